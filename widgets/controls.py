@@ -1,0 +1,94 @@
+"""Explorer controls: which scenario fields a reader can move, and on what grid.
+
+The live (ipywidgets) and static (kernel-free) explorers share these definitions, so a
+slider offers exactly the same values in Jupyter and in the published book.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from typing import Any, Iterator, Sequence
+
+from .situation import SITUATION_FIELDS, SITUATION_LABELS
+from .threat import SOURCE_LABELS, THREAT_SOURCES
+
+FIELD_LABELS: dict[str, str] = {**SOURCE_LABELS, **SITUATION_LABELS}
+SCENARIO_FIELDS: tuple[str, ...] = THREAT_SOURCES + SITUATION_FIELDS
+MIN_LEVELS, MAX_LEVELS = 2, 11
+# Above this the precomputed table of a static explorer grows past ~0.5 MB.
+MAX_COMBINATIONS = 4096
+
+
+@dataclass(frozen=True)
+class Control:
+    """One control: a field name, its label and the values it can take (in order)."""
+
+    name: str
+    label: str
+    values: tuple[Any, ...]
+
+    @property
+    def is_toggle(self) -> bool:
+        return self.values == (False, True)
+
+    def labels(self) -> list[str]:
+        return ["yes" if v is True else "no" if v is False else f"{v:.2f}" for v in self.values]
+
+    def index_of(self, value: Any) -> int:
+        """Index of the grid value nearest to ``value`` (the explorer snaps to its grid)."""
+        if self.is_toggle:
+            return int(bool(value))
+        return min(range(len(self.values)), key=lambda i: (abs(self.values[i] - value), i))
+
+
+def grid(levels: int) -> tuple[float, ...]:
+    """``levels`` evenly spaced values from 0 to 1, rounded to avoid 0.30000000000000004."""
+    if isinstance(levels, bool) or not isinstance(levels, int):
+        raise TypeError(f"levels must be an int in [{MIN_LEVELS}, {MAX_LEVELS}], got {type(levels).__name__}")
+    if not MIN_LEVELS <= levels <= MAX_LEVELS:
+        raise ValueError(f"levels must be in [{MIN_LEVELS}, {MAX_LEVELS}], got {levels}")
+    return tuple(round(i / (levels - 1), 6) for i in range(levels))
+
+
+def make_controls(vary: Sequence[str], levels: int) -> tuple[Control, ...]:
+    """Controls for the ``vary`` fields; ``war`` is a yes/no toggle, the rest use ``grid(levels)``."""
+    if isinstance(vary, str) or not isinstance(vary, Sequence):
+        raise TypeError(f"vary must be a sequence of field names, got {type(vary).__name__}")
+    if not vary:
+        raise ValueError(f"vary must name at least one of: {', '.join(SCENARIO_FIELDS)}")
+    unknown = [v for v in vary if v not in SCENARIO_FIELDS]
+    if unknown:
+        raise ValueError(f"vary has unknown field {', '.join(map(repr, unknown))}; allowed: {', '.join(SCENARIO_FIELDS)}")
+    if len(set(vary)) != len(vary):
+        raise ValueError(f"vary names a field twice: {list(vary)}")
+    values = grid(levels)
+    controls = tuple(Control(n, FIELD_LABELS[n], (False, True) if n == "war" else values) for n in vary)
+    total = combinations_count(controls)
+    if total > MAX_COMBINATIONS:
+        raise ValueError(
+            f"{len(controls)} controls with {levels} levels give {total} combinations; a static explorer "
+            f"allows at most {MAX_COMBINATIONS}: vary fewer fields or use fewer levels"
+        )
+    return controls
+
+
+def combinations_count(controls: Sequence[Control]) -> int:
+    total = 1
+    for control in controls:
+        total *= len(control.values)
+    return total
+
+
+def combinations(controls: Sequence[Control]) -> Iterator[tuple[int, ...]]:
+    """Every combination of level indices, last control fastest (row-major order)."""
+    return itertools.product(*(range(len(c.values)) for c in controls))
+
+
+def strides(controls: Sequence[Control]) -> list[int]:
+    """Row-major strides: the position of a combination is sum(index * stride)."""
+    out, step = [], 1
+    for control in reversed(controls):
+        out.append(step)
+        step *= len(control.values)
+    return out[::-1]

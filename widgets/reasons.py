@@ -1,0 +1,76 @@
+"""Plain-language reasons for a prediction.
+
+The sentences are chosen, not generated freely: the overall threat level, whether it is
+worth aligning at all, and the utility terms that most separate the predicted response from
+its closest rival. The texts carry no numbers, so a reader's screen reader and the static
+HTML book show the same few sentences for nearby scenarios; the figure shows the numbers.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Mapping
+
+from .threat import SOURCE_LABELS
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .alignment import Terms
+
+# (term, response the term favours) -> sentence
+TERM_SENTENCES: dict[tuple[str, str], str] = {
+    ("base", "balance"): "Other things equal, balancing is the safer and more common response.",
+    ("strength", "balance"): "The decider is strong enough for its weight to matter in a coalition, which favours balancing.",
+    ("support", "balance"): "Allies are likely to help, which makes balancing feasible.",
+    ("support", "bandwagon"): "Allied help looks unlikely, so accommodating the threat looks safer.",
+    ("intentions", "balance"): "The threatening state looks aggressive, so appeasing it would not buy safety.",
+    ("great_power_pull", "bandwagon"): "A much stronger power that is near and able to attack pulls a weak state toward bandwagoning.",
+    ("certainty", "buck-pass"): "Allied support is close to certain, so the decider can leave the burden to others (buck-passing or free-riding).",
+    ("war", "bandwagon"): "The threatening side is close to winning the war, which draws others onto its side.",
+    ("war", "balance"): "The war is still open or going against the threatening side, so states keep balancing.",
+}
+
+# Minimum utility gap (in logits) for a term to be named as a reason.
+_MIN_GAP = 0.25
+
+
+def threat_band(level: float) -> str:
+    """Name the band a threat level falls in: low, moderate, high or severe."""
+    if level < 0.25:
+        return "low"
+    if level < 0.5:
+        return "moderate"
+    if level < 0.75:
+        return "high"
+    return "severe"
+
+
+def explain(
+    choice: str,
+    level: float,
+    p_align: float,
+    parts: Mapping[str, float],
+    shares: Mapping[str, float],
+    terms: "Terms",
+) -> tuple[str, ...]:
+    """Sentences saying which factors drove ``choice``."""
+    reasons = []
+    if level > 0:
+        largest = max(parts, key=lambda k: parts[k])
+        reasons.append(f"Overall threat is {threat_band(level)}; its largest source is {SOURCE_LABELS[largest].lower()}.")
+    else:
+        reasons.append("Nothing about this state is threatening.")
+    if choice == "neutral":
+        reasons.append("The threat is too small to make an alliance worth its costs, so staying out is most likely.")
+        return tuple(reasons)
+    if p_align < 0.8:
+        reasons.append("The threat is only just large enough to make aligning likely.")
+    # Compare the predicted response with its closest rival among the responses.
+    rival = max((r for r in shares if r != choice), key=lambda r: shares[r])
+    gaps = []
+    for name, by_response in terms.values.items():
+        gap = by_response.get(choice, 0.0) - by_response.get(rival, 0.0)
+        sentence = TERM_SENTENCES.get((name, choice))
+        if gap >= _MIN_GAP and sentence:
+            gaps.append((gap, sentence))
+    for _, sentence in sorted(gaps, reverse=True)[:2]:
+        reasons.append(sentence)
+    return tuple(reasons)

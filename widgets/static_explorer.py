@@ -1,0 +1,135 @@
+"""Kernel-free explorers for the published book.
+
+In the static HTML there is no kernel to run the model when a slider moves. So, at build
+time, the model and the figure builder run for every combination of the explorer's grid;
+the page stores one base figure plus, for each combination, only the figure values that
+change (deduplicated per value). A small script (``static/explorer.js``) looks the
+combination up and calls ``Plotly.react``. The script holds no model logic: every number
+it shows was computed here, by the same functions the live explorer calls.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from typing import Any, Callable, Mapping, Sequence
+
+from .controls import Control, combinations, strides
+from .render import PLOT_CONFIG, description_of, plain_json
+
+Compute = Callable[[Mapping[str, Any]], dict]  # returns a Plotly figure dict
+_DIGITS = 4
+
+
+def _rounded(value: Any) -> Any:
+    if isinstance(value, float):
+        return round(value, _DIGITS)
+    if isinstance(value, list):
+        return [_rounded(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _rounded(v) for k, v in value.items()}
+    return value
+
+
+def _leaves(node: Any, path: tuple = ()) -> dict[tuple, Any]:
+    """Flatten a figure dict to {path: leaf}; lists of scalars count as one leaf."""
+    if isinstance(node, dict):
+        out: dict[tuple, Any] = {}
+        for key, child in node.items():
+            out.update(_leaves(child, path + (key,)))
+        return out
+    if isinstance(node, list) and any(isinstance(v, (dict, list)) for v in node):
+        out = {}
+        for i, child in enumerate(node):
+            out.update(_leaves(child, path + (i,)))
+        return out
+    return {path: node}
+
+
+def build_payload(controls: Sequence[Control], initial: Sequence[int], compute: Compute) -> dict[str, Any]:
+    """Precompute every combination and keep only what differs from the base figure."""
+    figures = []
+    for combo in combinations(controls):
+        values = {c.name: c.values[i] for c, i in zip(controls, combo)}
+        figures.append(_leaves(_rounded(plain_json(compute(values)))))
+    base_leaves = figures[0]
+    for number, leaves in enumerate(figures):
+        if leaves.keys() != base_leaves.keys():
+            extra = sorted(map(str, leaves.keys() ^ base_leaves.keys()))[:3]
+            raise ValueError(f"the figure's structure changes between combinations (combination {number}: {extra})")
+    varying = [p for p in base_leaves if any(f[p] != base_leaves[p] for f in figures)]
+    tables: list[list[Any]] = [[] for _ in varying]
+    lookup: list[dict[str, int]] = [{} for _ in varying]
+    index = []
+    for leaves in figures:
+        row = []
+        for k, path in enumerate(varying):
+            key = json.dumps(leaves[path], sort_keys=True)
+            if key not in lookup[k]:
+                lookup[k][key] = len(tables[k])
+                tables[k].append(leaves[path])
+            row.append(lookup[k][key])
+        index.append(row)
+    position = sum(i * s for i, s in zip(initial, strides(controls)))
+    start = figures[position]
+    base = _rounded(plain_json(compute({c.name: c.values[i] for c, i in zip(controls, initial)})))
+    assert _leaves(base) == start
+    return {
+        "controls": [{"name": c.name, "label": c.label, "labels": c.labels(), "toggle": c.is_toggle} for c in controls],
+        "strides": strides(controls),
+        "initial": list(initial),
+        "figure": base,
+        "config": PLOT_CONFIG,
+        "paths": [list(p) for p in varying],
+        "values": tables,
+        "index": index,
+    }
+
+
+def _script_json(data: Any) -> str:
+    """JSON safe to place inside a <script> element (no '</script>' or HTML parsing)."""
+    text = json.dumps(data, separators=(",", ":"), ensure_ascii=True)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def static_html(
+    explorer_id: str,
+    title: str,
+    controls: Sequence[Control],
+    initial: Sequence[int],
+    compute: Compute,
+    fixed_text: str = "",
+) -> str:
+    """The static explorer: labelled inputs, a plot div, a text summary and the lookup table."""
+    payload = build_payload(controls, initial, compute)
+    eid = html.escape(explorer_id, quote=True)
+    rows = []
+    for control, start in zip(controls, initial):
+        cid = f"{eid}-{html.escape(control.name, quote=True)}"
+        label = html.escape(control.label)
+        shown = html.escape(control.labels()[start])
+        if control.is_toggle:
+            checked = " checked" if start else ""
+            rows.append(
+                f'<div class="ae-control ae-toggle"><input type="checkbox" id="{cid}" name="{control.name}"{checked}>'
+                f'<label for="{cid}">{label}</label></div>'
+            )
+        else:
+            rows.append(
+                f'<div class="ae-control"><label for="{cid}">{label}</label>'
+                f'<input type="range" id="{cid}" name="{control.name}" min="0" max="{len(control.values) - 1}" '
+                f'step="1" value="{start}" aria-valuetext="{shown}">'
+                f'<output for="{cid}" id="{cid}-value">{shown}</output></div>'
+            )
+    fixed = f'<p class="ae-fixed">{html.escape(fixed_text)}</p>' if fixed_text else ""
+    summary = html.escape(description_of(payload["figure"]))
+    return (
+        f'<div class="alliances-explorer" id="{eid}">'
+        f'<form class="ae-controls" aria-label="{html.escape(title, quote=True)}: controls" onsubmit="return false">'
+        f'{"".join(rows)}</form>{fixed}'
+        f'<div class="ae-plot" id="{eid}-plot" role="img" aria-label="{html.escape(title, quote=True)}: chart; the text below describes it"></div>'
+        f'<p class="ae-summary" id="{eid}-summary" aria-live="polite">{summary}</p>'
+        f'<script type="application/json" class="ae-data">{_script_json(payload)}</script>'
+        f'<noscript>This explorer needs JavaScript; the text above describes its starting point.</noscript>'
+        f"</div>"
+    )
