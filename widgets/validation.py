@@ -35,7 +35,8 @@ def bounded(owner: str, field: str, value: Any, low: float, high: float | None) 
 
 def boolean(owner: str, field: str, value: Any) -> bool:
     """Return ``value`` as a bool; accepts Python and NumPy booleans only."""
-    if isinstance(value, bool) or type(value).__name__ == "bool_":
+    kind = type(value)
+    if isinstance(value, bool) or (kind.__module__ == "numpy" and kind.__name__ in ("bool", "bool_")):
         return bool(value)
     raise TypeError(
         f"{owner}.{field} must be True or False, got {type(value).__name__} {value!r}"

@@ -1,0 +1,56 @@
+# Alliances: every routine task. `make help` lists them.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN     = $(VENV)/bin
+SITE    = _build/html
+
+.PHONY: help setup system-deps book test test-fast bench freeze clean lab
+
+help:
+	@echo "make book        set up and build the HTML book into $(SITE)"
+	@echo "make test        set up and run every test (unit, properties, notebooks, build, browser)"
+	@echo "make test-fast   model, data and notebook tests only (no build, no browser)"
+	@echo "make bench       print benchmark figures (latency, build time, page weight)"
+	@echo "make lab         open the chapters in JupyterLab"
+	@echo "make freeze      re-pin requirements.txt from the current environment"
+	@echo "make clean       remove the build and the environment"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements.txt pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	$(BIN)/pip install --quiet --no-deps -e .
+	touch $@
+
+setup: $(VENV)/.installed
+
+# Headless Chromium for the browser tests, from Debian's packages (never a downloaded browser).
+system-deps:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+book: setup
+	rm -rf _build
+	$(BIN)/jupyter-book build . -W -n --keep-going
+	@echo "Open $(CURDIR)/$(SITE)/index.html in a browser."
+
+test: setup system-deps
+	$(BIN)/python -m pytest tests chapters --nbval-lax --nbval-current-env -p no:cacheprovider
+
+test-fast: setup
+	$(BIN)/python -m pytest tests chapters --nbval-lax --nbval-current-env -p no:cacheprovider -m "not browser and not build"
+
+bench: setup system-deps
+	$(BIN)/python benchmarks/run.py
+
+lab: setup
+	$(BIN)/jupyter lab chapters/
+
+freeze: setup
+	{ sed -n '1,2p' requirements.txt; $(BIN)/pip freeze --exclude-editable; } > requirements.new && mv requirements.new requirements.txt
+
+clean:
+	rm -rf _build $(VENV)

@@ -1,0 +1,264 @@
+"""Shared helpers for the browser tests and the benchmarks.
+
+- ``CHROMIUM`` / ``CHROMIUM_ARGS`` / ``launch_chromium``: Debian's headless Chromium driven by
+  Playwright (never ``playwright install``: there is no network for its browser download).
+- ``StaticServer``: the built site on 127.0.0.1, a free port, quiet logs, a record of every
+  request it served.
+- ``PageRecorder``: every request, response, console message and page error of one page, and
+  a route that blocks (and records) anything not addressed to this machine.
+- ``free_port``, ``run_book_build``, ``toc_pages``: small utilities shared by the tests and
+  ``benchmarks/run.py``.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+REPO = Path(__file__).resolve().parent.parent
+CHROMIUM = os.environ.get("ALLIANCES_CHROMIUM", "/usr/bin/chromium")
+# Playwright gives every launch() a fresh temporary profile (a --user-data-dir of its own) and
+# deletes it on close; passing --user-data-dir here is refused by launch().
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
+# Schemes that never reach a network (Playwright reports few of them, but be explicit).
+LOCAL_SCHEMES = {"data", "blob", "about", "chrome-error"}
+
+
+def chromium_available() -> bool:
+    return Path(CHROMIUM).is_file() and os.access(CHROMIUM, os.X_OK)
+
+
+def launch_chromium(playwright: Any, **kwargs: Any) -> Any:
+    """A headless Chromium from Debian's package with the flags measured to work here."""
+    return playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=list(CHROMIUM_ARGS), **kwargs)
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def is_local_url(url: str) -> bool:
+    parts = urlsplit(url)
+    if parts.scheme in LOCAL_SCHEMES:
+        return True
+    return parts.scheme in ("http", "https", "ws", "wss") and (parts.hostname or "") in LOCAL_HOSTS
+
+
+# --------------------------------------------------------------------------- static server
+
+
+@dataclass
+class ServedRequest:
+    method: str
+    path: str
+    status: int
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """SimpleHTTPRequestHandler without stderr logging, recording what it served.
+
+    If the site has no /favicon.ico and ``favicon_fallback`` is on, answers 204 so Chromium's
+    automatic favicon request is not a 404 (the request is still recorded, see
+    ``StaticServer.favicon_fallbacks``).
+    """
+
+    server_version = "AlliancesTestServer"
+    log_store: list[ServedRequest]
+    favicon_fallback: bool
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
+        pass
+
+    def log_request(self, code: Any = "-", size: Any = "-") -> None:
+        try:
+            status = int(getattr(code, "value", code))
+        except (TypeError, ValueError):
+            status = 0
+        self.log_store.append(ServedRequest(self.command, self.path, status))
+
+    def do_GET(self) -> None:
+        if self.favicon_fallback and urlsplit(self.path).path == "/favicon.ico":
+            if not (Path(self.directory) / "favicon.ico").is_file():
+                self.send_response(204)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
+        super().do_GET()
+
+
+class StaticServer:
+    """Serve ``root`` on http://127.0.0.1:<free port>/ from a daemon thread.
+
+    Use as a context manager or call ``start()``/``stop()``.
+    """
+
+    def __init__(self, root: Path | str, favicon_fallback: bool = True) -> None:
+        self.root = Path(root)
+        if not self.root.is_dir():
+            raise FileNotFoundError(f"no site to serve at {self.root}")
+        self.requests: list[ServedRequest] = []
+        self.favicon_fallback = favicon_fallback
+        handler = type(
+            "Handler",
+            (_QuietHandler,),
+            {"log_store": self.requests, "favicon_fallback": favicon_fallback},
+        )
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(self.root)))
+        self.httpd.daemon_threads = True
+        self.port = self.httpd.server_address[1]
+        self.base_url = f"http://127.0.0.1:{self.port}/"
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> "StaticServer":
+        self._thread = threading.Thread(target=self.httpd.serve_forever, name="alliances-static-server", daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+
+    def url(self, path: str) -> str:
+        return self.base_url + path.lstrip("/")
+
+    @property
+    def favicon_fallbacks(self) -> list[ServedRequest]:
+        return [r for r in self.requests if urlsplit(r.path).path == "/favicon.ico" and r.status == 204]
+
+    def __enter__(self) -> "StaticServer":
+        return self.start()
+
+    def __exit__(self, *exc: Any) -> None:
+        self.stop()
+
+
+# --------------------------------------------------------------------------- page recorder
+
+
+@dataclass
+class PageRecorder:
+    """Everything one page asked for and said. Attach before the first navigation."""
+
+    requests: list[str] = field(default_factory=list)
+    responses: list[tuple[str, int]] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    blocked: list[str] = field(default_factory=list)
+    console: list[tuple[str, str, str]] = field(default_factory=list)  # (type, text, location)
+    page_errors: list[str] = field(default_factory=list)
+
+    def attach(self, page: Any) -> "PageRecorder":
+        page.on("request", lambda request: self.requests.append(request.url))
+        page.on("response", lambda response: self.responses.append((response.url, response.status)))
+        page.on("requestfailed", lambda request: self.failed.append((request.url, request.failure or "")))
+        page.on("console", self._on_console)
+        page.on("pageerror", lambda error: self.page_errors.append(f"{error.name}: {error.message}\n{error.stack or ''}"))
+        page.route("**/*", self._route)
+        return self
+
+    def _on_console(self, message: Any) -> None:
+        loc = message.location or {}
+        where = f"{loc.get('url', '')}:{loc.get('lineNumber', '')}" if loc else ""
+        self.console.append((message.type, message.text, where))
+
+    def _route(self, route: Any) -> None:
+        url = route.request.url
+        if is_local_url(url):
+            route.continue_()
+        else:
+            self.blocked.append(url)
+            route.abort("blockedbyclient")
+
+    # ---- what the tests assert on
+    def console_errors(self) -> list[str]:
+        return [f"{text} ({where})" for kind, text, where in self.console if kind == "error"]
+
+    def nonlocal_requests(self) -> list[str]:
+        return sorted(set(self.blocked) | {u for u in self.requests if not is_local_url(u)})
+
+    def bad_responses(self) -> list[tuple[str, int]]:
+        return [(u, s) for u, s in self.responses if s >= 400]
+
+    def clear(self) -> None:
+        for name in ("requests", "responses", "failed", "blocked", "console", "page_errors"):
+            getattr(self, name).clear()
+
+
+# --------------------------------------------------------------------------- book helpers
+
+
+def book_build_command(path_output: Path | str) -> list[str]:
+    """The documented build command, run with this interpreter's ``jupyter-book``."""
+    exe = Path(sys.executable).with_name("jupyter-book")
+    program = [str(exe)] if exe.is_file() else [shutil.which("jupyter-book") or "jupyter-book"]
+    return [*program, "build", str(REPO), "-W", "-n", "--keep-going", "--path-output", str(path_output)]
+
+
+@dataclass
+class BuildResult:
+    returncode: int
+    log: str
+    seconds: float
+    html_dir: Path
+
+
+def run_book_build(path_output: Path | str, timeout: float = 900) -> BuildResult:
+    """Build the whole book into ``path_output`` (a fresh folder); returns rc, log and time."""
+    path_output = Path(path_output)
+    started = time.perf_counter()
+    proc = subprocess.run(
+        book_build_command(path_output),
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        timeout=timeout,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    return BuildResult(proc.returncode, proc.stdout, time.perf_counter() - started, path_output / "_build" / "html")
+
+
+def toc_pages(repo: Path = REPO) -> list[str]:
+    """Document names in _toc.yml (root first, then every ``file:`` entry, in order)."""
+    import yaml
+
+    toc = yaml.safe_load((repo / "_toc.yml").read_text(encoding="utf-8"))
+    names = [toc["root"]]
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            if "file" in node:
+                names.append(node["file"])
+            for key in ("chapters", "parts", "sections"):
+                for child in node.get(key) or []:
+                    walk(child)
+        elif isinstance(node, list):
+            for child in node:
+                walk(child)
+
+    walk({k: v for k, v in toc.items() if k != "root"})
+    return [str(Path(n).with_suffix("")) if Path(n).suffix in (".md", ".ipynb") else n for n in names]

@@ -1,0 +1,17 @@
+"""Hypothesis strategies for the model's inputs."""
+
+from hypothesis import strategies as st
+
+from widgets import Situation, Threat, ThreatWeights
+
+unit = st.floats(min_value=0.0, max_value=1.0, allow_nan=False)
+threats = st.builds(Threat, unit, unit, unit, unit)
+situations = st.builds(Situation, unit, unit, st.booleans(), unit)
+peace = st.builds(Situation, unit, unit, st.just(False), unit)
+weights = st.builds(
+    ThreatWeights,
+    st.floats(0.05, 5.0),
+    st.floats(0.05, 5.0),
+    st.floats(0.05, 5.0),
+    st.floats(0.05, 5.0),
+)

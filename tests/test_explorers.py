@@ -1,0 +1,144 @@
+"""The live explorer and its static twin show the same model output on the same grid."""
+
+import json
+import re
+
+import pytest
+
+from widgets import Situation, Threat, predict
+from widgets.controls import MAX_COMBINATIONS, grid, make_controls
+from widgets.explorers import threat_explorer
+from widgets.figures import prediction_spec
+from widgets.render import PLOTLY_MIME, figure_bundle, plain_json
+from widgets.static_explorer import build_payload
+
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+def payload_of(html: str) -> dict:
+    match = re.search(r'<script type="application/json" class="ae-data">(.*?)</script>', html, re.S)
+    assert match, "static explorer has no data script"
+    return json.loads(match.group(1))
+
+
+def apply(payload: dict, position: int) -> dict:
+    fig = json.loads(json.dumps(payload["figure"]))
+    for path, table, k in zip(payload["paths"], payload["values"], payload["index"][position]):
+        node = fig
+        for key in path[:-1]:
+            node = node[key]
+        node[path[-1]] = table[k]
+    return fig
+
+
+def test_explorer_offers_widget_view_and_static_html():
+    explorer = threat_explorer(explorer_id="t1")
+    bundle = explorer._repr_mimebundle_()
+    assert WIDGET_VIEW in bundle
+    assert 'class="alliances-explorer" id="t1"' in bundle["text/html"]
+    assert bundle["text/plain"].startswith("Balance-of-threat explorer. Predicted choice:")
+
+
+def test_live_slider_redraws_with_the_model():
+    threat, situation = Threat(0.9, 0.9, 0.9, 0.2), Situation(0.0, 0.0)
+    explorer = threat_explorer(threat, situation, vary=("own_strength", "allied_support"))
+    assert "Bandwagon" in explorer.figure["layout"]["title"]["text"]
+    explorer.set(own_strength=1.0, allied_support=0.5)
+    expected = prediction_spec(predict(threat, Situation(1.0, 0.5)))
+    assert explorer.figure == expected
+    assert "Balance" in explorer.figure["layout"]["title"]["text"]
+    assert "Predicted choice: balance" in explorer.summary.value
+
+
+def test_static_table_reproduces_every_combination_exactly():
+    situation = Situation(0.3, 0.6, True, 0.5)
+    explorer = threat_explorer(Threat(0.5, 0.5, 0.5, 0.5), situation, vary=("aggregate_power", "victory", "war"), levels=3)
+    payload = payload_of(explorer.static_html())
+    assert payload["strides"] == [6, 2, 1]
+    position = 0
+    for p_ in grid(3):
+        for v in grid(3):
+            for war in (False, True):
+                expected = plain_json(prediction_spec(predict(Threat(p_, 0.5, 0.5, 0.5), Situation(0.3, 0.6, war, v))))
+                got = apply(payload, position)
+                assert json.dumps(got, sort_keys=True) == json.dumps(_round(expected), sort_keys=True)
+                position += 1
+
+
+def _round(node):
+    if isinstance(node, float):
+        return round(node, 4)
+    if isinstance(node, list):
+        return [_round(v) for v in node]
+    if isinstance(node, dict):
+        return {k: _round(v) for k, v in node.items()}
+    return node
+
+
+def test_static_explorer_starts_where_the_live_one_does():
+    explorer = threat_explorer(Threat(0.74, 0.1, 0.5, 1.0), vary=("aggregate_power", "proximity"))
+    payload = payload_of(explorer.static_html())
+    assert payload["initial"] == [3, 0]  # 0.74 snaps to 0.75, 0.1 to 0.0
+    assert explorer.values() == {"aggregate_power": 0.75, "proximity": 0.0}
+    assert _round(plain_json(explorer.figure)) == apply(payload, 3 * 5 + 0)
+
+
+def test_fixed_fields_are_stated():
+    explorer = threat_explorer(situation=Situation(0.2, 0.9))
+    assert "Held fixed: own strength 0.20, allied support 0.90, at war no." in explorer.static_html()
+
+
+def test_hostile_title_is_escaped():
+    explorer = threat_explorer(title='</script><script>alert("x")</script>', explorer_id="x\"><img src=x onerror=alert(1)>")
+    html = explorer.static_html()
+    assert "<script>alert" not in html and "<img" not in html
+    assert html.count("</script>") == 1  # only the data script's own end tag
+
+
+@pytest.mark.parametrize(
+    "kwargs, error, message",
+    [
+        ({"vary": ("menace",)}, ValueError, "vary has unknown field 'menace'"),
+        ({"vary": ()}, ValueError, "vary must name at least one"),
+        ({"vary": "proximity"}, TypeError, "vary must be a sequence"),
+        ({"vary": ("proximity", "proximity")}, ValueError, "names a field twice"),
+        ({"levels": 1}, ValueError, r"levels must be in \[2, 11\], got 1"),
+        ({"levels": 2.5}, TypeError, "levels must be an int"),
+        ({"threat": (1, 1, 1, 1)}, TypeError, "threat must be a Threat or None"),
+        ({"situation": {}}, TypeError, "situation must be a Situation or None"),
+        ({"weights": [1, 1, 1, 1]}, TypeError, "weights must be a ThreatWeights or None"),
+    ],
+)
+def test_explorer_rejects_bad_arguments(kwargs, error, message):
+    with pytest.raises(error, match=message):
+        threat_explorer(**kwargs)
+
+
+def test_too_many_combinations_is_refused_with_advice():
+    with pytest.raises(ValueError, match=rf"allows at most {MAX_COMBINATIONS}: vary fewer fields or use fewer levels"):
+        make_controls(("aggregate_power", "proximity", "offensive_power", "aggressive_intentions", "own_strength", "allied_support"), 5)
+
+
+def test_set_rejects_unknown_control():
+    explorer = threat_explorer(vary=("proximity",))
+    with pytest.raises(ValueError, match="this explorer has no control 'war'; its controls are proximity"):
+        explorer.set(war=True)
+
+
+def test_payload_refuses_a_figure_whose_shape_changes():
+    controls = make_controls(("proximity",), 2)
+
+    def compute(values):
+        data = [{"type": "bar", "y": [1]}] * (1 + int(values["proximity"]))
+        return {"data": data, "layout": {}}
+
+    with pytest.raises(ValueError, match="structure changes between combinations"):
+        build_payload(controls, [0], compute)
+
+
+def test_figure_bundle_has_live_and_static_views():
+    bundle = figure_bundle(prediction_spec(predict(Threat(1, 1, 1, 1))))
+    assert set(bundle) == {PLOTLY_MIME, "text/html", "text/plain"}
+    assert "plotly-graph-div" in bundle["text/html"]
+    assert "cdn" not in bundle["text/html"].lower() and "<script src" not in bundle["text/html"]
+    assert "<figcaption" in bundle["text/html"] and bundle["text/plain"].startswith("Predicted choice: balance")

@@ -1,0 +1,180 @@
+"""Walt's hypotheses (1987, pp. 32-33), each as a property of ``widgets.predict``.
+
+Test names follow the hypotheses. "Increases" is checked strictly for a step of at least
+0.01 (the model is smooth, so any real step must move the probability).
+"""
+
+from dataclasses import replace
+from itertools import product
+
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from widgets import Situation, Threat, ThreatWeights, predict
+from widgets.alignment import DEFAULT_PARAMETERS
+
+from .strategies import peace, situations, threats, unit, weights
+
+A0 = DEFAULT_PARAMETERS.support_certain_at
+SOURCES = ("aggregate_power", "proximity", "offensive_power", "aggressive_intentions")
+
+
+def p(threat, situation, choice, w=None):
+    return predict(threat, situation, w).probabilities[choice]
+
+
+def ordered_pair(low=0.0, high=1.0, gap=0.01):
+    return st.tuples(st.floats(low, high), st.floats(low, high)).map(sorted).filter(lambda ab: ab[1] - ab[0] >= gap)
+
+
+# --- Conditions favouring balancing or bandwagoning -----------------------------------------
+
+
+def test_balancing_is_more_common_than_bandwagoning():
+    """Condition 1: over the whole input space balancing outweighs bandwagoning."""
+    levels = (0.0, 0.5, 1.0)
+    bal = bw = modal_bal = modal_bw = 0
+    for p_, x, o, i, s, a, war in product(levels, levels, levels, levels, levels, levels, (False, True)):
+        for v in (levels if war else (0.5,)):
+            pred = predict(Threat(p_, x, o, i), Situation(s, a, war, v))
+            bal += pred.probabilities["balance"]
+            bw += pred.probabilities["bandwagon"]
+            modal_bal += pred.choice == "balance"
+            modal_bw += pred.choice == "bandwagon"
+    assert bal > 2 * bw
+    assert modal_bal > 2 * modal_bw
+    assert modal_bw > 0, "bandwagoning must still happen under some conditions"
+
+
+@given(threats, situations, ordered_pair())
+def test_stronger_states_balance_more(threat, situation, strengths):
+    """Condition 2: the stronger the state, the greater its tendency to balance."""
+    weak, strong = (replace(situation, own_strength=s) for s in strengths)
+    assert p(threat, strong, "balance") > p(threat, weak, "balance")
+    assert p(threat, strong, "bandwagon") <= p(threat, weak, "bandwagon") + 1e-12
+
+
+@given(unit, unit, unit, st.floats(0.4, 1.0), unit, st.floats(0.0, 0.3))
+def test_weak_states_balance_against_weak_threats(x, o, i, strength, support, power):
+    """Condition 2: against a state of similar (or lesser) strength, states balance rather than bandwagon."""
+    threat = Threat(power, x, o, i)
+    situation = Situation(strength, support, war=False)
+    assert p(threat, situation, "balance") > p(threat, situation, "bandwagon")
+
+
+@given(st.floats(0.0, 0.1), st.floats(0.9, 1.0), st.floats(0.8, 1.0), st.floats(0.8, 1.0), st.floats(0.0, 0.3), st.floats(0.0, 0.2))
+def test_weak_states_bandwagon_with_near_offensive_great_powers(strength, power, x, o, i, support):
+    """Condition 2: a weak state facing a near, offensively capable great power with no allies bandwagons."""
+    assert predict(Threat(power, x, o, i), Situation(strength, support, war=False)).choice == "bandwagon"
+
+
+@pytest.mark.parametrize("source", ["aggregate_power", "proximity", "offensive_power"])
+@given(threat=threats, situation=situations, levels=ordered_pair(gap=0.05), strength=st.floats(0.0, 0.4))
+def test_weak_states_bandwagon_more_the_greater_near_and_offensive_the_power(source, threat, situation, levels, strength):
+    """Condition 2: the pull toward a great power grows with its power, proximity and offensive capability."""
+    assume(threat.aggregate_power >= 0.2 or source == "aggregate_power")
+    situation = replace(situation, own_strength=strength)
+    low, high = (replace(threat, **{source: v}) for v in levels)
+    assert p(high, situation, "bandwagon") > p(low, situation, "bandwagon")
+
+
+@given(threats, situations, ordered_pair(0.0, A0))
+def test_allied_support_raises_balancing_until_it_is_certain(threat, situation, supports):
+    """Condition 3: the greater the probability of allied support, the greater the tendency to balance."""
+    low, high = (replace(situation, allied_support=a) for a in supports)
+    assert p(threat, high, "balance") > p(threat, low, "balance")
+
+
+@given(threats, situations, ordered_pair(A0, 1.0))
+def test_certain_allied_support_invites_buck_passing(threat, situation, supports):
+    """Condition 3: once support is certain, free-riding and buck-passing increase."""
+    low, high = (replace(situation, allied_support=a) for a in supports)
+    assert p(threat, high, "buck-pass") > p(threat, low, "buck-pass")
+    assert p(threat, replace(situation, allied_support=1.0), "buck-pass") > p(
+        threat, replace(situation, allied_support=A0 - 0.2), "buck-pass"
+    )
+
+
+@given(threats, situations, ordered_pair(), st.none() | weights)
+def test_unalterably_aggressive_states_provoke_balancing(threat, situation, intents, w):
+    """Condition 4: the more unalterably aggressive a state seems, the more others balance against it."""
+    low, high = (replace(threat, aggressive_intentions=i) for i in intents)
+    assert p(high, situation, "balance", w) > p(low, situation, "balance", w)
+    # not only more alignment of any kind: balancing gains on bandwagoning
+    odds = lambda t: p(t, situation, "balance", w) / p(t, situation, "bandwagon", w)
+    assert odds(high) > odds(low)
+
+
+@given(threats, situations, ordered_pair())
+def test_in_war_closeness_to_victory_draws_bandwagoners(threat, situation, victories):
+    """Condition 5: in wartime, the closer one side is to victory, the more others bandwagon with it."""
+    low, high = (replace(situation, war=True, victory=v) for v in victories)
+    assert p(threat, high, "bandwagon") > p(threat, low, "bandwagon")
+
+
+@given(threats, peace, unit, unit)
+def test_victory_means_nothing_in_peacetime(threat, situation, v1, v2):
+    a = predict(threat, replace(situation, victory=v1))
+    b = predict(threat, replace(situation, victory=v2))
+    assert a.probabilities == b.probabilities and a.choice == b.choice
+
+
+@pytest.mark.parametrize("source", SOURCES)
+@given(threat=threats, situation=situations, levels=ordered_pair(), w=st.none() | weights)
+def test_greater_threat_makes_any_alliance_more_likely(source, threat, situation, levels, w):
+    """Walt (1987, p. 26): the greater the threat, the more likely a vulnerable state seeks an alliance."""
+    low, high = (replace(threat, **{source: v}) for v in levels)
+    assert p(high, situation, "neutral", w) < p(low, situation, "neutral", w)
+    assert predict(high, situation, w).threat > predict(low, situation, w).threat
+
+
+# --- Balancing hypotheses 1-6 --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("source", SOURCES)
+@given(threat=threats, situation=situations, levels=ordered_pair(), w=st.none() | weights, strength=st.floats(0.5, 1.0))
+def test_balancing_grows_with_each_source_of_threat(source, threat, situation, levels, w, strength):
+    """Balancing 2-5: more power, proximity, offensive power or aggressiveness, more balancing against it
+    (for states not weaker than the threat; weak states are the exception of condition 2)."""
+    situation = replace(situation, own_strength=strength)
+    low, high = (replace(threat, **{source: v}) for v in levels)
+    assert p(high, situation, "balance", w) > p(low, situation, "balance", w)
+
+
+@given(situations)
+def test_states_facing_no_threat_do_not_align(situation):
+    """Balancing 1 and 6: alignment answers a threat; with the enemy gone the reason to align goes too."""
+    pred = predict(Threat(0, 0, 0, 0), situation)
+    assert pred.choice == "neutral"
+    assert pred.probabilities["neutral"] > 0.9
+
+
+@given(st.floats(0.3, 1.0), st.floats(0.5, 1.0), st.floats(0.0, 0.6))
+def test_states_balance_against_a_serious_threat_in_peace(intent, strength, support):
+    """Balancing 1 (general form): a state facing a serious threat aligns against it."""
+    pred = predict(Threat(0.8, 0.8, 0.8, intent), Situation(strength, support, war=False))
+    assert pred.choice == "balance"
+
+
+# --- Weights -----------------------------------------------------------------------------------
+
+
+@given(threats, situations, weights, st.floats(0.1, 10.0))
+def test_weights_are_relative(threat, situation, w, scale):
+    scaled = ThreatWeights(*(getattr(w, s) * scale for s in SOURCES))
+    a, b = predict(threat, situation, w), predict(threat, situation, scaled)
+    assert a.threat == pytest.approx(b.threat, abs=1e-12)
+    assert a.choice == b.choice
+
+
+@pytest.mark.parametrize("source", SOURCES)
+def test_a_source_with_zero_weight_does_not_change_the_threat(source):
+    w = ThreatWeights(**{s: (0.0 if s == source else 1.0) for s in SOURCES})
+    low = Threat(**{s: (0.0 if s == source else 0.5) for s in SOURCES})
+    high = replace(low, **{source: 1.0})
+    assert predict(low, None, w).threat == predict(high, None, w).threat == pytest.approx(0.5)
+
+
+def test_default_weights_are_equal():
+    assert set(ThreatWeights().normalised().values()) == {0.25}

@@ -1,0 +1,357 @@
+"""The published book in a real browser: figures drawn, no errors, nothing from other servers.
+
+Builds the book once per session (or uses ``ALLIANCES_SITE=<built html dir>``), serves it on
+127.0.0.1 and loads every page of ``_toc.yml`` in headless Chromium (one browser per session,
+a fresh context per page so every load is a reader's first visit). Each page is loaded once
+for the checks (a)-(d) and once more, if it has static explorers, to move their controls.
+
+Run: ``python -m pytest tests/test_site.py -m browser``.
+"""
+
+from __future__ import annotations
+
+import html.parser
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+try:  # tests/ is a package (tests/__init__.py); fall back for a plain rootdir-less run
+    from tests.browser_support import PageRecorder, StaticServer, chromium_available, run_book_build, toc_pages
+    from tests.browser_support import launch_chromium
+except ImportError:  # pragma: no cover
+    from browser_support import PageRecorder, StaticServer, chromium_available, run_book_build, toc_pages
+    from browser_support import launch_chromium
+
+pytestmark = pytest.mark.browser
+
+PAGES = toc_pages()
+# Figures (Plotly plots actually drawn) each page must have at least. A page missing here fails
+# test_every_toc_page_declares_minimums: add it when you add a chapter.
+# chapters/01_balance_of_threat: the built page has 2 today (the explorer's plot + one figure);
+# the chapter is being written, so the floor stays at 2 until it settles.
+MIN_FIGURES = {
+    "intro": 0,
+    "chapters/01_balance_of_threat": 2,
+    "bibliography": 0,
+}
+# Static explorers each page must have at least (so the explorer test cannot skip silently).
+MIN_EXPLORERS = {
+    "intro": 0,
+    "chapters/01_balance_of_threat": 1,
+    "bibliography": 0,
+}
+# A build log line from Sphinx/docutils/myst: "path:line: WARNING: ..." or "WARNING: ...".
+SPHINX_WARNING = re.compile(r"WARNING")
+# One known non-Sphinx line, printed by ipykernel >= 7 on stderr while myst-nb executes a
+# notebook: it is about jupyter_client's default TCP transport, not about the book, and -W does
+# not (cannot) turn it into an error. Listed here openly (reported to the lead), nowhere else.
+KERNEL_TRANSPORT_NOTICE = re.compile(r"^\[IPKernelApp\] WARNING \| Kernel is running over TCP without encryption\.")
+FIGURE_TIMEOUT_MS = 20_000
+REDRAW_TIMEOUT_MS = 5_000
+
+
+# --------------------------------------------------------------------------- fixtures
+
+
+@dataclass
+class Site:
+    html_dir: Path
+    build_log: str | None  # None when ALLIANCES_SITE gave a prebuilt site
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    given = os.environ.get("ALLIANCES_SITE")
+    if given:
+        html_dir = Path(given)
+        assert (html_dir / "index.html").is_file(), f"ALLIANCES_SITE={given} is not a built html dir (no index.html)"
+        return Site(html_dir, None)
+    result = run_book_build(tmp_path_factory.mktemp("book"))
+    assert result.returncode == 0, f"jupyter-book build failed (rc {result.returncode}):\n{result.log[-6000:]}"
+    return Site(result.html_dir, result.log)
+
+
+@pytest.fixture(scope="session")
+def server(site: Site):
+    with StaticServer(site.html_dir) as srv:
+        yield srv
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not chromium_available():
+        pytest.skip("Chromium is not installed at /usr/bin/chromium (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = launch_chromium(playwright)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture()
+def new_page(browser):
+    """A page in a fresh context (empty storage and cache: a first visit) with a recorder."""
+    contexts = []
+
+    def make():
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        contexts.append(context)
+        page = context.new_page()
+        recorder = PageRecorder().attach(page)
+        return page, recorder
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+# --------------------------------------------------------------------------- page facts
+
+
+class _Counter(html.parser.HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.classes: list[set[str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if name == "class" and value:
+                self.classes.append(set(value.split()))
+
+
+def containers_in_html(path: Path) -> dict[str, int]:
+    """Plot containers and explorers in the page's HTML as built (before any script runs)."""
+    parser = _Counter()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return {
+        "plots": sum(1 for c in parser.classes if "plotly-graph-div" in c or "ae-plot" in c),
+        "explorers": sum(1 for c in parser.classes if "alliances-explorer" in c),
+    }
+
+
+@dataclass
+class Visit:
+    name: str
+    url: str
+    expected_plots: int
+    explorers: int
+    drawn: int = 0
+    plotly_divs: int = 0
+    recorder: PageRecorder = field(default_factory=PageRecorder)
+    notes: list[str] = field(default_factory=list)
+
+
+COUNT_DRAWN = """() => {
+  const all = Array.from(document.querySelectorAll('.js-plotly-plot'));
+  return {divs: all.length, drawn: all.filter(el => el.querySelector('svg.main-svg')).length};
+}"""
+
+
+def load(page: Any, url: str, expected_plots: int, explorers: int, notes: list[str]) -> None:
+    page.goto(url, wait_until="load")
+    if expected_plots:
+        try:
+            page.wait_for_function(
+                "n => document.querySelectorAll('.js-plotly-plot svg.main-svg').length >= n"
+                " && Array.from(document.querySelectorAll('.js-plotly-plot')).every(el => el.querySelector('svg.main-svg'))",
+                arg=expected_plots,
+                timeout=FIGURE_TIMEOUT_MS,
+            )
+        except Exception as exc:  # the assertion below reports the counts
+            notes.append(f"figures not all drawn within {FIGURE_TIMEOUT_MS} ms: {type(exc).__name__}")
+    if explorers:
+        try:
+            page.wait_for_function(
+                "n => document.querySelectorAll('.alliances-explorer[data-combination]').length >= n",
+                arg=explorers,
+                timeout=FIGURE_TIMEOUT_MS,
+            )
+        except Exception as exc:
+            notes.append(f"explorers not all started within {FIGURE_TIMEOUT_MS} ms: {type(exc).__name__}")
+    try:
+        page.wait_for_load_state("networkidle", timeout=10_000)
+    except Exception as exc:
+        notes.append(f"network not idle: {type(exc).__name__}")
+
+
+@pytest.fixture(scope="session")
+def visits(site: Site, server: StaticServer, browser):
+    """Load each TOC page once (lazily) and keep what it did, for the per-page checks."""
+    cache: dict[str, Visit] = {}
+    contexts = []
+
+    def visit(name: str) -> Visit:
+        if name in cache:
+            return cache[name]
+        path = site.html_dir / f"{name}.html"
+        assert path.is_file(), f"{name} is in _toc.yml but {path} was not built"
+        counts = containers_in_html(path)
+        v = Visit(name, server.url(f"{name}.html"), counts["plots"], counts["explorers"])
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        contexts.append(context)
+        page = context.new_page()
+        v.recorder.attach(page)
+        load(page, v.url, v.expected_plots, v.explorers, v.notes)
+        found = page.evaluate(COUNT_DRAWN)
+        v.drawn, v.plotly_divs = found["drawn"], found["divs"]
+        context.close()
+        contexts.remove(context)
+        cache[name] = v
+        return v
+
+    yield visit
+    for context in contexts:
+        context.close()
+
+
+# --------------------------------------------------------------------------- the build
+
+
+def test_book_builds_without_warnings(site: Site) -> None:
+    if site.build_log is None:
+        pytest.skip("ALLIANCES_SITE points to a prebuilt site: this session ran no build to check")
+    lines = [line for line in site.build_log.splitlines() if SPHINX_WARNING.search(line)]
+    # strip ANSI colour codes before matching the known notice
+    plain = [re.sub(r"\x1b\[[0-9;]*m", "", line) for line in lines]
+    warnings = [line for line in plain if not KERNEL_TRANSPORT_NOTICE.search(line)]
+    assert not warnings, "the build printed warnings:\n" + "\n".join(warnings)
+    assert "build succeeded" in site.build_log
+
+
+def test_every_toc_page_declares_minimums() -> None:
+    missing = [p for p in PAGES if p not in MIN_FIGURES or p not in MIN_EXPLORERS]
+    assert not missing, f"add these _toc.yml pages to MIN_FIGURES and MIN_EXPLORERS in {__file__}: {missing}"
+    stale = sorted((set(MIN_FIGURES) | set(MIN_EXPLORERS)) - set(PAGES))
+    assert not stale, f"MIN_FIGURES/MIN_EXPLORERS name pages that are not in _toc.yml: {stale}"
+
+
+# --------------------------------------------------------------------------- per page
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_figures_are_drawn(name: str, visits) -> None:
+    v = visits(name)
+    assert v.drawn == v.expected_plots, (
+        f"{name}: {v.drawn} Plotly figures drawn (of {v.plotly_divs} .js-plotly-plot), but the HTML has "
+        f"{v.expected_plots} plot containers (.plotly-graph-div + .ae-plot). {' '.join(v.notes)}"
+    )
+    assert v.drawn >= MIN_FIGURES.get(name, 1), f"{name}: {v.drawn} figures drawn, expected at least {MIN_FIGURES.get(name)}"
+    assert v.explorers >= MIN_EXPLORERS.get(name, 0), f"{name}: {v.explorers} explorers, expected at least {MIN_EXPLORERS.get(name)}"
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_no_console_errors(name: str, visits) -> None:
+    v = visits(name)
+    problems = [f"console.error: {e}" for e in v.recorder.console_errors()]
+    problems += [f"uncaught: {e.strip()}" for e in v.recorder.page_errors]
+    assert not problems, f"{name} ({v.url}):\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_only_local_requests(name: str, visits) -> None:
+    v = visits(name)
+    assert v.recorder.requests, f"{name}: no request recorded at all (recorder not attached?)"
+    outside = v.recorder.nonlocal_requests()
+    assert not outside, f"{name} asked other servers for (blocked by the test): {outside}"
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_no_failed_responses(name: str, visits) -> None:
+    v = visits(name)
+    bad = v.recorder.bad_responses()
+    assert not bad, f"{name}: responses with status >= 400: {bad}"
+    failed = [(u, why) for u, why in v.recorder.failed if u not in v.recorder.blocked]
+    assert not failed, f"{name}: requests that failed: {failed}"
+
+
+# --------------------------------------------------------------------------- static explorers
+
+READ_STATE = """(id) => {
+  const root = document.getElementById(id);
+  const plot = root.querySelector('.ae-plot');
+  const traces = (plot.data || []).map(t => ({x: t.x, y: t.y, text: t.text}));
+  const layout = plot.layout || {};
+  return {
+    traces: JSON.stringify(traces),
+    title: JSON.stringify(layout.title && layout.title.text),
+    summary: root.querySelector('.ae-summary').textContent,
+    outputs: Array.from(root.querySelectorAll('output')).map(o => o.textContent),
+    inputs: Array.from(root.querySelectorAll('input')).map(i => i.type === 'checkbox' ? String(i.checked) : i.value),
+    combination: root.getAttribute('data-combination'),
+    lastMs: root.getAttribute('data-last-update-ms'),
+  };
+}"""
+
+CONTROLS = """(id) => {
+  const root = document.getElementById(id);
+  return JSON.parse(root.querySelector('script.ae-data').textContent).controls
+    .map(c => ({name: c.name, toggle: c.toggle, levels: c.labels.length}));
+}"""
+
+
+def _wait_combination(page: Any, explorer_id: str, combination: str) -> None:
+    page.wait_for_function(
+        "([id, c]) => document.getElementById(id).getAttribute('data-combination') === c",
+        arg=[explorer_id, combination],
+        timeout=REDRAW_TIMEOUT_MS,
+    )
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_static_explorers_respond_to_keyboard(name: str, site: Site, server: StaticServer, new_page) -> None:
+    path = site.html_dir / f"{name}.html"
+    counts = containers_in_html(path)
+    if not counts["explorers"]:
+        pytest.skip(f"{name} has no static explorer")
+    page, recorder = new_page()
+    notes: list[str] = []
+    load(page, server.url(f"{name}.html"), counts["plots"], counts["explorers"], notes)
+    recorder.clear()  # the load's own messages are test_no_console_errors' job; from here on, none
+    ids = page.eval_on_selector_all(".alliances-explorer", "els => els.map(e => e.id)")
+    assert len(ids) == counts["explorers"] and len(set(ids)) == len(ids), f"explorer ids missing or repeated: {ids}"
+    for explorer_id in ids:
+        start = page.evaluate(READ_STATE, explorer_id)
+        assert start["combination"] is not None, f"{explorer_id} never drew (no data-combination). {notes}"
+        assert json.loads(start["traces"]), f"{explorer_id}: the plot has no data"
+        original = start["combination"].split(",")
+        controls = page.evaluate(CONTROLS, explorer_id)
+        assert len(controls) == len(original)
+        for position, control in enumerate(controls):
+            selector = f'#{explorer_id} [name="{control["name"]}"]'
+            index = int(original[position])
+            if control["toggle"]:
+                keys, back = ["Space"], ["Space"]
+                target = 1 - index
+            else:
+                top = control["levels"] - 1
+                keys, target = (["End"], top) if index < top else (["Home"], 0)
+                back = ["ArrowLeft" if target > index else "ArrowRight"] * abs(target - index)
+            moved = list(original)
+            moved[position] = str(target)
+            page.focus(selector)
+            for key in keys:
+                page.keyboard.press(key)
+            _wait_combination(page, explorer_id, ",".join(moved))
+            after = page.evaluate(READ_STATE, explorer_id)
+            where = f"{name} #{explorer_id} control {control['name']} {index}->{target}"
+            assert after["traces"] != start["traces"], f"{where}: the figure data did not change"
+            assert after["summary"] != start["summary"], f"{where}: the text summary did not change"
+            if not control["toggle"]:
+                assert after["outputs"][position] != start["outputs"][position], f"{where}: the <output> readout did not change"
+            assert after["lastMs"] is not None
+            for key in back:
+                page.keyboard.press(key)
+            _wait_combination(page, explorer_id, start["combination"])
+            page.wait_for_timeout(50)  # let a second (change-event) redraw of the same state land
+            restored = page.evaluate(READ_STATE, explorer_id)
+            for key in ("traces", "title", "summary", "outputs", "inputs", "combination"):
+                assert restored[key] == start[key], f"{where} and back: {key} not restored: {restored[key]!r} != {start[key]!r}"
+    problems = recorder.console_errors() + recorder.page_errors
+    assert not problems, f"{name}: errors while moving the explorers: {problems}"
+    assert not recorder.nonlocal_requests() and not recorder.bad_responses()

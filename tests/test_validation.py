@@ -1,0 +1,147 @@
+"""Bad input gets a clear ValueError/TypeError naming the field and the allowed range."""
+
+import math
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from widgets import CHOICES, ModelParameters, Situation, Threat, ThreatWeights, predict
+
+from .strategies import situations, threats
+
+SOURCES = ("aggregate_power", "proximity", "offensive_power", "aggressive_intentions")
+GOOD_THREAT = dict(aggregate_power=0.5, proximity=0.5, offensive_power=0.5, aggressive_intentions=0.5)
+
+
+@pytest.mark.parametrize("field", SOURCES)
+@pytest.mark.parametrize("value", [-0.01, 1.01, math.inf, -math.inf, 1e300])
+def test_threat_out_of_range_names_field_and_range(field, value):
+    with pytest.raises(ValueError, match=rf"Threat\.{field} must be in \[0, 1\]"):
+        Threat(**{**GOOD_THREAT, field: value})
+
+
+@pytest.mark.parametrize("field", SOURCES)
+def test_threat_nan_is_rejected(field):
+    with pytest.raises(ValueError, match=rf"Threat\.{field} must be a number in \[0, 1\], got NaN"):
+        Threat(**{**GOOD_THREAT, field: float("nan")})
+
+
+@pytest.mark.parametrize("value", ["0.5", None, True, [0.5], {"x": 1}, 1j])
+def test_threat_wrong_type_is_type_error(value):
+    with pytest.raises(TypeError, match=r"Threat\.proximity must be a real number in \[0, 1\]"):
+        Threat(**{**GOOD_THREAT, "proximity": value})
+
+
+def test_numpy_numbers_are_accepted_and_stored_as_float():
+    np = pytest.importorskip("numpy")
+    threat = Threat(np.float32(0.25), np.int64(1), np.float64(0.0), 0)
+    assert all(type(getattr(threat, f)) is float for f in SOURCES)
+    assert Situation(war=np.bool_(True)).war is True
+
+
+@pytest.mark.parametrize("field", ["own_strength", "allied_support", "victory"])
+def test_situation_out_of_range(field):
+    with pytest.raises(ValueError, match=rf"Situation\.{field} must be in \[0, 1\], got 2\.0"):
+        Situation(**{field: 2.0})
+
+
+@pytest.mark.parametrize("value", [1, 0, "yes", None, 0.0])
+def test_situation_war_must_be_bool(value):
+    with pytest.raises(TypeError, match=r"Situation\.war must be True or False"):
+        Situation(war=value)
+
+
+def test_unknown_field_is_named():
+    with pytest.raises(TypeError, match=r"Threat has no field 'menace'; its fields are aggregate_power"):
+        Threat.from_dict({**GOOD_THREAT, "menace": 1.0})
+    with pytest.raises(TypeError, match=r"Situation has no field 'alies'"):
+        Situation.from_dict({"alies": 0.5})
+    with pytest.raises(TypeError, match=r"ThreatWeights has no field 'power'"):
+        ThreatWeights.from_dict({"power": 1.0})
+    with pytest.raises(TypeError, match=r"Threat is missing field 'proximity'"):
+        Threat.from_dict({k: v for k, v in GOOD_THREAT.items() if k != "proximity"})
+    with pytest.raises(TypeError, match="unexpected keyword argument 'menace'"):
+        Threat(**GOOD_THREAT, menace=1.0)
+
+
+def test_from_dict_round_trip():
+    threat = Threat(**GOOD_THREAT)
+    assert Threat.from_dict(threat.to_dict()) == threat
+    situation = Situation(0.2, 0.9, True, 0.7)
+    assert Situation.from_dict(situation.to_dict()) == situation
+
+
+def test_weights_must_be_non_negative_and_not_all_zero():
+    with pytest.raises(ValueError, match=r"ThreatWeights\.proximity must be in \[0, inf\), got -1\.0"):
+        ThreatWeights(proximity=-1.0)
+    with pytest.raises(ValueError, match="at least one weight above 0"):
+        ThreatWeights(0, 0, 0, 0)
+
+
+def test_model_parameters_are_validated():
+    with pytest.raises(ValueError, match=r"ModelParameters\.support_certain_at must be in \(0, 1\)"):
+        ModelParameters(support_certain_at=1.0)
+    with pytest.raises(ValueError, match=r"ModelParameters\.response_slope must be in \[0, 50\]"):
+        ModelParameters(response_slope=-1)
+    with pytest.raises(TypeError, match=r"ModelParameters\.great_power_pull must be a real number"):
+        ModelParameters(great_power_pull="strong")
+
+
+def test_predict_checks_argument_types():
+    threat = Threat(**GOOD_THREAT)
+    with pytest.raises(TypeError, match="threat must be a Threat, got dict"):
+        predict(GOOD_THREAT)
+    with pytest.raises(TypeError, match="situation must be a Situation or None, got tuple"):
+        predict(threat, (0.5, 0.5))
+    with pytest.raises(TypeError, match="weights must be a ThreatWeights or None, got list"):
+        predict(threat, None, [1, 1, 1, 1])
+    with pytest.raises(TypeError, match="params must be a ModelParameters or None, got dict"):
+        predict(threat, None, None, {})
+
+
+def test_inputs_are_frozen():
+    threat = Threat(**GOOD_THREAT)
+    with pytest.raises(AttributeError):
+        threat.proximity = 0.9
+
+
+@given(threats, situations)
+def test_prediction_contract(threat, situation):
+    pred = predict(threat, situation)
+    assert set(pred.probabilities) == set(CHOICES)
+    assert all(0.0 <= v <= 1.0 for v in pred.probabilities.values())
+    assert math.isclose(sum(pred.probabilities.values()), 1.0, abs_tol=1e-12)
+    assert pred.choice in CHOICES
+    assert pred.probabilities[pred.choice] == max(pred.probabilities.values())
+    assert 0.0 <= pred.threat <= 1.0
+    assert math.isclose(sum(pred.contributions.values()), pred.threat, abs_tol=1e-12)
+    assert pred.reasons and all(isinstance(r, str) and r.endswith(".") for r in pred.reasons)
+
+
+anything = st.one_of(
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.integers(-5, 5),
+    st.booleans(),
+    st.none(),
+    st.text(max_size=4),
+    st.lists(st.floats(0, 1), max_size=2),
+)
+
+
+@given(st.dictionaries(st.sampled_from(SOURCES + ("menace",)), anything, max_size=6),
+       st.dictionaries(st.sampled_from(("own_strength", "allied_support", "war", "victory", "alies")), anything, max_size=5))
+def test_fuzz_public_api(threat_fields, situation_fields):
+    """Whatever goes in, the API either predicts validly or raises a ValueError/TypeError naming a field."""
+    try:
+        threat = Threat.from_dict(threat_fields)
+        situation = Situation.from_dict(situation_fields)
+    except (ValueError, TypeError) as error:
+        message = str(error)
+        named = [f for f in SOURCES + ("own_strength", "allied_support", "war", "victory", "menace", "alies") if f in message]
+        assert named, message
+        assert re.search(r"\[0, 1\]|True or False|no field|missing field", message), message
+        return
+    pred = predict(threat, situation)
+    assert pred.choice in CHOICES
