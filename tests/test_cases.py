@@ -1,0 +1,132 @@
+"""The case dataset: schema, value ranges, error messages by line and column, predictions."""
+
+import csv
+import io
+import re
+from pathlib import Path
+
+import pytest
+
+from widgets import CHOICES
+from widgets.cases import (
+    REQUIRED_COLUMNS, CaseDataError, cases_for, get_case, load_cases, predict_cases, read_cases,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+
+GOOD = {
+    "case_id": "norway-1949", "year": "1949", "decider": "Norway", "threat_source": "Soviet Union",
+    "aggregate_power": "0.8", "proximity": "1", "offensive_power": "0.75", "aggressive_intentions": "0.75",
+    "own_strength": "0.05", "allied_support": "0.75", "war": "false", "victory": "0.5", "observed": "balance",
+    "summary": "Norway joined NATO.", **{f"why_{c}": "because" for c in (
+        "aggregate_power", "proximity", "offensive_power", "aggressive_intentions", "own_strength", "allied_support", "war")},
+    "sources": "walt1987origins", "chapters": "bandwagoning;history",
+}
+
+
+def to_csv(rows, columns=REQUIRED_COLUMNS):
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(columns), lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: row.get(k, "") for k in columns})
+    return buffer.getvalue()
+
+
+def problems_of(text):
+    with pytest.raises(CaseDataError) as info:
+        read_cases(text, "test.csv")
+    assert str(info.value).startswith("test.csv: ")
+    return info.value.problems
+
+
+def test_a_good_row_loads_with_types():
+    cases = read_cases(to_csv([GOOD]))
+    row = cases.loc["norway-1949"]
+    assert row["year"] == 1949 and row["proximity"] == 1.0 and not row["war"]
+    assert get_case("norway-1949", cases).predict().choice in CHOICES
+
+
+@pytest.mark.parametrize(
+    "column, value, message",
+    [
+        ("proximity", "1.3", "line 2, column 'proximity': 1.3 is outside [0, 1]"),
+        ("own_strength", "nan", "line 2, column 'own_strength': 'nan' is not a number in [0, 1]"),
+        ("allied_support", "high", "line 2, column 'allied_support': 'high' is not a number in [0, 1]"),
+        ("war", "yes", "line 2, column 'war': 'yes' must be true or false"),
+        ("observed", "appease", "line 2, column 'observed': 'appease' must be one of balance, bandwagon, buck-pass, neutral"),
+        ("year", "1453", "line 2, column 'year': '1453' must be a year from 1500 to 2000"),
+        ("case_id", "Norway 1949", "line 2, column 'case_id': 'Norway 1949' must be lower-case words"),
+        ("why_proximity", "", "line 2, column 'why_proximity': is empty"),
+        ("chapters", "history;poetry", "line 2, column 'chapters': unknown chapter key 'poetry'"),
+    ],
+)
+def test_bad_cells_are_reported_by_line_and_column(column, value, message):
+    problems = problems_of(to_csv([{**GOOD, column: value}]))
+    assert any(p.startswith(message) for p in problems), problems
+
+
+def test_every_problem_is_reported_at_once():
+    rows = [GOOD, {**GOOD, "case_id": "b", "proximity": "2"}, {**GOOD, "case_id": "c", "war": "maybe", "observed": "x"}]
+    problems = problems_of(to_csv(rows))
+    assert [p.split(":")[0] for p in problems] == [
+        "line 3, column 'proximity'", "line 4, column 'war'", "line 4, column 'observed'"]
+
+
+def test_duplicate_ids_and_ragged_rows():
+    text = to_csv([GOOD, GOOD]) + "too,few,fields\n"
+    problems = problems_of(text)
+    assert "line 3, column 'case_id': 'norway-1949' repeats line 2" in problems
+    assert any(p.startswith("line 4: has fewer fields than the header") for p in problems)
+
+
+def test_missing_and_unknown_columns_are_named():
+    columns = [c for c in REQUIRED_COLUMNS if c != "proximity"] + ["menace"]
+    problems = problems_of(to_csv([GOOD], columns))
+    assert problems == ["line 1 (header): missing column(s) 'proximity'", "line 1 (header): unknown column(s) 'menace'"]
+
+
+def test_quoted_multiline_cells_keep_line_numbers_right():
+    text = to_csv([{**GOOD, "summary": "two\nlines"}, {**GOOD, "case_id": "x", "proximity": "9"}])
+    assert problems_of(text) == ["line 4, column 'proximity': 9 is outside [0, 1]"]
+
+
+def test_unknown_case_suggests_close_ids():
+    cases = read_cases(to_csv([GOOD]))
+    with pytest.raises(ValueError, match=r"no case 'norway-1948' in the cases file; did you mean 'norway-1949'\?"):
+        get_case("norway-1948", cases)
+
+
+def test_cases_for_rejects_unknown_chapter():
+    with pytest.raises(ValueError, match="chapter must be one of"):
+        cases_for("poetry", read_cases(to_csv([GOOD])))
+
+
+# --- The shipped dataset -------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return load_cases(ROOT / "data" / "cases.csv")
+
+
+def test_shipped_dataset_is_valid_and_balanced(shipped):
+    counts = shipped["observed"].value_counts()
+    assert len(shipped) >= 20
+    assert counts.get("balance", 0) >= 5 and counts.get("bandwagon", 0) >= 5
+
+
+def test_shipped_sources_are_in_the_bibliography(shipped):
+    keys = set(re.findall(r"@\w+\{([^,\s]+),", (ROOT / "references.bib").read_text()))
+    cited = {k.strip() for s in shipped["sources"] for k in s.split(";") if k.strip()}
+    assert not cited - keys, f"cited but not in references.bib: {sorted(cited - keys)}"
+
+
+def test_default_path_finds_the_shipped_file(shipped):
+    assert len(load_cases()) == len(shipped)
+
+
+def test_predictions_cover_every_case(shipped):
+    table = predict_cases(shipped)
+    assert list(table.index) == list(shipped.index)
+    assert table[[f"p_{c}" for c in CHOICES]].sum(axis=1).round(9).eq(1).all()

@@ -1,0 +1,219 @@
+"""Historical cases: loading, validating and predicting ``data/cases.csv``.
+
+Each row is one alignment decision coded on the model's scales (the codebook is
+``data/README.md``). The loader checks every cell and reports every problem at once, by
+CSV line and column, so a student who codes a new case learns exactly what to fix.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+import pandas as pd
+
+from .alignment import CHOICES, Prediction, predict
+from .situation import Situation
+from .threat import THREAT_SOURCES, Threat, ThreatWeights
+
+UNIT_COLUMNS: tuple[str, ...] = THREAT_SOURCES + ("own_strength", "allied_support")
+JUSTIFIED: tuple[str, ...] = UNIT_COLUMNS + ("war",)
+REQUIRED_COLUMNS: tuple[str, ...] = (
+    "case_id", "year", "decider", "threat_source", *UNIT_COLUMNS, "war", "victory", "observed",
+    "summary", *(f"why_{c}" for c in JUSTIFIED), "sources", "chapters",
+)
+OPTIONAL_COLUMNS: tuple[str, ...] = ("cinc_decider", "cinc_threat", "region")
+YEAR_RANGE = (1500, 2000)
+CASE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+CHAPTER_KEYS = ("threat", "balancing", "bandwagoning", "conditions", "schweller", "beyond", "worlds", "history")
+
+
+class CaseDataError(ValueError):
+    """A cases file failed validation; ``problems`` lists every problem found."""
+
+    def __init__(self, source: str, problems: list[str]) -> None:
+        self.problems = problems
+        shown = "\n".join(f"  - {p}" for p in problems[:50])
+        more = f"\n  ... and {len(problems) - 50} more" if len(problems) > 50 else ""
+        super().__init__(f"{source}: {len(problems)} problem(s)\n{shown}{more}")
+
+
+def default_path() -> Path:
+    """Where ``cases.csv`` lives: $ALLIANCES_DATA_DIR, the repository's ``data/``, or a
+    ``data/`` folder above the working directory (a notebook runs from ``chapters/``)."""
+    candidates = []
+    if os.environ.get("ALLIANCES_DATA_DIR"):
+        candidates.append(Path(os.environ["ALLIANCES_DATA_DIR"]) / "cases.csv")
+    candidates.append(Path(__file__).resolve().parents[1] / "data" / "cases.csv")
+    here = Path.cwd().resolve()
+    candidates += [folder / "data" / "cases.csv" for folder in (here, *here.parents)]
+    for candidate in candidates:
+        if candidate.is_file():
+            return candidate
+    raise FileNotFoundError(
+        "data/cases.csv not found; set ALLIANCES_DATA_DIR to the folder holding it "
+        f"(looked in: {', '.join(str(c.parent) for c in candidates[:3])})"
+    )
+
+
+def _number(text: str) -> float | None:
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    return None if math.isnan(value) else value
+
+
+def _check_row(line: int, row: dict[str, str], problems: list[str]) -> dict | None:
+    out: dict = {}
+    before = len(problems)
+
+    def bad(column: str, message: str) -> None:
+        problems.append(f"line {line}, column '{column}': {message}")
+
+    for column in ("case_id", "decider", "threat_source", "summary", "sources", "chapters", *(f"why_{c}" for c in JUSTIFIED)):
+        text = row[column].strip()
+        if not text:
+            bad(column, "is empty")
+        out[column] = text
+    if out["case_id"] and not CASE_ID.match(out["case_id"]):
+        bad("case_id", f"{out['case_id']!r} must be lower-case words joined by hyphens, e.g. 'norway-1949'")
+    year = row["year"].strip()
+    if not re.fullmatch(r"\d{4}", year) or not YEAR_RANGE[0] <= int(year) <= YEAR_RANGE[1]:
+        bad("year", f"{year!r} must be a year from {YEAR_RANGE[0]} to {YEAR_RANGE[1]}")
+    else:
+        out["year"] = int(year)
+    for column in UNIT_COLUMNS + ("victory",):
+        text = row[column].strip()
+        value = _number(text)
+        if value is None:
+            bad(column, f"{text!r} is not a number in [0, 1]")
+        elif not 0.0 <= value <= 1.0:
+            bad(column, f"{value:g} is outside [0, 1]")
+        out[column] = value
+    war = row["war"].strip().lower()
+    if war not in ("true", "false"):
+        bad("war", f"{row['war']!r} must be true or false")
+    out["war"] = war == "true"
+    observed = row["observed"].strip()
+    if observed not in CHOICES:
+        bad("observed", f"{observed!r} must be one of {', '.join(CHOICES)}")
+    out["observed"] = observed
+    chapters = [c.strip() for c in out["chapters"].split(";") if c.strip()]
+    unknown = [c for c in chapters if c not in CHAPTER_KEYS]
+    if unknown:
+        bad("chapters", f"unknown chapter key {', '.join(map(repr, unknown))}; allowed: {', '.join(CHAPTER_KEYS)}")
+    out["chapters"] = ";".join(chapters)
+    for column in ("cinc_decider", "cinc_threat"):
+        text = row.get(column, "") or ""
+        if text.strip():
+            value = _number(text.strip())
+            if value is None or not 0.0 <= value <= 1.0:
+                bad(column, f"{text.strip()!r} must be empty or a CINC share in [0, 1]")
+            out[column] = value
+        else:
+            out[column] = None
+    out["region"] = (row.get("region") or "").strip()
+    return out if len(problems) == before else None
+
+
+def read_cases(text: str, source: str = "cases.csv") -> pd.DataFrame:
+    """Validate CSV ``text`` and return one row per case; raises :class:`CaseDataError`."""
+    reader = csv.DictReader(io.StringIO(text))
+    header = reader.fieldnames or []
+    problems: list[str] = []
+    missing = [c for c in REQUIRED_COLUMNS if c not in header]
+    unknown = [c for c in header if c not in REQUIRED_COLUMNS + OPTIONAL_COLUMNS]
+    if missing:
+        problems.append(f"line 1 (header): missing column(s) {', '.join(map(repr, missing))}")
+    if unknown:
+        problems.append(f"line 1 (header): unknown column(s) {', '.join(map(repr, unknown))}")
+    if problems:
+        raise CaseDataError(source, problems)
+    rows, seen = [], {}
+    for row in reader:
+        line = reader.line_num
+        if None in row or any(v is None for v in row.values()):
+            problems.append(f"line {line}: has {len(row.get(None, [])) and 'more' or 'fewer'} fields than the header")
+            continue
+        checked = _check_row(line, row, problems)
+        if checked is None:
+            continue
+        if checked["case_id"] in seen:
+            problems.append(f"line {line}, column 'case_id': {checked['case_id']!r} repeats line {seen[checked['case_id']]}")
+            continue
+        seen[checked["case_id"]] = line
+        rows.append(checked)
+    if not rows and not problems:
+        problems.append("no cases")
+    if problems:
+        raise CaseDataError(source, problems)
+    return pd.DataFrame(rows).set_index("case_id", drop=False)
+
+
+def load_cases(path: str | os.PathLike | None = None) -> pd.DataFrame:
+    """Load and validate a cases file (default: the book's ``data/cases.csv``)."""
+    file = Path(path) if path is not None else default_path()
+    return read_cases(file.read_text(encoding="utf-8"), source=str(file))
+
+
+@dataclass(frozen=True)
+class Case:
+    """One coded case, with its model inputs."""
+
+    row: dict
+
+    @property
+    def threat(self) -> Threat:
+        return Threat(**{c: self.row[c] for c in THREAT_SOURCES})
+
+    @property
+    def situation(self) -> Situation:
+        return Situation(self.row["own_strength"], self.row["allied_support"], self.row["war"], self.row["victory"])
+
+    def predict(self, weights: ThreatWeights | None = None) -> Prediction:
+        return predict(self.threat, self.situation, weights)
+
+
+def get_case(case_id: str, cases: pd.DataFrame | None = None) -> Case:
+    """The case with ``case_id``; a ValueError lists close matches when it does not exist."""
+    cases = load_cases() if cases is None else cases
+    if case_id not in cases.index:
+        import difflib
+
+        close = difflib.get_close_matches(str(case_id), list(cases.index), n=3, cutoff=0.4)
+        hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
+        raise ValueError(f"no case {case_id!r} in the cases file{hint}")
+    return Case(cases.loc[case_id].to_dict())
+
+
+def predict_cases(cases: pd.DataFrame, weights: ThreatWeights | None = None) -> pd.DataFrame:
+    """Each case's predicted choice and probabilities beside its observed choice."""
+    records = []
+    for case_id, row in cases.iterrows():
+        pred = Case(row.to_dict()).predict(weights)
+        records.append(
+            {"case_id": case_id, "predicted": pred.choice, "observed": row["observed"],
+             "correct": pred.choice == row["observed"], "threat": pred.threat,
+             **{f"p_{c}": pred.probabilities[c] for c in CHOICES}}
+        )
+    return pd.DataFrame(records).set_index("case_id")
+
+
+def cases_for(chapter: str, cases: pd.DataFrame | None = None) -> list[str]:
+    """Case ids tagged with ``chapter`` (one of ``CHAPTER_KEYS``), in file order."""
+    if chapter not in CHAPTER_KEYS:
+        raise ValueError(f"chapter must be one of {', '.join(CHAPTER_KEYS)}, got {chapter!r}")
+    cases = load_cases() if cases is None else cases
+    return [i for i, tags in cases["chapters"].items() if chapter in tags.split(";")]
+
+
+def iter_cases(ids: Iterable[str], cases: pd.DataFrame | None = None) -> list[Case]:
+    cases = load_cases() if cases is None else cases
+    return [get_case(i, cases) for i in ids]
