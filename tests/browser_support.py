@@ -165,6 +165,7 @@ class PageRecorder:
     """Everything one page asked for and said. Attach before the first navigation."""
 
     requests: list[str] = field(default_factory=list)
+    finished: list[str] = field(default_factory=list)
     responses: list[tuple[str, int]] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
     blocked: list[str] = field(default_factory=list)
@@ -174,6 +175,7 @@ class PageRecorder:
     def attach(self, page: Any) -> "PageRecorder":
         page.on("request", lambda request: self.requests.append(request.url))
         page.on("response", lambda response: self.responses.append((response.url, response.status)))
+        page.on("requestfinished", lambda request: self.finished.append(request.url))
         page.on("requestfailed", lambda request: self.failed.append((request.url, request.failure or "")))
         page.on("console", self._on_console)
         page.on("pageerror", lambda error: self.page_errors.append(f"{error.name}: {error.message}\n{error.stack or ''}"))
@@ -193,6 +195,28 @@ class PageRecorder:
             self.blocked.append(url)
             route.abort("blockedbyclient")
 
+    def inflight(self) -> int:
+        return len(self.requests) - len(self.finished) - len(self.failed)
+
+    def wait_quiet(self, page: Any, quiet_ms: int = 500, timeout_ms: int = 10_000) -> bool:
+        """Wait until no request is in flight and none started for ``quiet_ms``.
+
+        Playwright's own "networkidle" never fires on the pages with plotly.js here (Chromium 156,
+        no request pending per CDP), so this is the same idea measured from our own events.
+        Returns False on timeout.
+        """
+        waited, still, seen = 0, 0, len(self.requests)
+        while waited < timeout_ms:
+            page.wait_for_timeout(100)
+            waited += 100
+            if len(self.requests) != seen or self.inflight() > 0:
+                seen, still = len(self.requests), 0
+            else:
+                still += 100
+                if still >= quiet_ms:
+                    return True
+        return False
+
     # ---- what the tests assert on
     def console_errors(self) -> list[str]:
         return [f"{text} ({where})" for kind, text, where in self.console if kind == "error"]
@@ -204,7 +228,7 @@ class PageRecorder:
         return [(u, s) for u, s in self.responses if s >= 400]
 
     def clear(self) -> None:
-        for name in ("requests", "responses", "failed", "blocked", "console", "page_errors"):
+        for name in ("requests", "finished", "responses", "failed", "blocked", "console", "page_errors"):
             getattr(self, name).clear()
 
 

@@ -153,7 +153,7 @@ COUNT_DRAWN = """() => {
 }"""
 
 
-def load(page: Any, url: str, expected_plots: int, explorers: int, notes: list[str]) -> None:
+def load(page: Any, recorder: PageRecorder, url: str, expected_plots: int, explorers: int, notes: list[str]) -> None:
     page.goto(url, wait_until="load")
     if expected_plots:
         try:
@@ -174,10 +174,9 @@ def load(page: Any, url: str, expected_plots: int, explorers: int, notes: list[s
             )
         except Exception as exc:
             notes.append(f"explorers not all started within {FIGURE_TIMEOUT_MS} ms: {type(exc).__name__}")
-    try:
-        page.wait_for_load_state("networkidle", timeout=10_000)
-    except Exception as exc:
-        notes.append(f"network not idle: {type(exc).__name__}")
+    page.evaluate("document.fonts.ready.then(() => true)")
+    if not recorder.wait_quiet(page):
+        notes.append(f"requests still starting or in flight after 10 s ({recorder.inflight()} in flight)")
 
 
 @pytest.fixture(scope="session")
@@ -197,7 +196,7 @@ def visits(site: Site, server: StaticServer, browser):
         contexts.append(context)
         page = context.new_page()
         v.recorder.attach(page)
-        load(page, v.url, v.expected_plots, v.explorers, v.notes)
+        load(page, v.recorder, v.url, v.expected_plots, v.explorers, v.notes)
         found = page.evaluate(COUNT_DRAWN)
         v.drawn, v.plotly_divs = found["drawn"], found["divs"]
         context.close()
@@ -311,7 +310,7 @@ def test_static_explorers_respond_to_keyboard(name: str, site: Site, server: Sta
         pytest.skip(f"{name} has no static explorer")
     page, recorder = new_page()
     notes: list[str] = []
-    load(page, server.url(f"{name}.html"), counts["plots"], counts["explorers"], notes)
+    load(page, recorder, server.url(f"{name}.html"), counts["plots"], counts["explorers"], notes)
     recorder.clear()  # the load's own messages are test_no_console_errors' job; from here on, none
     ids = page.eval_on_selector_all(".alliances-explorer", "els => els.map(e => e.id)")
     assert len(ids) == counts["explorers"] and len(set(ids)) == len(ids), f"explorer ids missing or repeated: {ids}"

@@ -13,8 +13,10 @@ from typing import Any, Iterator, Sequence
 from .situation import SITUATION_FIELDS, SITUATION_LABELS
 from .threat import SOURCE_LABELS, THREAT_SOURCES
 
-FIELD_LABELS: dict[str, str] = {**SOURCE_LABELS, **SITUATION_LABELS}
+FIELD_LABELS: dict[str, str] = {**SOURCE_LABELS, **SITUATION_LABELS, "threat_level": "Overall threat (all four sources)"}
 SCENARIO_FIELDS: tuple[str, ...] = THREAT_SOURCES + SITUATION_FIELDS
+# threat_level sets all four sources at once (see conditions.with_value)
+CONTROL_FIELDS: tuple[str, ...] = ("threat_level",) + SCENARIO_FIELDS
 MIN_LEVELS, MAX_LEVELS = 2, 11
 # Above this the precomputed table of a static explorer grows past ~0.5 MB.
 MAX_COMBINATIONS = 4096
@@ -56,10 +58,12 @@ def make_controls(vary: Sequence[str], levels: int) -> tuple[Control, ...]:
     if isinstance(vary, str) or not isinstance(vary, Sequence):
         raise TypeError(f"vary must be a sequence of field names, got {type(vary).__name__}")
     if not vary:
-        raise ValueError(f"vary must name at least one of: {', '.join(SCENARIO_FIELDS)}")
-    unknown = [v for v in vary if v not in SCENARIO_FIELDS]
+        raise ValueError(f"vary must name at least one of: {', '.join(CONTROL_FIELDS)}")
+    unknown = [v for v in vary if v not in CONTROL_FIELDS]
     if unknown:
-        raise ValueError(f"vary has unknown field {', '.join(map(repr, unknown))}; allowed: {', '.join(SCENARIO_FIELDS)}")
+        raise ValueError(f"vary has unknown field {', '.join(map(repr, unknown))}; allowed: {', '.join(CONTROL_FIELDS)}")
+    if "threat_level" in vary and set(vary) & set(THREAT_SOURCES):
+        raise ValueError("vary cannot hold threat_level together with a single threat source: threat_level sets all four")
     if len(set(vary)) != len(vary):
         raise ValueError(f"vary names a field twice: {list(vary)}")
     values = grid(levels)

@@ -11,9 +11,15 @@ from typing import Any
 
 import plotly.graph_objects as go
 
+from typing import TYPE_CHECKING
+
 from .alignment import CHOICES, Prediction
 from .palette import CHOICE_COLOURS, CHOICE_LABELS, FONT_FAMILY, GRID_COLOUR, SOURCE_COLOURS, TEXT_COLOUR
 from .threat import SOURCE_LABELS, THREAT_SOURCES
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .conditions import ChoiceGrid
+    from .neighbours import Neighbourhood
 
 
 def _percent(p: float) -> str:
@@ -122,3 +128,125 @@ def prediction_spec(prediction: Prediction, title: str | None = None) -> dict[st
 def prediction_figure(prediction: Prediction, title: str | None = None) -> go.Figure:
     """:func:`prediction_spec` as a validated ``go.Figure``."""
     return go.Figure(prediction_spec(prediction, title))
+
+
+FIELD_TITLES = {
+    "aggregate_power": "Threat's aggregate power",
+    "proximity": "Threat's proximity",
+    "offensive_power": "Threat's offensive power",
+    "aggressive_intentions": "Threat's aggressive intentions",
+    "own_strength": "Own strength (0.5 = parity)",
+    "allied_support": "Probability of allied support",
+    "victory": "Threat's closeness to victory",
+    "threat_level": "Overall threat level",
+}
+
+
+def _choice_colourscale() -> list[list]:
+    """A stepped colourscale: index k of CHOICES gets CHOICE_COLOURS[k] (z = 0..3)."""
+    scale = []
+    n = len(CHOICES)
+    for k, choice in enumerate(CHOICES):
+        scale.append([k / n, CHOICE_COLOURS[choice]])
+        scale.append([(k + 1) / n, CHOICE_COLOURS[choice]])
+    return scale
+
+
+def describe_grid(grid: "ChoiceGrid") -> str:
+    shares = ", ".join(f"{CHOICE_LABELS[c].lower()} {_percent(grid.share(c))}" for c in CHOICES)
+    return (
+        f"Phase diagram of the predicted choice over {FIELD_TITLES[grid.x_field].lower()} (across) and "
+        f"{FIELD_TITLES[grid.y_field].lower()} (up). Share of the grid where each choice is predicted: {shares}."
+    )
+
+
+def choice_map_spec(grid: "ChoiceGrid", marker: tuple[float, float] | None = None, title: str | None = None) -> dict[str, Any]:
+    """A phase diagram: which choice the model predicts at each point of a two-condition grid.
+
+    ``marker`` (x, y) marks the current scenario.
+    """
+    from .conditions import ChoiceGrid
+
+    if not isinstance(grid, ChoiceGrid):
+        raise TypeError(f"grid must be a ChoiceGrid, got {type(grid).__name__}")
+    hover = [
+        [f"{CHOICE_LABELS[CHOICES[c]]} ({_percent(p)})" for c, p in zip(row_c, row_p)]
+        for row_c, row_p in zip(grid.choice, grid.probability)
+    ]
+    data: list[dict[str, Any]] = [
+        {
+            "type": "heatmap", "name": "choice",
+            "x": list(grid.x_values), "y": list(grid.y_values),
+            "z": [list(row) for row in grid.choice],
+            "zmin": -0.5, "zmax": len(CHOICES) - 0.5,
+            "colorscale": _choice_colourscale(), "showscale": False,
+            "text": hover, "hovertemplate": "x %{x:.2f}, y %{y:.2f}: %{text}<extra></extra>",
+        }
+    ]
+    # a legend made of invisible points, one per choice (colour is never the only cue: hover names it)
+    for choice in CHOICES:
+        data.append({"type": "scatter", "mode": "markers", "x": [None], "y": [None], "name": CHOICE_LABELS[choice],
+                     "marker": {"color": CHOICE_COLOURS[choice], "symbol": "square", "size": 12}, "showlegend": True})
+    mx, my = marker if marker is not None else (None, None)
+    data.append({"type": "scatter", "mode": "markers", "name": "this scenario", "x": [mx], "y": [my], "showlegend": True,
+                 "marker": {"symbol": "x-thin", "size": 16, "line": {"width": 3, "color": "#FFFFFF"}, "color": "#FFFFFF"},
+                 "hovertemplate": "this scenario<extra></extra>"})
+    layout = base_layout(title or "Which choice wins where", height=440)
+    layout.update({
+        "showlegend": True,
+        "legend": {"orientation": "h", "y": -0.22, "x": 0.0},
+        "xaxis": {"title": {"text": FIELD_TITLES[grid.x_field]}, "range": [-0.025, 1.025], "constrain": "domain"},
+        "yaxis": {"title": {"text": FIELD_TITLES[grid.y_field]}, "range": [-0.025, 1.025], "scaleanchor": "x"},
+        "margin": {"l": 70, "r": 20, "t": 60, "b": 110},
+        "meta": {"description": describe_grid(grid)},
+    })
+    return {"data": data, "layout": layout}
+
+
+def neighbourhood_spec(hood: "Neighbourhood", title: str | None = None) -> dict[str, Any]:
+    """The stylised map: states as squares sized by capability, coloured by camp, with
+    an arrow-like line from each state to the state it opposes."""
+    from .neighbours import Neighbourhood
+
+    if not isinstance(hood, Neighbourhood):
+        raise TypeError(f"hood must be a Neighbourhood, got {type(hood).__name__}")
+    n = hood.rows * hood.cols
+    xs = [hood.position(i)[1] for i in range(n)]
+    ys = [hood.rows - 1 - hood.position(i)[0] for i in range(n)]
+    line_x: list[float | None] = []
+    line_y: list[float | None] = []
+    for i, j in enumerate(hood.opposes):
+        line_x += [xs[i], xs[j], None]
+        line_y += [ys[i], ys[j], None]
+    camps = ("Camp A", "Camp B")
+    camp_colours = (CHOICE_COLOURS["balance"], SOURCE_COLOURS["aggregate_power"])
+    data: list[dict[str, Any]] = [
+        {"type": "scatter", "mode": "lines", "x": line_x, "y": line_y, "name": "opposes",
+         "line": {"color": "#888888", "width": 1.5, "dash": "dot"}, "hoverinfo": "skip", "showlegend": True}
+    ]
+    for k in (0, 1):
+        members = [i for i in range(n) if hood.camp[i] == k]
+        data.append({
+            "type": "scatter", "mode": "markers+text", "name": camps[k],
+            "x": [xs[i] for i in members] or [None], "y": [ys[i] for i in members] or [None],
+            "text": [f"{i + 1}" for i in members] or [""], "textfont": {"color": "#FFFFFF", "size": 11},
+            "marker": {"symbol": "square" if k == 0 else "diamond", "color": camp_colours[k],
+                       "size": [18 + 22 * hood.capability[i] for i in members] or [0], "line": {"color": "#222222", "width": 1}},
+            "customdata": [[round(hood.capability[i], 2), hood.opposes[i] + 1] for i in members] or [[None, None]],
+            "hovertemplate": "state %{text}: capability %{customdata[0]}, opposes state %{customdata[1]}<extra></extra>",
+        })
+    share = hood.checkerboard_share()
+    layout = base_layout(title or "Who opposes whom", height=380)
+    layout.update({
+        "showlegend": True,
+        "legend": {"orientation": "h", "y": -0.08, "x": 0.0},
+        "xaxis": {"visible": False, "range": [-0.7, hood.cols - 0.3]},
+        "yaxis": {"visible": False, "range": [-0.7, hood.rows - 0.3], "scaleanchor": "x"},
+        "margin": {"l": 10, "r": 10, "t": 50, "b": 40},
+        "meta": {"description": (
+            f"A grid of {n} states in two camps. {_percent(share)} of neighbouring pairs sit in opposite camps "
+            f"(a perfect checkerboard would be 100%). The most opposed state is state "
+            f"{max(range(n), key=lambda s: (hood.opposes.count(s), -s)) + 1}, opposed by "
+            f"{max(hood.opposes.count(s) for s in range(n))} states.")},
+    })
+    return {"data": data, "layout": layout}

@@ -32,13 +32,14 @@ def _rounded(value: Any) -> Any:
 
 
 def _leaves(node: Any, path: tuple = ()) -> dict[tuple, Any]:
-    """Flatten a figure dict to {path: leaf}; lists of scalars count as one leaf."""
+    """Flatten a figure dict to {path: leaf}; a list counts as one leaf unless it holds
+    dicts (traces, annotations), so data arrays may change length between combinations."""
     if isinstance(node, dict):
         out: dict[tuple, Any] = {}
         for key, child in node.items():
             out.update(_leaves(child, path + (key,)))
         return out
-    if isinstance(node, list) and any(isinstance(v, (dict, list)) for v in node):
+    if isinstance(node, list) and any(isinstance(v, dict) for v in node):
         out = {}
         for i, child in enumerate(node):
             out.update(_leaves(child, path + (i,)))
