@@ -3,6 +3,8 @@
 - Copies plotly.js from the installed ``plotly`` package, and the explorer script and
   styles from the ``widgets`` package, into ``_static`` at build time.
 - Adds them only to pages that have a Plotly figure or an explorer, plotly.js first.
+- Drops sphinx-thebe's scripts: the book has no thebe cells (readers launch Binder instead),
+  and sphinx-thebe adds its config script twice, a console error on every page.
 - Drops the saved ipywidgets state that myst-nb would embed in every page with a widget:
   the book shows each explorer's static twin, so that state is dead weight.
 """
@@ -27,6 +29,15 @@ def _drop_widget_state(app, pagename, templatename, context, doctree) -> None:
     data = getattr(env, "nb_metadata", {}).get(pagename)
     if data and "js_files" in data:
         data["js_files"].pop("ipywidgets_state", None)
+
+
+def _drop_thebe(app, pagename, templatename, context, doctree) -> None:
+    def is_thebe(script) -> bool:
+        body = getattr(script, "attributes", {}).get("body", "") or ""
+        return "THEBE_JS_URL" in body or str(script).endswith("sphinx-thebe.js")
+
+    if "script_files" in context:
+        context["script_files"][:] = [s for s in context["script_files"] if not is_thebe(s)]
 
 
 def _add_assets(app, pagename, templatename, context, doctree) -> None:
@@ -59,5 +70,6 @@ def setup(app):
     app.connect("builder-inited", _copy_style)
     app.connect("html-page-context", _drop_widget_state, priority=400)
     app.connect("html-page-context", _add_assets)
+    app.connect("html-page-context", _drop_thebe, priority=900)
     app.connect("build-finished", _copy_assets)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -85,7 +85,7 @@ def test_static_explorer_starts_where_the_live_one_does():
 
 def test_fixed_fields_are_stated():
     explorer = threat_explorer(situation=Situation(0.2, 0.9))
-    assert "Held fixed: own strength 0.20, allied support 0.90, at war no." in explorer.static_html()
+    assert "Held fixed: own strength 0.20, allied support 0.90, at peace." in explorer.static_html()
 
 
 def test_hostile_title_is_escaped():

@@ -32,7 +32,10 @@ aggressive intentions, and
   winning (bandwagoning with the likely victor, p. 32), negative early in a war it is
   losing (states keep balancing).
 
-Final probabilities: p_neutral = 1 - p_align, and p_align times each stage-2 share.
+Final probabilities: p_neutral = 1 - p_align, and p_align times each stage-2 share. The
+predicted choice follows the two stages too: neutral when p_align < 0.5, otherwise the
+response with the largest share (so a state that probably aligns, mostly by passing the
+buck, is predicted to buck-pass even if neutrality is the single likeliest outcome).
 Assumptions worth stating: intentions raise balancing but do not themselves reduce the
 pull to bandwagon (it is power, proximity and offence that make a weak state yield);
 victory has no effect in peacetime; strength does not change how threatening the
@@ -107,7 +110,8 @@ class Terms:
 class Prediction:
     """What the model predicts for one decider facing one threat.
 
-    - ``choice``: the most likely of ``CHOICES``.
+    - ``choice``: one of ``CHOICES``: "neutral" if aligning is less likely than not,
+      otherwise the most likely response.
     - ``probabilities``: one probability per choice, summing to 1.
     - ``threat``: the overall threat level in [0, 1].
     - ``reasons``: short sentences naming the factors that drove the result.
@@ -217,7 +221,9 @@ def predict(
     shares = _softmax({r: terms.utility(r) for r in RESPONSES})
     probabilities = {r: p_align * shares[r] for r in RESPONSES}
     probabilities["neutral"] = 1.0 - p_align
-    choice = max(CHOICES, key=lambda c: probabilities[c])  # ties go to the earlier choice
+    # The choice follows the model's two stages: stay neutral unless aligning is more likely
+    # than not; otherwise the most likely response (ties go to the earlier one in CHOICES).
+    choice = "neutral" if p_align < 0.5 else max(RESPONSES, key=lambda r: shares[r])
 
     return Prediction(
         choice=choice,

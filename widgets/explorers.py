@@ -129,7 +129,10 @@ def _describe_fixed(values: Mapping[str, Any], names: Sequence[str]) -> str:
     shown = []
     for name in names:
         value = values[name]
-        shown.append(f"{FIELD_LABELS[name].lower()} {'yes' if value is True else 'no' if value is False else f'{value:.2f}'}")
+        if name == "war":
+            shown.append("at war" if value else "at peace")
+        else:
+            shown.append(f"{FIELD_LABELS[name].lower()} {value:.2f}")
     return "Held fixed: " + ", ".join(shown) + "." if shown else ""
 
 

@@ -26,6 +26,16 @@ def _percent(p: float) -> str:
     return f"{round(100 * p)}%"
 
 
+def _verdict(prediction: Prediction) -> str:
+    """'<b>Balance</b> (62%)', or a warning when the runner-up is within one point."""
+    p = prediction.probabilities
+    best = prediction.choice
+    rivals = [c for c in CHOICES if c != best and abs(p[c] - p[best]) < 0.01]
+    if rivals:
+        return f"<b>{CHOICE_LABELS[best]}</b>, too close to call against {CHOICE_LABELS[rivals[0]].lower()} ({_percent(p[best])} each)"
+    return f"<b>{CHOICE_LABELS[best]}</b> ({_percent(p[best])})"
+
+
 def describe_prediction(prediction: Prediction) -> str:
     """A text version of the prediction figure (what a screen reader or a print reader gets)."""
     if not isinstance(prediction, Prediction):
@@ -34,8 +44,9 @@ def describe_prediction(prediction: Prediction) -> str:
     parts = ", ".join(
         f"{SOURCE_LABELS[s].lower()} {prediction.contributions.get(s, 0.0):.2f}" for s in THREAT_SOURCES
     )
+    close = "too close to call" in _verdict(prediction)
     return (
-        f"Predicted choice: {CHOICE_LABELS[prediction.choice].lower()}. Probabilities: {odds}. "
+        f"Predicted choice: {CHOICE_LABELS[prediction.choice].lower()}{' (too close to call)' if close else ''}. Probabilities: {odds}. "
         f"Overall threat {prediction.threat:.2f}, made up of {parts}. " + " ".join(prediction.reasons)
     )
 
@@ -78,10 +89,7 @@ def prediction_spec(prediction: Prediction, title: str | None = None) -> dict[st
     parts = [round(prediction.contributions.get(s, 0.0), 4) for s in THREAT_SOURCES]
     widest = max(prediction.weights.values(), default=0.25)
     heading = title or "Predicted alignment"
-    layout = base_layout(
-        f"{heading}: <b>{CHOICE_LABELS[prediction.choice]}</b> ({_percent(prediction.probabilities[prediction.choice])})",
-        height=380,
-    )
+    layout = base_layout(f"{heading}: {_verdict(prediction)}", height=380)
     layout.update(
         {
             "xaxis": {"domain": [0.0, 0.46], "anchor": "y"},

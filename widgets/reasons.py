@@ -55,7 +55,10 @@ def explain(
     reasons = []
     if level > 0:
         largest = max(parts, key=lambda k: parts[k])
-        reasons.append(f"Overall threat is {threat_band(level)}; its largest source is {SOURCE_LABELS[largest].lower()}.")
+        if max(parts.values()) - min(parts.values()) < 1e-9:
+            reasons.append(f"Overall threat is {threat_band(level)}; its four sources weigh equally.")
+        else:
+            reasons.append(f"Overall threat is {threat_band(level)}; its largest source is {SOURCE_LABELS[largest].lower()}.")
     else:
         reasons.append("Nothing about this state is threatening.")
     if choice == "neutral":

@@ -126,6 +126,7 @@ def static_html(
     summary = html.escape(description_of(payload["figure"]))
     return (
         f'<div class="alliances-explorer" id="{eid}">'
+        f'<p class="ae-title"><strong>{html.escape(title)}</strong></p>'
         f'<form class="ae-controls" aria-label="{html.escape(title, quote=True)}: controls" onsubmit="return false">'
         f'{"".join(rows)}</form>{fixed}'
         f'<div class="ae-plot" id="{eid}-plot" role="img" aria-label="{html.escape(title, quote=True)}: chart; the text below describes it"></div>'
