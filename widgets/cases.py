@@ -28,7 +28,7 @@ REQUIRED_COLUMNS: tuple[str, ...] = (
     "case_id", "year", "decider", "threat_source", *UNIT_COLUMNS, "war", "victory", "observed",
     "summary", *(f"why_{c}" for c in JUSTIFIED), "sources", "chapters",
 )
-OPTIONAL_COLUMNS: tuple[str, ...] = ("cinc_decider", "cinc_threat", "region")
+OPTIONAL_COLUMNS: tuple[str, ...] = ("cinc_decider", "cinc_threat", "region", "notes")
 YEAR_RANGE = (1500, 2000)
 CASE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 CHAPTER_KEYS = ("threat", "balancing", "bandwagoning", "conditions", "schweller", "beyond", "worlds", "history")
