@@ -160,15 +160,22 @@ def threat_explorer(
     start = {**threat.to_dict(), **situation.to_dict()}
     if "threat_level" in vary:
         start["threat_level"] = round(threat_level(threat, weights), 6)
-    hidden = set(THREAT_SOURCES) if "threat_level" in vary else set()
-    if not start["war"] and "war" not in vary:
-        hidden.add("victory")  # meaningless in peace
+    hidden = _hidden_fields(vary, start)
     fixed = [name for name in (*THREAT_SOURCES, *SITUATION_FIELDS) if name not in vary and name not in hidden]
 
     def compute(values: Mapping[str, Any]) -> dict:
         return prediction_spec(predict(*scenario(threat, situation, values), weights, params))
 
     return Explorer(title, controls, start, compute, _describe_fixed(start, fixed), explorer_id)
+
+
+def _hidden_fields(vary: Sequence[str], start: Mapping[str, Any]) -> set[str]:
+    """Fields not worth listing as held fixed: the four sources when threat_level moves
+    them all, and closeness to victory in peacetime (it has no effect there)."""
+    hidden = set(THREAT_SOURCES) if "threat_level" in vary else set()
+    if not start["war"] and "war" not in vary:
+        hidden.add("victory")
+    return hidden
 
 
 def scenario(threat: Threat, situation: Situation, values: Mapping[str, Any]) -> tuple[Threat, Situation]:
@@ -200,8 +207,8 @@ def conditions_explorer(
     controls = make_controls(vary, levels)
     choice_grid(threat, situation, x_field, y_field, points=2)  # validates the axes early
     start = {**threat.to_dict(), **situation.to_dict(), "threat_level": round(threat_level(threat, weights), 6)}
-    hidden = set(THREAT_SOURCES) if "threat_level" in vary else set()
-    fixed = [n for n in ("threat_level", *THREAT_SOURCES, *SITUATION_FIELDS) if n not in vary and n not in hidden and n != "threat_level"]
+    hidden = _hidden_fields(vary, start)
+    fixed = [n for n in (*THREAT_SOURCES, *SITUATION_FIELDS) if n not in vary and n not in hidden]
 
     @functools.lru_cache(maxsize=256)
     def sweep(t: Threat, s: Situation) -> Any:

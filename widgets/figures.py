@@ -202,10 +202,11 @@ def choice_map_spec(grid: "ChoiceGrid", marker: tuple[float, float] | None = Non
     layout = base_layout(title or "Which choice wins where", height=440)
     layout.update({
         "showlegend": True,
-        "legend": {"orientation": "h", "y": -0.22, "x": 0.0},
+        # legend on the right, clear of the x-axis title at any page width
+        "legend": {"orientation": "v", "y": 1.0, "x": 1.02, "xanchor": "left", "yanchor": "top"},
         "xaxis": {"title": {"text": FIELD_TITLES[grid.x_field]}, "range": [-0.025, 1.025], "constrain": "domain"},
         "yaxis": {"title": {"text": FIELD_TITLES[grid.y_field]}, "range": [-0.025, 1.025], "scaleanchor": "x"},
-        "margin": {"l": 70, "r": 20, "t": 60, "b": 110},
+        "margin": {"l": 70, "r": 20, "t": 60, "b": 60},
         "meta": {"description": describe_grid(grid)},
     })
     return {"data": data, "layout": layout}

@@ -1,0 +1,120 @@
+"""Every model number stated in chapter 3's prose, recomputed (the text must change if the model does).
+
+Generated from the chapter author's verification script; run by pytest.
+"""
+# ruff: noqa
+
+from dataclasses import replace
+from widgets import Threat, Situation, predict, ModelParameters
+from widgets.conditions import choice_grid
+from widgets.cases import load_cases, get_case, Case, cases_for, predict_cases
+def pc(t,s,k,params=None): return round(100*predict(t,s,params=params).probabilities[k])
+def ch(t,s,params=None): return predict(t,s,params=params).choice
+FAILURES = []
+def check(name,got,want):
+    if got!=want: FAILURES.append((name,got,want))
+# explorer B
+T=lambda P,I: Threat(P,1.0,0.75,I)
+check('B start',(ch(T(.75,.25),Situation(0,.25)),pc(T(.75,.25),Situation(0,.25),'bandwagon')),('bandwagon',69))
+sh=lambda I,a: round(100*choice_grid(T(.75,I),Situation(0,a),'own_strength','aggregate_power',points=11).share('bandwagon'),1)
+check('B shares',[sh(.25,.25),sh(.25,0),sh(0,0),sh(.25,.5),sh(.25,.75),sh(.5,.25),sh(.75,.25),sh(1,.25),sh(0,.25)],[7.4,17.4,28.9,2.5,0.0,3.3,0.8,0.0,14.9])
+check('B a.5',(pc(T(.75,.25),Situation(0,.5),'balance'),pc(T(.75,.25),Situation(0,.5),'bandwagon')),(52,44))
+check('B bp a1', round(100*choice_grid(T(.75,.25),Situation(0,1),'own_strength','aggregate_power',points=11).share('buck-pass')),64)
+check('B I.75', (ch(T(.75,.75),Situation(0,.25)),pc(T(.75,.75),Situation(0,.25),'balance')),('balance',64))
+# explorer A
+A=lambda P,X,O: Threat(P,X,O,.25)
+check('A start',(pc(A(.25,1,.75),Situation(0,.25),'balance'),pc(A(.25,1,.75),Situation(0,.25),'bandwagon')),(63,25))
+check('A P s0',[pc(A(P,1,.75),Situation(0,.25),'bandwagon') for P in (0,.25,.5,.75,1)],[11,25,47,69,84])
+check('A P s0 bal .5',pc(A(.5,1,.75),Situation(0,.25),'balance'),47)
+check('A P s.25',[pc(A(P,1,.75),Situation(.25,.25),'bandwagon') for P in (0,1)],[7,37])
+check('A P s.25 choice',{ch(A(P,1,.75),Situation(.25,.25)) for P in (0,.25,.5,.75,1)},{'balance'})
+check('A P s.5',[pc(A(P,1,.75),Situation(.5,.25),'bandwagon') for P in (0,.25,.5,.75,1)],[4,5,5,5,5])
+check('A P s.5 bal',[pc(A(P,1,.75),Situation(.5,.25),'balance') for P in (0,1)],[77,92])
+import itertools
+L=(0,.25,.5,.75,1)
+check('A count',[sum(ch(A(P,X,O),Situation(s,.25))=='bandwagon' for P,X,O in itertools.product(L,L,L)) for s in L],[38,0,0,0,0])
+check('H3',[pc(A(.75,0,.75),Situation(0,.25),k) for k in ('bandwagon','balance','neutral')],[34,37,29])
+check('H3 s.5',[pc(A(.75,X,.75),Situation(.5,.25),'balance') for X in (0,1)],[66,91])
+check('H4 O0',[pc(A(.75,.5,0),Situation(0,.25),k) for k in ('neutral','balance','bandwagon')],[44,33,23])
+check('H4 O.5',[pc(A(.75,.5,.5),Situation(0,.25),k) for k in ('bandwagon','balance')],[44,37])
+check('H4 O1',pc(A(.75,.5,1),Situation(0,.25),'bandwagon'),62)
+# explorer C
+G=Threat(.85,.75,.75,1.0)
+check('C peace',pc(G,Situation(0,.5),'balance'),91)
+shC=lambda war,v,k='bandwagon': round(100*choice_grid(G,Situation(0,.5,war,v),points=11).share(k),1)
+check('C shares',[shC(False,.5,'balance'),shC(True,.5,'balance'),shC(True,.75),shC(True,1),shC(True,.25,'balance')],[100.0,100.0,10.7,40.5,100.0])
+check('C v.75',(ch(G,Situation(0,.5,True,.75)),pc(G,Situation(0,.5,True,.75),'bandwagon')),('bandwagon',53))
+check('C v.5 same',pc(G,Situation(0,.5,True,.5),'balance'),91)
+check('C a0',pc(G,Situation(0,0,True,.75),'bandwagon'),90)
+check('C v1 s.5 a.25',[pc(G,Situation(.5,.25,True,1),k) for k in ('balance','bandwagon')],[52,47])
+# cases
+c=load_cases()
+ids=cases_for('bandwagoning',c)
+t=predict_cases(c)
+check('n tagged',len(ids),22)
+check('all observed bw',set(c.loc[ids,'observed']),{'bandwagon'})
+hits=[i for i in ids if t.loc[i,'correct']]
+check('hits',sorted(hits),sorted(['joseon-1637','baden-1806','prussia-1812','hungary-1940','italy-1940','romania-1940','bulgaria-1941','thailand-1941','yugoslavia-1941','bulgaria-1944','finland-1944','romania-1944','turkey-1945']))
+check('hits war',all(c.loc[i,'war'] and c.loc[i,'victory']>=.75 for i in hits),True)
+check('miss',sorted(set(ids)-set(hits)),sorted(['bavaria-1805','russia-1807','bulgaria-1915','japan-1940','persia-1881','yugoslavia-1937','ussr-1939','finland-1948','egypt-1974']))
+check('total',(len(c),int(t.correct.sum())),(60,41))
+check('balance all',(int((c.observed=='balance').sum()),int(t[t.observed=='balance'].correct.sum())),(28,28))
+check('bp/neutral none',int(t[t.observed.isin(['buck-pass','neutral'])].correct.sum()),0)
+check('bp/neutral count',int(c.observed.isin(['buck-pass','neutral']).sum()),10)
+for cid,I,exp in [('persia-1881',0,'bandwagon'),('persia-1881',.25,'balance'),('yugoslavia-1937',.25,'bandwagon'),('finland-1948',.25,'bandwagon'),('egypt-1974',.25,'bandwagon')]:
+    cs=get_case(cid,c); check('mild '+cid+str(I),ch(replace(cs.threat,aggressive_intentions=I),cs.situation),exp)
+cs=get_case('ussr-1939',c); check('ussr s',cs.situation.own_strength,.45)
+check('ussr never',{ch(replace(cs.threat,aggressive_intentions=I),cs.situation) for I in L},{'balance'})
+check('intentions peace',[c.loc[i,'aggressive_intentions'] for i in ['persia-1881','yugoslavia-1937','ussr-1939','finland-1948','egypt-1974']],[.75,.75,1.0,.75,.5])
+# boxes
+for cid,chc,p in [('norway-1949','balance',94),('turkey-1952','balance',96),('china-1971','balance',98),('romania-1940','bandwagon',84),('yugoslavia-1937','balance',68),('britain-1904','balance',91)]:
+    r=get_case(cid,c).predict(); check('box '+cid,(r.choice,round(100*r.probabilities[r.choice])),(chc,p))
+check('norway bw',round(100*get_case('norway-1949',c).predict().probabilities['bandwagon']),4)
+check('turkey bw',round(100*get_case('turkey-1952',c).predict().probabilities['bandwagon']),2)
+check('china s',get_case('china-1971',c).situation.own_strength,.4)
+y=get_case('yugoslavia-1937',c)
+check('yugo bw',round(100*y.predict().probabilities['bandwagon']),31)
+check('yugo I.5',[pc(replace(y.threat,aggressive_intentions=.5),y.situation,k) for k in ('balance','bandwagon')],[50,48])
+# exercises
+p=get_case('persia-1881',c)
+check('ex3 ch1',(ch(Threat(.75,1,.75,.5),Situation(0,0)),pc(Threat(.75,1,.75,.5),Situation(0,0),'bandwagon')),('bandwagon',76))
+check('ex3 data',(p.predict().choice,round(100*p.predict().probabilities['balance'])),('balance',86))
+check('ex3 singles',[pc(replace(p.threat,aggregate_power=.75),p.situation,'balance'),pc(replace(p.threat,aggressive_intentions=.5),p.situation,'balance'),pc(p.threat,replace(p.situation,allied_support=0),'balance'),pc(p.threat,replace(p.situation,own_strength=0),'balance')],[72,74,69,83])
+check('ex3 pair P+a',(ch(replace(p.threat,aggregate_power=.75),replace(p.situation,allied_support=0)),pc(replace(p.threat,aggregate_power=.75),replace(p.situation,allied_support=0),'bandwagon')),('bandwagon',52))
+check('ex3 pair I+a',[pc(replace(p.threat,aggressive_intentions=.5),replace(p.situation,allied_support=0),k) for k in ('balance','bandwagon')],[51,45])
+check('ex3 three',pc(replace(p.threat,aggregate_power=.75,aggressive_intentions=.5),replace(p.situation,allied_support=0),'bandwagon'),69)
+n=get_case('norway-1949',c)
+check('ex4 a.75',[pc(replace(n.threat,aggressive_intentions=I),n.situation,'balance') for I in L],[65,80,89,94,97])
+check('ex4 bw',[pc(replace(n.threat,aggressive_intentions=I),n.situation,'bandwagon') for I in (0,1)],[26,2])
+na=replace(n.situation,allied_support=.25)
+check('ex4 a.25',[(ch(replace(n.threat,aggressive_intentions=I),na),pc(replace(n.threat,aggressive_intentions=I),na,ch(replace(n.threat,aggressive_intentions=I),na))) for I in L],[('bandwagon',68),('bandwagon',56),('balance',58),('balance',75),('balance',86)])
+tk=get_case('turkey-1952',c)
+check('ex5 turkey',[pc(tk.threat,replace(tk.situation,allied_support=a),'balance') for a in (.75,.5,.25,0)],[96,92,82,62])
+check('ex5 turkey bw',[pc(tk.threat,replace(tk.situation,allied_support=a),'bandwagon') for a in (.75,0)],[2,36])
+nt=replace(n.threat,aggressive_intentions=.25)
+check('ex5 norway',[(ch(nt,replace(n.situation,allied_support=a)),pc(nt,replace(n.situation,allied_support=a),ch(nt,replace(n.situation,allied_support=a)))) for a in (.75,.5,.25,0)],[('balance',80),('balance',64),('bandwagon',56),('bandwagon',77)])
+def score(params):
+    out={'all':0,'bal':0,'bw':0,'balwar':0,'bwpeace':0,'new_miss':[]}
+    for cid,row in c.iterrows():
+        cs=Case(row.to_dict()); r=predict(cs.threat,cs.situation,params=params).choice
+        good=r==row.observed; out['all']+=good
+        if row.observed=='balance': out['bal']+=good; out['balwar']+=good and row.war
+        if row.observed=='bandwagon': out['bw']+=good; out['bwpeace']+=good and not row.war
+        if row.observed=='balance' and not good: out['new_miss'].append(cid)
+    return out
+check('ex6 default',score(ModelParameters()),{'all':41,'bal':28,'bw':13,'balwar':11,'bwpeace':0,'new_miss':[]})
+s15=score(ModelParameters(intentions_to_balance=1.5)); check('ex6 1.5',(s15['all'],s15['bw'],s15['bal'],sorted(s15['new_miss'])),(44,18,26,['venice-1571','west-germany-1955']))
+s0=score(ModelParameters(intentions_to_balance=0.0)); check('ex6 0',(s0['all'],s0['bw'],s0['bwpeace'],s0['bal'],s0['balwar']),(42,21,4,21,5))
+check('war balance count', int(((c.observed=='balance')&c.war).sum()), 11)
+from widgets.alignment import CHOICES
+def extent(I,a):
+    g=choice_grid(T(.75,I),Situation(0,a),'own_strength','aggregate_power',points=11)
+    W=CHOICES.index('bandwagon')
+    cells=[(g.x_values[i],g.y_values[j]) for j,row in enumerate(g.choice) for i,cc in enumerate(row) if cc==W]
+    return max(x for x,_ in cells), min(y for x,y in cells if x==0)
+check('B extent start',extent(.25,.25),(0.1,0.6))
+check('B extent a0',extent(.25,0)[0],0.3)
+
+
+def test_chapter_3_numbers_match_the_model():
+    assert not FAILURES, FAILURES
