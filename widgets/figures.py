@@ -197,7 +197,7 @@ def choice_map_spec(grid: "ChoiceGrid", marker: tuple[float, float] | None = Non
                      "marker": {"color": CHOICE_COLOURS[choice], "symbol": "square", "size": 12}, "showlegend": True})
     mx, my = marker if marker is not None else (None, None)
     data.append({"type": "scatter", "mode": "markers", "name": "this scenario", "x": [mx], "y": [my], "showlegend": True,
-                 "marker": {"symbol": "x-thin", "size": 16, "line": {"width": 3, "color": "#FFFFFF"}, "color": "#FFFFFF"},
+                 "marker": {"symbol": "x", "size": 16, "line": {"width": 1.5, "color": "#222222"}, "color": "#FFFFFF"},
                  "hovertemplate": "this scenario<extra></extra>"})
     layout = base_layout(title or "Which choice wins where", height=440)
     layout.update({
