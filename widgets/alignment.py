@@ -229,7 +229,7 @@ def predict(
         choice=choice,
         probabilities=probabilities,
         threat=level,
-        reasons=explain(choice, level, p_align, parts, shares, terms),
+        reasons=explain(choice, level, p_align, parts, shares, terms, threat.aggressive_intentions),
         contributions=parts,
         p_align=p_align,
         weights=shares_of_threat,

@@ -17,6 +17,7 @@ from .cases import JUSTIFIED, Case, get_case, load_cases
 from .controls import FIELD_LABELS
 from .palette import CHOICE_LABELS
 
+PAST = {"balance": "balanced", "bandwagon": "bandwagoned", "buck-pass": "passed the buck", "neutral": "stayed neutral"}
 VERBS = {"balance": "balanced against", "bandwagon": "bandwagoned with", "buck-pass": "passed the buck on", "neutral": "stayed neutral toward"}
 
 
@@ -40,7 +41,7 @@ class CaseBox:
         else:
             seen = round(100 * pred.probabilities[observed])
             head = (f"The model misses this case: it predicts {CHOICE_LABELS[predicted].lower()} ({odds}%), "
-                    f"but {row['decider']} chose to {CHOICE_LABELS[observed].lower()} (the model gave that {seen}%).")
+                    f"but {row['decider']} {PAST[observed]} (the model gave that {seen}%).")
         return head + " " + " ".join(pred.reasons[1:3] or pred.reasons[:1])
 
     def text(self) -> str:

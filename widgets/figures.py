@@ -85,7 +85,8 @@ def prediction_spec(prediction: Prediction, title: str | None = None) -> dict[st
     """
     if not isinstance(prediction, Prediction):
         raise TypeError(f"prediction must be a Prediction, got {type(prediction).__name__}")
-    probs = [round(prediction.probabilities[c], 4) for c in CHOICES]
+    raw = [prediction.probabilities[c] for c in CHOICES]
+    probs = [round(p, 4) for p in raw]
     parts = [round(prediction.contributions.get(s, 0.0), 4) for s in THREAT_SOURCES]
     widest = max(prediction.weights.values(), default=0.25)
     heading = title or "Predicted alignment"
@@ -109,7 +110,7 @@ def prediction_spec(prediction: Prediction, title: str | None = None) -> dict[st
             "type": "bar", "name": "probability", "xaxis": "x", "yaxis": "y",
             "x": [CHOICE_LABELS[c] for c in CHOICES],
             "y": probs,
-            "text": [_percent(p) for p in probs],
+            "text": [_percent(p) for p in raw],  # from the unrounded value, as in the description
             "textposition": "outside",
             "cliponaxis": False,
             "marker": {

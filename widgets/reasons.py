@@ -22,6 +22,7 @@ TERM_SENTENCES: dict[tuple[str, str], str] = {
     ("support", "balance"): "Allies are likely to help, which makes balancing feasible.",
     ("support", "bandwagon"): "Allied help looks unlikely, so accommodating the threat looks safer.",
     ("intentions", "balance"): "The threatening state looks aggressive, so appeasing it would not buy safety.",
+    ("intentions-uncertain", "balance"): "The threatening state's aims are uncertain, and trusting them would be a gamble, which favours balancing.",
     ("great_power_pull", "bandwagon"): "A much stronger power that is near and able to attack pulls a weak state toward bandwagoning.",
     ("certainty", "buck-pass"): "Allied support is close to certain, so the decider can leave the burden to others (buck-passing or free-riding).",
     ("war", "bandwagon"): "The threatening side is close to winning the war, which draws others onto its side.",
@@ -50,8 +51,10 @@ def explain(
     parts: Mapping[str, float],
     shares: Mapping[str, float],
     terms: "Terms",
+    intentions: float = 1.0,
 ) -> tuple[str, ...]:
-    """Sentences saying which factors drove ``choice``."""
+    """Sentences saying which factors drove ``choice`` (``intentions``: the threat's perceived
+    aggressiveness, which picks the wording of the intentions sentence)."""
     reasons = []
     if level > 0:
         largest = max(parts, key=lambda k: parts[k])
@@ -71,7 +74,8 @@ def explain(
     gaps = []
     for name, by_response in terms.values.items():
         gap = by_response.get(choice, 0.0) - by_response.get(rival, 0.0)
-        sentence = TERM_SENTENCES.get((name, choice))
+        key = "intentions-uncertain" if name == "intentions" and intentions < 0.6 else name
+        sentence = TERM_SENTENCES.get((key, choice))
         if gap >= _MIN_GAP and sentence:
             gaps.append((gap, sentence))
     for _, sentence in sorted(gaps, reverse=True)[:2]:
