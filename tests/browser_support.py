@@ -54,6 +54,39 @@ def launch_chromium(playwright: Any, **kwargs: Any) -> Any:
     return playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=list(CHROMIUM_ARGS), **kwargs)
 
 
+_shared: dict[str, Any] = {}
+
+
+def shared_browser() -> Any:
+    """One Playwright and one Chromium for the whole test session, whatever module asks.
+
+    Playwright's sync API cannot start a second instance while one runs (its event loop is
+    already running), so test modules must share this one; close it with
+    ``close_shared_browser`` (tests register it with ``request.config.add_cleanup``).
+    """
+    browser = _shared.get("browser")
+    if browser is not None and browser.is_connected():
+        return browser
+    if "playwright" not in _shared:
+        from playwright.sync_api import sync_playwright
+
+        _shared["playwright"] = sync_playwright().start()
+    _shared["browser"] = launch_chromium(_shared["playwright"])
+    return _shared["browser"]
+
+
+def close_shared_browser() -> None:
+    browser = _shared.pop("browser", None)
+    if browser is not None:
+        try:
+            browser.close()
+        except Exception:  # noqa: BLE001 - already gone
+            pass
+    playwright = _shared.pop("playwright", None)
+    if playwright is not None:
+        playwright.stop()
+
+
 def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
@@ -172,14 +205,20 @@ class PageRecorder:
     console: list[tuple[str, str, str]] = field(default_factory=list)  # (type, text, location)
     page_errors: list[str] = field(default_factory=list)
 
-    def attach(self, page: Any) -> "PageRecorder":
+    def attach(self, page: Any, block: bool = True) -> "PageRecorder":
+        """Record ``page``'s traffic and messages; with ``block``, abort non-local requests.
+
+        Blocking uses ``page.route``, and Playwright disables the HTTP cache of a page with
+        routes: measure caching with ``block=False`` (non-local requests are still recorded).
+        """
         page.on("request", lambda request: self.requests.append(request.url))
         page.on("response", lambda response: self.responses.append((response.url, response.status)))
         page.on("requestfinished", lambda request: self.finished.append(request.url))
         page.on("requestfailed", lambda request: self.failed.append((request.url, request.failure or "")))
         page.on("console", self._on_console)
         page.on("pageerror", lambda error: self.page_errors.append(f"{error.name}: {error.message}\n{error.stack or ''}"))
-        page.route("**/*", self._route)
+        if block:
+            page.route("**/*", self._route)
         return self
 
     def _on_console(self, message: Any) -> None:
