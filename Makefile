@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 SITE    = _build/html
 
-.PHONY: help setup system-deps book test test-fast bench freeze clean lab
+.PHONY: help setup system-deps book test test-fast bench sweeps freeze clean lab
 
 help:
 	@echo "make book        set up and build the HTML book into $(SITE)"
@@ -12,6 +12,7 @@ help:
 	@echo "make test-fast   model, data and notebook tests only (no build, no browser)"
 	@echo "make bench       print benchmark figures (latency, build time, page weight)"
 	@echo "make lab         open the chapters in JupyterLab"
+	@echo "make sweeps      recompute the simulation's cached Monte Carlo sweeps (data/sweeps/)"
 	@echo "make freeze      re-pin requirements.txt from the current environment"
 	@echo "make clean       remove the build and the environment"
 
@@ -45,6 +46,10 @@ test-fast: setup
 
 bench: setup system-deps
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/simulation.py
+
+sweeps: setup
+	$(BIN)/python -m widgets.simulation --write
 
 lab: setup
 	$(BIN)/jupyter lab chapters/

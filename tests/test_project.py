@@ -7,7 +7,10 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-MODEL_MODULES = ["validation", "threat", "situation", "alignment", "reasons", "controls"]
+MODEL_MODULES = [
+    "validation", "threat", "situation", "alignment", "reasons", "controls", "conditions", "neighbours",
+    "ideology", "aid", "penetration", "explanations", "simulation", "cases",
+]
 NOTEBOOKS = sorted((ROOT / "chapters").glob("**/*.ipynb"))
 
 

@@ -42,6 +42,8 @@ MIN_FIGURES = {
     "chapters/02_balancing": 3,
     "chapters/03_bandwagoning": 3,
     "chapters/04_conditions": 5,
+    "chapters/06_beyond_threat": 4,
+    "chapters/07_worlds": 5,
     "bibliography": 0,
 }
 # Static explorers each page must have at least (so the explorer test cannot skip silently).
@@ -51,6 +53,8 @@ MIN_EXPLORERS = {
     "chapters/02_balancing": 3,
     "chapters/03_bandwagoning": 3,
     "chapters/04_conditions": 2,
+    "chapters/06_beyond_threat": 4,
+    "chapters/07_worlds": 1,
     "bibliography": 0,
 }
 # A build log line from Sphinx/docutils/myst: "path:line: WARNING: ..." or "WARNING: ...".

@@ -4,19 +4,40 @@ Layers (each module has one job):
 
 - model, pure Python: ``threat`` (sources of threat), ``situation`` (the decider's
   conditions), ``alignment`` (``predict``), ``reasons`` (plain-language explanations),
-  ``validation``;
+  ``validation``, ``conditions`` (phase diagrams), ``neighbours`` (checkerboard map),
+  ``ideology``, ``aid``, ``penetration``, ``explanations`` (Walt's other explanations),
+  ``simulation`` (balancing and bandwagoning worlds);
+- data: ``cases`` (the historical case file), ``bibliography``;
 - figures, pure Plotly: ``palette``, ``figures``;
 - display: ``render`` (one display bundle for Jupyter and the static book),
-  ``static_explorer`` (kernel-free explorers), ``explorers`` (ipywidgets).
+  ``static_explorer`` (kernel-free explorers), ``explorers`` and the per-topic
+  ``*_explorers`` modules (ipywidgets), ``casebox`` (case boxes).
 
 Importing the package registers the book's Plotly renderer (see ``render``).
 """
 
+from .aid import Aid, aid_effect
 from .alignment import CHOICES, DEFAULT_PARAMETERS, ModelParameters, Prediction, predict
+from .explanations import ExplanationWeights, combined_view
+from .ideology import Ideology, ideology_effect
+from .penetration import Penetration, penetration_effect
+from .simulation import World, predict_arrays, simulate, simulate_many
 from .situation import SITUATION_FIELDS, Situation
 from .threat import THREAT_SOURCES, Threat, ThreatWeights, contributions, threat_level
 
 __all__ = [
+    "Aid",
+    "ExplanationWeights",
+    "Ideology",
+    "Penetration",
+    "World",
+    "aid_effect",
+    "combined_view",
+    "ideology_effect",
+    "penetration_effect",
+    "predict_arrays",
+    "simulate",
+    "simulate_many",
     "CHOICES",
     "DEFAULT_PARAMETERS",
     "ModelParameters",
