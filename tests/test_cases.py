@@ -130,3 +130,34 @@ def test_predictions_cover_every_case(shipped):
     table = predict_cases(shipped)
     assert list(table.index) == list(shipped.index)
     assert table[[f"p_{c}" for c in CHOICES]].sum(axis=1).round(9).eq(1).all()
+
+
+def _markdown_table(text, first_header):
+    lines = text.splitlines()
+    start = next(i for i, l in enumerate(lines) if l.startswith(f"| {first_header} |"))
+    rows = {}
+    for line in lines[start + 2:]:
+        if not line.startswith("|"):
+            break
+        cells = [c.strip().strip("*") for c in line.strip("|").split("|")]
+        rows[cells[0]] = [int(c) for c in cells[1:]]
+    return rows
+
+
+def test_codebook_tables_match_the_data(shipped):
+    """The counts printed in data/README.md are recomputed here, so they cannot go stale."""
+    text = (ROOT / "data" / "README.md").read_text()
+    order = ["balance", "bandwagon", "buck-pass", "neutral"]
+
+    def counts(frame):
+        return [int((frame["observed"] == c).sum()) for c in order] + [len(frame)]
+
+    bins = {"1571-1815 (judgment codes)": (1500, 1815), "1816-1913": (1816, 1913), "1914-1945": (1914, 1945), "1946-2000": (1946, 2000)}
+    periods = _markdown_table(text, "period")
+    for label, (low, high) in bins.items():
+        assert periods[label] == counts(shipped[(shipped["year"] >= low) & (shipped["year"] <= high)]), label
+    assert periods["total"] == counts(shipped)
+    regions = _markdown_table(text, "region (decider's)")
+    for region, row in regions.items():
+        assert row == counts(shipped[shipped["region"] == region]), region
+    assert sum(r[-1] for r in regions.values()) == len(shipped)

@@ -57,8 +57,8 @@ hits=[i for i in ids if t.loc[i,'correct']]
 check('hits',sorted(hits),sorted(['joseon-1637','baden-1806','prussia-1812','hungary-1940','italy-1940','romania-1940','bulgaria-1941','thailand-1941','yugoslavia-1941','bulgaria-1944','finland-1944','romania-1944','turkey-1945']))
 check('hits war',all(c.loc[i,'war'] and c.loc[i,'victory']>=.75 for i in hits),True)
 check('miss',sorted(set(ids)-set(hits)),sorted(['bavaria-1805','russia-1807','bulgaria-1915','japan-1940','persia-1881','yugoslavia-1937','ussr-1939','finland-1948','egypt-1974']))
-check('total',(len(c),int(t.correct.sum())),(60,41))
-check('balance all',(int((c.observed=='balance').sum()),int(t[t.observed=='balance'].correct.sum())),(28,28))
+check('total',(len(c),int(t.correct.sum())),(61,42))
+check('balance all',(int((c.observed=='balance').sum()),int(t[t.observed=='balance'].correct.sum())),(29,29))
 check('bp/neutral none',int(t[t.observed.isin(['buck-pass','neutral'])].correct.sum()),0)
 check('bp/neutral count',int(c.observed.isin(['buck-pass','neutral']).sum()),10)
 for cid,I,exp in [('persia-1881',0,'bandwagon'),('persia-1881',.25,'balance'),('yugoslavia-1937',.25,'bandwagon'),('finland-1948',.25,'bandwagon'),('egypt-1974',.25,'bandwagon')]:
@@ -102,10 +102,10 @@ def score(params):
         if row.observed=='bandwagon': out['bw']+=good; out['bwpeace']+=good and not row.war
         if row.observed=='balance' and not good: out['new_miss'].append(cid)
     return out
-check('ex6 default',score(ModelParameters()),{'all':41,'bal':28,'bw':13,'balwar':11,'bwpeace':0,'new_miss':[]})
-s15=score(ModelParameters(intentions_to_balance=1.5)); check('ex6 1.5',(s15['all'],s15['bw'],s15['bal'],sorted(s15['new_miss'])),(44,18,26,['venice-1571','west-germany-1955']))
-s0=score(ModelParameters(intentions_to_balance=0.0)); check('ex6 0',(s0['all'],s0['bw'],s0['bwpeace'],s0['bal'],s0['balwar']),(42,21,4,21,5))
-check('war balance count', int(((c.observed=='balance')&c.war).sum()), 11)
+check('ex6 default',score(ModelParameters()),{'all':42,'bal':29,'bw':13,'balwar':12,'bwpeace':0,'new_miss':[]})
+s15=score(ModelParameters(intentions_to_balance=1.5)); check('ex6 1.5',(s15['all'],s15['bw'],s15['bal'],sorted(s15['new_miss'])),(45,18,27,['venice-1571','west-germany-1955']))
+s0=score(ModelParameters(intentions_to_balance=0.0)); check('ex6 0',(s0['all'],s0['bw'],s0['bwpeace'],s0['bal'],s0['balwar']),(43,21,4,22,6))
+check('war balance count', int(((c.observed=='balance')&c.war).sum()), 12)
 from widgets.alignment import CHOICES
 def extent(I,a):
     g=choice_grid(T(.75,I),Situation(0,a),'own_strength','aggregate_power',points=11)

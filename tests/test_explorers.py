@@ -10,7 +10,7 @@ from widgets.controls import MAX_COMBINATIONS, grid, make_controls
 from widgets.explorers import threat_explorer
 from widgets.figures import prediction_spec
 from widgets.render import PLOTLY_MIME, figure_bundle, plain_json
-from widgets.static_explorer import build_payload
+from widgets.static_explorer import build_payload, unpack
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
@@ -27,7 +27,7 @@ def apply(payload: dict, position: int) -> dict:
         node = fig
         for key in path[:-1]:
             node = node[key]
-        node[path[-1]] = table[k]
+        node[path[-1]] = unpack(payload, table[k])
     return fig
 
 
@@ -142,3 +142,15 @@ def test_figure_bundle_has_live_and_static_views():
     assert "plotly-graph-div" in bundle["text/html"]
     assert "cdn" not in bundle["text/html"].lower() and "<script src" not in bundle["text/html"]
     assert "<figcaption" in bundle["text/html"] and bundle["text/plain"].startswith("Predicted choice: balance")
+
+
+def test_long_texts_are_packed_into_shared_pieces_and_round_trip():
+    from widgets.static_explorer import _pack_texts
+
+    texts = ["Predicted choice: balance. Probabilities: balance 81%, bandwagon 1%, neutral 18%. Overall threat 0.50; fine.",
+             "Predicted choice: balance. Probabilities: balance 80%, bandwagon 2%, neutral 18%. Overall threat 0.50; fine.",
+             "short"]
+    packed = _pack_texts([texts])
+    assert [unpack(packed, v) for v in packed["values"][0]] == texts
+    assert packed["values"][0][2] == "short"
+    assert len(packed["pieces"]) < 12  # shared pieces are stored once

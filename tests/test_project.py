@@ -9,7 +9,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 MODEL_MODULES = [
     "validation", "threat", "situation", "alignment", "reasons", "controls", "conditions", "neighbours",
-    "ideology", "aid", "penetration", "explanations", "simulation", "cases",
+    "ideology", "aid", "penetration", "explanations", "simulation", "cases", "interests",
 ]
 NOTEBOOKS = sorted((ROOT / "chapters").glob("**/*.ipynb"))
 

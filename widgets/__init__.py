@@ -6,7 +6,8 @@ Layers (each module has one job):
   conditions), ``alignment`` (``predict``), ``reasons`` (plain-language explanations),
   ``validation``, ``conditions`` (phase diagrams), ``neighbours`` (checkerboard map),
   ``ideology``, ``aid``, ``penetration``, ``explanations`` (Walt's other explanations),
-  ``simulation`` (balancing and bandwagoning worlds);
+  ``simulation`` (balancing and bandwagoning worlds), ``interests`` (Schweller's
+  balance of interests);
 - data: ``cases`` (the historical case file), ``bibliography``;
 - figures, pure Plotly: ``palette``, ``figures``;
 - display: ``render`` (one display bundle for Jupyter and the static book),
@@ -20,6 +21,7 @@ from .aid import Aid, aid_effect
 from .alignment import CHOICES, DEFAULT_PARAMETERS, ModelParameters, Prediction, predict
 from .explanations import ExplanationWeights, combined_view
 from .ideology import Ideology, ideology_effect
+from .interests import InterestParameters, Scenario, SchwellerPrediction, compare, place, schweller_predict, walt_inputs
 from .penetration import Penetration, penetration_effect
 from .simulation import World, predict_arrays, simulate, simulate_many
 from .situation import SITUATION_FIELDS, Situation
@@ -29,6 +31,13 @@ __all__ = [
     "Aid",
     "ExplanationWeights",
     "Ideology",
+    "InterestParameters",
+    "Scenario",
+    "SchwellerPrediction",
+    "compare",
+    "place",
+    "schweller_predict",
+    "walt_inputs",
     "Penetration",
     "World",
     "aid_effect",

@@ -7,18 +7,16 @@ CSV line and column, so a student who codes a new case learns exactly what to fi
 
 from __future__ import annotations
 
-import csv
-import io
-import math
 import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable, Mapping
 
 import pandas as pd
 
 from .alignment import CHOICES, Prediction, predict
+from .csvtable import TableError, data_file, number, read_rows
 from .situation import Situation
 from .threat import THREAT_SOURCES, Threat, ThreatWeights
 
@@ -34,49 +32,17 @@ CASE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 CHAPTER_KEYS = ("threat", "balancing", "bandwagoning", "conditions", "schweller", "beyond", "worlds", "history")
 
 
-class CaseDataError(ValueError):
+class CaseDataError(TableError):
     """A cases file failed validation; ``problems`` lists every problem found."""
-
-    def __init__(self, source: str, problems: list[str]) -> None:
-        self.problems = problems
-        shown = "\n".join(f"  - {p}" for p in problems[:50])
-        more = f"\n  ... and {len(problems) - 50} more" if len(problems) > 50 else ""
-        super().__init__(f"{source}: {len(problems)} problem(s)\n{shown}{more}")
 
 
 def default_path() -> Path:
-    """Where ``cases.csv`` lives: $ALLIANCES_DATA_DIR, the repository's ``data/``, or a
-    ``data/`` folder above the working directory (a notebook runs from ``chapters/``)."""
-    candidates = []
-    if os.environ.get("ALLIANCES_DATA_DIR"):
-        candidates.append(Path(os.environ["ALLIANCES_DATA_DIR"]) / "cases.csv")
-    candidates.append(Path(__file__).resolve().parents[1] / "data" / "cases.csv")
-    here = Path.cwd().resolve()
-    candidates += [folder / "data" / "cases.csv" for folder in (here, *here.parents)]
-    for candidate in candidates:
-        if candidate.is_file():
-            return candidate
-    raise FileNotFoundError(
-        "data/cases.csv not found; set ALLIANCES_DATA_DIR to the folder holding it "
-        f"(looked in: {', '.join(str(c.parent) for c in candidates[:3])})"
-    )
+    """Where ``cases.csv`` lives (see :func:`csvtable.data_file`)."""
+    return data_file("cases.csv")
 
 
-def _number(text: str) -> float | None:
-    try:
-        value = float(text)
-    except ValueError:
-        return None
-    return None if math.isnan(value) else value
-
-
-def _check_row(line: int, row: dict[str, str], problems: list[str]) -> dict | None:
+def _check_row(line: int, row: Mapping[str, str], bad: Callable[[str, str], None]) -> dict | None:
     out: dict = {}
-    before = len(problems)
-
-    def bad(column: str, message: str) -> None:
-        problems.append(f"line {line}, column '{column}': {message}")
-
     for column in ("case_id", "decider", "threat_source", "summary", "sources", "chapters", *(f"why_{c}" for c in JUSTIFIED)):
         text = row[column].strip()
         if not text:
@@ -91,7 +57,7 @@ def _check_row(line: int, row: dict[str, str], problems: list[str]) -> dict | No
         out["year"] = int(year)
     for column in UNIT_COLUMNS + ("victory",):
         text = row[column].strip()
-        value = _number(text)
+        value = number(text)
         if value is None:
             bad(column, f"{text!r} is not a number in [0, 1]")
         elif not 0.0 <= value <= 1.0:
@@ -113,47 +79,19 @@ def _check_row(line: int, row: dict[str, str], problems: list[str]) -> dict | No
     for column in ("cinc_decider", "cinc_threat"):
         text = row.get(column, "") or ""
         if text.strip():
-            value = _number(text.strip())
+            value = number(text.strip())
             if value is None or not 0.0 <= value <= 1.0:
                 bad(column, f"{text.strip()!r} must be empty or a CINC share in [0, 1]")
             out[column] = value
         else:
             out[column] = None
     out["region"] = (row.get("region") or "").strip()
-    return out if len(problems) == before else None
+    return out
 
 
 def read_cases(text: str, source: str = "cases.csv") -> pd.DataFrame:
     """Validate CSV ``text`` and return one row per case; raises :class:`CaseDataError`."""
-    reader = csv.DictReader(io.StringIO(text))
-    header = reader.fieldnames or []
-    problems: list[str] = []
-    missing = [c for c in REQUIRED_COLUMNS if c not in header]
-    unknown = [c for c in header if c not in REQUIRED_COLUMNS + OPTIONAL_COLUMNS]
-    if missing:
-        problems.append(f"line 1 (header): missing column(s) {', '.join(map(repr, missing))}")
-    if unknown:
-        problems.append(f"line 1 (header): unknown column(s) {', '.join(map(repr, unknown))}")
-    if problems:
-        raise CaseDataError(source, problems)
-    rows, seen = [], {}
-    for row in reader:
-        line = reader.line_num
-        if None in row or any(v is None for v in row.values()):
-            problems.append(f"line {line}: has {len(row.get(None, [])) and 'more' or 'fewer'} fields than the header")
-            continue
-        checked = _check_row(line, row, problems)
-        if checked is None:
-            continue
-        if checked["case_id"] in seen:
-            problems.append(f"line {line}, column 'case_id': {checked['case_id']!r} repeats line {seen[checked['case_id']]}")
-            continue
-        seen[checked["case_id"]] = line
-        rows.append(checked)
-    if not rows and not problems:
-        problems.append("no cases")
-    if problems:
-        raise CaseDataError(source, problems)
+    rows = read_rows(text, source, REQUIRED_COLUMNS, OPTIONAL_COLUMNS, _check_row, CaseDataError)
     return pd.DataFrame(rows).set_index("case_id", drop=False)
 
 

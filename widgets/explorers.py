@@ -15,7 +15,6 @@ import itertools
 from typing import Any, Callable, Mapping, Sequence
 
 import ipywidgets as ipw
-import plotly.graph_objects as go
 from IPython import get_ipython
 from IPython.display import display
 

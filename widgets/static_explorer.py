@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from typing import Any, Callable, Mapping, Sequence
 
 from .controls import Control, combinations, strides
@@ -82,9 +83,46 @@ def build_payload(controls: Sequence[Control], initial: Sequence[int], compute: 
         "figure": base,
         "config": PLOT_CONFIG,
         "paths": [list(p) for p in varying],
-        "values": tables,
+        **_pack_texts(tables),
         "index": index,
     }
+
+
+_PIECE = re.compile(r"(?<=[.,;:]) ")
+
+
+def _pack_texts(tables: list[list[Any]]) -> dict[str, Any]:
+    """Store long strings (the figure descriptions) as lists of shared pieces.
+
+    Descriptions differ in a number here and there, so whole strings barely repeat, while
+    their pieces (split after punctuation) repeat a lot. A packed value is {"p": [ids]}
+    and the script rejoins ``pieces[id]`` with spaces.
+    """
+    pieces: list[str] = []
+    ids: dict[str, int] = {}
+    packed = []
+    for table in tables:
+        out = []
+        for value in table:
+            if isinstance(value, str) and len(value) > 80:
+                parts = []
+                for piece in _PIECE.split(value):
+                    if piece not in ids:
+                        ids[piece] = len(pieces)
+                        pieces.append(piece)
+                    parts.append(ids[piece])
+                out.append({"p": parts})
+            else:
+                out.append(value)
+        packed.append(out)
+    return {"values": packed, "pieces": pieces}
+
+
+def unpack(payload: dict[str, Any], value: Any) -> Any:
+    """Inverse of the packing above (what explorer.js does)."""
+    if isinstance(value, dict) and set(value) == {"p"}:
+        return " ".join(payload["pieces"][i] for i in value["p"])
+    return value
 
 
 def _script_json(data: Any) -> str:

@@ -12,6 +12,14 @@
     node[path[path.length - 1]] = clone(value);
   }
 
+  // Long texts are stored as lists of shared pieces: {"p": [ids]} (see static_explorer.py).
+  function unpack(data, value) {
+    if (value && typeof value === "object" && !Array.isArray(value) && Array.isArray(value.p)) {
+      return value.p.map(function (i) { return data.pieces[i]; }).join(" ");
+    }
+    return value;
+  }
+
   function readIndices(root, data) {
     return data.controls.map(function (control) {
       var input = root.querySelector('[name="' + control.name + '"]');
@@ -28,7 +36,7 @@
     for (var i = 0; i < indices.length; i++) { position += indices[i] * data.strides[i]; }
     var row = data.index[position];
     var fig = clone(data.figure);
-    for (var k = 0; k < data.paths.length; k++) { setPath(fig, data.paths[k], data.values[k][row[k]]); }
+    for (var k = 0; k < data.paths.length; k++) { setPath(fig, data.paths[k], unpack(data, data.values[k][row[k]])); }
     return fig;
   }
 

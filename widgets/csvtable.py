@@ -1,0 +1,107 @@
+"""Reading a validated CSV data file: every problem reported at once, by line and column.
+
+The book's data files (``data/*.csv``) share this machinery; each supplies its columns and
+a row checker. A row checker gets the CSV line number, the row (column -> text) and a
+``bad(column, message)`` callback, and returns the converted row (or None if it was bad).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import os
+from pathlib import Path
+from typing import Any, Callable, Mapping, Sequence
+
+RowChecker = Callable[[int, Mapping[str, str], Callable[[str, str], None]], "dict[str, Any] | None"]
+
+
+class TableError(ValueError):
+    """A data file failed validation; ``problems`` lists every problem found."""
+
+    def __init__(self, source: str, problems: list[str]) -> None:
+        self.problems = problems
+        shown = "\n".join(f"  - {p}" for p in problems[:50])
+        more = f"\n  ... and {len(problems) - 50} more" if len(problems) > 50 else ""
+        super().__init__(f"{source}: {len(problems)} problem(s)\n{shown}{more}")
+
+
+def number(text: str) -> float | None:
+    """The float in ``text``, or None if it is not a number (NaN counts as not a number)."""
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    return None if math.isnan(value) else value
+
+
+def read_rows(
+    text: str,
+    source: str,
+    required: Sequence[str],
+    optional: Sequence[str],
+    check_row: RowChecker,
+    error: type[TableError] = TableError,
+    id_column: str = "case_id",
+    empty: str = "no cases",
+) -> list[dict[str, Any]]:
+    """Validate CSV ``text``: header, field counts, each row, unique ids; raise ``error``
+    listing every problem (``line N, column 'c': ...``), or return the converted rows."""
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, got {type(text).__name__}")
+    reader = csv.DictReader(io.StringIO(text))
+    header = reader.fieldnames or []
+    problems: list[str] = []
+    missing = [c for c in required if c not in header]
+    unknown = [c for c in header if c not in (*required, *optional)]
+    if missing:
+        problems.append(f"line 1 (header): missing column(s) {', '.join(map(repr, missing))}")
+    if unknown:
+        problems.append(f"line 1 (header): unknown column(s) {', '.join(map(repr, unknown))}")
+    if problems:
+        raise error(source, problems)
+    rows: list[dict[str, Any]] = []
+    seen: dict[str, int] = {}
+    for row in reader:
+        line = reader.line_num
+        if None in row or any(v is None for v in row.values()):
+            problems.append(f"line {line}: has {'more' if None in row else 'fewer'} fields than the header")
+            continue
+        before = len(problems)
+
+        def bad(column: str, message: str, line: int = line) -> None:
+            problems.append(f"line {line}, column '{column}': {message}")
+
+        checked = check_row(line, row, bad)
+        if checked is None or len(problems) > before:
+            continue
+        key = checked[id_column]
+        if key in seen:
+            problems.append(f"line {line}, column '{id_column}': {key!r} repeats line {seen[key]}")
+            continue
+        seen[key] = line
+        rows.append(checked)
+    if not rows and not problems:
+        problems.append(empty)
+    if problems:
+        raise error(source, problems)
+    return rows
+
+
+def data_file(name: str) -> Path:
+    """Where data file ``name`` lives: $ALLIANCES_DATA_DIR, the repository's ``data/``, or a
+    ``data/`` folder above the working directory (a notebook runs from ``chapters/``)."""
+    candidates = []
+    if os.environ.get("ALLIANCES_DATA_DIR"):
+        candidates.append(Path(os.environ["ALLIANCES_DATA_DIR"]) / name)
+    candidates.append(Path(__file__).resolve().parents[1] / "data" / name)
+    here = Path.cwd().resolve()
+    candidates += [folder / "data" / name for folder in (here, *here.parents)]
+    for candidate in candidates:
+        if candidate.is_file():
+            return candidate
+    raise FileNotFoundError(
+        f"data/{name} not found; set ALLIANCES_DATA_DIR to the folder holding it "
+        f"(looked in: {', '.join(str(c.parent) for c in candidates[:3])})"
+    )

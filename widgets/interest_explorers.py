@@ -1,0 +1,205 @@
+"""Explorers and case boxes for Schweller's balance of interests.
+
+Built on :class:`widgets.explorers.Explorer`: live ipywidgets in Jupyter, a static twin with
+precomputed figures in the HTML book. The model is :mod:`widgets.interests`, the figures
+:mod:`widgets.interest_figures`; nothing here computes anything about the theory.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+from dataclasses import replace
+from typing import Any, Mapping, Sequence
+
+from .bibliography import short_citation
+from .controls import MAX_COMBINATIONS, Control, combinations_count, grid
+from .explorers import Explorer
+from .interest_figures import comparison_spec, typology_spec
+from .interests import (
+    JUSTIFIED_COLUMNS, SCENARIO_FIELDS, SCENARIO_LABELS, CaseComparison, InterestParameters, Scenario, compare,
+    compare_cases, place,
+)
+from .palette import CHOICE_LABELS
+
+def _check_scenario(scenario: Any) -> Scenario:
+    if scenario is None:
+        return Scenario()
+    if not isinstance(scenario, Scenario):
+        raise TypeError(f"scenario must be a Scenario or None, got {type(scenario).__name__}")
+    return scenario
+
+
+def _levels(name: str, levels: Any) -> tuple[float, ...]:
+    if isinstance(levels, bool) or not isinstance(levels, int):
+        raise TypeError(f"{name} must be an int in [2, 11], got {type(levels).__name__}")
+    return grid(levels)
+
+
+def scenario_controls(vary: Sequence[str], levels: int = 5) -> tuple[Control, ...]:
+    """Controls for scenario fields: ``war`` is a yes/no box, the rest a grid of ``levels``."""
+    if isinstance(vary, str) or not isinstance(vary, Sequence):
+        raise TypeError(f"vary must be a sequence of field names, got {type(vary).__name__}")
+    if not vary:
+        raise ValueError(f"vary must name at least one of: {', '.join(SCENARIO_FIELDS)}")
+    unknown = [v for v in vary if v not in SCENARIO_FIELDS]
+    if unknown:
+        raise ValueError(f"vary has unknown field {', '.join(map(repr, unknown))}; allowed: {', '.join(SCENARIO_FIELDS)}")
+    if len(set(vary)) != len(vary):
+        raise ValueError(f"vary names a field twice: {list(vary)}")
+    values = _levels("levels", levels)
+    controls = tuple(Control(n, SCENARIO_LABELS[n], (False, True) if n == "war" else values) for n in vary)
+    total = combinations_count(controls)
+    if total > MAX_COMBINATIONS:
+        raise ValueError(
+            f"{len(controls)} controls with {levels} levels give {total} combinations; a static explorer "
+            f"allows at most {MAX_COMBINATIONS}: vary fewer fields or use fewer levels")
+    return controls
+
+
+def describe_fixed(scenario: Scenario, names: Sequence[str]) -> str:
+    """'Held fixed: own capability 0.50, at war no.' for the fields not on a slider."""
+    shown = []
+    for name in names:
+        value = getattr(scenario, name)
+        text = ("yes" if value else "no") if name == "war" else f"{value:.2f}"
+        shown.append(f"{SCENARIO_LABELS[name].lower()} {text}")
+    return "Held fixed: " + ", ".join(shown) + "." if shown else ""
+
+
+def typology_explorer(
+    scenario: Scenario | None = None,
+    *,
+    levels: int = 11,
+    capability_levels: int = 5,
+    title: str = "Schweller's typology: lions, lambs, jackals and wolves",
+    explorer_id: str | None = None,
+) -> Explorer:
+    """Sliders for the value of the status quo, the value of revision and capability,
+    placing the state on the balance-of-interests diagram."""
+    scenario = _check_scenario(scenario)
+    controls = (
+        Control("value_status_quo", SCENARIO_LABELS["value_status_quo"], _levels("levels", levels)),
+        Control("value_revision", SCENARIO_LABELS["value_revision"], _levels("levels", levels)),
+        Control("capability", SCENARIO_LABELS["capability"], _levels("capability_levels", capability_levels)),
+    )
+
+    def compute(values: Mapping[str, Any]) -> dict:
+        return typology_spec(place(replace(scenario, **values)))
+
+    start = {c.name: getattr(scenario, c.name) for c in controls}
+    return Explorer(title, controls, start, compute, "", explorer_id)
+
+
+def walt_schweller_explorer(
+    scenario: Scenario | None = None,
+    *,
+    vary: Sequence[str] = ("value_status_quo", "value_revision", "threat", "revisionist_strength"),
+    levels: int = 5,
+    params: InterestParameters | None = None,
+    title: str = "Walt and Schweller on the same scenario",
+    explorer_id: str | None = None,
+) -> Explorer:
+    """One scenario, both models: sliders for the ``vary`` fields, and a figure with both
+    predictions, what drives each, and where and why they disagree.
+
+    Walt's inputs are derived from the scenario by :func:`widgets.interests.walt_inputs`.
+    The default four sliders at five levels give 625 combinations, about 3 s of precompute
+    for the static twin; keep ``levels ** len(vary)`` near that.
+    """
+    scenario = _check_scenario(scenario)
+    if params is not None and not isinstance(params, InterestParameters):
+        raise TypeError(f"params must be an InterestParameters or None, got {type(params).__name__}")
+    controls = scenario_controls(vary, levels)
+    hidden = set() if scenario.war or "war" in vary else {"victory"}
+    fixed = [n for n in SCENARIO_FIELDS if n not in vary and n not in hidden]
+
+    @functools.lru_cache(maxsize=4096)
+    def spec_for(s: Scenario) -> dict:
+        return comparison_spec(compare(s, params))
+
+    def compute(values: Mapping[str, Any]) -> dict:
+        return spec_for(replace(scenario, **values))
+
+    start = {c.name: getattr(scenario, c.name) for c in controls}
+    return Explorer(title, controls, start, compute, describe_fixed(scenario, fixed), explorer_id)
+
+
+# --------------------------------------------------------------------------- case boxes
+
+
+class SchwellerCaseBox:
+    """One case through both models: the Schweller coding, both predictions and the verdict.
+
+    Plain HTML (no script), so it looks the same live and in the static book, with a text
+    version for screen readers and print.
+    """
+
+    def __init__(self, comparison: CaseComparison) -> None:
+        if not isinstance(comparison, CaseComparison):
+            raise TypeError(f"comparison must be a CaseComparison, got {type(comparison).__name__}")
+        self.comparison = comparison
+
+    def _value(self, column: str) -> str:
+        row = self.comparison.row
+        if column == "war":
+            return f"yes (revisionist side's closeness to victory {row['victory']:.2f})" if row["war"] else "no"
+        return f"{row[column]:.2f}"
+
+    def verdict(self) -> str:
+        c = self.comparison
+        walt = "right" if c.walt_correct else "wrong"
+        sch = "right" if c.schweller_correct else "wrong"
+        return (f"{c.headline}. Walt's model gets the choice {walt}; Schweller's gets it {sch}"
+                + ("" if c.kind_correct is None else f" and the kind of bandwagoning {'right' if c.kind_correct else 'wrong'}")
+                + ".")
+
+    def text(self) -> str:
+        c = self.comparison
+        codes = "; ".join(f"{SCENARIO_LABELS[col].lower()} {self._value(col)}" for col in JUSTIFIED_COLUMNS)
+        return (f"Case: {c.decider}, {c.year}, with {c.row['revisionist']} as the leading revisionist. "
+                f"{c.row['summary']} Schweller coding: {codes}. Observed: {c.observed_label} "
+                f"(in Walt's terms: {c.walt_observed}). {self.verdict()} " + " ".join(c.explanation))
+
+    def _repr_html_(self) -> str:
+        c, esc = self.comparison, html.escape
+        rows = "".join(
+            f'<tr><th scope="row">{esc(SCENARIO_LABELS[col])}</th><td>{esc(self._value(col))}</td>'
+            f"<td>{esc(c.row['why_' + col])}</td></tr>" for col in JUSTIFIED_COLUMNS)
+        sources = "; ".join(short_citation(k) for k in c.row["sources"].split(";") if k)
+        mark = "match" if c.verdict == "agree" else "miss"
+        walt_p = round(100 * c.walt.probabilities[c.walt.choice])
+        sch_p = round(100 * c.schweller.probabilities[c.schweller.choice])
+        explanation = "".join(f"<li>{esc(sentence)}</li>" for sentence in c.explanation)
+        return (
+            f'<aside class="alliances-case alliances-case-{mark}" aria-label="Case: {esc(c.decider)}, {c.year}">'
+            f'<p class="case-title"><strong>Walt and Schweller on {esc(c.decider)}, {c.year}</strong> '
+            f"(leading revisionist: {esc(c.row['revisionist'])})</p><p>{esc(c.row['summary'])}</p>"
+            f'<table class="case-codes"><caption>Schweller coding (scales in the codebook; Walt\'s coding is in '
+            f'data/cases.csv)</caption><thead><tr><th scope="col">Factor</th><th scope="col">Code</th>'
+            f'<th scope="col">Why</th></tr></thead><tbody>{rows}</tbody></table>'
+            f"<p><strong>Walt's model:</strong> {esc(CHOICE_LABELS[c.walt.choice].lower())} ({walt_p}%). "
+            f"<strong>Schweller's model:</strong> {esc(c.schweller.label.lower())} ({sch_p}%). "
+            f"<strong>Observed:</strong> {esc(c.observed_label)} (in Walt's terms: {esc(c.walt_observed)}).</p>"
+            f'<p class="case-verdict"><strong>{esc(self.verdict())}</strong></p><ul>{explanation}</ul>'
+            f'<p class="case-sources">Sources: {esc(sources)}.</p></aside>'
+        )
+
+    def _repr_mimebundle_(self, include=None, exclude=None) -> dict[str, Any]:
+        return {"text/html": self._repr_html_(), "text/plain": self.text()}
+
+
+def schweller_case_box(case_id: str, comparisons: Sequence[CaseComparison] | None = None) -> SchwellerCaseBox:
+    """The two-model case box for ``case_id`` (from the book's two data files by default)."""
+    comparisons = compare_cases() if comparisons is None else comparisons
+    for comparison in comparisons:
+        if comparison.case_id == case_id:
+            return SchwellerCaseBox(comparison)
+    known = ", ".join(c.case_id for c in comparisons)
+    raise ValueError(f"no Schweller case {case_id!r}; the cases are: {known}")
+
+
+__all__ = [
+    "SchwellerCaseBox", "describe_fixed", "scenario_controls", "schweller_case_box", "typology_explorer",
+    "walt_schweller_explorer",
+]

@@ -1,0 +1,330 @@
+"""Pure Plotly builders for Schweller's balance of interests (plain dicts, no model logic).
+
+Every number drawn comes from :mod:`widgets.interests`. Each figure carries a plain-text
+description in ``layout.meta["description"]`` (the book prints it as the caption), and keeps
+the same traces and keys whatever the inputs, so the static explorers can switch between
+precomputed versions of it.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from typing import Any
+
+from .alignment import CHOICES
+from .figures import base_layout
+from .interests import (
+    GREAT_POWER_AT, SCENARIO_LABELS, TYPE_DESCRIPTIONS, TYPE_LABELS, UNLIMITED_AIMS_AT,
+    Comparison, Placement, Sweep,
+)
+from .palette import CHOICE_COLOURS, CHOICE_LABELS, GRID_COLOUR, OKABE_ITO, SOURCE_COLOURS, TEXT_COLOUR
+from .threat import SOURCE_LABELS, THREAT_SOURCES
+
+TYPE_COLOURS = {
+    "lion": OKABE_ITO["blue"],
+    "lamb": OKABE_ITO["sky_blue"],
+    "jackal": OKABE_ITO["orange"],
+    "wolf": OKABE_ITO["vermillion"],
+}
+# light tints of the type colours for the regions of the diagram
+REGION_TINTS = {"status quo": "rgba(0,114,178,0.10)", "jackal": "rgba(230,159,0,0.16)", "wolf": "rgba(213,94,0,0.16)"}
+VERDICT_COLOURS = {
+    "agree": OKABE_ITO["bluish_green"],
+    "same alignment, different reasons": OKABE_ITO["orange"],
+    "disagree": OKABE_ITO["vermillion"],
+}
+PULL_ROWS = (
+    ("defence", "Defend holdings (balance)", OKABE_ITO["blue"]),
+    ("jackal", "Jackal: share a revisionist's spoils", OKABE_ITO["orange"]),
+    ("piling-on", "Piling on the winning side", OKABE_ITO["vermillion"]),
+    ("wave-of-the-future", "Wave of the future", OKABE_ITO["reddish_purple"]),
+    ("contagion", "Contagion (dominoes)", OKABE_ITO["sky_blue"]),
+    ("appeasement", "Appeasement (yield to threat)", "#6E6E6E"),
+)
+
+
+def _percent(p: float) -> str:
+    return f"{round(100 * p)}%"
+
+
+def _signed(x: float) -> str:
+    return f"{x:+.2f}"
+
+
+def _wrap(text: str, width: int = 100) -> str:
+    return "<br>".join(textwrap.wrap(text, width))
+
+
+def _check(value: Any, kind: type, name: str) -> None:
+    if not isinstance(value, kind):
+        raise TypeError(f"{name} must be a {kind.__name__}, got {type(value).__name__}")
+
+
+# --------------------------------------------------------------------------- typology
+
+
+def describe_placement(placement: Placement) -> str:
+    """A text version of the balance-of-interests diagram."""
+    _check(placement, Placement, "placement")
+    power = "a great power" if placement.great_power else "not a great power"
+    camp = "revisionist" if placement.revisionist else "status quo"
+    return (
+        f"A state that values the status quo at {placement.value_status_quo:.2f} and revision at "
+        f"{placement.value_revision:.2f} has interest {_signed(placement.interest)}, on the {camp} side; with capability "
+        f"{placement.capability:.2f} it is {power}. Type: {placement.state_type}, "
+        f"{TYPE_DESCRIPTIONS[placement.state_type]}."
+    )
+
+
+def _region_shapes() -> list[dict[str, Any]]:
+    u = UNLIMITED_AIMS_AT
+    line = {"width": 0}
+    return [
+        {"type": "path", "xref": "x", "yref": "y", "path": "M 0 0 L 1 0 L 1 1 Z",
+         "fillcolor": REGION_TINTS["status quo"], "line": line, "layer": "below"},
+        {"type": "path", "xref": "x", "yref": "y", "path": f"M 0 0 L 1 1 L {1 - u} 1 L 0 {u} Z",
+         "fillcolor": REGION_TINTS["jackal"], "line": line, "layer": "below"},
+        {"type": "path", "xref": "x", "yref": "y", "path": f"M 0 {u} L {1 - u} 1 L 0 1 Z",
+         "fillcolor": REGION_TINTS["wolf"], "line": line, "layer": "below"},
+        {"type": "line", "xref": "x", "yref": "y", "x0": 0, "y0": 0, "x1": 1, "y1": 1,
+         "line": {"color": "#555555", "width": 1.5}},
+        {"type": "line", "xref": "x", "yref": "y", "x0": 0, "y0": u, "x1": 1 - u, "y1": 1,
+         "line": {"color": "#555555", "width": 1, "dash": "dash"}},
+        {"type": "line", "xref": "x2", "yref": "paper", "x0": GREAT_POWER_AT, "x1": GREAT_POWER_AT, "y0": 0.38, "y1": 0.78,
+         "line": {"color": "#555555", "width": 1.5, "dash": "dot"}},
+    ]
+
+
+def _region_labels() -> list[dict[str, Any]]:
+    def label(text: str, x: float, y: float, colour: str) -> dict[str, Any]:
+        return {"text": text, "x": x, "y": y, "xref": "x", "yref": "y", "showarrow": False,
+                "font": {"size": 12, "color": colour}, "align": "center"}
+
+    return [
+        label("<b>Status quo</b><br>lions (great powers)<br>lambs (weak states)", 0.72, 0.22, TYPE_COLOURS["lion"]),
+        label("<b>Jackals</b><br>limited aims", 0.66, 0.9, "#8A5A00"),
+        label("<b>Wolves</b><br>unlimited<br>aims", 0.1, 0.88, TYPE_COLOURS["wolf"]),
+    ]
+
+
+def typology_spec(placement: Placement, title: str | None = None) -> dict[str, Any]:
+    """Schweller's typology: where the state sits on the balance-of-interests diagram, and
+    whether its capability makes it a great power."""
+    _check(placement, Placement, "placement")
+    colour = TYPE_COLOURS[placement.state_type]
+    power_text = "great power" if placement.great_power else "not a great power"
+    heading = title or "Balance of interests"
+    layout = base_layout(
+        f"{heading}: <b>{TYPE_LABELS[placement.state_type]}</b> (interest {_signed(placement.interest)}, {power_text})",
+        height=440,
+    )
+    layout.update({
+        "xaxis": {"domain": [0.0, 0.6], "anchor": "y", "range": [-0.02, 1.02], "gridcolor": GRID_COLOUR,
+                  "title": {"text": "Value of the status quo"}, "constrain": "domain"},
+        "yaxis": {"domain": [0.0, 1.0], "anchor": "x", "range": [-0.02, 1.02], "gridcolor": GRID_COLOUR,
+                  "title": {"text": "Value of revision"}, "scaleanchor": "x"},
+        "xaxis2": {"domain": [0.72, 0.98], "anchor": "y2", "range": [0, 1.0], "gridcolor": GRID_COLOUR,
+                   "title": {"text": "Capability"}},
+        "yaxis2": {"domain": [0.4, 0.6], "anchor": "x2", "showticklabels": False},
+        "shapes": _region_shapes(),
+        "annotations": _region_labels() + [
+            {"text": f"great power<br>from {GREAT_POWER_AT:.2f}", "x": GREAT_POWER_AT, "y": 0.7, "xref": "x2", "yref": "paper",
+             "showarrow": False, "xanchor": "left", "align": "left", "font": {"size": 11}},
+        ],
+        "margin": {"l": 70, "r": 20, "t": 70, "b": 60},
+        "meta": {"description": describe_placement(placement)},
+    })
+    size = 14 + 22 * placement.capability
+    data = [
+        {"type": "scatter", "mode": "markers+text", "name": "this state", "xaxis": "x", "yaxis": "y",
+         "x": [round(placement.value_status_quo, 4)], "y": [round(placement.value_revision, 4)],
+         "text": [TYPE_LABELS[placement.state_type]], "textposition": "top center",
+         "textfont": {"size": 14, "color": TEXT_COLOUR},
+         "marker": {"size": [round(size, 2)], "color": colour, "line": {"color": TEXT_COLOUR, "width": 2},
+                    "symbol": "circle" if placement.great_power else "diamond"},
+         "hovertemplate": "status quo %{x:.2f}, revision %{y:.2f}<extra></extra>"},
+        {"type": "bar", "name": "capability", "orientation": "h", "xaxis": "x2", "yaxis": "y2",
+         "x": [round(placement.capability, 4)], "y": ["capability"], "text": [f"{placement.capability:.2f}"],
+         "textposition": "outside", "cliponaxis": False, "marker": {"color": colour},
+         "hovertemplate": "capability %{x:.2f}<extra></extra>"},
+    ]
+    return {"data": data, "layout": layout}
+
+
+# --------------------------------------------------------------------------- Walt vs Schweller
+
+
+def describe_comparison(comparison: Comparison) -> str:
+    """A text version of the comparison figure: both predictions, the verdict and why."""
+    _check(comparison, Comparison, "comparison")
+    s = comparison.scenario
+    setting = ", ".join(
+        f"{SCENARIO_LABELS[f].lower()} {('yes' if getattr(s, f) else 'no') if f == 'war' else f'{getattr(s, f):.2f}'}"
+        for f in ("value_status_quo", "value_revision", "capability", "revisionist_strength", "threat", "war")
+    )
+    if s.war:
+        setting += f", revisionist side's closeness to victory {s.victory:.2f}"
+    walt, sch = comparison.walt, comparison.schweller
+    top = max(sch.pulls, key=lambda k: sch.pulls[k])
+    pull = (f"; its largest pull toward bandwagoning is {top.replace('-', ' ')} ({sch.pulls[top]:.2f})"
+            if sch.pulls[top] > 0 else "")
+    return (f"Scenario: {setting}. Walt's model predicts {walt.choice} ({_percent(walt.probabilities[walt.choice])}), "
+            f"with threat level {walt.threat:.2f}. Schweller's model predicts {sch.label.lower()} "
+            f"({_percent(sch.probabilities[sch.choice])}) for a {sch.placement.state_type}{pull}. "
+            f"{comparison.headline}. {comparison.explanation[-1]}")
+
+
+def _probability_bars(probabilities: dict[str, float], chosen: str, axis: str, name: str,
+                      bandwagon_text: str | None = None) -> dict[str, Any]:
+    probs = [round(probabilities[c], 4) for c in CHOICES]
+    text = [_percent(probabilities[c]) for c in CHOICES]  # from the unrounded value, as in the description
+    if bandwagon_text:
+        text[CHOICES.index("bandwagon")] += f"<br>{bandwagon_text}"
+    return {
+        "type": "bar", "name": name, "xaxis": f"x{axis}", "yaxis": f"y{axis}",
+        "x": [CHOICE_LABELS[c] for c in CHOICES], "y": probs, "text": text,
+        "textposition": "outside", "cliponaxis": False,
+        "marker": {"color": [CHOICE_COLOURS[c] for c in CHOICES],
+                   "opacity": [1.0 if c == chosen else 0.45 for c in CHOICES],
+                   "line": {"color": TEXT_COLOUR, "width": [2 if c == chosen else 0 for c in CHOICES]}},
+        "textfont": {"size": 12}, "constraintext": "none",
+        "hovertemplate": "%{x}: %{y:.0%}<extra>" + name + "</extra>",
+    }
+
+
+def _panel_title(text: str, x: float, y: float) -> dict[str, Any]:
+    return {"text": text, "x": x, "xref": "paper", "xanchor": "center", "y": y, "yref": "paper",
+            "yanchor": "bottom", "showarrow": False, "font": {"size": 13}}
+
+
+def comparison_spec(comparison: Comparison, title: str | None = None) -> dict[str, Any]:
+    """Walt's and Schweller's predictions side by side, what drives each, the verdict and why.
+
+    Top row: each model's probability of each choice (the predicted one outlined). Bottom
+    row: what Walt's model sees (the four sources of threat) and what Schweller's weighs (the
+    pull of defending one's holdings against each pull toward bandwagoning).
+    """
+    _check(comparison, Comparison, "comparison")
+    walt, sch = comparison.walt, comparison.schweller
+    side_text = {"revisionist": "with revisionist", "status quo": "with status quo"}.get(sch.side or "", "")
+    heading = (title + ": ") if title else ""
+    layout = base_layout(
+        f"{heading}Walt: <b>{CHOICE_LABELS[walt.choice]}</b> ({_percent(walt.probabilities[walt.choice])})"
+        f" · Schweller: <b>{sch.label}</b> ({_percent(sch.probabilities[sch.choice])})",
+        height=690,
+    )
+    parts = [round(walt.contributions.get(s, 0.0), 4) for s in THREAT_SOURCES]
+    pulls = [round(max(0.0, sch.terms["defence"]["balance"] if key == "defence" else sch.pulls[key]), 4)
+             for key, _, _ in PULL_ROWS]
+    if sch.side == "status quo":  # piling on the status-quo side: show that pull instead
+        pulls[2] = round(sch.terms["piling-on"]["bandwagon-status-quo"], 4)
+    pull_max = max(4.0, max(pulls) * 1.25)
+    why = comparison.explanation[-1]
+    layout.update({
+        "xaxis": {"domain": [0.0, 0.46], "anchor": "y", "tickangle": 0, "tickfont": {"size": 11}},
+        "yaxis": {"domain": [0.57, 0.88], "anchor": "x", "range": [0, 1.17], "tickvals": [0, 0.25, 0.5, 0.75, 1],
+                  "tickformat": ".0%", "gridcolor": GRID_COLOUR},
+        "xaxis2": {"domain": [0.54, 1.0], "anchor": "y2", "tickangle": 0, "tickfont": {"size": 11}},
+        "yaxis2": {"domain": [0.57, 0.88], "anchor": "x2", "range": [0, 1.17], "tickvals": [0, 0.25, 0.5, 0.75, 1],
+                   "tickformat": ".0%", "gridcolor": GRID_COLOUR},
+        "xaxis3": {"domain": [0.22, 0.45], "anchor": "y3", "range": [0, 0.3], "gridcolor": GRID_COLOUR,
+                   "title": {"text": "share of threat", "font": {"size": 11}, "standoff": 2}},
+        "yaxis3": {"domain": [0.22, 0.45], "anchor": "x3", "autorange": "reversed"},
+        "xaxis4": {"domain": [0.80, 1.0], "anchor": "y4", "range": [0, round(pull_max, 3)], "gridcolor": GRID_COLOUR,
+                   "title": {"text": "utility", "font": {"size": 11}, "standoff": 2}},
+        "yaxis4": {"domain": [0.22, 0.45], "anchor": "x4", "autorange": "reversed"},
+        "margin": {"l": 60, "r": 30, "t": 50, "b": 10},
+        "annotations": [
+            _panel_title("Walt: balance of threat", 0.225, 0.895),
+            _panel_title("Schweller: balance of interests", 0.775, 0.895),
+            _panel_title(f"What Walt's model sees: threat {walt.threat:.2f}", 0.225, 0.465),
+            _panel_title(f"What Schweller's model weighs: a {sch.placement.state_type}", 0.775, 0.465),
+            {"text": f"<b>{comparison.headline}</b>", "x": 0.5, "y": 0.99, "xref": "paper", "yref": "paper",
+             "yanchor": "top", "showarrow": False, "font": {"size": 14, "color": "#FFFFFF"},
+             "bgcolor": VERDICT_COLOURS[comparison.verdict], "borderpad": 4},
+            {"text": _wrap(why, 85), "x": 0.0, "y": 0.125, "xref": "paper", "yref": "paper", "xanchor": "left",
+             "yanchor": "top", "align": "left", "showarrow": False, "font": {"size": 12}},
+        ],
+        "meta": {"description": describe_comparison(comparison)},
+    })
+    data = [
+        _probability_bars(walt.probabilities, walt.choice, "", "Walt"),
+        _probability_bars(sch.probabilities, sch.choice, "2", "Schweller", side_text),
+        {"type": "bar", "name": "threat sources", "orientation": "h", "xaxis": "x3", "yaxis": "y3",
+         "y": [SOURCE_LABELS[s] for s in THREAT_SOURCES], "x": parts, "text": [f"{v:.2f}" for v in parts],
+         "textposition": "outside", "cliponaxis": False, "marker": {"color": [SOURCE_COLOURS[s] for s in THREAT_SOURCES]},
+         "hovertemplate": "%{y}: %{x:.2f}<extra></extra>"},
+        {"type": "bar", "name": "pulls", "orientation": "h", "xaxis": "x4", "yaxis": "y4",
+         "y": [label for _, label, _ in PULL_ROWS], "x": pulls, "text": [f"{v:.2f}" for v in pulls],
+         "textposition": "outside", "cliponaxis": False, "marker": {"color": [c for _, _, c in PULL_ROWS]},
+         "hovertemplate": "%{y}: %{x:.2f}<extra></extra>"},
+    ]
+    return {"data": data, "layout": layout}
+
+
+# --------------------------------------------------------------------------- sweeps
+
+FIELD_AXIS_TITLES = {
+    "value_status_quo": "Value of the status quo",
+    "value_revision": "Value of revision",
+    "capability": "Own capability",
+    "revisionist_strength": "Revisionist camp's strength",
+    "threat": "Threat to the decider's holdings",
+    "victory": "Revisionist side's closeness to victory (in war)",
+    "wave": "Wave of the future",
+    "contagion": "Contagion",
+}
+
+
+def describe_sweep(result: Sweep) -> str:
+    """The two models' probabilities at both ends of the sweep, in words."""
+    _check(result, Sweep, "sweep")
+    name = FIELD_AXIS_TITLES[result.field].lower()
+
+    def at(i: int) -> str:
+        w = ", ".join(f"{CHOICE_LABELS[c].lower()} {_percent(result.walt[c][i])}" for c in CHOICES)
+        s = ", ".join(f"{CHOICE_LABELS[c].lower()} {_percent(result.schweller[c][i])}" for c in CHOICES)
+        return f"at {result.values[i]:.2f}, Walt's model gives {w}; Schweller's gives {s}"
+
+    return f"How each model's prediction changes with {name}: {at(0)}; {at(len(result.values) - 1)}."
+
+
+def sweep_spec(result: Sweep, title: str | None = None, marker: float | None = None) -> dict[str, Any]:
+    """Two panels, Walt's model and Schweller's: the probability of each choice as one
+    scenario field moves from 0 to 1. Schweller's bandwagoning is split by the side joined
+    (dashed: with the status-quo side). ``marker`` draws a vertical line at one value."""
+    _check(result, Sweep, "sweep")
+    xs = list(result.values)
+    data: list[dict[str, Any]] = []
+    for panel, (axis, probs) in enumerate((("", result.walt), ("2", result.schweller))):
+        for c in CHOICES:
+            ys = probs[c] if not (panel == 1 and c == "bandwagon") else result.schweller_options["bandwagon-revisionist"]
+            label = CHOICE_LABELS[c] + (" (with revisionist)" if panel == 1 and c == "bandwagon" else "")
+            data.append({"type": "scatter", "mode": "lines", "name": label, "xaxis": f"x{axis}", "yaxis": f"y{axis}",
+                         "x": xs, "y": [round(v, 4) for v in ys], "legendgroup": c, "showlegend": panel == 0,
+                         "line": {"color": CHOICE_COLOURS[c], "width": 3,
+                                  "dash": ["solid", "dot", "dashdot", "longdash"][CHOICES.index(c)]},
+                         "hovertemplate": f"{label}: %{{y:.0%}}<extra></extra>"})
+    data.append({"type": "scatter", "mode": "lines", "name": "Bandwagon with status quo (piling on)",
+                 "xaxis": "x2", "yaxis": "y2", "x": xs,
+                 "y": [round(v, 4) for v in result.schweller_options["bandwagon-status-quo"]],
+                 "line": {"color": CHOICE_COLOURS["bandwagon"], "width": 2, "dash": "dash"}, "showlegend": True,
+                 "hovertemplate": "bandwagon with the status-quo side: %{y:.0%}<extra></extra>"})
+    layout = base_layout(title or f"Both models as {FIELD_AXIS_TITLES[result.field].lower()} changes", height=430)
+    axis_title = {"text": FIELD_AXIS_TITLES[result.field]}
+    layout.update({
+        "showlegend": True,
+        "legend": {"orientation": "h", "y": -0.25, "x": 0.0},
+        "xaxis": {"domain": [0.0, 0.46], "anchor": "y", "range": [0, 1], "title": axis_title, "gridcolor": GRID_COLOUR},
+        "yaxis": {"domain": [0.0, 1.0], "anchor": "x", "range": [0, 1.02], "tickformat": ".0%", "gridcolor": GRID_COLOUR},
+        "xaxis2": {"domain": [0.54, 1.0], "anchor": "y2", "range": [0, 1], "title": axis_title, "gridcolor": GRID_COLOUR},
+        "yaxis2": {"domain": [0.0, 1.0], "anchor": "x2", "range": [0, 1.02], "tickformat": ".0%", "gridcolor": GRID_COLOUR},
+        "margin": {"l": 60, "r": 20, "t": 80, "b": 120},
+        "annotations": [_panel_title("Walt: balance of threat", 0.23, 1.0),
+                        _panel_title("Schweller: balance of interests", 0.77, 1.0)],
+        "shapes": [] if marker is None else [
+            {"type": "line", "xref": ref, "yref": "paper", "x0": marker, "x1": marker, "y0": 0, "y1": 1,
+             "line": {"color": "#555555", "width": 1, "dash": "dot"}} for ref in ("x", "x2")],
+        "meta": {"description": describe_sweep(result)},
+    })
+    return {"data": data, "layout": layout}
