@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import html.parser
 import json
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,12 +19,8 @@ from typing import Any
 
 import pytest
 
-try:  # tests/ is a package (tests/__init__.py); fall back for a plain rootdir-less run
-    from tests.browser_support import PageRecorder, StaticServer, chromium_available, run_book_build, toc_pages
-    from tests.browser_support import close_shared_browser, shared_browser
-except ImportError:  # pragma: no cover
-    from browser_support import PageRecorder, StaticServer, chromium_available, run_book_build, toc_pages
-    from browser_support import close_shared_browser, shared_browser
+from .browser_support import PageRecorder, StaticServer, toc_pages
+from .conftest import Site, _log_excerpt  # fixtures site, server, browser, new_page live in conftest.py
 
 pytestmark = pytest.mark.browser
 
@@ -70,69 +65,6 @@ REDRAW_TIMEOUT_MS = 5_000
 
 
 # --------------------------------------------------------------------------- fixtures
-
-
-@dataclass
-class Site:
-    html_dir: Path
-    build_log: str | None  # None when ALLIANCES_SITE gave a prebuilt site
-    returncode: int | None = None
-
-
-ANSI = re.compile(r"\x1b\[[0-9;]*m")
-
-
-def _log_excerpt(log: str, tail: int = 25) -> str:
-    flagged = [line for line in log.splitlines() if re.search(r"WARNING|ERROR|Error|Traceback", line)]
-    return "\n".join(["lines with WARNING/ERROR:", *flagged[:40], f"... last {tail} lines:", *log.splitlines()[-tail:]])
-
-
-@pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
-    given = os.environ.get("ALLIANCES_SITE")
-    if given:
-        html_dir = Path(given)
-        assert (html_dir / "index.html").is_file(), f"ALLIANCES_SITE={given} is not a built html dir (no index.html)"
-        return Site(html_dir, None)
-    result = run_book_build(tmp_path_factory.mktemp("book"))
-    log = ANSI.sub("", result.log)
-    # rc and warnings are test_book_builds_without_warnings' job; the pages are checked whenever
-    # the build wrote them (--keep-going writes them even when -W turns a warning into rc 1)
-    if not (result.html_dir / "index.html").is_file():
-        pytest.fail(f"jupyter-book build wrote no site (rc {result.returncode}):\n{_log_excerpt(log)}")
-    return Site(result.html_dir, log, result.returncode)
-
-
-@pytest.fixture(scope="session")
-def server(site: Site):
-    with StaticServer(site.html_dir) as srv:
-        yield srv
-
-
-@pytest.fixture(scope="session")
-def browser(request: pytest.FixtureRequest):
-    """The session's one Chromium (shared with test_live_jupyterlab.py)."""
-    if not chromium_available():
-        pytest.skip("Chromium is not installed at /usr/bin/chromium (apt-get install chromium)")
-    request.config.add_cleanup(close_shared_browser)
-    return shared_browser()
-
-
-@pytest.fixture()
-def new_page(browser):
-    """A page in a fresh context (empty storage and cache: a first visit) with a recorder."""
-    contexts = []
-
-    def make():
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
-        contexts.append(context)
-        page = context.new_page()
-        recorder = PageRecorder().attach(page)
-        return page, recorder
-
-    yield make
-    for context in contexts:
-        context.close()
 
 
 # --------------------------------------------------------------------------- page facts
