@@ -58,12 +58,14 @@ def scenario_controls(vary: Sequence[str], levels: int = 5) -> tuple[Control, ..
 
 
 def describe_fixed(scenario: Scenario, names: Sequence[str]) -> str:
-    """'Held fixed: own capability 0.50, at war no.' for the fields not on a slider."""
+    """'Held fixed: own capability 0.50, at peace.' for the fields not on a slider."""
     shown = []
     for name in names:
         value = getattr(scenario, name)
-        text = ("yes" if value else "no") if name == "war" else f"{value:.2f}"
-        shown.append(f"{SCENARIO_LABELS[name].lower()} {text}")
+        if name == "war":
+            shown.append("at war" if value else "at peace")
+        else:
+            shown.append(f"{SCENARIO_LABELS[name].lower()} {value:.2f}")
     return "Held fixed: " + ", ".join(shown) + "." if shown else ""
 
 
