@@ -10,6 +10,7 @@ ROOT = Path(__file__).resolve().parents[1]
 MODEL_MODULES = [
     "validation", "threat", "situation", "alignment", "reasons", "controls", "conditions", "neighbours",
     "ideology", "aid", "penetration", "explanations", "simulation", "cases", "interests",
+    "evaluation", "landscape",
 ]
 NOTEBOOKS = sorted((ROOT / "chapters").glob("**/*.ipynb"))
 

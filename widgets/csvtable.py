@@ -74,14 +74,13 @@ def read_rows(
             problems.append(f"line {line}, column '{column}': {message}")
 
         checked = check_row(line, row, bad)
-        if checked is None or len(problems) > before:
-            continue
-        key = checked[id_column]
-        if key in seen:
-            problems.append(f"line {line}, column '{id_column}': {key!r} repeats line {seen[key]}")
-            continue
-        seen[key] = line
-        rows.append(checked)
+        key = row[id_column].strip()
+        if key and key in seen:  # reported even when the row has other problems
+            bad(id_column, f"{key!r} repeats line {seen[key]}")
+        elif key:
+            seen[key] = line
+        if checked is not None and len(problems) == before:
+            rows.append(checked)
     if not rows and not problems:
         problems.append(empty)
     if problems:

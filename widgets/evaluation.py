@@ -1,0 +1,469 @@
+"""Testing the model against history: metrics, baselines and a leave-one-out check.
+
+Pure Python plus NumPy/pandas (no plotting). Every function takes the validated case table
+returned by :func:`widgets.cases.load_cases` (or, for the metrics, two plain sequences of
+choices) and returns plain data, so the chapter only displays what is computed here.
+
+Metrics (standard classification measures, e.g. Japkowicz & Shah 2011):
+
+- accuracy = correct predictions / cases;
+- recall of a choice c = cases observed as c and predicted as c / cases observed as c
+  (undefined, reported as None, when nobody chose c);
+- precision of c = cases predicted as c and observed as c / cases predicted as c
+  (None when the model never predicts c);
+- the confusion matrix counts cases by (observed, predicted), rows and columns ordered
+  as ``CHOICES``.
+
+Baselines, each a rule applied to the same coded cases:
+
+- ``always balance``: the majority-class rule. Walt says balancing is far more common
+  (1987, p. 33), so any model worth having must beat it on something, if not on accuracy
+  then on the recall of bandwagoning.
+- ``capability only``: a balance-of-power rule that looks at power and nothing else. The
+  decider balances against the threat source if that source is stronger than the
+  decider (``own_strength < 0.5``, i.e. the CINC share of the pair is below parity) and
+  stays neutral otherwise. This is the simplest reading of balance-of-power theory
+  (Waltz 1979): states oppose superior power, whatever its location or intentions, and
+  need no alliance against a weaker state. It can never predict bandwagoning or
+  buck-passing, which is the point of comparing it with Walt's model: proximity,
+  offensive power and intentions, and the conditions, are what Walt adds.
+- ``Walt's threat model``: :func:`widgets.alignment.predict` with equal weights (the
+  book's default).
+
+Out-of-sample check. The threat weights are the model's freest choice (Walt says the four
+sources cannot be ranked a priori). ``leave_one_out`` tunes them on n - 1 cases, choosing
+from a grid (each weight in ``WEIGHT_LEVELS``) the weights with the highest accuracy on
+those cases, ties broken in favour of the weights closest to equal (the untuned default)
+and then by grid order, and predicts the held-out case with them. The share of held-out
+cases predicted correctly estimates how well a tuned model would do on a case it was not
+tuned on; the gap between it and the tuned in-sample accuracy measures overfitting.
+Assumptions: only the four weights are tuned (the other coefficients stay at
+``DEFAULT_PARAMETERS``); the grid is coarse on purpose (625 points) so that the whole
+computation takes about a second.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+from dataclasses import dataclass
+from typing import Any, Sequence
+
+import numpy as np
+import pandas as pd
+
+from .alignment import CHOICES, ModelParameters, predict
+from .cases import Case
+from .threat import THREAT_SOURCES, ThreatWeights
+
+WEIGHT_LEVELS: tuple[float, ...] = (0.0, 0.5, 1.0, 1.5, 2.0)
+BASELINES: tuple[str, ...] = ("always balance", "capability only", "Walt's threat model")
+PARITY = 0.5
+
+
+# --------------------------------------------------------------------------- metrics
+
+
+@dataclass(frozen=True)
+class Metrics:
+    """How well a list of predictions matches what was observed.
+
+    - ``n``, ``correct``, ``accuracy`` (correct / n);
+    - ``recall`` and ``precision``: choice -> value in [0, 1], or None when undefined;
+    - ``hits``: choice -> (cases observed as it and predicted as it, cases observed as it);
+    - ``predicted_count``: choice -> cases predicted as it;
+    - ``confusion``: rows observed, columns predicted, both in ``CHOICES`` order.
+    """
+
+    n: int
+    correct: int
+    accuracy: float
+    recall: dict[str, float | None]
+    precision: dict[str, float | None]
+    hits: dict[str, tuple[int, int]]
+    predicted_count: dict[str, int]
+    confusion: tuple[tuple[int, ...], ...]
+
+    def confusion_frame(self) -> pd.DataFrame:
+        """The confusion matrix as a DataFrame (index: observed, columns: predicted)."""
+        frame = pd.DataFrame(self.confusion, index=list(CHOICES), columns=list(CHOICES))
+        frame.index.name, frame.columns.name = "observed", "predicted"
+        return frame
+
+
+def _check_choices(name: str, values: Any) -> list[str]:
+    if isinstance(values, str) or not isinstance(values, (Sequence, pd.Series, np.ndarray)):
+        raise TypeError(f"{name} must be a sequence of choices, got {type(values).__name__}")
+    out = [str(v) for v in values]
+    bad = sorted({v for v in out if v not in CHOICES})
+    if bad:
+        raise ValueError(f"{name} has unknown choice(s) {', '.join(map(repr, bad))}; allowed: {', '.join(CHOICES)}")
+    return out
+
+
+def evaluate(observed: Sequence[str], predicted: Sequence[str]) -> Metrics:
+    """Accuracy, per-choice recall and precision, and the confusion matrix."""
+    obs = _check_choices("observed", observed)
+    pred = _check_choices("predicted", predicted)
+    if len(obs) != len(pred):
+        raise ValueError(f"observed has {len(obs)} choices but predicted has {len(pred)}; they must match")
+    if not obs:
+        raise ValueError("observed is empty: need at least one case to evaluate")
+    index = {c: i for i, c in enumerate(CHOICES)}
+    table = np.zeros((len(CHOICES), len(CHOICES)), dtype=int)
+    for o, p in zip(obs, pred):
+        table[index[o], index[p]] += 1
+    correct = int(np.trace(table))
+    recall, precision, hits, predicted_count = {}, {}, {}, {}
+    for c, i in index.items():
+        row, col = int(table[i].sum()), int(table[:, i].sum())
+        hits[c] = (int(table[i, i]), row)
+        predicted_count[c] = col
+        recall[c] = table[i, i] / row if row else None
+        precision[c] = table[i, i] / col if col else None
+    return Metrics(
+        n=len(obs), correct=correct, accuracy=correct / len(obs),
+        recall={c: (None if v is None else float(v)) for c, v in recall.items()},
+        precision={c: (None if v is None else float(v)) for c, v in precision.items()},
+        hits=hits, predicted_count=predicted_count,
+        confusion=tuple(tuple(int(x) for x in r) for r in table),
+    )
+
+
+# --------------------------------------------------------------------------- predictors
+
+
+def _check_cases(cases: Any) -> pd.DataFrame:
+    if not isinstance(cases, pd.DataFrame):
+        raise TypeError(f"cases must be the DataFrame returned by load_cases(), got {type(cases).__name__}")
+    needed = [*THREAT_SOURCES, "own_strength", "allied_support", "war", "victory", "observed"]
+    missing = [c for c in needed if c not in cases.columns]
+    if missing:
+        raise ValueError(f"cases is missing column(s) {', '.join(map(repr, missing))}; load it with load_cases()")
+    if cases.empty:
+        raise ValueError("cases is empty: need at least one case")
+    return cases
+
+
+def always_balance(cases: pd.DataFrame) -> list[str]:
+    """The majority-class baseline: every case predicted ``balance``."""
+    return ["balance"] * len(_check_cases(cases))
+
+
+def capability_rule(cases: pd.DataFrame, parity: float = PARITY) -> list[str]:
+    """Balance-of-power baseline: ``balance`` when the threat is stronger than the decider
+    (``own_strength < parity``), otherwise ``neutral``. See the module docstring."""
+    cases = _check_cases(cases)
+    if isinstance(parity, bool) or not isinstance(parity, (int, float)) or not 0.0 < parity <= 1.0:
+        raise ValueError(f"parity must be a number in (0, 1], got {parity!r}")
+    return ["balance" if s < parity else "neutral" for s in cases["own_strength"]]
+
+
+def walt_predictions(cases: pd.DataFrame, weights: ThreatWeights | None = None,
+                     params: ModelParameters | None = None) -> list[str]:
+    """Walt's threat model (``widgets.alignment.predict``) on every case."""
+    cases = _check_cases(cases)
+    return [_choice(Case(row), weights, params) for row in cases.to_dict("records")]
+
+
+def _choice(case: Case, weights: ThreatWeights | None, params: ModelParameters | None = None) -> str:
+    return predict(case.threat, case.situation, weights, params).choice
+
+
+def baseline_predictions(cases: pd.DataFrame) -> dict[str, list[str]]:
+    """Each baseline's predictions, in ``BASELINES`` order."""
+    return {
+        "always balance": always_balance(cases),
+        "capability only": capability_rule(cases),
+        "Walt's threat model": walt_predictions(cases),
+    }
+
+
+def compare_baselines(cases: pd.DataFrame) -> dict[str, Metrics]:
+    """Metrics of every baseline on the same cases, in ``BASELINES`` order."""
+    observed = list(_check_cases(cases)["observed"])
+    return {name: evaluate(observed, pred) for name, pred in baseline_predictions(cases).items()}
+
+
+def baseline_table(metrics: dict[str, Metrics]) -> pd.DataFrame:
+    """One row per predictor: correct/n, accuracy and recall of each choice as 'k/n'."""
+    records = []
+    for name, m in metrics.items():
+        record = {"predictor": name, "correct": f"{m.correct}/{m.n}", "accuracy": round(m.accuracy, 3)}
+        for c in CHOICES:
+            k, total = m.hits[c]
+            record[f"recall {c}"] = f"{k}/{total}"
+        records.append(record)
+    return pd.DataFrame(records).set_index("predictor")
+
+
+def miss_table(cases: pd.DataFrame, weights: ThreatWeights | None = None) -> pd.DataFrame:
+    """The cases the model gets wrong: predicted and observed choice, the model's
+    probability of what happened, and the model's own main reason for its prediction."""
+    cases = _check_cases(cases)
+    records = []
+    for case_id, row in cases.iterrows():
+        pred = Case(row.to_dict()).predict(weights)
+        if pred.choice == row["observed"]:
+            continue
+        records.append({
+            "case": f"{row['decider']}, {row['year']}", "case_id": case_id,
+            "predicted": pred.choice, "observed": row["observed"],
+            "p(observed)": round(pred.probabilities[row["observed"]], 2),
+            "model's main reason": pred.reasons[1] if len(pred.reasons) > 1 else pred.reasons[0],
+        })
+    return pd.DataFrame(records, columns=["case", "case_id", "predicted", "observed", "p(observed)",
+                                          "model's main reason"]).set_index("case")
+
+
+# --------------------------------------------------------------------------- weights: sweep and leave-one-out
+
+
+def weight_grid(levels: Sequence[float] = WEIGHT_LEVELS) -> tuple[ThreatWeights, ...]:
+    """Every combination of ``levels`` for the four weights, except all zero."""
+    levels = tuple(levels)
+    if not levels or any(isinstance(v, bool) or not isinstance(v, (int, float)) or v < 0 for v in levels):
+        raise ValueError(f"levels must be non-negative numbers, got {levels!r}")
+    out = []
+    for combo in itertools.product(levels, repeat=len(THREAT_SOURCES)):
+        if sum(combo) > 0:
+            out.append(ThreatWeights(**dict(zip(THREAT_SOURCES, map(float, combo)))))
+    if not out:
+        raise ValueError("levels must include a value above 0")
+    return tuple(out)
+
+
+def _distance_from_equal(w: ThreatWeights) -> float:
+    share = w.normalised()
+    return float(sum((share[s] - 0.25) ** 2 for s in THREAT_SOURCES))
+
+
+@dataclass(frozen=True)
+class WeightSweep:
+    """Predictions of the model for every case under every grid weight.
+
+    ``weights[k]`` is the k-th grid point; ``predicted[k][j]`` the choice for case j;
+    ``correct`` a boolean array (grid points x cases).
+    """
+
+    case_ids: tuple[str, ...]
+    observed: tuple[str, ...]
+    weights: tuple[ThreatWeights, ...]
+    predicted: tuple[tuple[str, ...], ...]
+    correct: np.ndarray
+
+    def accuracy(self) -> np.ndarray:
+        return self.correct.mean(axis=1)
+
+    def index_of(self, weights: ThreatWeights) -> int:
+        try:
+            return self.weights.index(weights)
+        except ValueError:
+            raise ValueError(f"weights {weights} are not on the sweep's grid") from None
+
+    def metrics(self, weights: ThreatWeights) -> Metrics:
+        return evaluate(self.observed, self.predicted[self.index_of(weights)])
+
+
+def sweep_weights(cases: pd.DataFrame, levels: Sequence[float] = WEIGHT_LEVELS) -> WeightSweep:
+    """Run the model on every case for every weight combination in ``weight_grid(levels)``."""
+    cases = _check_cases(cases)
+    grid = weight_grid(levels)
+    rows = [Case(r) for r in cases.to_dict("records")]
+    observed = tuple(cases["observed"])
+    predicted = tuple(tuple(_choice(c, w) for c in rows) for w in grid)
+    correct = np.array([[p == o for p, o in zip(pred, observed)] for pred in predicted], dtype=bool)
+    return WeightSweep(tuple(map(str, cases.index)), observed, grid, predicted, correct)
+
+
+def best_weights(sweep: WeightSweep, train: np.ndarray | None = None) -> int:
+    """Index of the grid weights with the highest accuracy on the ``train`` cases (a boolean
+    mask; all cases when None), ties to the weights closest to equal, then grid order."""
+    mask = np.ones(len(sweep.observed), dtype=bool) if train is None else np.asarray(train, dtype=bool)
+    if mask.shape != (len(sweep.observed),) or not mask.any():
+        raise ValueError("train must be a boolean mask over the sweep's cases with at least one case")
+    scores = sweep.correct[:, mask].sum(axis=1)
+    distance = np.array([_distance_from_equal(w) for w in sweep.weights])
+    order = np.lexsort((np.arange(len(scores)), np.round(distance, 12), -scores))
+    return int(order[0])
+
+
+@dataclass(frozen=True)
+class LeaveOneOut:
+    """Result of tuning the weights on n - 1 cases and predicting the held-out one.
+
+    - ``folds``: DataFrame, one row per held-out case: chosen weights, prediction, observed, correct;
+    - ``metrics``: held-out predictions against observations (the out-of-sample estimate);
+    - ``in_sample``: metrics of the weights tuned on all cases, predicted on the same cases;
+    - ``tuned_weights``: those weights;
+    - ``default``: metrics of equal weights (no tuning).
+    """
+
+    folds: pd.DataFrame
+    metrics: Metrics
+    in_sample: Metrics
+    tuned_weights: ThreatWeights
+    default: Metrics
+
+
+def leave_one_out(cases: pd.DataFrame, levels: Sequence[float] = WEIGHT_LEVELS,
+                  sweep: WeightSweep | None = None) -> LeaveOneOut:
+    """Leave-one-out estimate of the accuracy of weights tuned on the cases (see module doc)."""
+    sweep = sweep_weights(cases, levels) if sweep is None else sweep
+    if not isinstance(sweep, WeightSweep):
+        raise TypeError(f"sweep must be a WeightSweep or None, got {type(sweep).__name__}")
+    n = len(sweep.observed)
+    if n < 2:
+        raise ValueError("leave-one-out needs at least two cases")
+    records, held_out = [], []
+    for j in range(n):
+        train = np.ones(n, dtype=bool)
+        train[j] = False
+        k = best_weights(sweep, train)
+        choice = sweep.predicted[k][j]
+        held_out.append(choice)
+        w = sweep.weights[k]
+        records.append({"case_id": sweep.case_ids[j], **{s: getattr(w, s) for s in THREAT_SOURCES},
+                        "predicted": choice, "observed": sweep.observed[j],
+                        "correct": choice == sweep.observed[j]})
+    best = best_weights(sweep)
+    equal = ThreatWeights()
+    default_pred = sweep.predicted[sweep.index_of(equal)] if equal in sweep.weights else walt_predictions(cases)
+    return LeaveOneOut(
+        folds=pd.DataFrame(records).set_index("case_id"),
+        metrics=evaluate(sweep.observed, held_out),
+        in_sample=evaluate(sweep.observed, sweep.predicted[best]),
+        tuned_weights=sweep.weights[best],
+        default=evaluate(sweep.observed, default_pred),
+    )
+
+
+@functools.lru_cache(maxsize=2)
+def book_sweep(levels: tuple[float, ...] = WEIGHT_LEVELS) -> WeightSweep:
+    """The sweep over the book's own cases (memoised: the chapter and its explorer share it)."""
+    from .cases import load_cases
+
+    return sweep_weights(load_cases(), levels)
+
+
+@dataclass(frozen=True)
+class WeightProfile:
+    """Accuracy as one source's weight moves along ``levels`` while the other three stay at 1.
+
+    ``accuracy[source]`` and ``bandwagon_recall[source]`` are lists aligned with ``levels``
+    (None where the weights would all be zero).
+    """
+
+    levels: tuple[float, ...]
+    accuracy: dict[str, list[float | None]]
+    bandwagon_recall: dict[str, list[float | None]]
+
+
+def weight_profiles(sweep: WeightSweep) -> WeightProfile:
+    """One-at-a-time sensitivity of the fit to each threat weight (read off the sweep)."""
+    if not isinstance(sweep, WeightSweep):
+        raise TypeError(f"sweep must be a WeightSweep, got {type(sweep).__name__}")
+    levels = tuple(sorted({getattr(w, s) for w in sweep.weights for s in THREAT_SOURCES}))
+    if 1.0 not in levels:
+        raise ValueError("the sweep's grid must include weight 1.0 (the default)")
+    accuracy: dict[str, list[float | None]] = {}
+    recall: dict[str, list[float | None]] = {}
+    for source in THREAT_SOURCES:
+        accuracy[source], recall[source] = [], []
+        for level in levels:
+            values = {s: 1.0 for s in THREAT_SOURCES}
+            values[source] = level
+            m = sweep.metrics(ThreatWeights(**values))
+            accuracy[source].append(m.accuracy)
+            recall[source].append(m.recall["bandwagon"])
+    return WeightProfile(levels, accuracy, recall)
+
+
+def accuracy_distribution(sweep: WeightSweep) -> dict[int, int]:
+    """Number of grid weight settings by number of cases predicted correctly (ascending)."""
+    if not isinstance(sweep, WeightSweep):
+        raise TypeError(f"sweep must be a WeightSweep, got {type(sweep).__name__}")
+    counts = np.bincount(sweep.correct.sum(axis=1), minlength=len(sweep.observed) + 1)
+    return {int(k): int(v) for k, v in enumerate(counts) if v}
+
+
+def loo_summary(result: LeaveOneOut) -> pd.DataFrame:
+    """The equal-weights model, the weights tuned on all cases, and the leave-one-out estimate."""
+    if not isinstance(result, LeaveOneOut):
+        raise TypeError(f"result must be a LeaveOneOut, got {type(result).__name__}")
+    shares = result.tuned_weights.normalised()
+    tuned = ", ".join(f"{s.replace('_', ' ')} {shares[s]:.2f}" for s in THREAT_SOURCES)
+    changed = int((result.folds[list(THREAT_SOURCES)].apply(
+        lambda r: ThreatWeights(**r.to_dict()).normalised() != ThreatWeights().normalised(), axis=1)).sum())
+    rows = [
+        ("equal weights, not tuned", result.default),
+        (f"tuned on all cases ({tuned})", result.in_sample),
+        (f"tuned without the held-out case (leave-one-out; {changed} of {len(result.folds)} folds chose unequal weights)", result.metrics),
+    ]
+    return pd.DataFrame(
+        [{"model": name, "correct": f"{m.correct}/{m.n}", "accuracy": round(m.accuracy, 3),
+          **{f"recall {c}": f"{m.hits[c][0]}/{m.hits[c][1]}" for c in CHOICES}} for name, m in rows]
+    ).set_index("model")
+
+
+def chapter_facts(cases: pd.DataFrame, sweep: WeightSweep | None = None) -> dict[str, int | float]:
+    """Every number the history chapter quotes about the cases, by name (the chapter glues
+    them into its text, so they follow the data file)."""
+    cases = _check_cases(cases)
+    sweep = sweep_weights(cases) if sweep is None else sweep
+    metrics = compare_baselines(cases)
+    walt, always, capability = (metrics["Walt's threat model"], metrics["always balance"],
+                                metrics["capability only"])
+    facts: dict[str, int | float] = {"n": walt.n, "walt_correct": walt.correct, "walt_acc": walt.accuracy,
+                                     "n_misses": walt.n - walt.correct}
+    for c in CHOICES:
+        key = c.replace("-", "")
+        facts[f"hit_{key}"], facts[f"obs_{key}"] = walt.hits[c]
+        facts[f"pred_{key}"] = walt.predicted_count[c]
+        facts[f"prec_{key}"] = walt.precision[c] if walt.precision[c] is not None else 0.0
+    facts.update({
+        "always_correct": always.correct, "always_acc": always.accuracy,
+        "cap_correct": capability.correct, "cap_acc": capability.accuracy,
+        "cap_hit_balance": capability.hits["balance"][0], "cap_hit_neutral": capability.hits["neutral"][0],
+        "cap_lost_balance": capability.hits["balance"][1] - capability.hits["balance"][0],
+    })
+    for name, value in (("parity03", 0.3), ("parity06", 0.6)):
+        facts[name] = evaluate(list(cases["observed"]), capability_rule(cases, parity=value)).correct
+    facts["cap_ceiling"] = capability.hits["balance"][1] + capability.hits["neutral"][1]
+    counts = sweep.correct.sum(axis=1)
+    default_k = sweep.index_of(ThreatWeights())
+    facts.update({"settings": len(sweep.weights), "settings_at_default": int((counts == counts[default_k]).sum()),
+                  "settings_best": int(counts.max()), "settings_above_default": int((counts > counts[default_k]).sum())})
+    for source in THREAT_SOURCES:
+        alone = sweep.metrics(ThreatWeights(**{s: (1.0 if s == source else 0.0) for s in THREAT_SOURCES}))
+        facts[f"alone_{source}"] = alone.correct
+        facts[f"alone_{source}_lost_balance"] = walt.hits["balance"][0] - alone.hits["balance"][0]
+        facts[f"alone_{source}_lost_bandwagon"] = walt.hits["bandwagon"][0] - alone.hits["bandwagon"][0]
+    profile = weight_profiles(sweep)
+    one_at_a_time = [a for values in profile.accuracy.values() for a in values if a is not None]
+    facts["profile_min"] = int(round(min(one_at_a_time) * walt.n))
+    facts["profile_max"] = int(round(max(one_at_a_time) * walt.n))
+    loo = leave_one_out(cases, sweep=sweep)
+    facts.update({"loo_correct": loo.metrics.correct, "loo_in_sample": loo.in_sample.correct,
+                  "loo_unequal_folds": int(sum(ThreatWeights(**{s: r[s] for s in THREAT_SOURCES}).normalised()
+                                               != ThreatWeights().normalised() for _, r in loo.folds.iterrows()))})
+    return facts
+
+
+def schweller_comparison(cases: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, int]]:
+    """Walt's and Schweller's models on the cases coded for both (``data/schweller_cases.csv``,
+    built with chapter 5's :mod:`widgets.interests`): a table, one line per case, and the counts
+    ``{"n", "walt", "schweller"}`` of correct predictions. Each model is scored in its own terms
+    (Schweller's bandwagoning must also name the right side), as :func:`widgets.interests.compare_cases` does."""
+    from .interests import compare_cases
+
+    cases = _check_cases(cases)
+    comparisons = compare_cases(cases=cases)
+    records = [{
+        "case": f"{c.decider}, {c.year}", "observed": c.observed_label,
+        "Walt predicts": c.walt.choice, "Walt right": "yes" if c.walt_correct else "no",
+        "Schweller predicts": c.schweller.label.lower(), "Schweller right": "yes" if c.schweller_correct else "no",
+    } for c in comparisons]
+    counts = {"n": len(comparisons), "walt": sum(c.walt_correct for c in comparisons),
+              "schweller": sum(c.schweller_correct for c in comparisons)}
+    return pd.DataFrame(records).set_index("case"), counts
