@@ -154,3 +154,15 @@ def test_long_texts_are_packed_into_shared_pieces_and_round_trip():
     assert [unpack(packed, v) for v in packed["values"][0]] == texts
     assert packed["values"][0][2] == "short"
     assert len(packed["pieces"]) < 12  # shared pieces are stored once
+
+
+def test_importing_widgets_makes_any_plotly_figure_render_offline():
+    """A notebook that shows a go.Figure after `import widgets` gets the static HTML twin too."""
+    import plotly.graph_objects as go
+    import plotly.io as pio
+
+    import widgets
+
+    assert pio.renderers.default == "alliances" and callable(widgets.threat_explorer)
+    bundle = go.Figure(go.Bar(y=[1, 2]))._repr_mimebundle_()
+    assert "plotly-graph-div" in bundle["text/html"] and PLOTLY_MIME in bundle

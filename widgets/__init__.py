@@ -17,9 +17,12 @@ Layers (each module has one job):
 Importing the package registers the book's Plotly renderer (see ``render``).
 """
 
+from . import render as _render  # noqa: F401  (registers the book's Plotly renderer)
 from .aid import Aid, aid_effect
 from .alignment import CHOICES, DEFAULT_PARAMETERS, ModelParameters, Prediction, predict
+from .casebox import case_box
 from .explanations import ExplanationWeights, combined_view
+from .explorers import conditions_explorer, neighbourhood_explorer, threat_explorer
 from .ideology import Ideology, ideology_effect
 from .interests import InterestParameters, Scenario, SchwellerPrediction, compare, place, schweller_predict, walt_inputs
 from .penetration import Penetration, penetration_effect
@@ -29,6 +32,10 @@ from .threat import THREAT_SOURCES, Threat, ThreatWeights, contributions, threat
 
 __all__ = [
     "Aid",
+    "case_box",
+    "conditions_explorer",
+    "neighbourhood_explorer",
+    "threat_explorer",
     "ExplanationWeights",
     "Ideology",
     "InterestParameters",
