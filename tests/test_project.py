@@ -69,3 +69,17 @@ def test_jupyter_book_is_the_sphinx_line():
     pins = dict(l.split("==") for l in (ROOT / "requirements.txt").read_text().split() if "==" in l)
     major = int(pins["jupyter-book"].split(".")[0])
     assert major == 1
+
+
+def test_ci_workflow_tests_then_publishes_the_built_site():
+    import yaml
+
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "book.yml").read_text())
+    steps = workflow["jobs"]["test"]["steps"]
+    runs = [s.get("run", "") for s in steps]
+    assert "make test" in runs and "make book" in runs
+    assert runs.index("make test") < runs.index("make book")
+    upload = next(s for s in steps if str(s.get("uses", "")).startswith("actions/upload-pages-artifact"))
+    assert upload["with"]["path"] == "_build/html"
+    assert workflow["jobs"]["deploy"]["needs"] == "test"
+    assert workflow[True]["schedule"], "a scheduled run catches rot"  # PyYAML reads the key 'on' as True

@@ -124,14 +124,15 @@ def _escape(text: str) -> str:
     return html.escape(text)
 
 
-def _describe_fixed(values: Mapping[str, Any], names: Sequence[str]) -> str:
+def describe_fixed(values: Mapping[str, Any], names: Sequence[str], labels: Mapping[str, str] = FIELD_LABELS) -> str:
+    """'Held fixed: own strength 0.50, at peace.' for the fields not on a slider."""
     shown = []
     for name in names:
         value = values[name]
         if name == "war":
             shown.append("at war" if value else "at peace")
         else:
-            shown.append(f"{FIELD_LABELS[name].lower()} {value:.2f}")
+            shown.append(f"{labels[name].lower()} {value:.2f}")
     return "Held fixed: " + ", ".join(shown) + "." if shown else ""
 
 
@@ -165,7 +166,7 @@ def threat_explorer(
     def compute(values: Mapping[str, Any]) -> dict:
         return prediction_spec(predict(*scenario(threat, situation, values), weights, params))
 
-    return Explorer(title, controls, start, compute, _describe_fixed(start, fixed), explorer_id)
+    return Explorer(title, controls, start, compute, describe_fixed(start, fixed), explorer_id)
 
 
 def _hidden_fields(vary: Sequence[str], start: Mapping[str, Any]) -> set[str]:
@@ -225,7 +226,7 @@ def conditions_explorer(
             describe_prediction(pred) + " " + spec["layout"]["meta"]["description"])
         return spec
 
-    return Explorer(title, controls, start, compute, _describe_fixed(start, fixed), explorer_id)
+    return Explorer(title, controls, start, compute, describe_fixed(start, fixed), explorer_id)
 
 
 def neighbourhood_explorer(

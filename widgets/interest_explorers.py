@@ -15,6 +15,7 @@ from typing import Any, Mapping, Sequence
 from .bibliography import short_citation
 from .controls import MAX_COMBINATIONS, Control, combinations_count, grid
 from .explorers import Explorer
+from .explorers import describe_fixed as held_fixed
 from .interest_figures import comparison_spec, typology_spec
 from .interests import (
     JUSTIFIED_COLUMNS, SCENARIO_FIELDS, SCENARIO_LABELS, CaseComparison, InterestParameters, Scenario, compare,
@@ -59,14 +60,7 @@ def scenario_controls(vary: Sequence[str], levels: int = 5) -> tuple[Control, ..
 
 def describe_fixed(scenario: Scenario, names: Sequence[str]) -> str:
     """'Held fixed: own capability 0.50, at peace.' for the fields not on a slider."""
-    shown = []
-    for name in names:
-        value = getattr(scenario, name)
-        if name == "war":
-            shown.append("at war" if value else "at peace")
-        else:
-            shown.append(f"{SCENARIO_LABELS[name].lower()} {value:.2f}")
-    return "Held fixed: " + ", ".join(shown) + "." if shown else ""
+    return held_fixed({n: getattr(scenario, n) for n in names}, names, SCENARIO_LABELS)
 
 
 def typology_explorer(
