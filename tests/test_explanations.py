@@ -5,7 +5,6 @@ commonly believed, is a property of the default weights: it fails if they are ra
 for the other explanations to overturn a confident threat-based prediction.
 """
 
-import ast
 import json
 from dataclasses import replace
 from itertools import product
@@ -13,10 +12,12 @@ from pathlib import Path
 
 import plotly.graph_objects as go
 import pytest
+
+from .test_project import imported_modules
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from widgets import Situation, Threat, ThreatWeights, predict
+from widgets import Situation, predict
 from widgets.aid import Aid
 from widgets.beyond_explorers import aid_explorer, combined_explorer, ideology_explorer, penetration_explorer
 from widgets.beyond_figures import aid_spec, combined_spec, ideology_spec, penetration_spec
@@ -199,14 +200,7 @@ def test_weights_from_dict_and_scaling_are_checked():
 
 
 def _imports(module):
-    tree = ast.parse((ROOT / "widgets" / f"{module}.py").read_text())
-    names = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            names |= {a.name.split(".")[0] for a in node.names}
-        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-            names.add(node.module.split(".")[0])
-    return names
+    return imported_modules(ROOT / "widgets" / f"{module}.py")
 
 
 @pytest.mark.parametrize("module", ["ideology", "aid", "penetration", "explanations"])

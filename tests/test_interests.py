@@ -7,7 +7,6 @@ off (checked by zeroing its coefficient: see ``test_claims_fail_without_their_te
 
 from __future__ import annotations
 
-import ast
 import csv
 import io
 import json
@@ -18,6 +17,8 @@ from itertools import product
 from pathlib import Path
 
 import pytest
+
+from .test_project import imported_modules
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -378,13 +379,7 @@ def test_bad_calls_are_refused_with_a_clear_message():
 
 
 def test_the_model_module_imports_no_ui_or_plotting():
-    tree = ast.parse((ROOT / "widgets" / "interests.py").read_text())
-    names = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            names |= {a.name.split(".")[0] for a in node.names}
-        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-            names.add(node.module.split(".")[0])
+    names = imported_modules(ROOT / "widgets" / "interests.py")
     assert not names & {"plotly", "ipywidgets", "IPython"}, names
     figures = (ROOT / "widgets" / "interest_figures.py").read_text()
     assert "ipywidgets" not in figures and "IPython" not in figures
