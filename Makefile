@@ -25,13 +25,20 @@ $(VENV)/.installed: requirements.txt pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet --no-deps -e .
 	touch $@
 
-setup: $(VENV)/.installed
+# JavaScript pinned in tools/js-assets.json (plotly.js cartesian bundle, axe-core for the tests),
+# fetched with npm pack and checked against its sha256; kept in .cache/js, never in git.
+JS_STAMP = .cache/js/.fetched
+$(JS_STAMP): tools/js-assets.json tools/js_assets.py
+	@command -v npm >/dev/null 2>&1 || { $(APT_INSTALL) npm >/dev/null; }
+	$(PYTHON) tools/js_assets.py
+	@touch $@
+
+setup: $(VENV)/.installed $(JS_STAMP)
 
 # Headless Chromium for the browser tests, from Debian's packages (never a downloaded browser).
+APT_INSTALL = SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq
 system-deps:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+	@command -v chromium >/dev/null 2>&1 || { $(APT_INSTALL) chromium >/dev/null; }
 
 book: setup
 	rm -rf _build

@@ -1,8 +1,11 @@
 """Local Sphinx extension: make the book's figures work offline, with nothing vendored.
 
-- Copies plotly.js from the installed ``plotly`` package, and the explorer script and
-  styles from the ``widgets`` package, into ``_static`` at build time.
-- Adds them only to pages that have a Plotly figure or an explorer, plotly.js first.
+- Copies plotly.js (the *cartesian* bundle of the exact plotly.js version that the installed
+  ``plotly`` package targets, fetched from the npm registry by ``tools/js_assets.py`` during
+  ``make setup``), and the book's own scripts and styles from the ``widgets`` package, into
+  ``_static`` at build time.
+- Adds the scripts only to pages that have a Plotly figure, an explorer or a quiz, plotly.js
+  first.
 - Drops sphinx-thebe's scripts: the book has no thebe cells (readers launch Binder instead),
   and sphinx-thebe adds its config script twice, a console error on every page.
 - Drops the saved ipywidgets state that myst-nb would embed in every page with a widget:
@@ -11,17 +14,53 @@
 
 from __future__ import annotations
 
+import json
+import re
 import shutil
 from pathlib import Path
 
-import plotly
+import plotly.offline
 import widgets
+from widgets import palette
 
-PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+REPO = Path(__file__).resolve().parent.parent
+MANIFEST = REPO / "tools" / "js-assets.json"
+PLOTLY_JS = REPO / ".cache" / "js" / "plotly-cartesian.min.js"
+# The trace types of the cartesian bundle; a figure that uses another type would draw nothing.
+BUNDLE_TRACES = frozenset(
+    "bar box contour heatmap histogram histogram2d histogram2dcontour image pie scatter scatterternary violin".split()
+)
 WIDGET_STATIC = Path(widgets.__file__).parent / "static"
-ASSETS = {"plotly.min.js": PLOTLY_JS, "alliances-explorer.js": WIDGET_STATIC / "explorer.js"}
+PLOT_SCRIPTS = {
+    "plotly-cartesian.min.js": (PLOTLY_JS, 200, None),
+    "alliances-theme.js": (WIDGET_STATIC / "theme.js", 700, "defer"),
+    "alliances-explorer.js": (WIDGET_STATIC / "explorer.js", 800, "defer"),
+}
+QUIZ_SCRIPT = {"alliances-quiz.js": (WIDGET_STATIC / "quiz.js", 800, "defer")}
 STYLE = ("alliances.css", WIDGET_STATIC / "alliances.css")
-MARKERS = ("plotly-graph-div", "alliances-explorer")
+PLOT_MARKERS = ("plotly-graph-div", "alliances-explorer")
+QUIZ_MARKER = "alliances-quiz"
+
+
+def check_plotly_bundle() -> None:
+    """The bundle must exist and be the plotly.js version that plotly.py writes figures for."""
+    if not PLOTLY_JS.is_file():
+        raise RuntimeError(
+            f"{PLOTLY_JS.relative_to(REPO)} is missing: run 'make setup' (python tools/js_assets.py fetches "
+            f"the JavaScript pinned in {MANIFEST.relative_to(REPO)} from the npm registry)"
+        )
+    head = PLOTLY_JS.read_text(encoding="utf-8", errors="replace")[:400]
+    found = re.search(r"plotly\.js \(cartesian - minified\) v(\S+)", head)
+    wanted = plotly.offline.get_plotlyjs_version()
+    if not found or found.group(1) != wanted:
+        raise RuntimeError(
+            f"{PLOTLY_JS.name} is plotly.js {found.group(1) if found else '?'}, but the installed plotly package "
+            f"writes figures for plotly.js {wanted}: update the pin in {MANIFEST.name}"
+        )
+    pinned = {a["package"]: a["version"] for a in json.loads(MANIFEST.read_text())["assets"]}
+    if pinned.get("plotly.js-cartesian-dist-min") != wanted:
+        raise RuntimeError(f"{MANIFEST.name} pins plotly.js-cartesian-dist-min {pinned.get('plotly.js-cartesian-dist-min')}, "
+                           f"plotly needs {wanted}")
 
 
 def _drop_widget_state(app, pagename, templatename, context, doctree) -> None:
@@ -42,9 +81,27 @@ def _drop_thebe(app, pagename, templatename, context, doctree) -> None:
 
 def _add_assets(app, pagename, templatename, context, doctree) -> None:
     body = context.get("body", "")
-    if any(marker in body for marker in MARKERS):
-        app.add_js_file("plotly.min.js", priority=200)
-        app.add_js_file("alliances-explorer.js", priority=800, loading_method="defer")
+    scripts = {}
+    if any(marker in body for marker in PLOT_MARKERS):
+        scripts.update(PLOT_SCRIPTS)
+    if QUIZ_MARKER in body:
+        scripts.update(QUIZ_SCRIPT)
+    for name, (_source, priority, loading) in scripts.items():
+        if loading:
+            app.add_js_file(name, priority=priority, loading_method=loading)
+        else:
+            app.add_js_file(name, priority=priority)
+
+
+def theme_script() -> str:
+    """static/theme.js with the dark inks of ``widgets.palette`` written in (one source of colours)."""
+    source = (WIDGET_STATIC / "theme.js").read_text(encoding="utf-8")
+    ink = json.dumps({k.upper(): v for k, v in palette.DARK_INK.items()}, sort_keys=True)
+    out, n_ink = re.subn(r"var INK = \{\}; // @dark-ink.*", f"var INK = {ink};", source)
+    out, n_axis = re.subn(r'var AXIS_LINE = "[^"]*"; // @dark-axis-line', f'var AXIS_LINE = "{palette.DARK_AXIS_LINE}";', out)
+    if n_ink != 1 or n_axis != 1:
+        raise RuntimeError("static/theme.js lost its @dark-ink or @dark-axis-line marker")
+    return out
 
 
 def _copy_assets(app, exception) -> None:
@@ -52,8 +109,9 @@ def _copy_assets(app, exception) -> None:
         return
     static = Path(app.outdir) / "_static"
     static.mkdir(parents=True, exist_ok=True)
-    for name, source in ASSETS.items():
+    for name, (source, _priority, _loading) in {**PLOT_SCRIPTS, **QUIZ_SCRIPT}.items():
         shutil.copyfile(source, static / name)
+    (static / "alliances-theme.js").write_text(theme_script(), encoding="utf-8")
 
 
 def _copy_style(app) -> None:
@@ -64,12 +122,11 @@ def _copy_style(app) -> None:
 
 
 def setup(app):
-    if not PLOTLY_JS.is_file():
-        raise RuntimeError(f"plotly.js not found at {PLOTLY_JS}; is the plotly package installed?")
+    check_plotly_bundle()
     app.add_css_file(STYLE[0])
     app.connect("builder-inited", _copy_style)
     app.connect("html-page-context", _drop_widget_state, priority=400)
     app.connect("html-page-context", _add_assets)
     app.connect("html-page-context", _drop_thebe, priority=900)
     app.connect("build-finished", _copy_assets)
-    return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}
+    return {"version": "0.2", "parallel_read_safe": True, "parallel_write_safe": True}

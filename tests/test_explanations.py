@@ -251,8 +251,15 @@ def test_figure_builders_reject_the_wrong_result(builder):
 def test_waterfall_shows_each_contribution_and_the_total():
     view = combined_view(uniform_threat(0.5), Situation(), Ideology(1.0), Aid(1.0), Penetration(1.0, 1.0, 0.0, 0.0))
     trace = combined_spec(view)["data"][0]
-    assert trace["measure"] == ["relative"] * 4 + ["total"]
-    assert trace["y"][:4] == [round(view.contributions[n], 4) for n in EXPLANATIONS]
+    steps = [round(view.contributions[n], 4) for n in EXPLANATIONS]
+    assert trace["type"] == "bar"  # the cartesian plotly.js bundle has no waterfall type
+    assert trace["y"][:4] == steps
+    # each step floats where the previous one ended; the total stands on zero
+    running = [0.0]
+    for step in view.contributions.values():
+        running.append(running[-1] + step)
+    assert trace["base"] == pytest.approx(running[:4] + [0.0], abs=1e-3)
+    assert trace["y"][-1] == pytest.approx(running[4], abs=1e-3)
     assert trace["text"][-1] == f"{round(100 * view.probability)}%"
 
 

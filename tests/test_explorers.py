@@ -89,10 +89,17 @@ def test_fixed_fields_are_stated():
 
 
 def test_hostile_title_is_escaped():
-    explorer = threat_explorer(title='</script><script>alert("x")</script>', explorer_id="x\"><img src=x onerror=alert(1)>")
+    explorer = threat_explorer(title='</script><script>alert("x")</script><img src=x onerror=alert(1)>', explorer_id="x")
     html = explorer.static_html()
     assert "<script>alert" not in html and "<img" not in html
     assert html.count("</script>") == 1  # only the data script's own end tag
+
+
+@pytest.mark.parametrize("bad", ['x"><img src=x onerror=alert(1)>', "1st", "a b", "a.b", "", "é"])
+def test_explorer_ids_are_safe_in_html_and_links(bad):
+    # the id appears in the page (element ids) and in shareable links (#id.control=value)
+    with pytest.raises(ValueError, match="explorer_id must be letters, digits"):
+        threat_explorer(explorer_id=bad)
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ ROOT = Path(__file__).resolve().parents[1]
 MODEL_MODULES = [
     "validation", "threat", "situation", "alignment", "reasons", "controls", "conditions", "neighbours",
     "ideology", "aid", "penetration", "explanations", "simulation", "cases", "interests",
-    "evaluation", "landscape",
+    "evaluation", "landscape", "quiz", "scenario_file",
 ]
 NOTEBOOKS = sorted((ROOT / "chapters").glob("**/*.ipynb"))
 

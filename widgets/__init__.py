@@ -8,11 +8,13 @@ Layers (each module has one job):
   ``ideology``, ``aid``, ``penetration``, ``explanations`` (Walt's other explanations),
   ``simulation`` (balancing and bandwagoning worlds), ``interests`` (Schweller's
   balance of interests);
-- data: ``cases`` (the historical case file), ``bibliography``;
+- data: ``cases`` (the historical case file), ``bibliography``, ``quiz`` (self-check
+  quizzes), ``scenario_file`` (saved explorer scenarios, JSON and CSV);
 - figures, pure Plotly: ``palette``, ``figures``;
 - display: ``render`` (one display bundle for Jupyter and the static book),
   ``static_explorer`` (kernel-free explorers), ``explorers`` and the per-topic
-  ``*_explorers`` modules (ipywidgets), ``casebox`` (case boxes).
+  ``*_explorers`` modules (ipywidgets), ``casebox`` (case boxes), ``quiz_view``
+  (quizzes on the page).
 
 Importing the package registers the book's Plotly renderer (see ``render``).
 """
@@ -26,6 +28,7 @@ from .explorers import conditions_explorer, neighbourhood_explorer, threat_explo
 from .ideology import Ideology, ideology_effect
 from .interests import InterestParameters, Scenario, SchwellerPrediction, compare, place, schweller_predict, walt_inputs
 from .penetration import Penetration, penetration_effect
+from .quiz_view import self_check
 from .simulation import World, predict_arrays, simulate, simulate_many
 from .situation import SITUATION_FIELDS, Situation
 from .threat import THREAT_SOURCES, Threat, ThreatWeights, contributions, threat_level
@@ -36,6 +39,7 @@ __all__ = [
     "conditions_explorer",
     "neighbourhood_explorer",
     "threat_explorer",
+    "self_check",
     "ExplanationWeights",
     "Ideology",
     "InterestParameters",

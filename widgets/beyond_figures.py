@@ -186,7 +186,7 @@ def describe_combined(view: CombinedView) -> str:
 
 
 def combined_spec(view: CombinedView, title: str | None = None) -> dict[str, Any]:
-    """A waterfall on the log-odds scale: threat first, then what each other explanation adds.
+    """A waterfall chart on the log-odds scale: threat first, then what each other explanation adds.
 
     The axis is labelled in probabilities; a hollow diamond marks where the ideology step
     would end if ideology mattered as much as statesmen think.
@@ -224,19 +224,28 @@ def combined_spec(view: CombinedView, title: str | None = None) -> dict[str, Any
         },
         "meta": {"description": describe_combined(view)},
     })
+    # Drawn as floating bars (a bar's base is where the previous step ended), not as Plotly's
+    # waterfall type: the book ships plotly.js's cartesian bundle, which has no waterfall.
+    bases = [0.0] + [round(c, 4) for c in cumulative[:-1]] + [0.0]
+    colours = [POSITIVE if v >= 0 else NEGATIVE for v in values[:-1]] + [TOTAL]
+    connector_x: list[float | None] = []
+    connector_y: list[float | None] = []
+    for i, level in enumerate(cumulative):  # dotted line from the end of each bar to the next
+        connector_x += [i + 0.275, i + 1 - 0.275, None]
+        connector_y += [round(level, 4), round(level, 4), None]
     data = [
         {
-            "type": "waterfall", "name": "log-odds", "orientation": "v", "showlegend": False,
-            "x": list(range(len(labels))), "y": values, "width": 0.55,
-            "measure": ["relative"] * len(EXPLANATIONS) + ["total"], "base": 0,
+            "type": "bar", "name": "log-odds", "orientation": "v", "showlegend": False,
+            "x": list(range(len(labels))), "y": values, "base": bases, "width": 0.55,
+            "marker": {"color": colours},
             "text": text, "textposition": "outside", "cliponaxis": False, "constraintext": "none",
             "textfont": {"size": 12},
-            "connector": {"line": {"color": "#888888", "width": 1, "dash": "dot"}},
-            "increasing": {"marker": {"color": POSITIVE}},
-            "decreasing": {"marker": {"color": NEGATIVE}},
-            "totals": {"marker": {"color": TOTAL}},
             "customdata": labels,
             "hovertemplate": "%{customdata}: %{y:+.2f} log-odds<extra></extra>",
+        },
+        {
+            "type": "scatter", "mode": "lines", "name": "running total", "showlegend": False, "hoverinfo": "skip",
+            "x": connector_x, "y": connector_y, "line": {"color": "#888888", "width": 1, "dash": "dot"},
         },
         {
             "type": "scatter", "mode": "markers", "name": "where ideology would end if statesmen were right",

@@ -13,7 +13,12 @@ _FIELD = re.compile(r"\b(author|editor|year|title)\s*=\s*[{\"](.*?)[}\"]\s*,?\s*
 @functools.lru_cache(maxsize=4)
 def entries(path: str | None = None) -> dict[str, dict[str, str]]:
     """Key -> {author, year, title} for every entry of the bibliography."""
-    file = Path(path) if path else Path(__file__).resolve().parents[1] / "references.bib"
+    if path:
+        file = Path(path)
+    else:  # the repository's file, else the copy installed with the package (pyproject.toml)
+        here = Path(__file__).resolve()
+        file = next((f for f in (here.parents[1] / "references.bib", here.parent / "bookfiles" / "references.bib")
+                     if f.is_file()), here.parents[1] / "references.bib")
     if not file.is_file():
         return {}
     out = {}

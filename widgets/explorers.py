@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import html
 import itertools
+from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence
 
 import ipywidgets as ipw
@@ -21,12 +22,13 @@ from IPython.display import display
 from .alignment import ModelParameters, predict
 from .conditions import choice_grid, uniform_threat, with_value
 from .controls import FIELD_LABELS, Control, grid, make_controls
-from .figures import choice_map_spec, describe_prediction, neighbourhood_spec, prediction_spec
+from .figures import choice_map_spec, describe_prediction, neighbourhood_spec, prediction_result, prediction_spec
 from .neighbours import neighbourhood
 from .palette import CHOICE_LABELS
 from .render import description_of, figure_bundle, plain_json
+from .scenario_file import prediction_of, read_scenario, scenario_record, to_csv, to_json
 from .situation import SITUATION_FIELDS, Situation
-from .static_explorer import static_html
+from .static_explorer import SAFE_ID, static_html
 from .threat import THREAT_SOURCES, Threat, ThreatWeights, threat_level
 
 _ids = itertools.count(1)
@@ -48,7 +50,10 @@ class Explorer:
         self.controls = tuple(controls)
         self.compute = compute
         self.fixed_text = fixed_text
-        self.explorer_id = explorer_id or f"alliances-explorer-{next(_ids)}"
+        self.explorer_id = explorer_id if explorer_id is not None else f"alliances-explorer-{next(_ids)}"
+        if not isinstance(self.explorer_id, str) or not SAFE_ID.fullmatch(self.explorer_id):
+            raise ValueError("explorer_id must be letters, digits, hyphens and underscores, starting with a letter "
+                             f"(it appears in page links), got {self.explorer_id!r}")
         self.initial_indices = [c.index_of(initial[c.name]) for c in self.controls]
         self.inputs: dict[str, ipw.ValueWidget] = {}
         for control, index in zip(self.controls, self.initial_indices):
@@ -71,13 +76,24 @@ class Explorer:
             self.inputs[control.name] = widget
         self.output = ipw.Output()
         self.summary = ipw.HTML()
+        self.status = ipw.HTML()
         parts: list[ipw.Widget] = [ipw.HTML(f"<b>{_escape(title)}</b>"), *self.inputs.values()]
         if fixed_text:
             parts.append(ipw.HTML(f"<i>{_escape(fixed_text)}</i>"))
-        self.widget = ipw.VBox([*parts, self.output, self.summary])
+        self.widget = ipw.VBox([*parts, self._file_tools(), self.status, self.output, self.summary])
         self.figure: dict | None = None
         self._static: str | None = None
+        self._holding = False
         self.redraw()
+
+    def _file_tools(self) -> ipw.HBox:
+        save_json = ipw.Button(description="Save scenario (JSON)", icon="download", layout=ipw.Layout(width="auto"))
+        save_csv = ipw.Button(description="Save scenario (CSV)", icon="download", layout=ipw.Layout(width="auto"))
+        upload = ipw.FileUpload(accept=".json,.csv", multiple=False, description="Load scenario")
+        save_json.on_click(lambda _b: self._save_clicked("json"))
+        save_csv.on_click(lambda _b: self._save_clicked("csv"))
+        upload.observe(self._upload_changed, names="value")
+        return ipw.HBox([save_json, save_csv, upload])
 
     def values(self) -> dict[str, Any]:
         """The current control values, snapped to the grid."""
@@ -88,11 +104,66 @@ class Explorer:
         return out
 
     def set(self, **values: Any) -> None:
-        """Move controls programmatically (what a reader does with the mouse)."""
-        for name, value in values.items():
-            if name not in self.inputs:
-                raise ValueError(f"this explorer has no control {name!r}; its controls are {', '.join(self.inputs)}")
-            self.inputs[name].value = value
+        """Move controls programmatically (what a reader does with the mouse); redraws once."""
+        unknown = [name for name in values if name not in self.inputs]
+        if unknown:
+            raise ValueError(f"this explorer has no control {unknown[0]!r}; its controls are {', '.join(self.inputs)}")
+        self._holding = True
+        try:
+            for name, value in values.items():
+                self.inputs[name].value = value
+        finally:
+            self._holding = False
+        self.redraw()
+
+    # ---- scenario files (see scenario_file): what a student hands in, what an instructor loads
+    def scenario(self) -> dict[str, Any]:
+        """The current settings and prediction, in the scenario-file format."""
+        return scenario_record(self.explorer_id, self.title, self.controls, self.values(), prediction_of(self.figure))
+
+    def export(self, fmt: str = "json") -> str:
+        """The current scenario as JSON or CSV text."""
+        if fmt not in ("json", "csv"):
+            raise ValueError(f"fmt must be 'json' or 'csv', got {fmt!r}")
+        record = self.scenario()
+        return to_json(record) if fmt == "json" else to_csv(record)
+
+    def save(self, path: str | Path) -> Path:
+        """Write the scenario to ``path``; a ``.csv`` suffix writes CSV, anything else JSON."""
+        path = Path(path)
+        path.write_text(self.export("csv" if path.suffix.lower() == ".csv" else "json"), encoding="utf-8")
+        return path
+
+    def load(self, path: str | Path) -> str:
+        """Load a scenario file saved from this explorer (here or on the book's web page)."""
+        return self.load_text(Path(path).read_bytes())
+
+    def load_text(self, text: str | bytes) -> str:
+        """Apply a scenario given as JSON or CSV text. A file that is malformed, for another
+        explorer, or off this explorer's grid raises ValueError and changes nothing.
+        Returns a one-line report (which notes a recorded prediction that differs from today's)."""
+        loaded = read_scenario(text, self.explorer_id, self.title, self.controls)
+        self.set(**loaded.values)
+        recorded = loaded.recorded_prediction.get("summary")
+        now = prediction_of(self.figure)["summary"]
+        if recorded and recorded != now:
+            return "Scenario loaded. Note: the file recorded a different prediction; the one shown is today's model."
+        return "Scenario loaded."
+
+    def _save_clicked(self, fmt: str) -> None:
+        path = self.save(f"{self.explorer_id}-scenario.{fmt}")
+        self.status.value = f"<p>Saved <code>{_escape(str(path))}</code> next to this notebook (download it from the file browser).</p>"
+
+    def _upload_changed(self, change: dict) -> None:
+        files = change["new"]
+        if not files:
+            return
+        try:
+            report = self.load_text(bytes(files[0]["content"]))
+        except (ValueError, TypeError) as exc:
+            self.status.value = f"<p><b>Not loaded:</b> {_escape(str(exc))}</p>"
+        else:
+            self.status.value = f"<p>{_escape(report)}</p>"
 
     def redraw(self) -> None:
         self.figure = self.compute(self.values())
@@ -104,7 +175,8 @@ class Explorer:
             display(figure_bundle(self.figure), raw=True)
 
     def _on_change(self, change: dict) -> None:
-        self.redraw()
+        if not self._holding:
+            self.redraw()
 
     def static_html(self) -> str:
         if self._static is None:
@@ -224,6 +296,7 @@ def conditions_explorer(
         spec = choice_map_spec(grid, (here[x_field], here[y_field]), title=heading)
         spec["layout"]["meta"]["description"] = (
             describe_prediction(pred) + " " + spec["layout"]["meta"]["description"])
+        spec["layout"]["meta"]["result"] = prediction_result(pred)
         return spec
 
     return Explorer(title, controls, start, compute, describe_fixed(start, fixed), explorer_id)

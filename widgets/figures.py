@@ -77,6 +77,15 @@ def _panel_title(text: str, x: float) -> dict[str, Any]:
     }
 
 
+def prediction_result(prediction: Prediction) -> dict[str, Any]:
+    """The prediction as plain data, kept in ``layout.meta.result`` (what a saved scenario records)."""
+    return {
+        "choice": prediction.choice,
+        "threat_level": round(prediction.threat, 4),
+        "probabilities": {c: round(prediction.probabilities[c], 4) for c in CHOICES},
+    }
+
+
 def prediction_spec(prediction: Prediction, title: str | None = None) -> dict[str, Any]:
     """The prediction figure as a plain Plotly dict (fast: no validation).
 
@@ -102,7 +111,7 @@ def prediction_spec(prediction: Prediction, title: str | None = None) -> dict[st
                 _panel_title("Probability of each choice", 0.23),
                 _panel_title(f"Threat level {prediction.threat:.2f}: its sources", 0.80),
             ],
-            "meta": {"description": describe_prediction(prediction)},
+            "meta": {"description": describe_prediction(prediction), "result": prediction_result(prediction)},
         }
     )
     data = [

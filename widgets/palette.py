@@ -41,3 +41,21 @@ CHOICE_LABELS = {
 FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
 TEXT_COLOUR = "#222222"
 GRID_COLOUR = "#DDDDDD"
+
+# Dark theme: the book's figures follow the site's light/dark switch (static/theme.js). Only
+# the neutral "ink" colours change (text, grid, greys); the Okabe-Ito hues stay, so a colour
+# means the same thing in both themes. Each dark ink has at least 4.5:1 contrast (text) or
+# 3:1 (grid, fills) against the dark page, as its light twin has against white.
+DARK_INK = {
+    TEXT_COLOUR: "#DCE1E6",
+    OKABE_ITO["black"]: "#E8E8E8",
+    SOURCE_COLOURS["aggressive_intentions"]: "#C9CED3",
+    "#555555": "#AEB4BA",
+    CHOICE_COLOURS["neutral"]: "#9DA3A9",
+    GRID_COLOUR: "#3B4148",
+    "#F4F4F4": "#262B31",
+    "#B8B8B8": "#5C636A",
+    "#8A5A00": "#E6A740",
+}
+# Plotly draws axis and zero lines in #444 unless told otherwise: too dark on a dark page.
+DARK_AXIS_LINE = "#8C939A"

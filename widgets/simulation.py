@@ -116,6 +116,7 @@ import numpy as np
 
 from . import validation
 from .alignment import DEFAULT_PARAMETERS, ModelParameters
+from .csvtable import data_file
 from .threat import ThreatWeights
 
 # ---------------------------------------------------------------------------- alignment codes
@@ -892,7 +893,16 @@ SWEEP_DIR = Path(__file__).resolve().parent.parent / "data" / "sweeps"
 
 
 def sweep_path(name: str) -> Path:
+    """The repository's cache file (where ``--write`` writes)."""
     return SWEEP_DIR / f"{name}.json"
+
+
+def _cached_sweep_file(name: str) -> Path:
+    """The cache to read: the repository's, else the copy installed with the package."""
+    try:
+        return data_file(f"sweeps/{name}.json")
+    except FileNotFoundError:
+        return sweep_path(name)
 
 
 def load_sweep(name: str, *, compute_if_missing: bool = True) -> dict[str, Any]:
@@ -905,7 +915,7 @@ def load_sweep(name: str, *, compute_if_missing: bool = True) -> dict[str, Any]:
     if name not in SWEEPS:
         raise ValueError(f"unknown sweep {name!r}; known: {', '.join(SWEEPS)}")
     sweep = SWEEPS[name]
-    path = sweep_path(name)
+    path = _cached_sweep_file(name)
     problem = None
     if path.is_file():
         data = json.loads(path.read_text(encoding="utf-8"))

@@ -17,9 +17,11 @@ from typing import Any, Callable, Mapping, Sequence
 
 from .controls import Control, combinations, strides
 from .render import PLOT_CONFIG, description_of, plain_json
+from .scenario_file import FORMAT, MAX_BYTES, VERSION
 
 Compute = Callable[[Mapping[str, Any]], dict]  # returns a Plotly figure dict
 _DIGITS = 4
+SAFE_ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
 
 
 def _rounded(value: Any) -> Any:
@@ -77,7 +79,10 @@ def build_payload(controls: Sequence[Control], initial: Sequence[int], compute: 
     base = _rounded(plain_json(compute({c.name: c.values[i] for c, i in zip(controls, initial)})))
     assert _leaves(base) == start
     return {
-        "controls": [{"name": c.name, "label": c.label, "labels": c.labels(), "toggle": c.is_toggle} for c in controls],
+        "controls": [
+            {"name": c.name, "label": c.label, "labels": c.labels(), "values": list(c.values), "toggle": c.is_toggle}
+            for c in controls
+        ],
         "strides": strides(controls),
         "initial": list(initial),
         "figure": base,
@@ -140,7 +145,10 @@ def static_html(
     fixed_text: str = "",
 ) -> str:
     """The static explorer: labelled inputs, a plot div, a text summary and the lookup table."""
+    if not SAFE_ID.fullmatch(explorer_id):
+        raise ValueError(f"explorer_id must be letters, digits, hyphens and underscores (it appears in page links), got {explorer_id!r}")
     payload = build_payload(controls, initial, compute)
+    payload.update({"explorer": explorer_id, "title": title, "format": {"name": FORMAT, "version": VERSION, "max_bytes": MAX_BYTES}})
     eid = html.escape(explorer_id, quote=True)
     rows = []
     for control, start in zip(controls, initial):
@@ -161,12 +169,23 @@ def static_html(
                 f'<output for="{cid}" id="{cid}-value">{shown}</output></div>'
             )
     fixed = f'<p class="ae-fixed">{html.escape(fixed_text)}</p>' if fixed_text else ""
+    # Scenario tools: hidden until explorer.js runs (they need it). See scenario_file.py.
+    tools = (
+        f'<div class="ae-tools" hidden>'
+        f'<button type="button" data-action="save-json">Save scenario (JSON)</button>'
+        f'<button type="button" data-action="save-csv">Save scenario (CSV)</button>'
+        f'<button type="button" data-action="load">Load scenario…</button>'
+        f'<input type="file" class="ae-file" accept=".json,.csv,application/json,text/csv" hidden tabindex="-1" aria-hidden="true">'
+        f'<button type="button" data-action="link">Copy link to this scenario</button>'
+        f'<button type="button" data-action="reset">Reset</button>'
+        f'</div><p class="ae-status" role="status" aria-live="polite"></p>'
+    )
     summary = html.escape(description_of(payload["figure"]))
     return (
         f'<div class="alliances-explorer" id="{eid}">'
         f'<p class="ae-title"><strong>{html.escape(title)}</strong></p>'
         f'<form class="ae-controls" aria-label="{html.escape(title, quote=True)}: controls" onsubmit="return false">'
-        f'{"".join(rows)}</form>{fixed}'
+        f'{"".join(rows)}</form>{fixed}{tools}'
         f'<div class="ae-plot" id="{eid}-plot" role="img" aria-label="{html.escape(title, quote=True)}: chart; the text below describes it"></div>'
         f'<p class="ae-summary" id="{eid}-summary" aria-live="polite">{summary}</p>'
         f'<script type="application/json" class="ae-data">{_script_json(payload)}</script>'

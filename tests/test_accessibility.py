@@ -1,0 +1,190 @@
+"""Accessibility of the built book: axe-core on every page, in the light and the dark theme.
+
+Every page of ``_toc.yml`` is loaded in headless Chromium (the figures drawn and the
+explorers started, as in test_site.py), axe-core (pinned in tools/js-assets.json, fetched into
+.cache/js/ by ``make setup``; injected by the test, never shipped in the site) is run with the
+WCAG 2.0/2.1 A and AA rules, and no violation of impact "serious" or "critical" may remain.
+Moderate and minor ones are printed (rule id, impact, count) so they are visible in the log.
+
+The theme: pydata-sphinx-theme 0.17 (see _static/scripts/pydata-sphinx-theme.js and the
+inline script in every page's <head>) takes the mode from localStorage "mode", else the
+book's ``default_mode: auto``, and in auto mode sets <html data-theme> from
+``matchMedia("(prefers-color-scheme: dark)")``. The test emulates that media feature, i.e.
+a reader whose system is set to dark, and asserts that <html data-theme> really is "dark"
+(and that theme.js redrew the figures dark) before running axe.
+
+The explorers' buttons (save, load, copy link, reset) must be reachable with Tab right after
+the explorer's controls, in order, and show a visible focus indicator with at least 3:1
+contrast against the page (WCAG 2.4.7, 1.4.11).
+
+Run: ``python -m pytest tests/test_accessibility.py -m browser`` (``ALLIANCES_SITE=<built html
+dir>`` reuses a built site).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from .browser_support import REPO, toc_pages
+from .test_site import containers_in_html, load  # the same wait for figures and explorers
+
+pytestmark = pytest.mark.browser
+
+PAGES = toc_pages()
+THEMES = ["light", "dark"]
+AXE = REPO / ".cache" / "js" / "axe.min.js"
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+BLOCKING = {"serious", "critical"}
+# (rule id, selector) pairs excluded from the assertion, each with the reason it is not a
+# barrier. Only for a violation inside the third-party theme that neither configuration nor the
+# book's CSS can fix. Empty: nothing is excluded.
+EXCLUDED: dict[tuple[str, str], str] = {}
+# The explorer buttons in their tab order (static/explorer.js unhides .ae-tools once it runs).
+TOOL_ACTIONS = ["save-json", "save-csv", "load", "link", "reset"]
+MIN_FOCUS_CONTRAST = 3.0
+
+RUN_AXE = """async (options) => {
+  const result = await axe.run(document, options);
+  const slim = v => ({id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
+                      targets: v.nodes.map(n => JSON.stringify(n.target.length === 1 ? n.target[0] : n.target)),
+                      summaries: v.nodes.slice(0, 3).map(n => n.failureSummary || '')});
+  return {violations: result.violations.map(slim), incomplete: result.incomplete.length,
+          passes: result.passes.length};
+}"""
+
+
+def _open(new_page, server, site, name: str, theme: str) -> tuple[Any, list[str], dict[str, int]]:
+    """The page ``name`` loaded as a first visit with the system colour scheme ``theme``."""
+    path = site.html_dir / f"{name}.html"
+    assert path.is_file(), f"{name} is in _toc.yml but {path} was not built"
+    counts = containers_in_html(path)
+    page, recorder = new_page()
+    page.emulate_media(color_scheme=theme)
+    notes: list[str] = []
+    load(page, recorder, server.url(f"{name}.html"), counts["plots"], counts["explorers"], notes)
+    found = page.evaluate("document.documentElement.getAttribute('data-theme')")
+    assert found == theme, f"{name}: <html data-theme> is {found!r}, expected {theme!r} (prefers-color-scheme: {theme})"
+    if counts["plots"] or counts["explorers"]:
+        # theme.js marks <html> once every figure is drawn in the current theme
+        page.wait_for_function(
+            "t => document.documentElement.getAttribute('data-alliances-figures') === t", arg=theme, timeout=10_000
+        )
+        page.wait_for_timeout(200)  # the explorers' redraw on the theme-change event
+    return page, notes, counts
+
+
+@pytest.fixture(scope="module")
+def axe_path() -> Path:
+    if not AXE.is_file():
+        pytest.skip(f"{AXE.relative_to(REPO)} is missing: run 'make setup' (python tools/js_assets.py fetches axe-core)")
+    return AXE
+
+
+def _excluded(rule: str, target: str) -> bool:
+    return (rule, json.loads(target) if target.startswith('"') else target) in EXCLUDED
+
+
+def _describe(violation: dict[str, Any], targets: list[str]) -> str:
+    shown = ", ".join(json.loads(t) if t.startswith('"') else t for t in targets[:3])
+    more = f" (+{len(targets) - 3} more)" if len(targets) > 3 else ""
+    return f"  {violation['id']} [{violation['impact']}] {violation['help']} ({len(targets)} nodes): {shown}{more}"
+
+
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("name", PAGES)
+def test_axe_finds_no_serious_violations(name: str, theme: str, site, server, new_page, axe_path: Path) -> None:
+    page, notes, _counts = _open(new_page, server, site, name, theme)
+    page.add_script_tag(path=str(axe_path))
+    result = page.evaluate(RUN_AXE, AXE_OPTIONS)
+    blocking, minor = [], Counter()
+    for violation in result["violations"]:
+        targets = [t for t in violation["targets"] if not _excluded(violation["id"], t)]
+        if not targets:
+            continue
+        if violation["impact"] in BLOCKING:
+            blocking.append(_describe(violation, targets))
+        else:
+            minor[(violation["id"], violation["impact"])] += len(targets)
+    summary = ", ".join(f"{rule} [{impact}] x{n}" for (rule, impact), n in sorted(minor.items())) or "none"
+    print(f"\n{name} ({theme}): {result['passes']} rules pass, {result['incomplete']} need review; "
+          f"moderate/minor violations: {summary}")
+    assert not blocking, (
+        f"{name} ({theme} theme): axe-core found {len(blocking)} serious/critical WCAG A/AA violations:\n"
+        + "\n".join(blocking) + (f"\nnotes: {notes}" if notes else "")
+    )
+
+
+FOCUS_FACTS = """() => {
+  const el = document.activeElement;
+  const style = getComputedStyle(el);
+  let bg = null;
+  for (let node = el.parentElement; node; node = node.parentElement) {
+    const c = getComputedStyle(node).backgroundColor;
+    if (c && c !== 'transparent' && !/rgba\\(.*,\\s*0\\)$/.test(c)) { bg = c; break; }
+  }
+  return {action: el.getAttribute('data-action'), explorer: el.closest('.alliances-explorer')?.id || null,
+          tag: el.tagName, visible: el.matches(':focus-visible'), outlineStyle: style.outlineStyle,
+          outlineWidth: parseFloat(style.outlineWidth) || 0, outlineColor: style.outlineColor,
+          boxShadow: style.boxShadow, background: bg || getComputedStyle(document.body).backgroundColor};
+}"""
+
+
+def _rgb(css: str) -> tuple[float, float, float]:
+    inside = css[css.index("(") + 1 : css.index(")")].replace("/", " ").replace(",", " ").split()
+    return tuple(float(v) for v in inside[:3])  # type: ignore[return-value]
+
+
+def contrast(a: str, b: str) -> float:
+    def luminance(rgb: tuple[float, float, float]) -> float:
+        def channel(c: float) -> float:
+            c /= 255
+            return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+        r, g, bl = (channel(c) for c in rgb)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * bl
+
+    la, lb = sorted((luminance(_rgb(a)), luminance(_rgb(b))), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("name", PAGES)
+def test_explorer_buttons_reachable_by_tab_with_visible_focus(name: str, theme: str, site, server, new_page) -> None:
+    if not containers_in_html(site.html_dir / f"{name}.html")["explorers"]:
+        pytest.skip(f"{name} has no static explorer")
+    page, notes, _counts = _open(new_page, server, site, name, theme)
+    ids = page.eval_on_selector_all(".alliances-explorer", "els => els.map(e => e.id)")
+    problems = []
+    for explorer_id in ids:
+        tools = page.eval_on_selector(
+            f"#{explorer_id}",
+            "r => { const t = r.querySelector('.ae-tools'); return t ? {hidden: t.hidden, actions: "
+            "Array.from(t.querySelectorAll('button')).map(b => b.getAttribute('data-action'))} : null; }",
+        )
+        if tools is None or tools["hidden"]:
+            problems.append(f"#{explorer_id}: no visible .ae-tools button row ({tools})")
+            continue
+        assert tools["actions"] == TOOL_ACTIONS, f"#{explorer_id}: buttons {tools['actions']}, expected {TOOL_ACTIONS}"
+        # start from the explorer's last control and walk forward with the keyboard only
+        page.focus(f"#{explorer_id} .ae-controls input:last-of-type >> nth=-1")
+        for action in TOOL_ACTIONS:
+            page.keyboard.press("Tab")
+            focus = page.evaluate(FOCUS_FACTS)
+            where = f"#{explorer_id} ({theme}) button {action}"
+            if focus["explorer"] != explorer_id or focus["action"] != action:
+                problems.append(f"{where}: Tab went to {focus['tag']} data-action={focus['action']} in #{focus['explorer']}")
+                break
+            ring = focus["outlineStyle"] != "none" and focus["outlineWidth"] >= 2
+            if not focus["visible"] or not (ring or focus["boxShadow"] != "none"):
+                problems.append(f"{where}: no visible focus indicator ({focus})")
+            elif ring and contrast(focus["outlineColor"], focus["background"]) < MIN_FOCUS_CONTRAST:
+                ratio = contrast(focus["outlineColor"], focus["background"])
+                problems.append(f"{where}: focus outline {focus['outlineColor']} on {focus['background']} is {ratio:.2f}:1")
+    assert not problems, f"{name}: explorer buttons not usable by keyboard:\n" + "\n".join(problems) + (
+        f"\nnotes: {notes}" if notes else ""
+    )

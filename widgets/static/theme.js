@@ -1,0 +1,78 @@
+/* Alliances: Plotly figures follow the site's light/dark switch.
+ * The theme (pydata-sphinx-theme) sets <html data-theme="light|dark">. In dark mode every
+ * figure is redrawn with its neutral "ink" colours (text, grid, greys) swapped for their dark
+ * twins (widgets/palette.py DARK_INK, written in below at build time); the colours that carry
+ * meaning stay. The light figure is kept, so switching back restores it exactly.
+ * Explorers ask AlliancesTheme.style() for every figure they draw. */
+(function () {
+  "use strict";
+  var INK = {}; // @dark-ink (replaced by the build with widgets.palette.DARK_INK)
+  var AXIS_LINE = "#8C939A"; // @dark-axis-line
+  var AXIS = /^[xy]axis[0-9]*$/;
+
+  function isDark() { return document.documentElement.getAttribute("data-theme") === "dark"; }
+
+  function swap(value) {
+    if (typeof value === "string") {
+      var dark = INK[value.toUpperCase()];
+      return dark === undefined ? value : dark;
+    }
+    if (Array.isArray(value)) { return value.map(swap); }
+    if (value && typeof value === "object") {
+      var out = {};
+      Object.keys(value).forEach(function (key) { out[key] = swap(value[key]); });
+      return out;
+    }
+    return value;
+  }
+
+  /* The figure {data, layout} as it should be drawn in the current theme (a new object). */
+  function style(fig) {
+    var copy = JSON.parse(JSON.stringify({data: fig.data || [], layout: fig.layout || {}}));
+    if (!isDark()) { return copy; }
+    var layout = swap(copy.layout);
+    Object.keys(layout).forEach(function (key) {
+      if (AXIS.test(key) && layout[key] && typeof layout[key] === "object") {
+        if (layout[key].linecolor === undefined) { layout[key].linecolor = AXIS_LINE; }
+        if (layout[key].zerolinecolor === undefined) { layout[key].zerolinecolor = AXIS_LINE; }
+        if (layout[key].tickcolor === undefined) { layout[key].tickcolor = AXIS_LINE; }
+      }
+    });
+    layout.modebar = {bgcolor: "rgba(0,0,0,0)", color: "#AEB4BA", activecolor: "#FFFFFF"};
+    return {data: swap(copy.data), layout: layout};
+  }
+
+  var light = new WeakMap(); // plot div -> its light figure (static figures only)
+
+  function restyleStatic(plot) {
+    if (!plot.data || !plot.layout) { return; }
+    if (!light.has(plot)) {
+      if (!isDark()) { return; } // drawn light already: nothing to change yet
+      light.set(plot, JSON.parse(JSON.stringify({data: plot.data, layout: plot.layout})));
+    }
+    var fig = style(light.get(plot));
+    window.Plotly.react(plot, fig.data, fig.layout);
+  }
+
+  function applyAll() {
+    document.documentElement.setAttribute("data-alliances-figures", isDark() ? "dark" : "light");
+    Array.prototype.forEach.call(document.querySelectorAll(".js-plotly-plot"), function (plot) {
+      if (!plot.closest(".alliances-explorer")) { restyleStatic(plot); }
+    });
+    document.dispatchEvent(new CustomEvent("alliances-theme-change", {detail: {dark: isDark()}}));
+  }
+
+  window.AlliancesTheme = {isDark: isDark, style: style};
+
+  function start() {
+    if (!window.Plotly) { window.setTimeout(start, 50); return; }
+    applyAll();
+    var last = isDark();
+    new MutationObserver(function () {
+      if (isDark() !== last) { last = isDark(); applyAll(); }
+    }).observe(document.documentElement, {attributes: true, attributeFilter: ["data-theme"]});
+  }
+
+  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); }
+  else { start(); }
+})();
