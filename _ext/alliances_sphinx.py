@@ -10,6 +10,13 @@
   and sphinx-thebe adds its config script twice, a console error on every page.
 - Drops the saved ipywidgets state that myst-nb would embed in every page with a widget:
   the book shows each explorer's static twin, so that state is dead weight.
+- Mends two ARIA attributes that other packages write into the page body (found by axe-core,
+  tests/test_accessibility.py): myst-nb names every hidden-code toggle "Toggle hidden
+  content" while it reads "Show code cell source" (WCAG 2.5.3: the name must contain the
+  visible label), and docutils marks each bibliography entry with the deprecated role
+  doc-biblioentry inside a role="list", which must hold role="listitem" children.
+- Replaces the theme's 1.5 MB Font Awesome script with CSS for the icons the pages use
+  (``alliances_icons``).
 """
 
 from __future__ import annotations
@@ -20,7 +27,9 @@ import shutil
 from pathlib import Path
 
 import plotly.offline
+import pydata_sphinx_theme
 import widgets
+from alliances_icons import strip_icon_script, write_icon_css
 from widgets import palette
 
 REPO = Path(__file__).resolve().parent.parent
@@ -38,6 +47,8 @@ PLOT_SCRIPTS = {
 }
 QUIZ_SCRIPT = {"alliances-quiz.js": (WIDGET_STATIC / "quiz.js", 800, "defer")}
 STYLE = ("alliances.css", WIDGET_STATIC / "alliances.css")
+ICON_STYLE = "alliances-icons.css"
+FONTAWESOME_JS = Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme" / "static" / "scripts" / "fontawesome.js"
 PLOT_MARKERS = ("plotly-graph-div", "alliances-explorer")
 QUIZ_MARKER = "alliances-quiz"
 
@@ -79,6 +90,21 @@ def _drop_thebe(app, pagename, templatename, context, doctree) -> None:
         context["script_files"][:] = [s for s in context["script_files"] if not is_thebe(s)]
 
 
+# (what other packages write, what the page gets instead): see the module docstring
+ARIA_FIXES = (
+    ('<summary aria-label="Toggle hidden content">', "<summary>"),  # myst-nb (sphinx_.py)
+    ('role="doc-biblioentry"', 'role="listitem"'),  # docutils' html5 writer, in a role="list"
+)
+
+
+def _fix_aria(app, pagename, templatename, context, doctree) -> None:
+    body = context.get("body")
+    if body:
+        for old, new in ARIA_FIXES:
+            body = body.replace(old, new)
+        context["body"] = body
+
+
 def _add_assets(app, pagename, templatename, context, doctree) -> None:
     body = context.get("body", "")
     scripts = {}
@@ -112,6 +138,9 @@ def _copy_assets(app, exception) -> None:
     for name, (source, _priority, _loading) in {**PLOT_SCRIPTS, **QUIZ_SCRIPT}.items():
         shutil.copyfile(source, static / name)
     (static / "alliances-theme.js").write_text(theme_script(), encoding="utf-8")
+    write_icon_css(Path(app.outdir), FONTAWESOME_JS)
+    for leftover in ("fontawesome.js", "fontawesome.js.map"):  # no page loads them any more
+        (static / "scripts" / leftover).unlink(missing_ok=True)
 
 
 def _copy_style(app) -> None:
@@ -119,14 +148,30 @@ def _copy_style(app) -> None:
         target = Path(app.outdir) / "_static"
         target.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(STYLE[1], target / STYLE[0])
+        _strip_icon_script_from_pages(app)
+
+
+def _strip_icon_script_from_pages(app) -> None:
+    """Wrap the builder's page renderer so each page drops the theme's Font Awesome script."""
+    templates = app.builder.templates
+    render = templates.render
+
+    def render_without_icon_script(template: str, context: dict) -> str:
+        return strip_icon_script(render(template, context))
+
+    templates.render = render_without_icon_script
 
 
 def setup(app):
     check_plotly_bundle()
+    if not FONTAWESOME_JS.is_file():
+        raise RuntimeError(f"the theme's Font Awesome script is not at {FONTAWESOME_JS}: has pydata-sphinx-theme changed?")
     app.add_css_file(STYLE[0])
+    app.add_css_file(ICON_STYLE)
     app.connect("builder-inited", _copy_style)
     app.connect("html-page-context", _drop_widget_state, priority=400)
     app.connect("html-page-context", _add_assets)
+    app.connect("html-page-context", _fix_aria)
     app.connect("html-page-context", _drop_thebe, priority=900)
     app.connect("build-finished", _copy_assets)
     return {"version": "0.2", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -256,10 +256,12 @@ def bench_page_weight(browser: Any, server: StaticServer, site: Path) -> dict[st
                 zipped += gz(body)
             served = server.requests[served_before:]
             full = [r for r in served if r.status == 200]
-            refetched = 0
+            refetched = refetched_gz = 0
             for r in full:
                 path = site / r.path.split("?")[0].lstrip("/")
-                refetched += path.stat().st_size if path.is_file() else 0
+                if path.is_file():
+                    refetched += path.stat().st_size
+                    refetched_gz += gz(path.read_bytes())
             return {
                 "responses": len(responses),
                 "body_bytes": raw,
@@ -268,13 +270,26 @@ def bench_page_weight(browser: Any, server: StaticServer, site: Path) -> dict[st
                 "server_304": sum(1 for r in served if r.status == 304),
                 "server_other": sum(1 for r in served if r.status not in (200, 304)),
                 "server_200_bytes": refetched,
+                "server_200_gzip_bytes": refetched_gz,
                 "nonlocal_requests": recorder.nonlocal_requests(),
             }
 
         first = visit()
         again = visit()  # same context: the browser cache from the first visit is there
         context.close()
-        out[name] = {"html_bytes": len(html), "html_gzip_bytes": gz(html), "first_visit": first, "repeat_visit": again}
+        # a later visit: the reader arrives from another page of the book (its shared scripts,
+        # styles and plotly.js are cached), which is what reading chapter after chapter costs
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        recorder = PageRecorder().attach(page, block=False)
+        page.on("response", lambda response: responses.append(response))
+        warm = "chapters/01_balance_of_threat" if name != "chapters/01_balance_of_threat" else "chapters/02_balancing"
+        page.goto(server.url(f"{warm}.html"), wait_until="load")
+        recorder.wait_quiet(page)
+        later = visit()
+        context.close()
+        out[name] = {"html_bytes": len(html), "html_gzip_bytes": gz(html), "first_visit": first, "repeat_visit": again,
+                     "later_visit": later}
     return out
 
 
@@ -364,6 +379,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  NOTE {name} asked other servers for: {outside}")
     table("Page weight (first visit = fresh browser profile; repeat = same page again in the same browser)",
           ["page", "html", "html gz", "requests", "first visit", "first gz", "repeat 200/304/cache", "repeat re-sent"], rows)
+    table("Later visits (arriving from another chapter, same browser): what the server sent",
+          ["page", "200 responses", "sent", "sent gz"],
+          [[name, w["later_visit"]["server_200"], kb(w["later_visit"]["server_200_bytes"]), kb(w["later_visit"]["server_200_gzip_bytes"])]
+           for name, w in weight.items()])
     print("  'first gz' = each body gzipped (level 6) and summed: what a server with compression would send.\n"
           "  python http.server sends Last-Modified and no Cache-Control, so Chromium may reuse files by heuristic\n"
           "  freshness (10% of their age) without asking, revalidate (304), or re-download (200); the repeat columns\n"

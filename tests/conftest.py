@@ -72,8 +72,8 @@ def new_page(browser):
     """A page in a fresh context (empty storage and cache: a first visit) with a recorder."""
     contexts = []
 
-    def make():
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
+    def make(**options):
+        context = browser.new_context(**{"viewport": {"width": 1280, "height": 900}, "accept_downloads": True, **options})
         contexts.append(context)
         page = context.new_page()
         recorder = PageRecorder().attach(page)

@@ -15,7 +15,9 @@ a reader whose system is set to dark, and asserts that <html data-theme> really 
 
 The explorers' buttons (save, load, copy link, reset) must be reachable with Tab right after
 the explorer's controls, in order, and show a visible focus indicator with at least 3:1
-contrast against the page (WCAG 2.4.7, 1.4.11).
+contrast against the page (WCAG 2.4.7, 1.4.11); the plot (role="img") has no tab stop.
+
+Each page is loaded once per theme for both tests (about 2-8 s a load on this machine).
 
 Run: ``python -m pytest tests/test_accessibility.py -m browser`` (``ALLIANCES_SITE=<built html
 dir>`` reuses a built site).
@@ -24,7 +26,9 @@ dir>`` reuses a built site).
 from __future__ import annotations
 
 import json
+import time
 from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -53,29 +57,9 @@ RUN_AXE = """async (options) => {
   const slim = v => ({id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
                       targets: v.nodes.map(n => JSON.stringify(n.target.length === 1 ? n.target[0] : n.target)),
                       summaries: v.nodes.slice(0, 3).map(n => n.failureSummary || '')});
-  return {violations: result.violations.map(slim), incomplete: result.incomplete.length,
+  return {violations: result.violations.map(slim), incomplete: result.incomplete.map(v => v.id),
           passes: result.passes.length};
 }"""
-
-
-def _open(new_page, server, site, name: str, theme: str) -> tuple[Any, list[str], dict[str, int]]:
-    """The page ``name`` loaded as a first visit with the system colour scheme ``theme``."""
-    path = site.html_dir / f"{name}.html"
-    assert path.is_file(), f"{name} is in _toc.yml but {path} was not built"
-    counts = containers_in_html(path)
-    page, recorder = new_page()
-    page.emulate_media(color_scheme=theme)
-    notes: list[str] = []
-    load(page, recorder, server.url(f"{name}.html"), counts["plots"], counts["explorers"], notes)
-    found = page.evaluate("document.documentElement.getAttribute('data-theme')")
-    assert found == theme, f"{name}: <html data-theme> is {found!r}, expected {theme!r} (prefers-color-scheme: {theme})"
-    if counts["plots"] or counts["explorers"]:
-        # theme.js marks <html> once every figure is drawn in the current theme
-        page.wait_for_function(
-            "t => document.documentElement.getAttribute('data-alliances-figures') === t", arg=theme, timeout=10_000
-        )
-        page.wait_for_timeout(200)  # the explorers' redraw on the theme-change event
-    return page, notes, counts
 
 
 @pytest.fixture(scope="module")
@@ -95,30 +79,6 @@ def _describe(violation: dict[str, Any], targets: list[str]) -> str:
     return f"  {violation['id']} [{violation['impact']}] {violation['help']} ({len(targets)} nodes): {shown}{more}"
 
 
-@pytest.mark.parametrize("theme", THEMES)
-@pytest.mark.parametrize("name", PAGES)
-def test_axe_finds_no_serious_violations(name: str, theme: str, site, server, new_page, axe_path: Path) -> None:
-    page, notes, _counts = _open(new_page, server, site, name, theme)
-    page.add_script_tag(path=str(axe_path))
-    result = page.evaluate(RUN_AXE, AXE_OPTIONS)
-    blocking, minor = [], Counter()
-    for violation in result["violations"]:
-        targets = [t for t in violation["targets"] if not _excluded(violation["id"], t)]
-        if not targets:
-            continue
-        if violation["impact"] in BLOCKING:
-            blocking.append(_describe(violation, targets))
-        else:
-            minor[(violation["id"], violation["impact"])] += len(targets)
-    summary = ", ".join(f"{rule} [{impact}] x{n}" for (rule, impact), n in sorted(minor.items())) or "none"
-    print(f"\n{name} ({theme}): {result['passes']} rules pass, {result['incomplete']} need review; "
-          f"moderate/minor violations: {summary}")
-    assert not blocking, (
-        f"{name} ({theme} theme): axe-core found {len(blocking)} serious/critical WCAG A/AA violations:\n"
-        + "\n".join(blocking) + (f"\nnotes: {notes}" if notes else "")
-    )
-
-
 FOCUS_FACTS = """() => {
   const el = document.activeElement;
   const style = getComputedStyle(el);
@@ -128,6 +88,7 @@ FOCUS_FACTS = """() => {
     if (c && c !== 'transparent' && !/rgba\\(.*,\\s*0\\)$/.test(c)) { bg = c; break; }
   }
   return {action: el.getAttribute('data-action'), explorer: el.closest('.alliances-explorer')?.id || null,
+          inPlot: !!el.closest('.ae-plot'),
           tag: el.tagName, visible: el.matches(':focus-visible'), outlineStyle: style.outlineStyle,
           outlineWidth: parseFloat(style.outlineWidth) || 0, outlineColor: style.outlineColor,
           boxShadow: style.boxShadow, background: bg || getComputedStyle(document.body).backgroundColor};
@@ -152,15 +113,70 @@ def contrast(a: str, b: str) -> float:
     return (la + 0.05) / (lb + 0.05)
 
 
-@pytest.mark.parametrize("theme", THEMES)
-@pytest.mark.parametrize("name", PAGES)
-def test_explorer_buttons_reachable_by_tab_with_visible_focus(name: str, theme: str, site, server, new_page) -> None:
-    if not containers_in_html(site.html_dir / f"{name}.html")["explorers"]:
-        pytest.skip(f"{name} has no static explorer")
-    page, notes, _counts = _open(new_page, server, site, name, theme)
-    ids = page.eval_on_selector_all(".alliances-explorer", "els => els.map(e => e.id)")
+@dataclass
+class Audit:
+    """What one load of one page in one theme showed (axe's findings and the keyboard walk)."""
+
+    notes: list[str] = field(default_factory=list)
+    explorers: int = 0
+    axe: dict[str, Any] | None = None
+    axe_error: str | None = None
+    keyboard: list[str] = field(default_factory=list)
+    keyboard_error: str | None = None
+    seconds: float = 0.0
+
+
+# One load per (page, theme) serves both tests below (the site is fixed for the session).
+_AUDITS: dict[tuple[str, str], Audit] = {}
+
+
+def _open(new_page, server, site, name: str, theme: str, audit: Audit) -> Any:
+    """The page ``name`` loaded as a first visit with the system colour scheme ``theme``."""
+    path = site.html_dir / f"{name}.html"
+    assert path.is_file(), f"{name} is in _toc.yml but {path} was not built"
+    counts = containers_in_html(path)
+    audit.explorers = counts["explorers"]
+    page, recorder = new_page()
+    page.emulate_media(color_scheme=theme)
+    load(page, recorder, server.url(f"{name}.html"), counts["plots"], counts["explorers"], audit.notes)
+    found = page.evaluate("document.documentElement.getAttribute('data-theme')")
+    assert found == theme, f"{name}: <html data-theme> is {found!r}, expected {theme!r} (prefers-color-scheme: {theme})"
+    if counts["plots"] or counts["explorers"]:
+        # static/theme.js marks <html> once every figure is drawn in the current theme
+        page.wait_for_function(
+            "t => document.documentElement.getAttribute('data-alliances-figures') === t", arg=theme, timeout=10_000
+        )
+        page.wait_for_timeout(200)  # the explorers' own redraw on the theme-change event
+    return page
+
+
+def _audit(name: str, theme: str, site, server, new_page, axe_path: Path | None) -> Audit:
+    key = (name, theme)
+    if key in _AUDITS:
+        return _AUDITS[key]
+    started = time.perf_counter()
+    audit = Audit()
+    page = _open(new_page, server, site, name, theme, audit)
+    try:
+        if axe_path is None:
+            raise FileNotFoundError(f"{AXE} is missing")
+        page.add_script_tag(path=str(axe_path))
+        audit.axe = page.evaluate(RUN_AXE, AXE_OPTIONS)
+    except Exception as exc:  # reported by the axe test only
+        audit.axe_error = f"{type(exc).__name__}: {exc}"
+    try:
+        audit.keyboard = _walk_explorer_buttons(page, theme)
+    except Exception as exc:  # reported by the keyboard test only
+        audit.keyboard_error = f"{type(exc).__name__}: {exc}"
+    audit.seconds = time.perf_counter() - started
+    _AUDITS[key] = audit
+    return audit
+
+
+def _walk_explorer_buttons(page: Any, theme: str) -> list[str]:
+    """Tab from each explorer's last control through its buttons; what went wrong, if anything."""
     problems = []
-    for explorer_id in ids:
+    for explorer_id in page.eval_on_selector_all(".alliances-explorer", "els => els.map(e => e.id)"):
         tools = page.eval_on_selector(
             f"#{explorer_id}",
             "r => { const t = r.querySelector('.ae-tools'); return t ? {hidden: t.hidden, actions: "
@@ -169,9 +185,11 @@ def test_explorer_buttons_reachable_by_tab_with_visible_focus(name: str, theme: 
         if tools is None or tools["hidden"]:
             problems.append(f"#{explorer_id}: no visible .ae-tools button row ({tools})")
             continue
-        assert tools["actions"] == TOOL_ACTIONS, f"#{explorer_id}: buttons {tools['actions']}, expected {TOOL_ACTIONS}"
+        if tools["actions"] != TOOL_ACTIONS:
+            problems.append(f"#{explorer_id}: buttons {tools['actions']}, expected {TOOL_ACTIONS}")
+            continue
         # start from the explorer's last control and walk forward with the keyboard only
-        page.focus(f"#{explorer_id} .ae-controls input:last-of-type >> nth=-1")
+        page.focus(f"#{explorer_id} .ae-controls input >> nth=-1")
         for action in TOOL_ACTIONS:
             page.keyboard.press("Tab")
             focus = page.evaluate(FOCUS_FACTS)
@@ -185,6 +203,45 @@ def test_explorer_buttons_reachable_by_tab_with_visible_focus(name: str, theme: 
             elif ring and contrast(focus["outlineColor"], focus["background"]) < MIN_FOCUS_CONTRAST:
                 ratio = contrast(focus["outlineColor"], focus["background"])
                 problems.append(f"{where}: focus outline {focus['outlineColor']} on {focus['background']} is {ratio:.2f}:1")
-    assert not problems, f"{name}: explorer buttons not usable by keyboard:\n" + "\n".join(problems) + (
-        f"\nnotes: {notes}" if notes else ""
+        else:
+            # after Reset, Tab leaves the buttons; it must not stop inside the plot (role="img")
+            page.keyboard.press("Tab")
+            if page.evaluate(FOCUS_FACTS)["inPlot"]:
+                problems.append(f"#{explorer_id} ({theme}): after Reset, Tab stops inside the plot (an image)")
+    return problems
+
+
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("name", PAGES)
+def test_axe_finds_no_serious_violations(name: str, theme: str, site, server, new_page, axe_path: Path) -> None:
+    audit = _audit(name, theme, site, server, new_page, axe_path)
+    assert audit.axe is not None, f"{name} ({theme}): axe-core did not run: {audit.axe_error}"
+    blocking, minor = [], Counter()
+    for violation in audit.axe["violations"]:
+        targets = [t for t in violation["targets"] if not _excluded(violation["id"], t)]
+        if not targets:
+            continue
+        if violation["impact"] in BLOCKING:
+            blocking.append(_describe(violation, targets))
+        else:
+            minor[(violation["id"], violation["impact"])] += len(targets)
+    summary = ", ".join(f"{rule} [{impact}] x{n}" for (rule, impact), n in sorted(minor.items())) or "none"
+    review = ", ".join(audit.axe["incomplete"]) or "none"
+    print(f"\n{name} ({theme}, {audit.seconds:.1f} s): {audit.axe['passes']} rules pass; "
+          f"moderate/minor violations: {summary}; for a human to review: {review}")
+    assert not blocking, (
+        f"{name} ({theme} theme): axe-core found {len(blocking)} serious/critical WCAG A/AA violations:\n"
+        + "\n".join(blocking) + (f"\nnotes: {audit.notes}" if audit.notes else "")
+    )
+
+
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("name", PAGES)
+def test_explorer_buttons_reachable_by_tab_with_visible_focus(name: str, theme: str, site, server, new_page) -> None:
+    if not containers_in_html(site.html_dir / f"{name}.html")["explorers"]:
+        pytest.skip(f"{name} has no static explorer")
+    audit = _audit(name, theme, site, server, new_page, AXE if AXE.is_file() else None)  # axe only if there
+    assert audit.keyboard_error is None, f"{name} ({theme}): the keyboard walk failed: {audit.keyboard_error}"
+    assert not audit.keyboard, f"{name}: explorer buttons not usable by keyboard:\n" + "\n".join(audit.keyboard) + (
+        f"\nnotes: {audit.notes}" if audit.notes else ""
     )
