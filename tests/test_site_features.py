@@ -358,3 +358,15 @@ def test_every_icon_is_drawn_without_the_icon_script_or_fonts(name, site, server
     fetched = [u for u in recorder.requests if "fontawesome" in u or u.split("?")[0].endswith((".woff2", ".ttf"))]
     assert not fetched, f"{name} still downloads icon scripts or fonts: {fetched}"
     assert page.evaluate("typeof window.FontAwesome") == "undefined"
+
+
+def test_no_figure_offers_to_upload_itself_to_a_third_party(site, server, new_page):
+    """plotly.js 4 shows a "Share chart..." button by default (it uploads the chart to Plotly's
+    servers); the book's config turns it off, and the explorers show no toolbar at all."""
+    page, _, _ = open_page(new_page, server, site)
+    page.hover(".plotly-graph-div")
+    found = page.evaluate("""() => ({
+      share: document.querySelectorAll('[data-title="Share chart..."]').length,
+      toolbars: document.querySelectorAll('.modebar-container').length,
+      explorerToolbars: document.querySelectorAll('.alliances-explorer .modebar-container .modebar-btn').length})""")
+    assert found["share"] == 0 and found["toolbars"] >= 1 and found["explorerToolbars"] == 0, found

@@ -13,7 +13,7 @@ from typing import Any, Mapping
 from .alignment import CHOICES
 from .evaluation import Metrics, WeightProfile
 from .figures import base_layout
-from .palette import CHOICE_COLOURS, CHOICE_LABELS, GRID_COLOUR, OKABE_ITO, SOURCE_COLOURS
+from .palette import CHOICE_COLOURS, CHOICE_LABELS, GRID_COLOUR, OKABE_ITO, SOURCE_COLOURS, mix, readable_text_on
 from .threat import SOURCE_LABELS, THREAT_SOURCES
 
 MEASURES: tuple[str, ...] = ("accuracy", *(f"recall {c}" for c in CHOICES))
@@ -44,6 +44,12 @@ def confusion_spec(metrics: Metrics, title: str = "Predicted against observed ch
     _check(metrics, Metrics, "metrics")
     labels = [CHOICE_LABELS[c] for c in CHOICES]
     z = [list(row) for row in metrics.confusion]
+    low, high = "#F4F4F4", OKABE_ITO["blue"]
+    top = max(map(max, z)) or 1
+
+    def ink(count: int) -> str:  # black or white, whichever reads on this cell's colour (>= 4.58:1)
+        return readable_text_on(mix(low, high, count / top))
+
     layout = base_layout(title, height=420)
     layout.update({
         "xaxis": {"title": {"text": "predicted"}, "side": "bottom", "tickvals": labels},
@@ -51,7 +57,7 @@ def confusion_spec(metrics: Metrics, title: str = "Predicted against observed ch
         "margin": {"l": 110, "r": 20, "t": 70, "b": 60},
         "annotations": [
             {"x": labels[j], "y": labels[i], "text": str(z[i][j]), "showarrow": False,
-             "font": {"color": "#FFFFFF" if z[i][j] > max(map(max, z)) / 2 else "#222222", "size": 15}}
+             "font": {"color": ink(z[i][j]), "size": 15}}
             for i in range(len(labels)) for j in range(len(labels))
         ],
         "meta": {"description": (
@@ -63,7 +69,7 @@ def confusion_spec(metrics: Metrics, title: str = "Predicted against observed ch
     })
     data = [{
         "type": "heatmap", "x": labels, "y": labels, "z": z, "showscale": False,
-        "colorscale": [[0.0, "#F4F4F4"], [1.0, OKABE_ITO["blue"]]], "zmin": 0,
+        "colorscale": [[0.0, low], [1.0, high]], "zmin": 0, "zmax": top,
         "hovertemplate": "observed %{y}, predicted %{x}: %{z} cases<extra></extra>",
     }]
     return {"data": data, "layout": layout}

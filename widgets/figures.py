@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 from typing import TYPE_CHECKING
 
 from .alignment import CHOICES, Prediction
-from .palette import CHOICE_COLOURS, CHOICE_LABELS, FONT_FAMILY, GRID_COLOUR, SOURCE_COLOURS, TEXT_COLOUR
+from .palette import CHOICE_COLOURS, CHOICE_LABELS, FONT_FAMILY, GRID_COLOUR, SOURCE_COLOURS, TEXT_COLOUR, TEXT_ON_HUE
 from .threat import SOURCE_LABELS, THREAT_SOURCES
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -248,8 +248,10 @@ def neighbourhood_spec(hood: "Neighbourhood", title: str | None = None) -> dict[
         data.append({
             "type": "scatter", "mode": "markers+text", "name": camps[k],
             "x": [xs[i] for i in members] or [None], "y": [ys[i] for i in members] or [None],
-            "text": [f"{i + 1}" for i in members] or [""], "textfont": {"color": "#FFFFFF", "size": 11},
-            "marker": {"symbol": "square" if k == 0 else "diamond", "color": camp_colours[k],
+            "text": [f"{i + 1}" for i in members] or [""],
+            "textfont": {"color": "#FFFFFF" if k == 0 else TEXT_ON_HUE, "size": 11},  # white on blue, dark on orange
+            # opacity 1: Plotly fades markers with an array of sizes to 0.7, and white on faded blue is 3:1
+            "marker": {"symbol": "square" if k == 0 else "diamond", "color": camp_colours[k], "opacity": 1,
                        "size": [18 + 22 * hood.capability[i] for i in members] or [0], "line": {"color": "#222222", "width": 1}},
             "customdata": [[round(hood.capability[i], 2), hood.opposes[i] + 1] for i in members] or [[None, None]],
             "hovertemplate": "state %{text}: capability %{customdata[0]}, opposes state %{customdata[1]}<extra></extra>",

@@ -17,7 +17,7 @@ from .interests import (
     GREAT_POWER_AT, SCENARIO_LABELS, TYPE_DESCRIPTIONS, TYPE_LABELS, UNLIMITED_AIMS_AT,
     Comparison, Placement, Sweep,
 )
-from .palette import CHOICE_COLOURS, CHOICE_LABELS, GRID_COLOUR, OKABE_ITO, SOURCE_COLOURS, TEXT_COLOUR
+from .palette import CHOICE_COLOURS, CHOICE_LABELS, GRID_COLOUR, HUE_TEXT, OKABE_ITO, SOURCE_COLOURS, TEXT_COLOUR, TEXT_ON_HUE
 from .threat import SOURCE_LABELS, THREAT_SOURCES
 
 TYPE_COLOURS = {
@@ -101,9 +101,10 @@ def _region_labels() -> list[dict[str, Any]]:
                 "font": {"size": 12, "color": colour}, "align": "center"}
 
     return [
-        label("<b>Status quo</b><br>lions (great powers)<br>lambs (weak states)", 0.72, 0.22, TYPE_COLOURS["lion"]),
-        label("<b>Jackals</b><br>limited aims", 0.66, 0.9, "#8A5A00"),
-        label("<b>Wolves</b><br>unlimited<br>aims", 0.1, 0.88, TYPE_COLOURS["wolf"]),
+        # the type colours as text (palette.HUE_TEXT): readable in both themes
+        label("<b>Status quo</b><br>lions (great powers)<br>lambs (weak states)", 0.72, 0.22, HUE_TEXT["blue"]),
+        label("<b>Jackals</b><br>limited aims", 0.66, 0.9, HUE_TEXT["orange"]),
+        label("<b>Wolves</b><br>unlimited<br>aims", 0.1, 0.88, HUE_TEXT["vermillion"]),
     ]
 
 
@@ -240,7 +241,7 @@ def comparison_spec(comparison: Comparison, title: str | None = None) -> dict[st
             _panel_title(f"What Walt's model sees: threat {walt.threat:.2f}", 0.225, 0.465),
             _panel_title(f"What Schweller's model weighs: a {sch.placement.state_type}", 0.775, 0.465),
             {"text": f"<b>{comparison.headline}</b>", "x": 0.5, "y": 0.99, "xref": "paper", "yref": "paper",
-             "yanchor": "top", "showarrow": False, "font": {"size": 14, "color": "#FFFFFF"},
+             "yanchor": "top", "showarrow": False, "font": {"size": 14, "color": TEXT_ON_HUE},
              "bgcolor": VERDICT_COLOURS[comparison.verdict], "borderpad": 4},
             {"text": _wrap(why, 85), "x": 0.0, "y": 0.125, "xref": "paper", "yref": "paper", "xanchor": "left",
              "yanchor": "top", "align": "left", "showarrow": False, "font": {"size": 12}},

@@ -38,6 +38,44 @@ CHOICE_LABELS = {
     "neutral": "Neutral",
 }
 
+# Text drawn in a hue (a label inside a figure) needs 4.5:1 against the page, which the
+# Okabe-Ito hues, made for marks, do not all have (vermillion is 3.9:1 on white, blue 3.6:1 on
+# the dark page). These darker twins keep the hue's meaning with >= 5:1 on white and on the
+# figures' pale region tints; DARK_INK maps each to a lighter twin for the dark page.
+HUE_TEXT = {
+    "blue": "#005B8F",
+    "orange": "#8A5A00",
+    "vermillion": "#9A4500",
+}
+# Text on a coloured mark or banner (orange, bluish green, vermillion; white stays on blue):
+# >= 4.8:1 on each. Not in DARK_INK, so it stays dark in the dark theme too, where the marks
+# under it keep their colours.
+TEXT_ON_HUE = "#111111"
+
+
+def readable_text_on(fill: str) -> str:
+    """Black or white text, whichever contrasts more with the opaque ``fill`` ("#RRGGBB").
+
+    One of the two always has at least 4.58:1 (WCAG's 4.5:1 for text), whatever the fill. In
+    the dark theme DARK_INK turns the black into a light ink, which suits the darker fills
+    that the dark theme gives a scale starting at "#F4F4F4"."""
+    def luminance(hex_colour: str) -> float:
+        rgb = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+        lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+    lum = luminance(fill)
+    return "#FFFFFF" if (1.05 / (lum + 0.05)) >= ((lum + 0.05) / 0.05) else "#000000"
+
+
+def mix(low: str, high: str, fraction: float) -> str:
+    """The colour ``fraction`` of the way from ``low`` to ``high`` ("#RRGGBB"), as Plotly's
+    colour scales interpolate (linearly in RGB)."""
+    f = min(1.0, max(0.0, fraction))
+    parts = [round(int(low[i:i + 2], 16) * (1 - f) + int(high[i:i + 2], 16) * f) for i in (1, 3, 5)]
+    return "#" + "".join(f"{v:02X}" for v in parts)
+
+
 FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
 TEXT_COLOUR = "#222222"
 GRID_COLOUR = "#DDDDDD"
@@ -55,7 +93,9 @@ DARK_INK = {
     GRID_COLOUR: "#3B4148",
     "#F4F4F4": "#262B31",
     "#B8B8B8": "#5C636A",
-    "#8A5A00": "#E6A740",
+    HUE_TEXT["orange"]: "#E6A740",
+    HUE_TEXT["blue"]: "#5AB0E6",
+    HUE_TEXT["vermillion"]: "#F29A5E",
 }
 # Plotly draws axis and zero lines in #444 unless told otherwise: too dark on a dark page.
 DARK_AXIS_LINE = "#8C939A"

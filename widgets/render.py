@@ -24,7 +24,10 @@ from plotly.io.base_renderers import MimetypeRenderer
 
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
 RENDERER_NAME = "alliances"
-PLOT_CONFIG = {"displaylogo": False, "responsive": True, "modeBarButtonsToRemove": ["select2d", "lasso2d"]}
+# showSendToCloud: plotly.js 4 shows a "Share chart..." button by default, which uploads the chart
+# to Plotly's servers; the book sends a reader's browser to no third party.
+PLOT_CONFIG = {"displaylogo": False, "responsive": True, "showSendToCloud": False,
+               "modeBarButtonsToRemove": ["select2d", "lasso2d"]}
 
 
 def plain_json(fig: go.Figure | dict) -> dict:

@@ -86,7 +86,9 @@ def build_payload(controls: Sequence[Control], initial: Sequence[int], compute: 
         "strides": strides(controls),
         "initial": list(initial),
         "figure": base,
-        "config": PLOT_CONFIG,
+        # no toolbar: its buttons would sit inside the plot, which is an image to assistive
+        # technology (axe nested-interactive); the reader's controls are the sliders above it
+        "config": {**PLOT_CONFIG, "displayModeBar": False},
         "paths": [list(p) for p in varying],
         **_pack_texts(tables),
         "index": index,
