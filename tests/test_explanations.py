@@ -14,10 +14,10 @@ import plotly.graph_objects as go
 import pytest
 
 from .test_project import imported_modules
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
-from widgets import Situation, predict
+from widgets import Situation, Threat, predict
 from widgets.aid import Aid
 from widgets.beyond_explorers import aid_explorer, combined_explorer, ideology_explorer, penetration_explorer
 from widgets.beyond_figures import aid_spec, combined_spec, ideology_spec, penetration_spec
@@ -297,6 +297,7 @@ def test_explorers_reject_bad_starting_points():
         combined_explorer(weights=2.0)
 
 
+@example(Threat(0.0, 0.37320352896080516, 0.21875, 0.19730707982238888), 1.0)  # once rounded past 1
 @given(threats, st.floats(0.0, 1.0))
 def test_threat_at_level_hits_the_level_and_keeps_the_start(threat, level):
     from widgets import threat_level

@@ -62,7 +62,8 @@ def threat_at_level(threat: Threat, level: float) -> Threat:
         return threat
     if level < start:
         return Threat(**{k: v * level / start for k, v in sources.items()})
-    return Threat(**{k: v + (1.0 - v) * (level - start) / (1.0 - start) for k, v in sources.items()})
+    # min(): v + (1 - v) * 1.0 can round to 1.0000000000000002
+    return Threat(**{k: min(1.0, v + (1.0 - v) * (level - start) / (1.0 - start)) for k, v in sources.items()})
 
 
 def _fixed(parts: Mapping[str, float]) -> str:
