@@ -147,3 +147,17 @@ def test_self_check_offers_a_widget_and_static_html():
     with pytest.raises(TypeError, match="quiz must be a Quiz"):
         QuizView({"chapter": "x"})
     assert isinstance(load_quiz(CHAPTERS[0]), Quiz)
+
+
+def test_live_quiz_checks_an_answer():
+    view = QuizView(parse_quiz(GOOD, "99_test"))
+    box = view.widget.children[1]
+    _prompt, choices, button, feedback = box.children
+    button.click()
+    assert feedback.value == "<p>Choose an answer first.</p>"
+    choices.value = 1
+    button.click()
+    assert feedback.value == "<p><b>Not quite.</b> No.</p>"
+    choices.value = 0
+    button.click()
+    assert feedback.value == "<p><b>Correct.</b> Yes.</p>"

@@ -200,3 +200,36 @@ def test_parse_then_check_is_read_scenario():
     loaded = read_scenario(text, "s-threat", explorer.title, explorer.controls)
     assert loaded.values == explorer.values()
     assert parse_record(to_csv(json.loads(text)))["controls"] == json.loads(text)["controls"]
+
+
+# --------------------------------------------------------------------------- the live buttons
+
+
+def test_live_save_buttons_write_next_to_the_notebook(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    explorer = threat_explorer(explorer_id="s-threat")
+    explorer.set(proximity=1.0)
+    tools = explorer.widget.children[-4]  # the row of Save JSON, Save CSV and Load
+    save_json, save_csv, upload = tools.children
+    save_json.click()
+    save_csv.click()
+    assert "s-threat-scenario.csv" in explorer.status.value
+    for name in ("s-threat-scenario.json", "s-threat-scenario.csv"):
+        again = threat_explorer(explorer_id="s-threat")
+        again.load(tmp_path / name)
+        assert again.values() == explorer.values()
+
+
+def test_live_upload_loads_a_scenario_or_says_why_not():
+    source = threat_explorer(explorer_id="s-threat")
+    source.set(offensive_power=1.0)
+    target = threat_explorer(explorer_id="s-threat")
+    upload = target.widget.children[-4].children[2]
+    target._upload_changed({"new": ({"name": "mine.json", "content": memoryview(source.export().encode())},)})
+    assert target.values() == source.values() and target.status.value == "<p>Scenario loaded.</p>"
+    before = target.values()
+    hostile = b'{"format": "alliances-scenario", "version": 1, "explorer": "<b>x</b>", "controls": {}}'
+    target._upload_changed({"new": ({"name": "bad.json", "content": memoryview(hostile)},)})
+    assert target.values() == before
+    assert target.status.value.startswith("<p><b>Not loaded:</b>") and "<b>x</b>" not in target.status.value
+    assert upload.accept == ".json,.csv"
