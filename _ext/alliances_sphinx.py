@@ -35,10 +35,6 @@ from widgets import palette
 REPO = Path(__file__).resolve().parent.parent
 MANIFEST = REPO / "tools" / "js-assets.json"
 PLOTLY_JS = REPO / ".cache" / "js" / "plotly-cartesian.min.js"
-# The trace types of the cartesian bundle; a figure that uses another type would draw nothing.
-BUNDLE_TRACES = frozenset(
-    "bar box contour heatmap histogram histogram2d histogram2dcontour image pie scatter scatterternary violin".split()
-)
 WIDGET_STATIC = Path(widgets.__file__).parent / "static"
 PLOT_SCRIPTS = {
     "plotly-cartesian.min.js": (PLOTLY_JS, 200, None),
