@@ -10,7 +10,6 @@ Nothing is recorded or sent anywhere: the quiz is for the reader alone.
 from __future__ import annotations
 
 import html
-import json
 import re
 import unicodedata
 from typing import Any
@@ -18,6 +17,7 @@ from typing import Any
 import ipywidgets as ipw
 
 from .quiz import Question, Quiz, load_quiz
+from .render import script_json
 
 
 def section_anchor(title: str) -> str:
@@ -49,14 +49,9 @@ def _question_html(quiz: Quiz, number: int, q: Question) -> str:
         f'<p class="aq-feedback" role="status" aria-live="polite"></p>'
         f'<details class="aq-answer"><summary>Show the answer</summary>'
         f'<p><strong>{_e(right.text)}</strong> {_e(right.feedback)}{reread}</p></details>'
-        f'<script type="application/json" class="aq-data">{_script_json([o.feedback for o in q.options])}</script>'
+        f'<script type="application/json" class="aq-data">{script_json([o.feedback for o in q.options])}</script>'
         f"</fieldset>"
     )
-
-
-def _script_json(data: Any) -> str:
-    text = json.dumps(data, separators=(",", ":"), ensure_ascii=True)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def quiz_html(quiz: Quiz) -> str:

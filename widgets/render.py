@@ -41,6 +41,12 @@ def plain_json(fig: go.Figure | dict) -> dict:
     return json.loads(pio.to_json(fig_dict, validate=False, remove_uids=True, engine="json"))
 
 
+def script_json(data: Any) -> str:
+    """JSON safe to place inside a <script> element (no '</script>' or HTML parsing)."""
+    text = json.dumps(data, separators=(",", ":"), ensure_ascii=True)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
 def description_of(fig_dict: dict) -> str:
     meta = fig_dict.get("layout", {}).get("meta") or {}
     return str(meta.get("description", "")) if isinstance(meta, dict) else ""

@@ -16,7 +16,7 @@ import re
 from typing import Any, Callable, Mapping, Sequence
 
 from .controls import Control, combinations, strides
-from .render import PLOT_CONFIG, description_of, plain_json
+from .render import PLOT_CONFIG, description_of, plain_json, script_json
 from .scenario_file import FORMAT, MAX_BYTES, VERSION
 
 Compute = Callable[[Mapping[str, Any]], dict]  # returns a Plotly figure dict
@@ -132,12 +132,6 @@ def unpack(payload: dict[str, Any], value: Any) -> Any:
     return value
 
 
-def _script_json(data: Any) -> str:
-    """JSON safe to place inside a <script> element (no '</script>' or HTML parsing)."""
-    text = json.dumps(data, separators=(",", ":"), ensure_ascii=True)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-
 def static_html(
     explorer_id: str,
     title: str,
@@ -190,7 +184,7 @@ def static_html(
         f'{"".join(rows)}</form>{fixed}{tools}'
         f'<div class="ae-plot" id="{eid}-plot" role="img" aria-label="{html.escape(title, quote=True)}: chart; the text below describes it"></div>'
         f'<p class="ae-summary" id="{eid}-summary" aria-live="polite">{summary}</p>'
-        f'<script type="application/json" class="ae-data">{_script_json(payload)}</script>'
+        f'<script type="application/json" class="ae-data">{script_json(payload)}</script>'
         f'<noscript>This explorer needs JavaScript; the text above describes its starting point.</noscript>'
         f"</div>"
     )

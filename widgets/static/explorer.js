@@ -287,10 +287,11 @@
 
   // ------------------------------------------------------------------ links (URL fragment)
 
-  function fragmentEntries(state) {
+  /* "id.control=label" for every control; with onlyMoved, none for an explorer at its start. */
+  function fragmentEntries(state, onlyMoved) {
     var indices = readIndices(state);
     var moved = indices.some(function (v, i) { return v !== state.data.initial[i]; });
-    if (!moved) { return []; }
+    if (onlyMoved && !moved) { return []; }
     return state.data.controls.map(function (control, i) {
       return encodeURIComponent(state.data.explorer + "." + control.name) + "=" + encodeURIComponent(control.labels[indices[i]]);
     });
@@ -298,7 +299,7 @@
 
   function currentFragment() {
     var entries = [];
-    Object.keys(explorers).forEach(function (id) { entries = entries.concat(fragmentEntries(explorers[id])); });
+    Object.keys(explorers).forEach(function (id) { entries = entries.concat(fragmentEntries(explorers[id], true)); });
     return entries.join("&");
   }
 
@@ -341,10 +342,7 @@
   }
 
   function shareLink(state) {
-    var entries = state.data.controls.map(function (control, i) {
-      return encodeURIComponent(state.data.explorer + "." + control.name) + "=" + encodeURIComponent(control.labels[readIndices(state)[i]]);
-    });
-    var url = window.location.origin + window.location.pathname + window.location.search + "#" + entries.join("&");
+    var url = window.location.origin + window.location.pathname + window.location.search + "#" + fragmentEntries(state, false).join("&");
     var done = function () { say(state, "Link copied: " + url); };
     if (navigator.clipboard && window.isSecureContext) {
       navigator.clipboard.writeText(url).then(done, function () { say(state, "Copy this link: " + url); });
