@@ -30,12 +30,13 @@ import plotly.offline
 import pydata_sphinx_theme
 import widgets
 from alliances_icons import strip_icon_script, write_icon_css
-from widgets import palette
+from widgets._paths import package_file
+from widgets.figures import palette
 
 REPO = Path(__file__).resolve().parent.parent
 MANIFEST = REPO / "tools" / "js-assets.json"
 PLOTLY_JS = REPO / ".cache" / "js" / "plotly-cartesian.min.js"
-WIDGET_STATIC = Path(widgets.__file__).parent / "static"
+WIDGET_STATIC = Path(str(package_file("display", "static")))
 PLOT_SCRIPTS = {
     "plotly-cartesian.min.js": (PLOTLY_JS, 200, None),
     "alliances-theme.js": (WIDGET_STATIC / "theme.js", 700, "defer"),

@@ -91,7 +91,7 @@ def bench_python(iterations: int, seed: int) -> dict[str, Any]:
     from widgets import Situation, Threat, predict
     from widgets.explorers import threat_explorer
     from widgets.figures import prediction_spec
-    from widgets.render import figure_bundle
+    from widgets.display.render import figure_bundle
 
     published: list[int] = []
     # redraw() skips displaying when get_ipython() is None (plain Python): pretend to be in a
@@ -149,7 +149,7 @@ def bench_python(iterations: int, seed: int) -> dict[str, Any]:
 
 def bench_static() -> dict[str, Any]:
     from widgets import Situation
-    from widgets.controls import combinations_count
+    from widgets.display.controls import combinations_count
     from widgets.explorers import threat_explorer
 
     out = {}

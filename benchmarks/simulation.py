@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import numpy as np  # noqa: E402
 
-from widgets.simulation import World, simulate, simulate_many  # noqa: E402
+from widgets.model.simulation import World, simulate, simulate_many  # noqa: E402
 
 
 def best_of(repeats: int, fn, *args, **kwargs) -> float:

@@ -1,37 +1,68 @@
 """Shared models, figures and explorers for the *Alliances* book.
 
-Layers (each module has one job):
+One folder per layer (each module has one job, named after its topic); a layer imports only
+the layers listed above it:
 
-- model, pure Python: ``threat`` (sources of threat), ``situation`` (the decider's
-  conditions), ``alignment`` (``predict``), ``reasons`` (plain-language explanations),
-  ``validation``, ``conditions`` (phase diagrams), ``neighbours`` (checkerboard map),
-  ``ideology``, ``aid``, ``penetration``, ``explanations`` (Walt's other explanations),
-  ``simulation`` (balancing and bandwagoning worlds), ``interests`` (Schweller's
-  balance of interests);
-- data: ``cases`` (the historical case file), ``bibliography``, ``quiz`` (self-check
-  quizzes), ``scenario_file`` (saved explorer scenarios, JSON and CSV);
-- figures, pure Plotly: ``palette``, ``figures``;
-- display: ``render`` (one display bundle for Jupyter and the static book),
-  ``static_explorer`` (kernel-free explorers), ``explorers`` and the per-topic
-  ``*_explorers`` modules (ipywidgets), ``casebox`` (case boxes), ``quiz_view``
-  (quizzes on the page).
+- ``model/``, pure Python (no plotly, ipywidgets or IPython): ``threat``, ``situation``,
+  ``alignment`` (``predict``), ``reasons``, ``validation``, ``conditions``, ``neighbours``,
+  ``ideology``, ``aid``, ``penetration``, ``explanations``, ``interests/`` (Schweller's
+  balance of interests), ``simulation/`` (balancing and bandwagoning worlds), ``landscape``,
+  ``evaluation``;
+- ``io/``, the book's files: ``csvtable``, ``cases``, ``schweller_cases``, ``bibliography``,
+  ``quiz`` (with ``quizzes/``), ``scenario_file``;
+- ``figures/``, pure Plotly: ``palette``, ``_common``, then ``walt``, ``interests``,
+  ``beyond``, ``simulation``, ``evaluation``;
+- ``display/``, Jupyter and the static book: ``render``, ``book_mime``, ``static_explorer``
+  (with the page's ``static/`` script and style), ``casebox``, ``quiz_view``;
+- ``explorers/``, ipywidgets: ``base``, ``controls``, then ``walt``, ``interests``,
+  ``beyond``, ``simulation``, ``evaluation``.
 
-Importing the package registers the book's Plotly renderer (see ``render``).
+``_paths`` is the one place that knows where data files are. ``import widgets`` gives the
+model's main names at once; the display names below (explorers, ``case_box``, ``self_check``)
+load the display layers on first use, which also registers the book's Plotly renderer (see
+``display.render``). ``import widgets.model`` alone loads no display library. Old flat module
+paths (``widgets.alignment``, ``widgets.interest_explorers``...) still work for a term, with a
+DeprecationWarning (see ``_moved``).
 """
 
-from . import render as _render  # noqa: F401  (registers the book's Plotly renderer)
-from .aid import Aid, aid_effect
-from .alignment import CHOICES, DEFAULT_PARAMETERS, ModelParameters, Prediction, predict
-from .casebox import case_box
-from .explanations import ExplanationWeights, combined_view
-from .explorers import conditions_explorer, neighbourhood_explorer, threat_explorer
-from .ideology import Ideology, ideology_effect
-from .interests import InterestParameters, Scenario, SchwellerPrediction, compare, place, schweller_predict, walt_inputs
-from .penetration import Penetration, penetration_effect
-from .quiz_view import self_check
-from .simulation import World, predict_arrays, simulate, simulate_many
-from .situation import SITUATION_FIELDS, Situation
-from .threat import THREAT_SOURCES, Threat, ThreatWeights, contributions, threat_level
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from . import _moved
+from .model import (
+    CHOICES, DEFAULT_PARAMETERS, SITUATION_FIELDS, THREAT_SOURCES, Aid, ExplanationWeights, Ideology, InterestParameters,
+    ModelParameters, Penetration, Prediction, Scenario, SchwellerPrediction, Situation, Threat, ThreatWeights, World,
+    aid_effect, combined_view, compare, contributions, ideology_effect, penetration_effect, place, predict,
+    predict_arrays, schweller_predict, simulate, simulate_many, threat_level, walt_inputs,
+)
+
+_moved.install()
+
+# Display names, loaded on first use so that the model needs no display library.
+_DISPLAY = {
+    "case_box": "display.casebox",
+    "self_check": "display.quiz_view",
+    "conditions_explorer": "explorers",
+    "neighbourhood_explorer": "explorers",
+    "threat_explorer": "explorers",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _DISPLAY:
+        value = getattr(importlib.import_module(f"{__name__}.{_DISPLAY[name]}"), name)
+        globals()[name] = value
+        return value
+    if name in _moved.MOVED:  # ``from widgets import evaluation`` in a chapter written before the move
+        return _moved.load(name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_DISPLAY])
+
 
 __all__ = [
     "Aid",

@@ -6,11 +6,11 @@ import re
 import pytest
 
 from widgets import Situation, Threat, predict
-from widgets.controls import MAX_COMBINATIONS, grid, make_controls
+from widgets.display.controls import MAX_COMBINATIONS, grid, make_controls
 from widgets.explorers import threat_explorer
 from widgets.figures import prediction_spec
-from widgets.render import PLOTLY_MIME, figure_bundle, plain_json
-from widgets.static_explorer import build_payload, unpack
+from widgets.display.render import PLOTLY_MIME, figure_bundle, plain_json
+from widgets.display.static_explorer import build_payload, unpack
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
@@ -152,7 +152,7 @@ def test_figure_bundle_has_live_and_static_views():
 
 
 def test_long_texts_are_packed_into_shared_pieces_and_round_trip():
-    from widgets.static_explorer import _pack_texts
+    from widgets.display.static_explorer import _pack_texts
 
     texts = ["Predicted choice: balance. Probabilities: balance 81%, bandwagon 1%, neutral 18%. Overall threat 0.50; fine.",
              "Predicted choice: balance. Probabilities: balance 80%, bandwagon 2%, neutral 18%. Overall threat 0.50; fine.",

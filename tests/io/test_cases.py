@@ -8,11 +8,13 @@ from pathlib import Path
 import pytest
 
 from widgets import CHOICES
-from widgets.cases import (
+from widgets.io.cases import (
     REQUIRED_COLUMNS, CaseDataError, cases_for, get_case, load_cases, predict_cases, read_cases,
 )
 
-ROOT = Path(__file__).resolve().parents[1]
+from ..tables import csv_text, table_problems
+
+ROOT = Path(__file__).resolve().parents[2]
 
 GOOD = {
     "case_id": "norway-1949", "year": "1949", "decider": "Norway", "threat_source": "Soviet Union",
@@ -25,19 +27,11 @@ GOOD = {
 
 
 def to_csv(rows, columns=REQUIRED_COLUMNS):
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(columns), lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: row.get(k, "") for k in columns})
-    return buffer.getvalue()
+    return csv_text(rows, columns)
 
 
 def problems_of(text):
-    with pytest.raises(CaseDataError) as info:
-        read_cases(text, "test.csv")
-    assert str(info.value).startswith("test.csv: ")
-    return info.value.problems
+    return table_problems(read_cases, CaseDataError, text)
 
 
 def test_a_good_row_loads_with_types():

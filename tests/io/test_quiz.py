@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from widgets.quiz import Quiz, load_quiz, parse_quiz, quiz_names
-from widgets.quiz_view import QuizView, quiz_html, section_anchor, self_check
+from widgets.io.quiz import Quiz, load_quiz, parse_quiz, quiz_names
+from widgets.display.quiz_view import QuizView, quiz_html, section_anchor, self_check
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 CHAPTERS = sorted(p.stem for p in (ROOT / "chapters").glob("[0-9][0-9]_*.ipynb"))
 
 

@@ -16,13 +16,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from widgets import Situation, Threat, predict
-from widgets.beyond_explorers import aid_explorer, combined_explorer, ideology_explorer, penetration_explorer
-from widgets.evaluation_explorers import sensitivity_explorer
+from widgets.explorers.beyond import aid_explorer, combined_explorer, ideology_explorer, penetration_explorer
+from widgets.explorers.evaluation import sensitivity_explorer
 from widgets.explorers import conditions_explorer, neighbourhood_explorer, threat_explorer
 from widgets.figures import prediction_result
-from widgets.interest_explorers import typology_explorer, walt_schweller_explorer
-from widgets.scenario_file import FORMAT, MAX_BYTES, parse_record, read_scenario, to_csv
-from widgets.simulation_explorers import world_explorer
+from widgets.explorers.interests import typology_explorer, walt_schweller_explorer
+from widgets.io.scenario_file import FORMAT, MAX_BYTES, parse_record, read_scenario, to_csv
+from widgets.explorers.simulation import world_explorer
 
 FACTORIES = {
     "threat": lambda: threat_explorer(explorer_id="s-threat"),

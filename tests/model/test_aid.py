@@ -12,9 +12,9 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from widgets import Situation, Threat, predict, threat_level
-from widgets.aid import AID_FIELDS, AID_SENTENCES, Aid, AidParameters, aid_effect
+from widgets.model.aid import AID_FIELDS, AID_SENTENCES, Aid, AidParameters, aid_effect
 
-from .strategies import threats, unit, weights
+from ..strategies import threats, unit, weights
 
 aids = st.builds(Aid, unit, unit, unit, unit, unit)
 some_aid = st.floats(0.05, 1.0)

@@ -6,8 +6,8 @@ Generated from the chapter author's verification script; run by pytest.
 
 from dataclasses import replace
 from widgets import Threat, Situation, predict, ModelParameters
-from widgets.conditions import choice_grid
-from widgets.cases import load_cases, get_case, Case, cases_for, predict_cases
+from widgets.model.conditions import choice_grid
+from widgets.io.cases import load_cases, get_case, Case, cases_for, predict_cases
 def pc(t,s,k,params=None): return round(100*predict(t,s,params=params).probabilities[k])
 def ch(t,s,params=None): return predict(t,s,params=params).choice
 FAILURES = []
@@ -106,7 +106,7 @@ check('ex6 default',score(ModelParameters()),{'all':42,'bal':29,'bw':13,'balwar'
 s15=score(ModelParameters(intentions_to_balance=1.5)); check('ex6 1.5',(s15['all'],s15['bw'],s15['bal'],sorted(s15['new_miss'])),(45,18,27,['venice-1571','west-germany-1955']))
 s0=score(ModelParameters(intentions_to_balance=0.0)); check('ex6 0',(s0['all'],s0['bw'],s0['bwpeace'],s0['bal'],s0['balwar']),(43,21,4,22,6))
 check('war balance count', int(((c.observed=='balance')&c.war).sum()), 12)
-from widgets.alignment import CHOICES
+from widgets.model.alignment import CHOICES
 def extent(I,a):
     g=choice_grid(T(.75,I),Situation(0,a),'own_strength','aggregate_power',points=11)
     W=CHOICES.index('bandwagon')

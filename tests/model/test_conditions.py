@@ -5,14 +5,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from widgets import Situation, Threat, predict
-from widgets.casebox import CaseBox
-from widgets.cases import Case
-from widgets.conditions import choice_grid, uniform_threat
+from widgets.display.casebox import CaseBox
+from widgets.io.cases import Case
+from widgets.model.conditions import choice_grid, uniform_threat
 from widgets.explorers import conditions_explorer, neighbourhood_explorer
-from widgets.neighbours import neighbourhood
+from widgets.model.neighbours import neighbourhood
 
-from .test_cases import GOOD
-from .test_explorers import apply, payload_of
+from ..io.test_cases import GOOD
+from ..explorers.test_explorers import apply, payload_of
 
 
 def test_grid_matches_predict_point_by_point():

@@ -9,10 +9,10 @@ import pandas as pd
 import pytest
 
 from widgets import CHOICES, ThreatWeights
-from widgets import evaluation as ev
-from widgets.cases import load_cases, predict_cases
+from widgets.model import evaluation as ev
+from widgets.io.cases import load_cases, predict_cases
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 # ---------------------------------------------------------------- metrics on a hand-checked table
@@ -200,7 +200,7 @@ def test_leave_one_out_rejects_a_bad_sweep():
 
 
 def test_evaluation_is_a_pure_model_module():
-    tree = ast.parse((ROOT / "widgets" / "evaluation.py").read_text())
+    tree = ast.parse((ROOT / "widgets" / "model" / "evaluation.py").read_text())
     used = {alias.name.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
     used |= {node.module.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module}
     assert not used & {"plotly", "ipywidgets", "IPython"}, used
@@ -211,8 +211,7 @@ def test_evaluation_is_a_pure_model_module():
 def test_figures_carry_descriptions_and_keep_their_structure(cases, sweep):
     import plotly.graph_objects as go
 
-    from widgets import evaluation_figures as ef
-
+    from widgets.figures import evaluation as ef
     metrics = ev.compare_baselines(cases)
     specs = [ef.confusion_spec(metrics["Walt's threat model"]), ef.baseline_spec(metrics),
              ef.weight_profile_spec(ev.weight_profiles(sweep)),
@@ -234,8 +233,8 @@ def test_accuracy_distribution_counts_every_setting(sweep):
 
 
 def test_sensitivity_explorer_has_625_combinations_and_a_static_twin(sweep):
-    from widgets.controls import combinations_count
-    from widgets.evaluation_explorers import sensitivity_explorer
+    from widgets.display.controls import combinations_count
+    from widgets.explorers.evaluation import sensitivity_explorer
 
     explorer = sensitivity_explorer(sweep, explorer_id="test-sensitivity")
     assert combinations_count(explorer.controls) == len(ev.WEIGHT_LEVELS) ** 4 <= 1300

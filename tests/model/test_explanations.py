@@ -13,16 +13,16 @@ from pathlib import Path
 import plotly.graph_objects as go
 import pytest
 
-from .test_project import imported_modules
+from ..test_project import imported_modules
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from widgets import Situation, Threat, predict
-from widgets.aid import Aid
-from widgets.beyond_explorers import aid_explorer, combined_explorer, ideology_explorer, penetration_explorer
-from widgets.beyond_figures import aid_spec, combined_spec, ideology_spec, penetration_spec
-from widgets.conditions import uniform_threat
-from widgets.explanations import (
+from widgets.model.aid import Aid
+from widgets.explorers.beyond import aid_explorer, combined_explorer, ideology_explorer, penetration_explorer
+from widgets.figures.beyond import aid_spec, combined_spec, ideology_spec, penetration_spec
+from widgets.model.conditions import uniform_threat
+from widgets.model.explanations import (
     COMBINED_SENTENCES,
     DEFAULT_EXPLANATION_WEIGHTS,
     EXPLANATIONS,
@@ -30,14 +30,14 @@ from widgets.explanations import (
     combined_view,
     logit,
 )
-from widgets.ideology import Ideology
-from widgets.penetration import Penetration
-from widgets.static_explorer import _leaves
+from widgets.model.ideology import Ideology
+from widgets.model.penetration import Penetration
+from widgets.display.static_explorer import _leaves
 
-from .strategies import situations, threats, unit, weights
-from .test_explorers import apply, payload_of
+from ..strategies import situations, threats, unit, weights
+from ..explorers.test_explorers import apply, payload_of
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 ideologies = st.builds(Ideology, unit, unit, unit, unit)
 aids = st.builds(Aid, unit, unit, unit, unit, unit)
 penetrations = st.builds(Penetration, unit, unit, unit, unit)
@@ -200,7 +200,7 @@ def test_weights_from_dict_and_scaling_are_checked():
 
 
 def _imports(module):
-    return imported_modules(ROOT / "widgets" / f"{module}.py")
+    return imported_modules(ROOT / "widgets" / "model" / f"{module}.py")
 
 
 @pytest.mark.parametrize("module", ["ideology", "aid", "penetration", "explanations"])
@@ -301,7 +301,7 @@ def test_explorers_reject_bad_starting_points():
 @given(threats, st.floats(0.0, 1.0))
 def test_threat_at_level_hits_the_level_and_keeps_the_start(threat, level):
     from widgets import threat_level
-    from widgets.beyond_explorers import threat_at_level
+    from widgets.explorers.beyond import threat_at_level
 
     moved = threat_at_level(threat, level)
     assert threat_level(moved) == pytest.approx(level, abs=1e-9)
@@ -309,7 +309,7 @@ def test_threat_at_level_hits_the_level_and_keeps_the_start(threat, level):
 
 
 def test_threat_at_level_rejects_bad_input():
-    from widgets.beyond_explorers import threat_at_level
+    from widgets.explorers.beyond import threat_at_level
 
     with pytest.raises(TypeError, match="threat must be a Threat"):
         threat_at_level(0.5, 0.5)

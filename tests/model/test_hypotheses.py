@@ -12,9 +12,9 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from widgets import Situation, Threat, ThreatWeights, predict
-from widgets.alignment import DEFAULT_PARAMETERS
+from widgets.model.alignment import DEFAULT_PARAMETERS
 
-from .strategies import peace, situations, threats, unit, weights
+from ..strategies import peace, situations, threats, unit, weights
 
 A0 = DEFAULT_PARAMETERS.support_certain_at
 SOURCES = ("aggregate_power", "proximity", "offensive_power", "aggressive_intentions")

@@ -14,7 +14,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from widgets import Threat, ThreatWeights, threat_level
-from widgets.ideology import (
+from widgets.model.ideology import (
     IDEOLOGY_FIELDS,
     IDEOLOGY_SENTENCES,
     Ideology,
@@ -22,7 +22,7 @@ from widgets.ideology import (
     ideology_effect,
 )
 
-from .strategies import threats, unit, weights
+from ..strategies import threats, unit, weights
 
 ideologies = st.builds(Ideology, unit, unit, unit, unit)
 

@@ -1,4 +1,4 @@
-"""Schweller's balance of interests (widgets.interests): his claims as properties, the
+"""Schweller's balance of interests (widgets.model.interests): his claims as properties, the
 typology, the mapping to Walt's model, bad input, the data file, figures and explorers.
 
 Each claim test asserts behaviour that fails when the term encoding the claim is switched
@@ -18,19 +18,20 @@ from pathlib import Path
 
 import pytest
 
-from .test_project import imported_modules
+from ..tables import csv_text, table_problems
+from ..test_project import imported_modules
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from widgets import CHOICES, Situation, Threat, predict
-from widgets.interests import (
+from widgets.model.interests import (
     DEFAULT_INTEREST_PARAMETERS, GREAT_POWER_AT, KINDS, OPTIONS, SCHWELLER_COLUMNS, SIDES, STATE_TYPES, VERDICTS,
     InterestParameters, Scenario, SchwellerDataError, case_scenario, check_against_cases, compare, compare_case,
     explain_comparison, load_schweller_cases, place, read_schweller_cases, schweller_predict, sweep, system_balance,
     verdict_of, walt_camp, walt_inputs,
 )
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 unit = st.floats(min_value=0.0, max_value=1.0, allow_nan=False)
 scenarios = st.builds(Scenario, unit, unit, unit, unit, unit, st.booleans(), unit, unit, unit)
 
@@ -379,9 +380,10 @@ def test_bad_calls_are_refused_with_a_clear_message():
 
 
 def test_the_model_module_imports_no_ui_or_plotting():
-    names = imported_modules(ROOT / "widgets" / "interests.py")
-    assert not names & {"plotly", "ipywidgets", "IPython"}, names
-    figures = (ROOT / "widgets" / "interest_figures.py").read_text()
+    for module in sorted((ROOT / "widgets" / "model" / "interests").glob("*.py")):
+        names = imported_modules(module)
+        assert not names & {"plotly", "ipywidgets", "IPython"}, (module.name, names)
+    figures = (ROOT / "widgets" / "figures" / "interests.py").read_text()
     assert "ipywidgets" not in figures and "IPython" not in figures
 
 
@@ -400,19 +402,11 @@ GOOD = {
 
 
 def to_csv(rows, columns=SCHWELLER_COLUMNS):
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(columns), lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: row.get(k, "") for k in columns})
-    return buffer.getvalue()
+    return csv_text(rows, columns)
 
 
 def problems_of(text):
-    with pytest.raises(SchwellerDataError) as info:
-        read_schweller_cases(text, "test.csv")
-    assert str(info.value).startswith("test.csv: ")
-    return info.value.problems
+    return table_problems(read_schweller_cases, SchwellerDataError, text)
 
 
 def test_a_good_row_loads_with_types():
@@ -484,8 +478,8 @@ def test_rows_are_checked_against_the_main_cases_file():
 def test_the_books_file_is_valid_and_matches_the_cases_file():
     """data/schweller_cases.csv loads, every case has Walt's coding in data/cases.csv, and both
     models run on it. (Needs the lead's merge of the new cases into data/cases.csv.)"""
-    from widgets.cases import load_cases
-    from widgets.interests import compare_cases
+    from widgets.io.cases import load_cases
+    from widgets.model.interests import compare_cases
 
     rows = load_schweller_cases(ROOT / "data" / "schweller_cases.csv")
     assert len(rows) >= 6
@@ -499,7 +493,7 @@ def test_the_books_file_is_valid_and_matches_the_cases_file():
 
 
 def test_compare_case_places_walts_choice_by_the_threat_sources_camp():
-    from widgets.cases import read_cases
+    from widgets.io.cases import read_cases
 
     walt_row = {
         "case_id": "turkey-1945", "year": "1945", "decider": "Turkey", "threat_source": "Allies",
@@ -509,7 +503,7 @@ def test_compare_case_places_walts_choice_by_the_threat_sources_camp():
                                                     "aggressive_intentions", "own_strength", "allied_support", "war")},
         "sources": "k", "chapters": "schweller;history",
     }
-    from widgets.cases import REQUIRED_COLUMNS
+    from widgets.io.cases import REQUIRED_COLUMNS
 
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=list(REQUIRED_COLUMNS), lineterminator="\n")
@@ -534,7 +528,7 @@ def test_compare_case_places_walts_choice_by_the_threat_sources_camp():
 def test_figures_are_plain_dicts_with_descriptions():
     import plotly.graph_objects as go
 
-    from widgets.interest_figures import comparison_spec, sweep_spec, typology_spec
+    from widgets.figures.interests import comparison_spec, sweep_spec, typology_spec
 
     s = Scenario(0.3, 0.8, 0.75, 0.75)
     typ = typology_spec(place(s))
@@ -561,8 +555,8 @@ def payload_of(html: str) -> dict:
 
 
 def test_the_walt_schweller_explorer_is_live_and_static():
-    from widgets.interest_explorers import walt_schweller_explorer
-    from widgets.interest_figures import comparison_spec
+    from widgets.explorers.interests import walt_schweller_explorer
+    from widgets.figures.interests import comparison_spec
 
     start = Scenario(0.5, 0.75, 0.5, 0.75, 0.0)
     explorer = walt_schweller_explorer(start, vary=("threat", "war", "victory"), levels=3, explorer_id="ws-test")
@@ -576,7 +570,7 @@ def test_the_walt_schweller_explorer_is_live_and_static():
 
 
 def test_the_typology_explorer_snaps_to_its_grid():
-    from widgets.interest_explorers import typology_explorer
+    from widgets.explorers.interests import typology_explorer
 
     explorer = typology_explorer(Scenario(0.31, 0.79, 0.74), levels=11, capability_levels=5)
     assert explorer.values() == {"value_status_quo": 0.3, "value_revision": 0.8, "capability": 0.75}
@@ -600,15 +594,15 @@ def test_the_typology_explorer_snaps_to_its_grid():
     ],
 )
 def test_the_explorer_rejects_bad_arguments(kwargs, error, message):
-    from widgets.interest_explorers import walt_schweller_explorer
+    from widgets.explorers.interests import walt_schweller_explorer
 
     with pytest.raises(error, match=message):
         walt_schweller_explorer(**kwargs)
 
 
 def test_the_case_box_shows_both_models_and_escapes_text():
-    from widgets.cases import REQUIRED_COLUMNS, read_cases
-    from widgets.interest_explorers import SchwellerCaseBox, schweller_case_box
+    from widgets.io.cases import REQUIRED_COLUMNS, read_cases
+    from widgets.explorers.interests import SchwellerCaseBox, schweller_case_box
 
     walt_row = {c: "w" for c in REQUIRED_COLUMNS}
     walt_row.update({"case_id": "japan-1940", "year": "1940", "aggregate_power": "0.85", "proximity": "0",

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from widgets import landscape as L
-from widgets.cases import CaseDataError
+from widgets.model import landscape as L
+from widgets.io.cases import CaseDataError
 
 
 def test_three_actor_system_solved_by_hand():

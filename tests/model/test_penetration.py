@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from widgets.penetration import (
+from widgets.model.penetration import (
     PENETRATION_FIELDS,
     PENETRATION_SENTENCES,
     Penetration,
@@ -19,7 +19,7 @@ from widgets.penetration import (
     penetration_effect,
 )
 
-from .strategies import unit
+from ..strategies import unit
 
 penetrations = st.builds(Penetration, unit, unit, unit, unit)
 some_access = st.floats(0.05, 1.0)

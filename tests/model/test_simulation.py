@@ -1,4 +1,4 @@
-"""The balancing-world / bandwagoning-world simulation (widgets.simulation and its figures).
+"""The balancing-world / bandwagoning-world simulation (widgets.model.simulation and its figures).
 
 - ``predict_arrays`` is the chapters' model, vectorised: it must agree with ``predict``.
 - Walt's systemic claims as properties of the simulation: with only balancers an
@@ -21,14 +21,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from widgets import CHOICES, ModelParameters, predict
-from widgets.simulation import (
+from widgets.model.simulation import (
     AGAINST, BUCKPASS, NEUTRAL, SWEEPS, WITH, Sweep, World, cache_mismatch, hegemony_table, load_sweep, main,
     predict_arrays, restrict, simulate, simulate_many, sweep_path, wilson_interval,
 )
 
-from .strategies import situations, threats, unit, weights
+from ..strategies import situations, threats, unit, weights
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 CHAPTER = ROOT / "chapters" / "07_worlds.ipynb"
 
 # --------------------------------------------------------------------------- one model, two evaluations
@@ -275,7 +275,7 @@ def test_wilson_interval():
 @pytest.mark.parametrize("name", sorted(SWEEPS))
 def test_cache_is_small_and_matches_the_code_definition(name):
     path = sweep_path(name)
-    assert path.is_file(), f"{path} missing: run python -m widgets.simulation --write"
+    assert path.is_file(), f"{path} missing: run python -m widgets.model.simulation --write"
     assert path.stat().st_size < 200_000
     data = json.loads(path.read_text())
     assert cache_mismatch(SWEEPS[name], data) is None, "the sweep's definition changed: regenerate the cache"
@@ -301,9 +301,9 @@ def test_hegemony_table_and_stale_cache_detection(tmp_path, monkeypatch):
     changed = Sweep("tiny", World(n_states=11, steps=20), (("share_balancers", (0.0, 1.0)),), runs=5)
     assert cache_mismatch(changed, data) == "base differs"
     monkeypatch.setitem(SWEEPS, "tiny", changed)
-    monkeypatch.setattr("widgets.simulation.SWEEP_DIR", tmp_path)
+    monkeypatch.setattr("widgets.model.simulation.sweeps.SWEEP_DIR", tmp_path)
     (tmp_path / "tiny.json").write_text(json.dumps(data))
-    with pytest.raises(ValueError, match="python -m widgets.simulation --write"):
+    with pytest.raises(ValueError, match="python -m widgets.model.simulation --write"):
         load_sweep("tiny", compute_if_missing=False)
     assert load_sweep("tiny")["base"]["n_states"] == 11  # recomputed for the new definition
     assert main(["--check", "--only", "tiny"]) == 1
@@ -316,12 +316,13 @@ def test_hegemony_table_and_stale_cache_detection(tmp_path, monkeypatch):
 def test_model_module_imports_no_plotting_or_widgets():
     from tests.test_project import imported_modules
 
-    assert not imported_modules(ROOT / "widgets" / "simulation.py") & {"plotly", "ipywidgets", "IPython", "pandas"}
-    assert "ipywidgets" not in imported_modules(ROOT / "widgets" / "simulation_figures.py")
+    for module in sorted((ROOT / "widgets" / "model" / "simulation").glob("*.py")):
+        assert not imported_modules(module) & {"plotly", "ipywidgets", "IPython", "pandas"}, module.name
+    assert "ipywidgets" not in imported_modules(ROOT / "widgets" / "figures" / "simulation.py")
 
 
 def test_animation_has_frames_slider_and_play_button():
-    from widgets.simulation_figures import run_animation_spec
+    from widgets.figures.simulation import run_animation_spec
 
     run = simulate(World(n_states=20, steps=150), 3)
     spec = run_animation_spec(run, max_frames=40)
@@ -345,7 +346,7 @@ def test_animation_has_frames_slider_and_play_button():
 
 
 def test_animation_html_waits_for_the_reader():
-    from widgets.simulation_explorers import animation_view
+    from widgets.explorers.simulation import animation_view
 
     view = animation_view(World(n_states=10, steps=20), 1)
     html = view.html()
@@ -356,8 +357,8 @@ def test_animation_html_waits_for_the_reader():
 
 
 def test_world_explorer_static_twin_has_every_combination():
-    from widgets.simulation_explorers import world_explorer
-    from widgets.static_explorer import build_payload
+    from widgets.explorers.simulation import world_explorer
+    from widgets.display.static_explorer import build_payload
 
     explorer = world_explorer(World(n_states=12, steps=30), runs=4, explorer_id="t-world")
     payload = build_payload(explorer.controls, explorer.initial_indices, explorer.compute)
@@ -367,7 +368,7 @@ def test_world_explorer_static_twin_has_every_combination():
 
 
 def test_monte_carlo_figures_from_the_cache():
-    from widgets.simulation_explorers import hegemony_figure, misperception_figure
+    from widgets.figures.simulation import hegemony_figure, misperception_figure
 
     fig = hegemony_figure()
     assert len(fig["data"]) == 2 * len(SWEEPS["hegemony"].axes[0][1])

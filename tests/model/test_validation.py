@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from widgets import CHOICES, ModelParameters, Situation, Threat, ThreatWeights, predict
 
-from .strategies import situations, threats
+from ..strategies import situations, threats
 
 SOURCES = ("aggregate_power", "proximity", "offensive_power", "aggressive_intentions")
 GOOD_THREAT = dict(aggregate_power=0.5, proximity=0.5, offensive_power=0.5, aggressive_intentions=0.5)

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("ALLIANCES_CHROMIUM", "/usr/bin/chromium")
 # Playwright gives every launch() a fresh temporary profile (a --user-data-dir of its own) and
 # deletes it on close; passing --user-data-dir here is refused by launch().

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from widgets.explorers import threat_explorer
-from widgets.scenario_file import read_scenario
+from widgets.io.scenario_file import read_scenario
 
 from .browser_support import toc_pages
 from .test_site import load
@@ -243,7 +243,7 @@ def test_a_reader_who_prefers_dark_gets_dark_figures_and_explorers_stay_dark(sit
 
 
 def test_quiz_checks_answers_without_a_kernel(site, server, new_page):
-    from widgets.quiz import load_quiz
+    from widgets.io.quiz import load_quiz
 
     quiz = load_quiz("01_balance_of_threat")
     page, recorder, _ = open_page(new_page, server, site)
@@ -318,7 +318,7 @@ def test_the_bundle_is_the_version_plotly_py_writes_for(site):
 
 def test_dark_ink_has_enough_contrast_on_the_dark_page():
     """Each dark ink keeps the contrast its light twin has on white (text 4.5:1, lines and fills 3:1)."""
-    from widgets.palette import DARK_INK, GRID_COLOUR
+    from widgets.figures.palette import DARK_INK, GRID_COLOUR
 
     def luminance(hex_colour: str) -> float:
         rgb = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 INSTALL_SPEC = "alliances-widgets @ git+https://github.com/alliances-book/alliances@main"
 NOTEBOOKS = sorted((ROOT / "chapters").glob("[0-9][0-9]_*.ipynb"))
 # Every chapter runs alone (5-25 s each): the first installs the package from the wheel, the
@@ -104,7 +104,7 @@ def test_a_downloaded_chapter_runs_on_its_own(name, fresh_env, monkeypatch):
     first = next(c for c in nb.cells if c.cell_type == "code")
     assert INSTALL_SPEC in first.source
     first.source = first.source.replace(INSTALL_SPEC, f"alliances-widgets @ {fresh_env['wheel'].as_uri()}")
-    probe = ("import widgets\nfrom widgets.csvtable import data_file\nfrom widgets.bibliography import entries\n"
+    probe = ("import widgets\nfrom widgets.io.csvtable import data_file\nfrom widgets.io.bibliography import entries\n"
              "print('PACKAGE', widgets.__file__)\nprint('DATA', data_file('cases.csv'))\nprint('BIB', len(entries()))")
     nb.cells.append(nbformat.v4.new_code_cell(probe))
     for var in ("PYTHONPATH", "ALLIANCES_DATA_DIR", "VIRTUAL_ENV"):

@@ -16,7 +16,7 @@ from typing import Any
 
 import ipywidgets as ipw
 
-from .quiz import Question, Quiz, load_quiz
+from ..io.quiz import Question, Quiz, load_quiz
 from .render import script_json
 
 

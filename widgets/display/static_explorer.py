@@ -17,7 +17,7 @@ from typing import Any, Callable, Mapping, Sequence
 
 from .controls import Control, combinations, strides
 from .render import PLOT_CONFIG, description_of, plain_json, script_json
-from .scenario_file import FORMAT, MAX_BYTES, VERSION
+from ..io.scenario_file import FORMAT, MAX_BYTES, VERSION
 
 Compute = Callable[[Mapping[str, Any]], dict]  # returns a Plotly figure dict
 _DIGITS = 4

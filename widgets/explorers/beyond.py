@@ -16,17 +16,18 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any, Mapping
 
-from .aid import AID_LABELS, Aid, AidParameters, aid_effect
-from .alignment import ModelParameters
-from .beyond_figures import aid_spec, combined_spec, ideology_spec, penetration_spec
-from .conditions import uniform_threat
-from .controls import Control
-from .explanations import ExplanationWeights, combined_view
-from .explorers import Explorer
-from .ideology import IDEOLOGY_LABELS, Ideology, IdeologyParameters, ideology_effect
-from .penetration import PENETRATION_LABELS, Penetration, PenetrationParameters, penetration_effect
-from .situation import Situation
-from .threat import Threat, threat_level
+from ..model import validation
+from ..model.aid import AID_LABELS, Aid, AidParameters, aid_effect
+from ..model.alignment import ModelParameters
+from ..figures.beyond import aid_spec, combined_spec, ideology_spec, penetration_spec
+from ..model.conditions import uniform_threat
+from ..display.controls import Control
+from ..model.explanations import ExplanationWeights, combined_view
+from .base import Explorer
+from ..model.ideology import IDEOLOGY_LABELS, Ideology, IdeologyParameters, ideology_effect
+from ..model.penetration import PENETRATION_LABELS, Penetration, PenetrationParameters, penetration_effect
+from ..model.situation import Situation
+from ..model.threat import Threat, threat_level
 
 THREAT_LABEL = "Threat level the decider faces"
 GRID5 = (0.0, 0.25, 0.5, 0.75, 1.0)
@@ -39,12 +40,6 @@ def _number(name: str, value: Any) -> float:
     if not 0.0 <= float(value) <= 1.0:
         raise ValueError(f"{name} must be in [0, 1], got {value!r}")
     return float(value)
-
-
-def _check(name: str, value: Any, kind: type) -> None:
-    if value is not None and not isinstance(value, kind):
-        article = "an" if kind.__name__[0] in "AEIOU" else "a"
-        raise TypeError(f"{name} must be {article} {kind.__name__} or None, got {type(value).__name__}")
 
 
 def threat_at_level(threat: Threat, level: float) -> Threat:
@@ -83,8 +78,8 @@ def ideology_explorer(
     """Sliders for the five ideology hypotheses: similarity, the threat (security), the
     advantage of defence, a legitimacy deficit and centralisation (5 x 5 x 3 x 3 x 3 = 675)."""
     ideology = ideology if ideology is not None else Ideology(similarity=0.75)
-    _check("ideology", ideology, Ideology)
-    _check("params", params, IdeologyParameters)
+    validation.instance("ideology", ideology, Ideology, optional=True)
+    validation.instance("params", params, IdeologyParameters, optional=True)
     start = {**ideology.to_dict(), "threat": _number("threat", threat)}
     controls = (
         Control("similarity", IDEOLOGY_LABELS["similarity"], GRID5),
@@ -112,8 +107,8 @@ def aid_explorer(
     """Sliders for the six aid hypotheses: amount, the recipient's threat, monopoly,
     dependence, the donor's motivation and its apparatus (3 x 5 x 3 x 3 x 3 x 3 = 1,215)."""
     aid = aid if aid is not None else Aid(amount=0.5)
-    _check("aid", aid, Aid)
-    _check("params", params, AidParameters)
+    validation.instance("aid", aid, Aid, optional=True)
+    validation.instance("params", params, AidParameters, optional=True)
     start = {**aid.to_dict(), "threat": _number("threat", threat)}
     controls = (
         Control("amount", AID_LABELS["amount"], GRID3),
@@ -142,8 +137,8 @@ def penetration_explorer(
     """Sliders for the four penetration hypotheses: access, openness, ambition,
     intrusiveness, and support from other causes (5 x 3 x 3 x 5 x 5 = 1,125)."""
     penetration = penetration if penetration is not None else Penetration(access=0.5, intrusiveness=0.25)
-    _check("penetration", penetration, Penetration)
-    _check("params", params, PenetrationParameters)
+    validation.instance("penetration", penetration, Penetration, optional=True)
+    validation.instance("params", params, PenetrationParameters, optional=True)
     start = {**penetration.to_dict(), "baseline": _number("baseline", baseline)}
     controls = (
         Control("access", PENETRATION_LABELS["access"], GRID5),
@@ -190,7 +185,7 @@ def combined_explorer(
                               ("ideology", ideology, Ideology), ("aid", aid, Aid),
                               ("penetration", penetration, Penetration), ("weights", weights, ExplanationWeights),
                               ("params", params, ModelParameters)):
-        _check(name, value, kind)
+        validation.instance(name, value, kind, optional=True)
     base_weights = weights or ExplanationWeights()
     start = {"threat": round(threat_level(threat), 6), "similarity": ideology.similarity, "amount": aid.amount,
              "access": penetration.access, "scale": 1.0}

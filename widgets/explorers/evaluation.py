@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from .controls import Control
-from .evaluation import WEIGHT_LEVELS, WeightSweep, book_sweep
-from .evaluation_figures import sensitivity_spec
-from .explorers import Explorer
-from .threat import SOURCE_LABELS, THREAT_SOURCES, ThreatWeights
+from ..display.controls import Control
+from ..model.evaluation import WEIGHT_LEVELS, WeightSweep, book_sweep
+from ..figures.evaluation import sensitivity_spec
+from .base import Explorer
+from ..model.threat import SOURCE_LABELS, THREAT_SOURCES, ThreatWeights
 
 
 def sensitivity_explorer(

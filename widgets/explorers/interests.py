@@ -12,16 +12,16 @@ import html
 from dataclasses import replace
 from typing import Any, Mapping, Sequence
 
-from .bibliography import short_citation
-from .controls import MAX_COMBINATIONS, Control, combinations_count, grid
-from .explorers import Explorer
-from .explorers import describe_fixed as held_fixed
-from .interest_figures import comparison_spec, typology_spec
-from .interests import (
-    JUSTIFIED_COLUMNS, SCENARIO_FIELDS, SCENARIO_LABELS, CaseComparison, InterestParameters, Scenario, compare,
+from ..io.bibliography import short_citation
+from ..display.controls import MAX_COMBINATIONS, Control, combinations_count, grid
+from .base import Explorer
+from .base import describe_fixed
+from ..figures.interests import comparison_spec, typology_spec
+from ..model.interests import (
+    JUSTIFIED_COLUMNS, SCHWELLER_FIELDS, SCENARIO_LABELS, CaseComparison, InterestParameters, Scenario, compare,
     compare_cases, place,
 )
-from .palette import CHOICE_LABELS
+from ..figures.palette import CHOICE_LABELS
 
 def _check_scenario(scenario: Any) -> Scenario:
     if scenario is None:
@@ -42,10 +42,10 @@ def scenario_controls(vary: Sequence[str], levels: int = 5) -> tuple[Control, ..
     if isinstance(vary, str) or not isinstance(vary, Sequence):
         raise TypeError(f"vary must be a sequence of field names, got {type(vary).__name__}")
     if not vary:
-        raise ValueError(f"vary must name at least one of: {', '.join(SCENARIO_FIELDS)}")
-    unknown = [v for v in vary if v not in SCENARIO_FIELDS]
+        raise ValueError(f"vary must name at least one of: {', '.join(SCHWELLER_FIELDS)}")
+    unknown = [v for v in vary if v not in SCHWELLER_FIELDS]
     if unknown:
-        raise ValueError(f"vary has unknown field {', '.join(map(repr, unknown))}; allowed: {', '.join(SCENARIO_FIELDS)}")
+        raise ValueError(f"vary has unknown field {', '.join(map(repr, unknown))}; allowed: {', '.join(SCHWELLER_FIELDS)}")
     if len(set(vary)) != len(vary):
         raise ValueError(f"vary names a field twice: {list(vary)}")
     values = _levels("levels", levels)
@@ -56,11 +56,6 @@ def scenario_controls(vary: Sequence[str], levels: int = 5) -> tuple[Control, ..
             f"{len(controls)} controls with {levels} levels give {total} combinations; a static explorer "
             f"allows at most {MAX_COMBINATIONS}: vary fewer fields or use fewer levels")
     return controls
-
-
-def describe_fixed(scenario: Scenario, names: Sequence[str]) -> str:
-    """'Held fixed: own capability 0.50, at peace.' for the fields not on a slider."""
-    return held_fixed({n: getattr(scenario, n) for n in names}, names, SCENARIO_LABELS)
 
 
 def typology_explorer(
@@ -108,7 +103,7 @@ def walt_schweller_explorer(
         raise TypeError(f"params must be an InterestParameters or None, got {type(params).__name__}")
     controls = scenario_controls(vary, levels)
     hidden = set() if scenario.war or "war" in vary else {"victory"}
-    fixed = [n for n in SCENARIO_FIELDS if n not in vary and n not in hidden]
+    fixed = [n for n in SCHWELLER_FIELDS if n not in vary and n not in hidden]
 
     @functools.lru_cache(maxsize=4096)
     def spec_for(s: Scenario) -> dict:
@@ -118,7 +113,7 @@ def walt_schweller_explorer(
         return spec_for(replace(scenario, **values))
 
     start = {c.name: getattr(scenario, c.name) for c in controls}
-    return Explorer(title, controls, start, compute, describe_fixed(scenario, fixed), explorer_id)
+    return Explorer(title, controls, start, compute, describe_fixed({n: getattr(scenario, n) for n in fixed}, fixed, SCENARIO_LABELS), explorer_id)
 
 
 # --------------------------------------------------------------------------- case boxes
@@ -196,6 +191,6 @@ def schweller_case_box(case_id: str, comparisons: Sequence[CaseComparison] | Non
 
 
 __all__ = [
-    "SchwellerCaseBox", "describe_fixed", "scenario_controls", "schweller_case_box", "typology_explorer",
+    "SchwellerCaseBox", "scenario_controls", "schweller_case_box", "typology_explorer",
     "walt_schweller_explorer",
 ]

@@ -16,11 +16,11 @@ from typing import Any, Mapping
 
 import plotly.io as pio
 
-from .controls import Control
-from .explorers import Explorer
-from .render import PLOT_CONFIG, description_of, figure_bundle, plain_json
-from .simulation import World, hegemony_table, load_sweep, simulate, simulate_worlds
-from .simulation_figures import hegemony_curve_spec, misperception_spec, run_animation_spec, world_spec
+from ..display.controls import Control
+from .base import Explorer
+from ..display.render import PLOT_CONFIG, description_of, figure_bundle, plain_json
+from ..model.simulation import World, simulate, simulate_worlds
+from ..figures.simulation import run_animation_spec, world_spec
 
 EXPLORER_WORLD = World(n_states=40, steps=80)
 EXPLORER_RUNS = 20
@@ -109,13 +109,3 @@ def world_explorer(
     fixed = (f"Held fixed: {base.n_states} states, {base.steps} steps, the aggressor starts with "
              f"{round(100 * base.aggressor_share)}% of all capability; {runs} seeded runs per setting.")
     return Explorer(title, controls, start, compute, fixed, explorer_id)
-
-
-def hegemony_figure(name: str = "hegemony") -> dict:
-    """The Monte Carlo figure from the cached sweep (computed if the cache is missing)."""
-    return hegemony_curve_spec(hegemony_table(load_sweep(name)))
-
-
-def misperception_figure(name: str = "misperception") -> dict:
-    """Outcomes under misperception, from the cached sweep (computed if the cache is missing)."""
-    return misperception_spec(load_sweep(name)["cells"])

@@ -12,32 +12,20 @@ from typing import Any
 
 import plotly.graph_objects as go
 
-from .aid import AidResult
-from .explanations import EXPLANATION_LABELS, EXPLANATIONS, CombinedView, logit
-from .figures import base_layout
-from .ideology import IdeologyResult
+from ..model import validation
+from ..model.reasons import percent
+from ..model.aid import AidResult
+from ..model.explanations import EXPLANATION_LABELS, EXPLANATIONS, CombinedView, logit
+from ._common import base_layout, panel_title
+from ..model.ideology import IdeologyResult
 from .palette import GRID_COLOUR, OKABE_ITO
-from .penetration import PenetrationResult
+from ..model.penetration import PenetrationResult
 
 POSITIVE = OKABE_ITO["blue"]
 NEGATIVE = OKABE_ITO["vermillion"]
 PERCEIVED = OKABE_ITO["orange"]
 TOTAL = "#3D3D3D"
 PROBABILITY_TICKS = (0.001, 0.01, 0.05, 0.2, 0.5, 0.8, 0.95, 0.99, 0.999)
-
-
-def _percent(p: float) -> str:
-    return f"{round(100 * p)}%"
-
-
-def _check(value: Any, kind: type, name: str) -> None:
-    if not isinstance(value, kind):
-        raise TypeError(f"{name} must be a {kind.__name__}, got {type(value).__name__}")
-
-
-def _panel_title(text: str, x: float) -> dict[str, Any]:
-    return {"text": text, "x": x, "xref": "paper", "xanchor": "center", "y": 1.0, "yref": "paper",
-            "yanchor": "bottom", "showarrow": False, "font": {"size": 14}}
 
 
 def _two_panel_layout(title: str, left: str, right: str, left_range: list[float], right_range: list[float],
@@ -54,7 +42,7 @@ def _two_panel_layout(title: str, left: str, right: str, left_range: list[float]
         "xaxis2": {"domain": [0.72, 1.0], "anchor": "y2", "range": right_range, "gridcolor": GRID_COLOUR,
                    "title": {"text": right_title}, "tickvals": [0, 0.5, 1]},
         "yaxis2": {"domain": [0.0, 1.0], "anchor": "x2", "autorange": "reversed", "ticklabelstandoff": 4},
-        "annotations": [_panel_title(left, 0.20), _panel_title(right, 0.86)],
+        "annotations": [panel_title(left, 0.20), panel_title(right, 0.86)],
         "meta": {"description": description},
     })
     return layout
@@ -84,7 +72,7 @@ def _hbar(axis: str, labels: list[str], values: list[float], colours: list[str],
 
 
 def describe_ideology(result: IdeologyResult) -> str:
-    _check(result, IdeologyResult, "result")
+    validation.instance("result", result, IdeologyResult)
     return (
         f"Ideology's effect {result.effect:+.2f} (-1 apart, +1 together); as statesmen see it {result.perceived_effect:+.2f}. "
         f"Weight {result.weight:.2f}, durability {result.durability:.2f}. " + " ".join(result.reasons)
@@ -93,7 +81,7 @@ def describe_ideology(result: IdeologyResult) -> str:
 
 def ideology_spec(result: IdeologyResult, title: str | None = None) -> dict[str, Any]:
     """Two panels: ideology's actual and perceived effect; its weight and the durability."""
-    _check(result, IdeologyResult, "result")
+    validation.instance("result", result, IdeologyResult)
     direction = "draws them together" if result.effect > 0.005 else "pushes them apart" if result.effect < -0.005 else "adds nothing"
     layout = _two_panel_layout(
         f"{title or 'Ideology'}: <b>{direction}</b> (effect {result.effect:+.2f})",
@@ -114,17 +102,17 @@ def ideology_spec(result: IdeologyResult, title: str | None = None) -> dict[str,
 
 
 def describe_aid(result: AidResult) -> str:
-    _check(result, AidResult, "result")
+    validation.instance("result", result, AidResult)
     return (
         f"Pull towards alignment {result.score:.2f}, donor's leverage {result.leverage:.2f}. Threat {result.threat:.2f}: "
-        f"{_percent(result.threat_scaling)} of the aid counts. Bargaining {result.bargaining:.2f}, decision-making "
+        f"{percent(result.threat_scaling)} of the aid counts. Bargaining {result.bargaining:.2f}, decision-making "
         f"{result.apparatus:.2f}. " + " ".join(result.reasons)
     )
 
 
 def aid_spec(result: AidResult, title: str | None = None) -> dict[str, Any]:
     """Two panels: aid's pull and the donor's leverage; the factors behind them."""
-    _check(result, AidResult, "result")
+    validation.instance("result", result, AidResult)
     layout = _two_panel_layout(
         f"{title or 'Foreign aid'}: pull <b>{result.score:.2f}</b>, leverage <b>{result.leverage:.2f}</b>",
         "What aid buys", "The factors",
@@ -144,17 +132,17 @@ def aid_spec(result: AidResult, title: str | None = None) -> dict[str, Any]:
 
 
 def describe_penetration(result: PenetrationResult) -> str:
-    _check(result, PenetrationResult, "result")
+    validation.instance("result", result, PenetrationResult)
     return (
         f"Expected effect {result.effect:+.2f} (-1 apart, +1 together): {result.gain:+.2f} if it works, "
-        f"{-result.loss:+.2f} if it backfires ({_percent(result.backfire_probability)} chance). "
+        f"{-result.loss:+.2f} if it backfires ({percent(result.backfire_probability)} chance). "
         + " ".join(result.reasons)
     )
 
 
 def penetration_spec(result: PenetrationResult, title: str | None = None) -> dict[str, Any]:
     """Two panels: the gamble (gain, loss, expected effect); the factors and the backfire risk."""
-    _check(result, PenetrationResult, "result")
+    validation.instance("result", result, PenetrationResult)
     verdict = "helps" if result.effect > 0.005 else "hurts" if result.effect < -0.005 else "does nothing"
     layout = _two_panel_layout(
         f"{title or 'Penetration'}: <b>{verdict}</b> (expected effect {result.effect:+.2f})",
@@ -175,13 +163,13 @@ def penetration_spec(result: PenetrationResult, title: str | None = None) -> dic
 
 
 def describe_combined(view: CombinedView) -> str:
-    _check(view, CombinedView, "view")
+    validation.instance("view", view, CombinedView)
     z, steps = view.contributions, view.steps
     return (
-        f"Chance of allying with the partner: threat alone {_percent(view.p_threat)}; ideology {z['ideology']:+.2f} "
-        f"log-odds, {_percent(steps['ideology'])}; aid {z['aid']:+.2f}, {_percent(steps['aid'])}; penetration "
-        f"{z['penetration']:+.2f}, {_percent(steps['penetration'])}. Ideology as statesmen see it: "
-        f"{_percent(view.perceived_probability)}. " + " ".join(view.reasons)
+        f"Chance of allying with the partner: threat alone {percent(view.p_threat)}; ideology {z['ideology']:+.2f} "
+        f"log-odds, {percent(steps['ideology'])}; aid {z['aid']:+.2f}, {percent(steps['aid'])}; penetration "
+        f"{z['penetration']:+.2f}, {percent(steps['penetration'])}. Ideology as statesmen see it: "
+        f"{percent(view.perceived_probability)}. " + " ".join(view.reasons)
     )
 
 
@@ -191,7 +179,7 @@ def combined_spec(view: CombinedView, title: str | None = None) -> dict[str, Any
     The axis is labelled in probabilities; a hollow diamond marks where the ideology step
     would end if ideology mattered as much as statesmen think.
     """
-    _check(view, CombinedView, "view")
+    validation.instance("view", view, CombinedView)
     z, steps = view.contributions, view.steps
     running, cumulative = 0.0, []
     for name in EXPLANATIONS:
@@ -203,11 +191,11 @@ def combined_spec(view: CombinedView, title: str | None = None) -> dict[str, Any
     y_range = [round(min(-1.0, low) - 0.9, 1), round(max(1.0, high) + 0.9, 1)]
     labels = [EXPLANATION_LABELS[name] for name in EXPLANATIONS] + ["All five"]
     values = [round(z[name], 4) for name in EXPLANATIONS] + [round(view.logit, 4)]
-    text = [f"{_percent(view.p_threat)}"] + [f"{z[n]:+.2f} → {_percent(steps[n])}" for n in EXPLANATIONS[1:]]
-    text.append(f"{_percent(view.probability)}")
+    text = [f"{percent(view.p_threat)}"] + [f"{z[n]:+.2f} → {percent(steps[n])}" for n in EXPLANATIONS[1:]]
+    text.append(f"{percent(view.probability)}")
     heading = title or "Beyond threat"
     layout = base_layout(
-        f"{heading}: <b>{_percent(view.probability)}</b> chance of allying (threat alone {_percent(view.p_threat)})",
+        f"{heading}: <b>{percent(view.probability)}</b> chance of allying (threat alone {percent(view.p_threat)})",
         height=420,
     )
     layout.update({

@@ -10,20 +10,16 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from .alignment import CHOICES
-from .evaluation import Metrics, WeightProfile
-from .figures import base_layout
+from ..model import validation
+from ..model.alignment import CHOICES
+from ..model.evaluation import Metrics, WeightProfile
+from ._common import base_layout
 from .palette import CHOICE_COLOURS, CHOICE_LABELS, GRID_COLOUR, OKABE_ITO, SOURCE_COLOURS, mix, readable_text_on
-from .threat import SOURCE_LABELS, THREAT_SOURCES
+from ..model.threat import SOURCE_LABELS, THREAT_SOURCES
 
 MEASURES: tuple[str, ...] = ("accuracy", *(f"recall {c}" for c in CHOICES))
 MEASURE_LABELS = {"accuracy": "Accuracy", **{f"recall {c}": f"Recall: {CHOICE_LABELS[c].lower()}" for c in CHOICES}}
 PREDICTOR_COLOURS = ("#9E9E9E", OKABE_ITO["orange"], OKABE_ITO["blue"], OKABE_ITO["bluish_green"])
-
-
-def _check(value: Any, kind: type, name: str) -> None:
-    if not isinstance(value, kind):
-        raise TypeError(f"{name} must be a {kind.__name__}, got {type(value).__name__}")
 
 
 def _measures(m: Metrics) -> list[float]:
@@ -41,7 +37,7 @@ def describe_metrics(name: str, m: Metrics) -> str:
 
 def confusion_spec(metrics: Metrics, title: str = "Predicted against observed choices") -> dict[str, Any]:
     """Heatmap of the confusion matrix: rows what states did, columns what the model predicted."""
-    _check(metrics, Metrics, "metrics")
+    validation.instance("metrics", metrics, Metrics)
     labels = [CHOICE_LABELS[c] for c in CHOICES]
     z = [list(row) for row in metrics.confusion]
     low, high = "#F4F4F4", OKABE_ITO["blue"]
@@ -82,7 +78,7 @@ def baseline_spec(metrics: Mapping[str, Metrics], title: str = "Three predictors
     if len(metrics) > len(PREDICTOR_COLOURS):
         raise ValueError(f"at most {len(PREDICTOR_COLOURS)} predictors fit one figure, got {len(metrics)}")
     for name, m in metrics.items():
-        _check(m, Metrics, f"metrics[{name!r}]")
+        validation.instance(f"metrics[{name!r}]", m, Metrics)
     layout = base_layout(title, height=420)
     layout.update({
         "barmode": "group", "showlegend": True,
@@ -102,7 +98,7 @@ def baseline_spec(metrics: Mapping[str, Metrics], title: str = "Three predictors
 
 def weight_profile_spec(profile: WeightProfile, title: str = "Accuracy as one threat weight changes") -> dict[str, Any]:
     """One line per threat source: accuracy as its weight moves, the other three at 1."""
-    _check(profile, WeightProfile, "profile")
+    validation.instance("profile", profile, WeightProfile)
     layout = base_layout(title, height=400)
     layout.update({
         "showlegend": True, "legend": {"orientation": "h", "y": -0.25, "x": 0.0},
@@ -132,9 +128,9 @@ def sensitivity_spec(current: Metrics | None, default: Metrics, weights: Mapping
     ``current`` is None when the weights are all zero (no threat at all: the model is undefined);
     the figure then keeps its traces with zero bars and says why.
     """
-    _check(default, Metrics, "default")
+    validation.instance("default", default, Metrics)
     if current is not None:
-        _check(current, Metrics, "current")
+        validation.instance("current", current, Metrics)
     shown = ", ".join(f"{SOURCE_LABELS[s].lower()} {weights[s]:g}" for s in THREAT_SOURCES)
     if current is None:
         heading = f"{title}: undefined (all weights 0)"

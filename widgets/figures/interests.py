@@ -11,14 +11,16 @@ from __future__ import annotations
 import textwrap
 from typing import Any
 
-from .alignment import CHOICES
-from .figures import base_layout
-from .interests import (
+from ..model import validation
+from ..model.reasons import percent
+from ..model.alignment import CHOICES
+from ._common import base_layout, panel_title
+from ..model.interests import (
     GREAT_POWER_AT, SCENARIO_LABELS, TYPE_DESCRIPTIONS, TYPE_LABELS, UNLIMITED_AIMS_AT,
-    Comparison, Placement, Sweep,
+    Comparison, Placement, InterestSweep,
 )
 from .palette import CHOICE_COLOURS, CHOICE_LABELS, GRID_COLOUR, HUE_TEXT, OKABE_ITO, SOURCE_COLOURS, TEXT_COLOUR, TEXT_ON_HUE
-from .threat import SOURCE_LABELS, THREAT_SOURCES
+from ..model.threat import SOURCE_LABELS, THREAT_SOURCES
 
 TYPE_COLOURS = {
     "lion": OKABE_ITO["blue"],
@@ -43,10 +45,6 @@ PULL_ROWS = (
 )
 
 
-def _percent(p: float) -> str:
-    return f"{round(100 * p)}%"
-
-
 def _signed(x: float) -> str:
     return f"{x:+.2f}"
 
@@ -55,17 +53,12 @@ def _wrap(text: str, width: int = 100) -> str:
     return "<br>".join(textwrap.wrap(text, width))
 
 
-def _check(value: Any, kind: type, name: str) -> None:
-    if not isinstance(value, kind):
-        raise TypeError(f"{name} must be a {kind.__name__}, got {type(value).__name__}")
-
-
 # --------------------------------------------------------------------------- typology
 
 
 def describe_placement(placement: Placement) -> str:
     """A text version of the balance-of-interests diagram."""
-    _check(placement, Placement, "placement")
+    validation.instance("placement", placement, Placement)
     power = "a great power" if placement.great_power else "not a great power"
     camp = "revisionist" if placement.revisionist else "status quo"
     return (
@@ -111,7 +104,7 @@ def _region_labels() -> list[dict[str, Any]]:
 def typology_spec(placement: Placement, title: str | None = None) -> dict[str, Any]:
     """Schweller's typology: where the state sits on the balance-of-interests diagram, and
     whether its capability makes it a great power."""
-    _check(placement, Placement, "placement")
+    validation.instance("placement", placement, Placement)
     colour = TYPE_COLOURS[placement.state_type]
     power_text = "great power" if placement.great_power else "not a great power"
     heading = title or "Balance of interests"
@@ -157,7 +150,7 @@ def typology_spec(placement: Placement, title: str | None = None) -> dict[str, A
 
 def describe_comparison(comparison: Comparison) -> str:
     """A text version of the comparison figure: both predictions, the verdict and why."""
-    _check(comparison, Comparison, "comparison")
+    validation.instance("comparison", comparison, Comparison)
     s = comparison.scenario
     setting = ", ".join(
         f"{SCENARIO_LABELS[f].lower()} {('yes' if getattr(s, f) else 'no') if f == 'war' else f'{getattr(s, f):.2f}'}"
@@ -169,16 +162,16 @@ def describe_comparison(comparison: Comparison) -> str:
     top = max(sch.pulls, key=lambda k: sch.pulls[k])
     pull = (f"; its largest pull toward bandwagoning is {top.replace('-', ' ')} ({sch.pulls[top]:.2f})"
             if sch.pulls[top] > 0 else "")
-    return (f"Scenario: {setting}. Walt's model predicts {walt.choice} ({_percent(walt.probabilities[walt.choice])}), "
+    return (f"Scenario: {setting}. Walt's model predicts {walt.choice} ({percent(walt.probabilities[walt.choice])}), "
             f"with threat level {walt.threat:.2f}. Schweller's model predicts {sch.label.lower()} "
-            f"({_percent(sch.probabilities[sch.choice])}) for a {sch.placement.state_type}{pull}. "
+            f"({percent(sch.probabilities[sch.choice])}) for a {sch.placement.state_type}{pull}. "
             f"{comparison.headline}. {comparison.explanation[-1]}")
 
 
 def _probability_bars(probabilities: dict[str, float], chosen: str, axis: str, name: str,
                       bandwagon_text: str | None = None) -> dict[str, Any]:
     probs = [round(probabilities[c], 4) for c in CHOICES]
-    text = [_percent(probabilities[c]) for c in CHOICES]  # from the unrounded value, as in the description
+    text = [percent(probabilities[c]) for c in CHOICES]  # from the unrounded value, as in the description
     if bandwagon_text:
         text[CHOICES.index("bandwagon")] += f"<br>{bandwagon_text}"
     return {
@@ -193,11 +186,6 @@ def _probability_bars(probabilities: dict[str, float], chosen: str, axis: str, n
     }
 
 
-def _panel_title(text: str, x: float, y: float) -> dict[str, Any]:
-    return {"text": text, "x": x, "xref": "paper", "xanchor": "center", "y": y, "yref": "paper",
-            "yanchor": "bottom", "showarrow": False, "font": {"size": 13}}
-
-
 def comparison_spec(comparison: Comparison, title: str | None = None) -> dict[str, Any]:
     """Walt's and Schweller's predictions side by side, what drives each, the verdict and why.
 
@@ -205,13 +193,13 @@ def comparison_spec(comparison: Comparison, title: str | None = None) -> dict[st
     row: what Walt's model sees (the four sources of threat) and what Schweller's weighs (the
     pull of defending one's holdings against each pull toward bandwagoning).
     """
-    _check(comparison, Comparison, "comparison")
+    validation.instance("comparison", comparison, Comparison)
     walt, sch = comparison.walt, comparison.schweller
     side_text = {"revisionist": "with revisionist", "status quo": "with status quo"}.get(sch.side or "", "")
     heading = (title + ": ") if title else ""
     layout = base_layout(
-        f"{heading}Walt: <b>{CHOICE_LABELS[walt.choice]}</b> ({_percent(walt.probabilities[walt.choice])})"
-        f" · Schweller: <b>{sch.label}</b> ({_percent(sch.probabilities[sch.choice])})",
+        f"{heading}Walt: <b>{CHOICE_LABELS[walt.choice]}</b> ({percent(walt.probabilities[walt.choice])})"
+        f" · Schweller: <b>{sch.label}</b> ({percent(sch.probabilities[sch.choice])})",
         height=690,
     )
     parts = [round(walt.contributions.get(s, 0.0), 4) for s in THREAT_SOURCES]
@@ -236,10 +224,10 @@ def comparison_spec(comparison: Comparison, title: str | None = None) -> dict[st
         "yaxis4": {"domain": [0.22, 0.45], "anchor": "x4", "autorange": "reversed"},
         "margin": {"l": 60, "r": 30, "t": 50, "b": 10},
         "annotations": [
-            _panel_title("Walt: balance of threat", 0.225, 0.895),
-            _panel_title("Schweller: balance of interests", 0.775, 0.895),
-            _panel_title(f"What Walt's model sees: threat {walt.threat:.2f}", 0.225, 0.465),
-            _panel_title(f"What Schweller's model weighs: a {sch.placement.state_type}", 0.775, 0.465),
+            panel_title("Walt: balance of threat", 0.225, 0.895, size=13),
+            panel_title("Schweller: balance of interests", 0.775, 0.895, size=13),
+            panel_title(f"What Walt's model sees: threat {walt.threat:.2f}", 0.225, 0.465, size=13),
+            panel_title(f"What Schweller's model weighs: a {sch.placement.state_type}", 0.775, 0.465, size=13),
             {"text": f"<b>{comparison.headline}</b>", "x": 0.5, "y": 0.99, "xref": "paper", "yref": "paper",
              "yanchor": "top", "showarrow": False, "font": {"size": 14, "color": TEXT_ON_HUE},
              "bgcolor": VERDICT_COLOURS[comparison.verdict], "borderpad": 4},
@@ -277,24 +265,24 @@ FIELD_AXIS_TITLES = {
 }
 
 
-def describe_sweep(result: Sweep) -> str:
+def describe_sweep(result: InterestSweep) -> str:
     """The two models' probabilities at both ends of the sweep, in words."""
-    _check(result, Sweep, "sweep")
+    validation.instance("sweep", result, InterestSweep)
     name = FIELD_AXIS_TITLES[result.field].lower()
 
     def at(i: int) -> str:
-        w = ", ".join(f"{CHOICE_LABELS[c].lower()} {_percent(result.walt[c][i])}" for c in CHOICES)
-        s = ", ".join(f"{CHOICE_LABELS[c].lower()} {_percent(result.schweller[c][i])}" for c in CHOICES)
+        w = ", ".join(f"{CHOICE_LABELS[c].lower()} {percent(result.walt[c][i])}" for c in CHOICES)
+        s = ", ".join(f"{CHOICE_LABELS[c].lower()} {percent(result.schweller[c][i])}" for c in CHOICES)
         return f"at {result.values[i]:.2f}, Walt's model gives {w}; Schweller's gives {s}"
 
     return f"How each model's prediction changes with {name}: {at(0)}; {at(len(result.values) - 1)}."
 
 
-def sweep_spec(result: Sweep, title: str | None = None, marker: float | None = None) -> dict[str, Any]:
+def sweep_spec(result: InterestSweep, title: str | None = None, marker: float | None = None) -> dict[str, Any]:
     """Two panels, Walt's model and Schweller's: the probability of each choice as one
     scenario field moves from 0 to 1. Schweller's bandwagoning is split by the side joined
     (dashed: with the status-quo side). ``marker`` draws a vertical line at one value."""
-    _check(result, Sweep, "sweep")
+    validation.instance("sweep", result, InterestSweep)
     xs = list(result.values)
     data: list[dict[str, Any]] = []
     for panel, (axis, probs) in enumerate((("", result.walt), ("2", result.schweller))):
@@ -321,8 +309,8 @@ def sweep_spec(result: Sweep, title: str | None = None, marker: float | None = N
         "xaxis2": {"domain": [0.54, 1.0], "anchor": "y2", "range": [0, 1], "title": axis_title, "gridcolor": GRID_COLOUR},
         "yaxis2": {"domain": [0.0, 1.0], "anchor": "x2", "range": [0, 1.02], "tickformat": ".0%", "gridcolor": GRID_COLOUR},
         "margin": {"l": 60, "r": 20, "t": 80, "b": 120},
-        "annotations": [_panel_title("Walt: balance of threat", 0.23, 1.0),
-                        _panel_title("Schweller: balance of interests", 0.77, 1.0)],
+        "annotations": [panel_title("Walt: balance of threat", 0.23, 1.0, size=13),
+                        panel_title("Schweller: balance of interests", 0.77, 1.0, size=13)],
         "shapes": [] if marker is None else [
             {"type": "line", "xref": ref, "yref": "paper", "x0": marker, "x1": marker, "y0": 0, "y1": 1,
              "line": {"color": "#555555", "width": 1, "dash": "dot"}} for ref in ("x", "x2")],

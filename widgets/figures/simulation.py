@@ -11,10 +11,11 @@ from __future__ import annotations
 from typing import Any, Mapping, Sequence
 
 import numpy as np
+import plotly.graph_objects as go
 
-from .figures import base_layout
+from ._common import base_layout
 from .palette import CHOICE_COLOURS, GRID_COLOUR, OKABE_ITO, TEXT_COLOUR
-from .simulation import AGAINST, AGGRESSOR, BUCKPASS, CONQUERED, NEUTRAL, OUTCOMES, WITH, Ensemble, Run, wilson_interval
+from ..model.simulation import AGAINST, AGGRESSOR, BUCKPASS, CONQUERED, NEUTRAL, OUTCOMES, WITH, Ensemble, Run, hegemony_table, load_sweep, wilson_interval
 
 STATUS_LABELS = {
     AGAINST: "Balancing against it",
@@ -403,3 +404,13 @@ def misperception_spec(rows: Sequence[Mapping[str, Any]], title: str | None = No
                                       "xanchor": "left", "y": hi, "yref": "paper", "yanchor": "bottom",
                                       "showarrow": False, "font": {"size": 14}})
     return {"data": data, "layout": layout}
+
+
+def hegemony_figure(name: str = "hegemony") -> go.Figure:
+    """The Monte Carlo figure from the cached sweep (computed if the cache is missing)."""
+    return go.Figure(hegemony_curve_spec(hegemony_table(load_sweep(name))))
+
+
+def misperception_figure(name: str = "misperception") -> go.Figure:
+    """Outcomes under misperception, from the cached sweep (computed if the cache is missing)."""
+    return go.Figure(misperception_spec(load_sweep(name)["cells"]))

@@ -11,20 +11,15 @@ from typing import Any
 
 import plotly.graph_objects as go
 
-from typing import TYPE_CHECKING
 
-from .alignment import CHOICES, Prediction
-from .palette import CHOICE_COLOURS, CHOICE_LABELS, FONT_FAMILY, GRID_COLOUR, SOURCE_COLOURS, TEXT_COLOUR, TEXT_ON_HUE
-from .threat import SOURCE_LABELS, THREAT_SOURCES
+from ..model.reasons import percent
+from ..model.alignment import CHOICES, Prediction
+from ._common import base_layout, panel_title
+from .palette import CHOICE_COLOURS, CHOICE_LABELS, GRID_COLOUR, SOURCE_COLOURS, TEXT_COLOUR, TEXT_ON_HUE
+from ..model.threat import SOURCE_LABELS, THREAT_SOURCES
 
-if TYPE_CHECKING:  # pragma: no cover
-    from .conditions import ChoiceGrid
-    from .neighbours import Neighbourhood
-
-
-def _percent(p: float) -> str:
-    return f"{round(100 * p)}%"
-
+from ..model.conditions import ChoiceGrid
+from ..model.neighbours import Neighbourhood
 
 def _verdict(prediction: Prediction) -> str:
     """'<b>Balance</b> (62%)', or a warning when the runner-up is within one point."""
@@ -32,15 +27,15 @@ def _verdict(prediction: Prediction) -> str:
     best = prediction.choice
     rivals = [c for c in CHOICES if c != best and abs(p[c] - p[best]) < 0.01]
     if rivals:
-        return f"<b>{CHOICE_LABELS[best]}</b>, too close to call against {CHOICE_LABELS[rivals[0]].lower()} ({_percent(p[best])} each)"
-    return f"<b>{CHOICE_LABELS[best]}</b> ({_percent(p[best])})"
+        return f"<b>{CHOICE_LABELS[best]}</b>, too close to call against {CHOICE_LABELS[rivals[0]].lower()} ({percent(p[best])} each)"
+    return f"<b>{CHOICE_LABELS[best]}</b> ({percent(p[best])})"
 
 
 def describe_prediction(prediction: Prediction) -> str:
     """A text version of the prediction figure (what a screen reader or a print reader gets)."""
     if not isinstance(prediction, Prediction):
         raise TypeError(f"prediction must be a Prediction, got {type(prediction).__name__}")
-    odds = ", ".join(f"{CHOICE_LABELS[c].lower()} {_percent(prediction.probabilities[c])}" for c in CHOICES)
+    odds = ", ".join(f"{CHOICE_LABELS[c].lower()} {percent(prediction.probabilities[c])}" for c in CHOICES)
     parts = ", ".join(
         f"{SOURCE_LABELS[s].lower()} {prediction.contributions.get(s, 0.0):.2f}" for s in THREAT_SOURCES
     )
@@ -49,32 +44,6 @@ def describe_prediction(prediction: Prediction) -> str:
         f"Predicted choice: {CHOICE_LABELS[prediction.choice].lower()}{' (too close to call)' if close else ''}. Probabilities: {odds}. "
         f"Overall threat {prediction.threat:.2f}, made up of {parts}. " + " ".join(prediction.reasons)
     )
-
-
-def base_layout(title: str, height: int) -> dict[str, Any]:
-    """Layout shared by every figure: palette font, transparent background, no template.
-
-    An empty template keeps Plotly's default theme (about 6 KB a figure) out of pages.
-    """
-    return {
-        "template": {},
-        "title": {"text": title, "x": 0.0, "xanchor": "left", "font": {"size": 16}},
-        "font": {"family": FONT_FAMILY, "color": TEXT_COLOUR, "size": 13},
-        "height": height,
-        "margin": {"l": 60, "r": 20, "t": 80, "b": 50},
-        "paper_bgcolor": "rgba(0,0,0,0)",
-        "plot_bgcolor": "rgba(0,0,0,0)",
-        "showlegend": False,
-        # transitions would make the static explorer lag behind its slider
-        "transition": {"duration": 0},
-    }
-
-
-def _panel_title(text: str, x: float) -> dict[str, Any]:
-    return {
-        "text": text, "x": x, "xref": "paper", "xanchor": "center",
-        "y": 1.0, "yref": "paper", "yanchor": "bottom", "showarrow": False, "font": {"size": 14},
-    }
 
 
 def prediction_result(prediction: Prediction) -> dict[str, Any]:
@@ -108,8 +77,8 @@ def prediction_spec(prediction: Prediction, title: str | None = None) -> dict[st
                        "gridcolor": GRID_COLOUR, "title": {"text": "share of threat"}},
             "yaxis2": {"domain": [0.0, 1.0], "anchor": "x2", "autorange": "reversed"},
             "annotations": [
-                _panel_title("Probability of each choice", 0.23),
-                _panel_title(f"Threat level {prediction.threat:.2f}: its sources", 0.80),
+                panel_title("Probability of each choice", 0.23),
+                panel_title(f"Threat level {prediction.threat:.2f}: its sources", 0.80),
             ],
             "meta": {"description": describe_prediction(prediction), "result": prediction_result(prediction)},
         }
@@ -119,7 +88,7 @@ def prediction_spec(prediction: Prediction, title: str | None = None) -> dict[st
             "type": "bar", "name": "probability", "xaxis": "x", "yaxis": "y",
             "x": [CHOICE_LABELS[c] for c in CHOICES],
             "y": probs,
-            "text": [_percent(p) for p in raw],  # from the unrounded value, as in the description
+            "text": [percent(p) for p in raw],  # from the unrounded value, as in the description
             "textposition": "outside",
             "cliponaxis": False,
             "marker": {
@@ -170,25 +139,23 @@ def _choice_colourscale() -> list[list]:
     return scale
 
 
-def describe_grid(grid: "ChoiceGrid") -> str:
-    shares = ", ".join(f"{CHOICE_LABELS[c].lower()} {_percent(grid.share(c))}" for c in CHOICES)
+def describe_grid(grid: ChoiceGrid) -> str:
+    shares = ", ".join(f"{CHOICE_LABELS[c].lower()} {percent(grid.share(c))}" for c in CHOICES)
     return (
         f"Phase diagram of the predicted choice over {FIELD_TITLES[grid.x_field].lower()} (across) and "
         f"{FIELD_TITLES[grid.y_field].lower()} (up). Share of the grid where each choice is predicted: {shares}."
     )
 
 
-def choice_map_spec(grid: "ChoiceGrid", marker: tuple[float, float] | None = None, title: str | None = None) -> dict[str, Any]:
+def choice_map_spec(grid: ChoiceGrid, marker: tuple[float, float] | None = None, title: str | None = None) -> dict[str, Any]:
     """A phase diagram: which choice the model predicts at each point of a two-condition grid.
 
     ``marker`` (x, y) marks the current scenario.
     """
-    from .conditions import ChoiceGrid
-
     if not isinstance(grid, ChoiceGrid):
         raise TypeError(f"grid must be a ChoiceGrid, got {type(grid).__name__}")
     hover = [
-        [f"{CHOICE_LABELS[CHOICES[c]]} ({_percent(p)})" for c, p in zip(row_c, row_p)]
+        [f"{CHOICE_LABELS[CHOICES[c]]} ({percent(p)})" for c, p in zip(row_c, row_p)]
         for row_c, row_p in zip(grid.choice, grid.probability)
     ]
     data: list[dict[str, Any]] = [
@@ -222,10 +189,10 @@ def choice_map_spec(grid: "ChoiceGrid", marker: tuple[float, float] | None = Non
     return {"data": data, "layout": layout}
 
 
-def neighbourhood_spec(hood: "Neighbourhood", title: str | None = None) -> dict[str, Any]:
+def neighbourhood_spec(hood: Neighbourhood, title: str | None = None) -> dict[str, Any]:
     """The stylised map: states as squares sized by capability, coloured by camp, with
     an arrow-like line from each state to the state it opposes."""
-    from .neighbours import Neighbourhood
+    from ..model.neighbours import Neighbourhood
 
     if not isinstance(hood, Neighbourhood):
         raise TypeError(f"hood must be a Neighbourhood, got {type(hood).__name__}")
@@ -265,7 +232,7 @@ def neighbourhood_spec(hood: "Neighbourhood", title: str | None = None) -> dict[
         "yaxis": {"visible": False, "range": [-0.7, hood.rows - 0.3], "scaleanchor": "x"},
         "margin": {"l": 10, "r": 10, "t": 50, "b": 40},
         "meta": {"description": (
-            f"A grid of {n} states in two camps. {_percent(share)} of neighbouring pairs sit in opposite camps "
+            f"A grid of {n} states in two camps. {percent(share)} of neighbouring pairs sit in opposite camps "
             f"(a perfect checkerboard would be 100%). The most opposed state is state "
             f"{max(range(n), key=lambda s: (hood.opposes.count(s), -s)) + 1}, opposed by "
             f"{max(hood.opposes.count(s) for s in range(n))} states.")},

@@ -6,6 +6,8 @@ import functools
 import re
 from pathlib import Path
 
+from .._paths import bibliography_file
+
 _ENTRY = re.compile(r"@\w+\s*\{\s*([^,\s]+)\s*,(.*?)\n\}", re.S)
 _FIELD = re.compile(r"\b(author|editor|year|title)\s*=\s*[{\"](.*?)[}\"]\s*,?\s*$", re.M | re.I)
 
@@ -16,9 +18,7 @@ def entries(path: str | None = None) -> dict[str, dict[str, str]]:
     if path:
         file = Path(path)
     else:  # the repository's file, else the copy installed with the package (pyproject.toml)
-        here = Path(__file__).resolve()
-        file = next((f for f in (here.parents[1] / "references.bib", here.parent / "bookfiles" / "references.bib")
-                     if f.is_file()), here.parents[1] / "references.bib")
+        file = bibliography_file()
     if not file.is_file():
         return {}
     out = {}

@@ -7,6 +7,7 @@ CSV line and column, so a student who codes a new case learns exactly what to fi
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 from dataclasses import dataclass
@@ -15,10 +16,10 @@ from typing import Callable, Iterable, Mapping
 
 import pandas as pd
 
-from .alignment import CHOICES, Prediction, predict
+from ..model.alignment import CHOICES, Prediction, predict
 from .csvtable import TableError, data_file, number, read_rows
-from .situation import Situation
-from .threat import THREAT_SOURCES, Threat, ThreatWeights
+from ..model.situation import Situation
+from ..model.threat import THREAT_SOURCES, Threat, ThreatWeights
 
 UNIT_COLUMNS: tuple[str, ...] = THREAT_SOURCES + ("own_strength", "allied_support")
 JUSTIFIED: tuple[str, ...] = UNIT_COLUMNS + ("war",)
@@ -123,8 +124,6 @@ def get_case(case_id: str, cases: pd.DataFrame | None = None) -> Case:
     """The case with ``case_id``; a ValueError lists close matches when it does not exist."""
     cases = load_cases() if cases is None else cases
     if case_id not in cases.index:
-        import difflib
-
         close = difflib.get_close_matches(str(case_id), list(cases.index), n=3, cutoff=0.4)
         hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
         raise ValueError(f"no case {case_id!r} in the cases file{hint}")

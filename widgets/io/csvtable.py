@@ -10,8 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import math
-import os
-from pathlib import Path
+from .._paths import data_file  # noqa: F401  (re-exported: the loaders' one way to find data)
 from typing import Any, Callable, Mapping, Sequence
 
 RowChecker = Callable[[int, Mapping[str, str], Callable[[str, str], None]], "dict[str, Any] | None"]
@@ -86,28 +85,3 @@ def read_rows(
     if problems:
         raise error(source, problems)
     return rows
-
-
-def installed_file(package: str, name: str) -> Path:
-    """``name`` inside the installed ``widgets.<package>`` (see pyproject.toml's package-dir)."""
-    return Path(__file__).resolve().parent / package / name
-
-
-def data_file(name: str) -> Path:
-    """Where data file ``name`` lives: $ALLIANCES_DATA_DIR, the repository's ``data/``, a
-    ``data/`` folder above the working directory (a notebook runs from ``chapters/``), or the
-    copy installed with the package (``widgets.bookdata``, for a chapter run on its own)."""
-    candidates = []
-    if os.environ.get("ALLIANCES_DATA_DIR"):
-        candidates.append(Path(os.environ["ALLIANCES_DATA_DIR"]) / name)
-    candidates.append(Path(__file__).resolve().parents[1] / "data" / name)
-    here = Path.cwd().resolve()
-    candidates += [folder / "data" / name for folder in (here, *here.parents)]
-    candidates.append(installed_file("bookdata", name))
-    for candidate in candidates:
-        if candidate.is_file():
-            return candidate
-    raise FileNotFoundError(
-        f"data/{name} not found; set ALLIANCES_DATA_DIR to the folder holding it "
-        f"(looked in: {', '.join(str(c.parent) for c in candidates[:3])})"
-    )

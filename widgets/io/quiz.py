@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any, Mapping
 
 import yaml
+
+from .._paths import package_file
 
 QUESTION_ID = re.compile(r"[a-z][a-z0-9-]*")
 CHAPTER_NAME = re.compile(r"[0-9]{2}_[a-z0-9_]+")
@@ -109,7 +110,7 @@ def parse_quiz(data: Any, name: str) -> Quiz:
 
 
 def _folder():
-    return resources.files("widgets") / "quizzes"
+    return package_file("io", "quizzes")
 
 
 def quiz_names() -> list[str]:

@@ -27,9 +27,11 @@ import io
 import json
 import math
 from dataclasses import dataclass
-from typing import Any, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
-from .controls import Control
+if TYPE_CHECKING:  # a scenario file only reads the controls' names and values
+    from ..display.controls import Control
+
 
 FORMAT = "alliances-scenario"
 VERSION = 1

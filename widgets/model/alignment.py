@@ -48,6 +48,7 @@ import math
 from dataclasses import dataclass, field, fields
 
 from . import validation
+from ._maths import softmax
 from .reasons import explain
 from .situation import Situation
 from .threat import Threat, ThreatWeights, contributions
@@ -176,13 +177,6 @@ def utility_terms(threat: Threat, situation: Situation, params: ModelParameters 
     )
 
 
-def _softmax(utilities: dict[str, float]) -> dict[str, float]:
-    top = max(utilities.values())
-    exps = {key: math.exp(value - top) for key, value in utilities.items()}
-    total = sum(exps.values())
-    return {key: value / total for key, value in exps.items()}
-
-
 def _logistic(x: float) -> float:
     if x >= 0:
         return 1.0 / (1.0 + math.exp(-x))
@@ -218,7 +212,7 @@ def predict(
     level = min(1.0, max(0.0, sum(parts.values())))
     p_align = _logistic(params.response_slope * (level - params.response_threshold))
     terms = utility_terms(threat, situation, params)
-    shares = _softmax({r: terms.utility(r) for r in RESPONSES})
+    shares = softmax({r: terms.utility(r) for r in RESPONSES})
     probabilities = {r: p_align * shares[r] for r in RESPONSES}
     probabilities["neutral"] = 1.0 - p_align
     # The choice follows the model's two stages: stay neutral unless aligning is more likely
@@ -229,7 +223,7 @@ def predict(
         choice=choice,
         probabilities=probabilities,
         threat=level,
-        reasons=explain(choice, level, p_align, parts, shares, terms, threat.aggressive_intentions),
+        reasons=explain(choice, level, p_align, parts, shares, terms.values, threat.aggressive_intentions),
         contributions=parts,
         p_align=p_align,
         weights=shares_of_threat,

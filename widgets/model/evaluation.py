@@ -53,7 +53,8 @@ import numpy as np
 import pandas as pd
 
 from .alignment import CHOICES, ModelParameters, predict
-from .cases import Case
+from ..io.cases import Case, load_cases
+from .interests import compare_cases
 from .threat import THREAT_SOURCES, ThreatWeights
 
 WEIGHT_LEVELS: tuple[float, ...] = (0.0, 0.5, 1.0, 1.5, 2.0)
@@ -341,8 +342,6 @@ def leave_one_out(cases: pd.DataFrame, levels: Sequence[float] = WEIGHT_LEVELS,
 @functools.lru_cache(maxsize=2)
 def book_sweep(levels: tuple[float, ...] = WEIGHT_LEVELS) -> WeightSweep:
     """The sweep over the book's own cases (memoised: the chapter and its explorer share it)."""
-    from .cases import load_cases
-
     return sweep_weights(load_cases(), levels)
 
 
@@ -455,8 +454,6 @@ def schweller_comparison(cases: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, i
     built with chapter 5's :mod:`widgets.interests`): a table, one line per case, and the counts
     ``{"n", "walt", "schweller"}`` of correct predictions. Each model is scored in its own terms
     (Schweller's bandwagoning must also name the right side), as :func:`widgets.interests.compare_cases` does."""
-    from .interests import compare_cases
-
     cases = _check_cases(cases)
     comparisons = compare_cases(cases=cases)
     records = [{

@@ -154,12 +154,6 @@ def logistic(z: float) -> float:
     return e / (1.0 + e)
 
 
-def _check(name: str, value: Any, kind: type) -> None:
-    if value is not None and not isinstance(value, kind):
-        article = "an" if kind.__name__[0] in "AEIOU" else "a"
-        raise TypeError(f"{name} must be {article} {kind.__name__} or None, got {type(value).__name__}")
-
-
 def combined_view(
     threat: Threat,
     situation: Situation | None = None,
@@ -195,7 +189,7 @@ def combined_view(
         ("aid_params", aid_params, AidParameters),
         ("penetration_params", penetration_params, PenetrationParameters),
     ):
-        _check(name, value, kind)
+        validation.instance(name, value, kind, optional=True)
     weights = weights or DEFAULT_EXPLANATION_WEIGHTS
     prediction = predict(threat, situation, threat_weights, params)
     p_threat = prediction.probabilities["balance"]

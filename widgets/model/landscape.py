@@ -39,10 +39,13 @@ from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence
 
 import numpy as np
+import pandas as pd
 
-from .cases import CaseDataError
-from .csvtable import data_file, number, read_rows
-from .threat import THREAT_SOURCES
+from ..io.cases import CaseDataError
+from ..io.csvtable import data_file, number, read_rows
+from .alignment import predict
+from .situation import Situation
+from .threat import THREAT_SOURCES, Threat
 
 SIDES: tuple[str, ...] = ("Allies", "Axis")
 MAX_ACTORS = 20  # 2**19 splits: about half a million, still well under a second
@@ -276,10 +279,6 @@ def model_sides(data: EuropeData) -> dict[str, dict[str, Any]]:
     opposite the threat source's; bandwagoning puts it on the threat source's side;
     buck-passing or neutrality predicts no side (None).
     """
-    from .alignment import predict
-    from .situation import Situation
-    from .threat import Threat
-
     out = {}
     for s in data.states:
         if s["threat_source"] not in THREAT_SIDES:
@@ -298,8 +297,6 @@ def model_sides(data: EuropeData) -> dict[str, dict[str, Any]]:
 def europe_table(data: EuropeData) -> Any:
     """A pandas DataFrame, one row per state: size, actual side, the landscape prediction
     with 1936 and 1939 sizes, and the book's model (its choice and the side it implies)."""
-    import pandas as pd
-
     _, sides36 = landscape_sides(data, 1936)
     _, sides39 = landscape_sides(data, 1939)
     model = model_sides(data)

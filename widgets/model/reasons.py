@@ -8,12 +8,9 @@ HTML book show the same few sentences for nearby scenarios; the figure shows the
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Mapping
+from typing import Mapping
 
 from .threat import SOURCE_LABELS
-
-if TYPE_CHECKING:  # pragma: no cover
-    from .alignment import Terms
 
 # (term, response the term favours) -> sentence
 TERM_SENTENCES: dict[tuple[str, str], str] = {
@@ -28,6 +25,11 @@ TERM_SENTENCES: dict[tuple[str, str], str] = {
     ("war", "bandwagon"): "The threatening side is close to winning the war, which draws others onto its side.",
     ("war", "balance"): "The war is still open or going against the threatening side, so states keep balancing.",
 }
+
+def percent(p: float) -> str:
+    """A probability as a whole percentage, e.g. 0.624 -> '62%' (every sentence and figure label)."""
+    return f"{round(100 * p)}%"
+
 
 # Minimum utility gap (in logits) for a term to be named as a reason.
 _MIN_GAP = 0.25
@@ -50,11 +52,12 @@ def explain(
     p_align: float,
     parts: Mapping[str, float],
     shares: Mapping[str, float],
-    terms: "Terms",
+    terms: Mapping[str, Mapping[str, float]],
     intentions: float = 1.0,
 ) -> tuple[str, ...]:
-    """Sentences saying which factors drove ``choice`` (``intentions``: the threat's perceived
-    aggressiveness, which picks the wording of the intentions sentence)."""
+    """Sentences saying which factors drove ``choice``. ``terms`` maps each utility term to
+    {response: value} (as ``Terms.values``); ``intentions``, the threat's perceived
+    aggressiveness, picks the wording of the intentions sentence."""
     reasons = []
     if level > 0:
         largest = max(parts, key=lambda k: parts[k])
@@ -72,7 +75,7 @@ def explain(
     # Compare the predicted response with its closest rival among the responses.
     rival = max((r for r in shares if r != choice), key=lambda r: shares[r])
     gaps = []
-    for name, by_response in terms.values.items():
+    for name, by_response in terms.items():
         gap = by_response.get(choice, 0.0) - by_response.get(rival, 0.0)
         key = "intentions-uncertain" if name == "intentions" and intentions < 0.6 else name
         sentence = TERM_SENTENCES.get((key, choice))

@@ -43,6 +43,15 @@ def boolean(owner: str, field: str, value: Any) -> bool:
     )
 
 
+def instance(name: str, value: Any, kind: type, *, optional: bool = False) -> None:
+    """Reject ``value`` unless it is a ``kind`` (or None when ``optional``), naming the argument."""
+    if isinstance(value, kind) or (optional and value is None):
+        return
+    article = "an" if kind.__name__[0] in "AEIOU" else "a"
+    allowed = f"{article} {kind.__name__}" + (" or None" if optional else "")
+    raise TypeError(f"{name} must be {allowed}, got {type(value).__name__}")
+
+
 def known_fields(owner: str, data: Mapping[str, Any], fields: tuple[str, ...]) -> None:
     """Reject a mapping that is not a dict or that names a field ``owner`` does not have."""
     if not isinstance(data, Mapping):

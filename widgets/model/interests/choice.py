@@ -105,21 +105,16 @@ column; :func:`compare_cases` runs both models on each case.
 from __future__ import annotations
 
 import math
-import os
-import re
 from dataclasses import asdict, dataclass, fields, replace
-from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any, Mapping
 
-from . import validation
-from .alignment import CHOICES, ModelParameters, Prediction, predict
-from .csvtable import TableError, data_file, number, read_rows
-from .situation import Situation
-from .threat import Threat
+from .. import validation
+from .._maths import softmax
+from ..alignment import CHOICES
 
 # --------------------------------------------------------------------------- constants
 
-SCENARIO_FIELDS: tuple[str, ...] = (
+SCHWELLER_FIELDS: tuple[str, ...] = (
     "value_status_quo", "value_revision", "capability", "revisionist_strength",
     "threat", "war", "victory", "wave", "contagion",
 )
@@ -198,7 +193,7 @@ class Scenario:
     contagion: float = 0.0
 
     def __post_init__(self) -> None:
-        for name in SCENARIO_FIELDS:
+        for name in SCHWELLER_FIELDS:
             if name == "war":
                 object.__setattr__(self, name, validation.boolean("Scenario", name, self.war))
             else:
@@ -207,7 +202,7 @@ class Scenario:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> "Scenario":
         """Build from a mapping; unknown fields raise TypeError naming them."""
-        validation.known_fields("Scenario", data, SCENARIO_FIELDS)
+        validation.known_fields("Scenario", data, SCHWELLER_FIELDS)
         return cls(**data)
 
     def to_dict(self) -> dict[str, Any]:
@@ -365,7 +360,7 @@ def momentum(scenario: Scenario) -> tuple[float, float]:
     return max(0.0, 2.0 * scenario.victory - 1.0), max(0.0, 1.0 - 2.0 * scenario.victory)
 
 
-def utility_terms(scenario: Scenario, params: InterestParameters = DEFAULT_INTEREST_PARAMETERS) -> dict[str, dict[str, float]]:
+def schweller_terms(scenario: Scenario, params: InterestParameters = DEFAULT_INTEREST_PARAMETERS) -> dict[str, dict[str, float]]:
     """The additive pieces of each option's utility: term -> {option: value}.
 
     ``bandwagon-status-quo`` has the term ``gate`` = ln(m-), -inf when m- = 0.
@@ -397,13 +392,6 @@ def utilities(terms: Mapping[str, Mapping[str, float]]) -> dict[str, float]:
     return {o: sum(term.get(o, 0.0) for term in terms.values()) for o in OPTIONS}
 
 
-def _softmax(values: Mapping[str, float]) -> dict[str, float]:
-    top = max(values.values())
-    exps = {k: (math.exp(v - top) if v != -math.inf else 0.0) for k, v in values.items()}
-    total = sum(exps.values())
-    return {k: v / total for k, v in exps.items()}
-
-
 @dataclass(frozen=True)
 class SchwellerPrediction:
     """What the balance-of-interests model predicts for one scenario.
@@ -418,7 +406,7 @@ class SchwellerPrediction:
     - ``probabilities``: one per choice, summing to 1 (bandwagon adds both sides).
     - ``options``: the five options' probabilities (both bandwagon sides apart).
     - ``pulls``: each pull toward bandwagoning (``PULLS``), in utility units.
-    - ``terms``: every utility term (see :func:`utility_terms`).
+    - ``terms``: every utility term (see :func:`schweller_terms`).
     - ``placement`` and ``system``: the unit-level type and the system-level balance.
     - ``reasons``: short sentences saying why.
     """
@@ -451,8 +439,8 @@ def schweller_predict(scenario: Scenario, params: InterestParameters | None = No
         params = DEFAULT_INTEREST_PARAMETERS
     elif not isinstance(params, InterestParameters):
         raise TypeError(f"params must be an InterestParameters or None, got {type(params).__name__}")
-    terms = utility_terms(scenario, params)
-    options = _softmax(utilities(terms))
+    terms = schweller_terms(scenario, params)
+    options = softmax(utilities(terms))
     probabilities = {
         "balance": options["balance"],
         "bandwagon": options["bandwagon-revisionist"] + options["bandwagon-status-quo"],
@@ -518,457 +506,3 @@ def schweller_reasons(scenario: Scenario, prediction: SchwellerPrediction) -> tu
     if prediction.motive == "profit" and scenario.threat < 0.25:
         reasons.append("No threat is needed for this: the motive is gain, not fear.")
     return tuple(reasons)
-
-
-# --------------------------------------------------------------------------- Walt's model
-
-
-def walt_inputs(scenario: Scenario) -> tuple[Threat, Situation]:
-    """Walt's ``Threat`` and ``Situation`` for the same scenario (this book's mapping).
-
-    The threatening state is the leading revisionist.
-
-    - aggregate power = ``revisionist_strength`` (an overwhelming revisionist camp is the
-      strongest power of its system);
-    - proximity = offensive power = aggressive intentions = ``threat``: the scenario's single
-      threat dial stands for how near, how able to strike and how hostile the revisionist is
-      toward this decider;
-    - own strength = capability / (capability + revisionist_strength), 0.5 when both are 0
-      (0.5 means parity, as in Walt's ``Situation``);
-    - allied support = 1 - revisionist_strength: the stronger the status-quo camp, the more
-      help there is against the revisionist;
-    - war and victory carry over unchanged (victory is the threatening side's).
-
-    The decider's values, the wave and contagion have no place in Walt's model: his theory of
-    balancing and bandwagoning does not ask what the decider wants.
-    """
-    _check_scenario(scenario)
-    t, r, c = scenario.threat, scenario.revisionist_strength, scenario.capability
-    own = 0.5 if c + r == 0.0 else c / (c + r)
-    threat = Threat(aggregate_power=r, proximity=t, offensive_power=t, aggressive_intentions=t)
-    situation = Situation(own_strength=own, allied_support=1.0 - r, war=scenario.war, victory=scenario.victory)
-    return threat, situation
-
-
-# --------------------------------------------------------------------------- comparison
-
-VERDICTS: tuple[str, ...] = ("agree", "same alignment, different reasons", "disagree")
-VERDICT_HEADLINES: dict[str, str] = {
-    "agree": "The two models agree",
-    "same alignment, different reasons": "Same alignment, different reasons",
-    "disagree": "The two models disagree",
-}
-
-
-def walt_camp(choice: str, threat_camp: str = "revisionist") -> str | None:
-    """The camp Walt's choice puts the decider in, given the camp of Walt's threat source."""
-    if choice not in CHOICES:
-        raise ValueError(f"choice must be one of {', '.join(CHOICES)}, got {choice!r}")
-    if threat_camp not in SIDES:
-        raise ValueError(f"threat_camp must be one of {', '.join(map(repr, SIDES))}, got {threat_camp!r}")
-    other = "status quo" if threat_camp == "revisionist" else "revisionist"
-    return {"balance": other, "bandwagon": threat_camp}.get(choice)
-
-
-def schweller_camp(prediction: SchwellerPrediction) -> str | None:
-    """The camp Schweller's choice puts the decider in (None when it stays out)."""
-    if prediction.choice == "balance":
-        return "status quo"
-    if prediction.choice == "bandwagon":
-        return prediction.side
-    return None
-
-
-def walt_motive(choice: str) -> str | None:
-    """Walt's theory treats every alignment as a response to threat."""
-    return None if choice == "neutral" else "security"
-
-
-def verdict_of(walt_choice: str, walt_camp_: str | None, schweller: SchwellerPrediction) -> str:
-    """'agree', 'same alignment, different reasons' or 'disagree' (see ``VERDICTS``)."""
-    if walt_camp_ != schweller_camp(schweller):
-        return "disagree"
-    if walt_choice == schweller.choice and walt_motive(walt_choice) == schweller.motive:
-        return "agree"
-    return "same alignment, different reasons"
-
-
-@dataclass(frozen=True)
-class Comparison:
-    """Both models on one scenario, and where and why they differ."""
-
-    scenario: Scenario
-    threat: Threat
-    situation: Situation
-    walt: Prediction
-    schweller: SchwellerPrediction
-    verdict: str
-    explanation: tuple[str, ...]
-
-    @property
-    def headline(self) -> str:
-        return VERDICT_HEADLINES[self.verdict]
-
-
-def _percent(p: float) -> str:
-    return f"{round(100 * p)}%"
-
-
-def _walt_label(choice: str) -> str:
-    return {"balance": "balance", "bandwagon": "bandwagon", "buck-pass": "buck-pass", "neutral": "neutral"}[choice]
-
-
-def _walt_driver(walt: Prediction) -> str:
-    """The main reason Walt's model gives, as a clause (taken from its own reasons)."""
-    for sentence in walt.reasons:
-        if sentence.startswith(("Overall threat", "Nothing about", "The threat is only just")):
-            continue
-        clause = sentence.rstrip(".")
-        return clause[0].lower() + clause[1:]
-    return "of the threat it faces"
-
-
-def _schweller_gain(prediction: SchwellerPrediction) -> str:
-    """What Schweller's model says the decider stands to gain, as a clause."""
-    kind, side = prediction.kind, prediction.side
-    if side == "status quo":
-        return "the status-quo side has all but won the war, and latecomers share the victors' gains"
-    return {
-        "jackal": f"as a {prediction.placement.state_type}, it can share in a stronger revisionist's spoils",
-        "piling-on": "the revisionist side is about to win the war, and latecomers share the spoils",
-        "wave-of-the-future": "the revisionist cause looks like the future, and it has little invested in the old order",
-        "contagion": "its neighbours have already gone over, and it follows them",
-    }.get(kind, "it can gain by joining the stronger side")
-
-
-def explain_comparison(scenario: Scenario, walt: Prediction, schweller: SchwellerPrediction, verdict: str) -> tuple[str, ...]:
-    """Three sentences: Walt's prediction and reasons, Schweller's, and why they differ.
-
-    Every clause comes from the two predictions: their choices, probabilities, reasons,
-    the decider's type and the kind of bandwagoning.
-    """
-    if verdict not in VERDICTS:
-        raise ValueError(f"verdict must be one of {', '.join(map(repr, VERDICTS))}, got {verdict!r}")
-    w_choice = walt.choice
-    first = (f"Walt's model predicts {_walt_label(w_choice)} ({_percent(walt.probabilities[w_choice])}): "
-             + " ".join(walt.reasons))
-    second = (f"Schweller's model predicts {schweller.label.lower()} "
-              f"({_percent(schweller.probabilities[schweller.choice])}): " + " ".join(schweller.reasons))
-    kind_of_state = schweller.placement.state_type
-    s_choice, s_motive = schweller.choice, schweller.motive
-    driver = _walt_driver(walt)
-    if verdict == "agree":
-        why = ("Both models expect the same choice for the same kind of reason: here what the decider wants does "
-               "not change what the threat makes it do.")
-    elif verdict == "same alignment, different reasons":
-        if w_choice == "balance" and s_choice == "bandwagon":
-            why = ("Both expect the decider to side against the revisionist. Walt calls that balancing, a response to "
-                   f"a threat ({driver}); Schweller calls it bandwagoning, because {_schweller_gain(schweller)}.")
-        elif w_choice == "bandwagon" and s_choice == "bandwagon" and s_motive == "profit":
-            why = (f"Both expect the decider to join the {schweller.side} camp, but for different reasons: in Walt's "
-                   f"model because {driver}; in Schweller's because {_schweller_gain(schweller)}, a motive that needs "
-                   "no threat at all.")
-        elif s_choice == "balance" or (s_choice == "bandwagon" and s_motive == "security"):
-            why = (f"Both expect the decider to join the {schweller_camp(schweller)} camp; Walt's model calls it "
-                   f"{_walt_label(w_choice)}, Schweller's {schweller.label.lower()}.")
-        else:
-            why = ("Both expect the decider to stay out of the alliances, but for different reasons: "
-                   f"in Walt's model because {driver}; in Schweller's because "
-                   + ("the status-quo camp can stop the revisionist without it." if s_choice == "buck-pass"
-                      else "it has nothing at stake worth paying for."))
-    elif s_motive == "profit" and w_choice == "neutral":
-        why = (f"Walt's model responds only to threat, and here {driver}. Schweller's model also asks what the "
-               f"decider wants: {_schweller_gain(schweller)}. Gain needs no threat.")
-    elif s_motive == "profit" and schweller.side == "revisionist":
-        why = (f"Walt's model treats the threat as decisive: {driver}. Schweller's weighs that threat against what the "
-               f"decider stands to gain ({_schweller_gain(schweller)}), and gain wins: a {kind_of_state} has little "
-               "interest in defending an order it wants changed.")
-    elif s_motive == "profit":
-        why = (f"Walt's model expects the decider to {_walt_label(w_choice)} because {driver}. Schweller's sees a "
-               f"chance to profit: {_schweller_gain(schweller)}.")
-    elif s_choice == "balance":
-        why = (f"Walt's model expects the decider to {_walt_label(w_choice)} because {driver}. Schweller's model asks "
-               f"what it stands to lose: as a {kind_of_state} that values what it holds, it pays to defend it.")
-    elif s_choice == "bandwagon":
-        why = (f"Walt's model expects the decider to {_walt_label(w_choice)} because {driver}. Schweller's expects a "
-               "weak state that cares little for the status quo to give way to a strong revisionist instead.")
-    else:
-        why = (f"Walt's model expects the decider to {_walt_label(w_choice)} because {driver}. Schweller's finds "
-               + ("that the status-quo camp can stop the revisionist without it." if s_choice == "buck-pass"
-                  else "that the decider does not value what is threatened enough to pay for defending it, and has "
-                       "nothing to gain by joining either side."))
-    return first, second, "Why: " + why
-
-
-def compare(
-    scenario: Scenario,
-    params: InterestParameters | None = None,
-    walt_params: ModelParameters | None = None,
-) -> Comparison:
-    """Run Walt's and Schweller's models on one scenario and explain the difference."""
-    _check_scenario(scenario)
-    threat, situation = walt_inputs(scenario)
-    walt = predict(threat, situation, None, walt_params)
-    schweller = schweller_predict(scenario, params)
-    camp = walt_camp(walt.choice, "revisionist")
-    verdict = verdict_of(walt.choice, camp, schweller)
-    return Comparison(scenario, threat, situation, walt, schweller, verdict,
-                      explain_comparison(scenario, walt, schweller, verdict))
-
-
-# --------------------------------------------------------------------------- sweeps
-
-
-@dataclass(frozen=True)
-class Sweep:
-    """Both models' probabilities as one scenario field moves from 0 to 1.
-
-    ``walt[c][i]`` and ``schweller[c][i]`` belong to ``values[i]``; ``schweller_options``
-    keeps the two bandwagon sides apart.
-    """
-
-    field: str
-    values: tuple[float, ...]
-    walt: dict[str, tuple[float, ...]]
-    schweller: dict[str, tuple[float, ...]]
-    schweller_options: dict[str, tuple[float, ...]]
-    scenario: Scenario
-
-
-SWEEP_FIELDS: tuple[str, ...] = tuple(f for f in SCENARIO_FIELDS if f != "war")
-
-
-def sweep(scenario: Scenario, field_name: str = "threat", points: int = 21,
-          params: InterestParameters | None = None) -> Sweep:
-    """Run both models along ``points`` values of one field (all else as in ``scenario``)."""
-    _check_scenario(scenario)
-    if field_name not in SWEEP_FIELDS:
-        raise ValueError(f"field must be one of {', '.join(SWEEP_FIELDS)}, got {field_name!r}")
-    if isinstance(points, bool) or not isinstance(points, int) or not 2 <= points <= 201:
-        raise ValueError(f"points must be an int in [2, 201], got {points!r}")
-    values = tuple(round(i / (points - 1), 6) for i in range(points))
-    walt = {c: [] for c in CHOICES}
-    sch = {c: [] for c in CHOICES}
-    opts = {o: [] for o in OPTIONS}
-    for v in values:
-        s = replace(scenario, **{field_name: v})
-        w = predict(*walt_inputs(s))
-        p = schweller_predict(s, params)
-        for c in CHOICES:
-            walt[c].append(w.probabilities[c])
-            sch[c].append(p.probabilities[c])
-        for o in OPTIONS:
-            opts[o].append(p.options[o])
-    return Sweep(field_name, values, {k: tuple(v) for k, v in walt.items()},
-                 {k: tuple(v) for k, v in sch.items()}, {k: tuple(v) for k, v in opts.items()}, scenario)
-
-
-# --------------------------------------------------------------------------- the data file
-
-CASE_VALUE_COLUMNS: tuple[str, ...] = tuple(f for f in SCENARIO_FIELDS if f != "war")
-JUSTIFIED_COLUMNS: tuple[str, ...] = (
-    "value_status_quo", "value_revision", "capability", "revisionist_strength", "threat", "war", "wave", "contagion")
-SCHWELLER_COLUMNS: tuple[str, ...] = (
-    "case_id", "decider", "year", "revisionist", "walt_threat_camp", *CASE_VALUE_COLUMNS[:5], "war", "victory",
-    "wave", "contagion", "observed", "observed_side", "observed_kind", "summary",
-    *(f"why_{c}" for c in JUSTIFIED_COLUMNS), "sources",
-)
-_CASE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-_BIB_KEY = re.compile(r"^[A-Za-z][A-Za-z0-9_:-]*$")
-
-
-class SchwellerDataError(TableError):
-    """The Schweller cases file failed validation; ``problems`` lists every problem."""
-
-
-def _check_row(line: int, row: Mapping[str, str], bad: Callable[[str, str], None]) -> dict | None:
-    out: dict[str, Any] = {}
-    for column in ("case_id", "decider", "revisionist", "summary", "sources", *(f"why_{c}" for c in JUSTIFIED_COLUMNS)):
-        text = (row[column] or "").strip()
-        if not text:
-            bad(column, "is empty")
-        out[column] = text
-    if out["case_id"] and not _CASE_ID.match(out["case_id"]):
-        bad("case_id", f"{out['case_id']!r} must be lower-case words joined by hyphens, e.g. 'japan-1940'")
-    year = (row["year"] or "").strip()
-    if not re.fullmatch(r"\d{4}", year) or not 1500 <= int(year) <= 2000:
-        bad("year", f"{year!r} must be a year from 1500 to 2000")
-    else:
-        out["year"] = int(year)
-    camp = (row["walt_threat_camp"] or "").strip()
-    if camp not in SIDES:
-        bad("walt_threat_camp", f"{camp!r} must be one of {', '.join(map(repr, SIDES))}")
-    out["walt_threat_camp"] = camp
-    for column in CASE_VALUE_COLUMNS:
-        text = (row[column] or "").strip()
-        value = number(text)
-        if value is None:
-            bad(column, f"{text!r} is not a number in [0, 1]")
-        elif not 0.0 <= value <= 1.0:
-            bad(column, f"{value:g} is outside [0, 1]")
-        out[column] = value
-    war = (row["war"] or "").strip().lower()
-    if war not in ("true", "false"):
-        bad("war", f"{row['war']!r} must be true or false")
-    out["war"] = war == "true"
-    observed = (row["observed"] or "").strip()
-    if observed not in CHOICES:
-        bad("observed", f"{observed!r} must be one of {', '.join(CHOICES)}")
-    side = (row["observed_side"] or "").strip()
-    kind = (row["observed_kind"] or "").strip()
-    if observed == "bandwagon":
-        if side not in SIDES:
-            bad("observed_side", f"{side!r} must be one of {', '.join(map(repr, SIDES))} when observed is bandwagon")
-        if kind and kind not in KINDS:
-            bad("observed_kind", f"{kind!r} must be empty (appeasement) or one of {', '.join(KINDS)}")
-        if side == "status quo" and kind != "piling-on":
-            bad("observed_kind", f"{kind!r}: bandwagoning with the status-quo camp is piling on in this model, so it must be 'piling-on'")
-    elif observed in CHOICES:
-        if side:
-            bad("observed_side", f"{side!r} must be empty unless observed is bandwagon")
-        if kind:
-            bad("observed_kind", f"{kind!r} must be empty unless observed is bandwagon")
-    out.update(observed=observed, observed_side=side or None, observed_kind=kind or None)
-    keys = [k.strip() for k in out["sources"].split(";") if k.strip()]
-    wrong = [k for k in keys if not _BIB_KEY.match(k)]
-    if out["sources"] and (not keys or wrong):
-        bad("sources", f"{out['sources']!r} must be BibTeX keys separated by ';'")
-    out["sources"] = ";".join(keys)
-    return out
-
-
-def read_schweller_cases(text: str, source: str = "schweller_cases.csv") -> list[dict[str, Any]]:
-    """Validate CSV ``text``; return one dict per case. Raises :class:`SchwellerDataError`
-    listing every problem by CSV line and column."""
-    return read_rows(text, source, SCHWELLER_COLUMNS, (), _check_row, SchwellerDataError)
-
-
-def schweller_data_path() -> Path:
-    """Where ``schweller_cases.csv`` lives (see :func:`csvtable.data_file`)."""
-    return data_file("schweller_cases.csv")
-
-
-def load_schweller_cases(path: str | os.PathLike | None = None) -> list[dict[str, Any]]:
-    """Load and validate the Schweller cases file (default: the book's data folder)."""
-    file = Path(path) if path is not None else schweller_data_path()
-    return read_schweller_cases(file.read_text(encoding="utf-8"), source=str(file))
-
-
-def case_scenario(row: Mapping[str, Any]) -> Scenario:
-    """The model scenario coded in one validated row."""
-    return Scenario(**{f: row[f] for f in SCENARIO_FIELDS})
-
-
-def check_against_cases(rows: list[Mapping[str, Any]], case_ids: Mapping[str, int] | Any) -> list[str]:
-    """Problems with rows whose case_id (or year) does not match the main cases file.
-
-    ``case_ids`` maps case_id -> year (e.g. ``load_cases()['year'].to_dict()``).
-    Returns a list of problems (empty when every row matches).
-    """
-    problems = []
-    years = dict(case_ids)
-    for row in rows:
-        cid = row["case_id"]
-        if cid not in years:
-            problems.append(f"case {cid!r}: not in data/cases.csv (every Schweller case needs Walt's coding there)")
-        elif int(years[cid]) != int(row["year"]):
-            problems.append(f"case {cid!r}: year {row['year']} differs from data/cases.csv ({years[cid]})")
-    return problems
-
-
-# --------------------------------------------------------------------------- cases, both models
-
-
-@dataclass(frozen=True)
-class CaseComparison:
-    """One historical case through both models.
-
-    Walt's prediction uses the case's coding in ``data/cases.csv``; Schweller's the coding in
-    ``data/schweller_cases.csv``. ``walt_camp`` places Walt's choice in a camp using the
-    row's ``walt_threat_camp`` (the camp of the threat source coded in cases.csv).
-    ``walt_correct`` compares Walt's prediction with the observed choice in cases.csv;
-    ``schweller_correct`` compares Schweller's choice (and, for bandwagoning, the side) with
-    the observed choice in Schweller's terms; ``kind_correct`` is None unless both the
-    prediction and the observation are bandwagoning with a kind.
-    """
-
-    case_id: str
-    decider: str
-    year: int
-    row: dict
-    walt: Prediction
-    schweller: SchwellerPrediction
-    walt_camp: str | None
-    walt_observed: str
-    verdict: str
-    explanation: tuple[str, ...]
-    walt_correct: bool
-    schweller_correct: bool
-    kind_correct: bool | None
-
-    @property
-    def headline(self) -> str:
-        return VERDICT_HEADLINES[self.verdict]
-
-    @property
-    def observed_label(self) -> str:
-        """The observed choice in Schweller's terms, e.g. 'bandwagon (jackal bandwagoning)'."""
-        observed = self.row["observed"]
-        if observed != "bandwagon":
-            return observed
-        kind = self.row["observed_kind"]
-        return f"bandwagon ({KIND_LABELS[kind] if kind else 'appeasement'})"
-
-
-def compare_case(row: Mapping[str, Any], walt_row: Mapping[str, Any], params: InterestParameters | None = None) -> CaseComparison:
-    """Both models on one case: ``row`` from the Schweller file, ``walt_row`` from cases.csv."""
-    from .cases import Case
-
-    walt = Case(dict(walt_row)).predict()
-    schweller = schweller_predict(case_scenario(row), params)
-    camp = walt_camp(walt.choice, row["walt_threat_camp"])
-    verdict = verdict_of(walt.choice, camp, schweller)
-    scenario = case_scenario(row)
-    schweller_correct = schweller.choice == row["observed"] and (
-        schweller.choice != "bandwagon" or schweller.side == row["observed_side"])
-    kind_correct = None
-    if schweller.choice == "bandwagon" and row["observed"] == "bandwagon":
-        kind_correct = schweller.kind == row["observed_kind"]
-    return CaseComparison(
-        row["case_id"], row["decider"], int(row["year"]), dict(row), walt, schweller, camp, walt_row["observed"],
-        verdict, explain_comparison(scenario, walt, schweller, verdict),
-        walt.choice == walt_row["observed"], schweller_correct, kind_correct,
-    )
-
-
-def compare_cases(rows: list[Mapping[str, Any]] | None = None, cases: Any = None,
-                  params: InterestParameters | None = None) -> list[CaseComparison]:
-    """Every Schweller case through both models (defaults: the book's two data files).
-
-    Raises ValueError naming any case that has no Walt coding in ``cases``.
-    """
-    from .cases import load_cases
-
-    rows = load_schweller_cases() if rows is None else rows
-    cases = load_cases() if cases is None else cases
-    problems = check_against_cases(rows, cases["year"].to_dict())
-    if problems:
-        raise ValueError("the Schweller cases do not match data/cases.csv:\n  - " + "\n  - ".join(problems))
-    return [compare_case(row, cases.loc[row["case_id"]].to_dict(), params) for row in rows]
-
-
-def case_table(comparisons: list[CaseComparison]) -> Any:
-    """A pandas DataFrame: one line per case, both predictions beside what happened."""
-    import pandas as pd
-
-    records = []
-    for c in comparisons:
-        records.append({
-            "case": f"{c.decider}, {c.year}",
-            "Walt predicts": f"{c.walt.choice} ({_percent(c.walt.probabilities[c.walt.choice])})",
-            "observed (Walt's terms)": c.walt_observed,
-            "Schweller predicts": f"{c.schweller.label.lower()} ({_percent(c.schweller.probabilities[c.schweller.choice])})",
-            "observed (Schweller's terms)": c.observed_label,
-            "verdict": c.verdict,
-        })
-    return pd.DataFrame(records).set_index("case")

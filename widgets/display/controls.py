@@ -10,11 +10,9 @@ import itertools
 from dataclasses import dataclass
 from typing import Any, Iterator, Sequence
 
-from .situation import SITUATION_FIELDS, SITUATION_LABELS
-from .threat import SOURCE_LABELS, THREAT_SOURCES
+from ..model.conditions import FIELD_LABELS, SCENARIO_FIELDS
+from ..model.threat import THREAT_SOURCES
 
-FIELD_LABELS: dict[str, str] = {**SOURCE_LABELS, **SITUATION_LABELS, "threat_level": "Overall threat (all four sources)"}
-SCENARIO_FIELDS: tuple[str, ...] = THREAT_SOURCES + SITUATION_FIELDS
 # threat_level sets all four sources at once (see conditions.with_value)
 CONTROL_FIELDS: tuple[str, ...] = ("threat_level",) + SCENARIO_FIELDS
 MIN_LEVELS, MAX_LEVELS = 2, 11

@@ -1,0 +1,127 @@
+"""The Schweller cases file (``data/schweller_cases.csv``): read, validate, map onto scenarios.
+
+Codebook in ``data/README.md``; every problem is reported by CSV line and column.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Any, Callable, Mapping
+
+from ..model.alignment import CHOICES
+from ..model.interests.choice import KINDS, SCHWELLER_FIELDS, SIDES, Scenario
+from .csvtable import TableError, data_file, number, read_rows
+
+# --------------------------------------------------------------------------- the data file
+
+CASE_VALUE_COLUMNS: tuple[str, ...] = tuple(f for f in SCHWELLER_FIELDS if f != "war")
+JUSTIFIED_COLUMNS: tuple[str, ...] = (
+    "value_status_quo", "value_revision", "capability", "revisionist_strength", "threat", "war", "wave", "contagion")
+SCHWELLER_COLUMNS: tuple[str, ...] = (
+    "case_id", "decider", "year", "revisionist", "walt_threat_camp", *CASE_VALUE_COLUMNS[:5], "war", "victory",
+    "wave", "contagion", "observed", "observed_side", "observed_kind", "summary",
+    *(f"why_{c}" for c in JUSTIFIED_COLUMNS), "sources",
+)
+_CASE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_BIB_KEY = re.compile(r"^[A-Za-z][A-Za-z0-9_:-]*$")
+
+
+class SchwellerDataError(TableError):
+    """The Schweller cases file failed validation; ``problems`` lists every problem."""
+
+
+def _check_row(line: int, row: Mapping[str, str], bad: Callable[[str, str], None]) -> dict | None:
+    out: dict[str, Any] = {}
+    for column in ("case_id", "decider", "revisionist", "summary", "sources", *(f"why_{c}" for c in JUSTIFIED_COLUMNS)):
+        text = (row[column] or "").strip()
+        if not text:
+            bad(column, "is empty")
+        out[column] = text
+    if out["case_id"] and not _CASE_ID.match(out["case_id"]):
+        bad("case_id", f"{out['case_id']!r} must be lower-case words joined by hyphens, e.g. 'japan-1940'")
+    year = (row["year"] or "").strip()
+    if not re.fullmatch(r"\d{4}", year) or not 1500 <= int(year) <= 2000:
+        bad("year", f"{year!r} must be a year from 1500 to 2000")
+    else:
+        out["year"] = int(year)
+    camp = (row["walt_threat_camp"] or "").strip()
+    if camp not in SIDES:
+        bad("walt_threat_camp", f"{camp!r} must be one of {', '.join(map(repr, SIDES))}")
+    out["walt_threat_camp"] = camp
+    for column in CASE_VALUE_COLUMNS:
+        text = (row[column] or "").strip()
+        value = number(text)
+        if value is None:
+            bad(column, f"{text!r} is not a number in [0, 1]")
+        elif not 0.0 <= value <= 1.0:
+            bad(column, f"{value:g} is outside [0, 1]")
+        out[column] = value
+    war = (row["war"] or "").strip().lower()
+    if war not in ("true", "false"):
+        bad("war", f"{row['war']!r} must be true or false")
+    out["war"] = war == "true"
+    observed = (row["observed"] or "").strip()
+    if observed not in CHOICES:
+        bad("observed", f"{observed!r} must be one of {', '.join(CHOICES)}")
+    side = (row["observed_side"] or "").strip()
+    kind = (row["observed_kind"] or "").strip()
+    if observed == "bandwagon":
+        if side not in SIDES:
+            bad("observed_side", f"{side!r} must be one of {', '.join(map(repr, SIDES))} when observed is bandwagon")
+        if kind and kind not in KINDS:
+            bad("observed_kind", f"{kind!r} must be empty (appeasement) or one of {', '.join(KINDS)}")
+        if side == "status quo" and kind != "piling-on":
+            bad("observed_kind", f"{kind!r}: bandwagoning with the status-quo camp is piling on in this model, so it must be 'piling-on'")
+    elif observed in CHOICES:
+        if side:
+            bad("observed_side", f"{side!r} must be empty unless observed is bandwagon")
+        if kind:
+            bad("observed_kind", f"{kind!r} must be empty unless observed is bandwagon")
+    out.update(observed=observed, observed_side=side or None, observed_kind=kind or None)
+    keys = [k.strip() for k in out["sources"].split(";") if k.strip()]
+    wrong = [k for k in keys if not _BIB_KEY.match(k)]
+    if out["sources"] and (not keys or wrong):
+        bad("sources", f"{out['sources']!r} must be BibTeX keys separated by ';'")
+    out["sources"] = ";".join(keys)
+    return out
+
+
+def read_schweller_cases(text: str, source: str = "schweller_cases.csv") -> list[dict[str, Any]]:
+    """Validate CSV ``text``; return one dict per case. Raises :class:`SchwellerDataError`
+    listing every problem by CSV line and column."""
+    return read_rows(text, source, SCHWELLER_COLUMNS, (), _check_row, SchwellerDataError)
+
+
+def schweller_data_path() -> Path:
+    """Where ``schweller_cases.csv`` lives (see :func:`csvtable.data_file`)."""
+    return data_file("schweller_cases.csv")
+
+
+def load_schweller_cases(path: str | os.PathLike | None = None) -> list[dict[str, Any]]:
+    """Load and validate the Schweller cases file (default: the book's data folder)."""
+    file = Path(path) if path is not None else schweller_data_path()
+    return read_schweller_cases(file.read_text(encoding="utf-8"), source=str(file))
+
+
+def case_scenario(row: Mapping[str, Any]) -> Scenario:
+    """The model scenario coded in one validated row."""
+    return Scenario(**{f: row[f] for f in SCHWELLER_FIELDS})
+
+
+def check_against_cases(rows: list[Mapping[str, Any]], case_ids: Mapping[str, int] | Any) -> list[str]:
+    """Problems with rows whose case_id (or year) does not match the main cases file.
+
+    ``case_ids`` maps case_id -> year (e.g. ``load_cases()['year'].to_dict()``).
+    Returns a list of problems (empty when every row matches).
+    """
+    problems = []
+    years = dict(case_ids)
+    for row in rows:
+        cid = row["case_id"]
+        if cid not in years:
+            problems.append(f"case {cid!r}: not in data/cases.csv (every Schweller case needs Walt's coding there)")
+        elif int(years[cid]) != int(row["year"]):
+            problems.append(f"case {cid!r}: year {row['year']} differs from data/cases.csv ({years[cid]})")
+    return problems

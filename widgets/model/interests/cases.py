@@ -1,0 +1,107 @@
+"""Historical cases through both models: Walt's coding in ``data/cases.csv``, Schweller's in
+``data/schweller_cases.csv``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Mapping
+
+import pandas as pd
+
+from ...io.cases import Case, load_cases
+from ...io.schweller_cases import case_scenario, check_against_cases, load_schweller_cases
+from ..alignment import Prediction
+from ..reasons import percent
+from .choice import KIND_LABELS, InterestParameters, SchwellerPrediction, schweller_predict
+from .comparison import VERDICT_HEADLINES, explain_comparison, verdict_of, walt_camp
+
+# --------------------------------------------------------------------------- cases, both models
+
+
+@dataclass(frozen=True)
+class CaseComparison:
+    """One historical case through both models.
+
+    Walt's prediction uses the case's coding in ``data/cases.csv``; Schweller's the coding in
+    ``data/schweller_cases.csv``. ``walt_camp`` places Walt's choice in a camp using the
+    row's ``walt_threat_camp`` (the camp of the threat source coded in cases.csv).
+    ``walt_correct`` compares Walt's prediction with the observed choice in cases.csv;
+    ``schweller_correct`` compares Schweller's choice (and, for bandwagoning, the side) with
+    the observed choice in Schweller's terms; ``kind_correct`` is None unless both the
+    prediction and the observation are bandwagoning with a kind.
+    """
+
+    case_id: str
+    decider: str
+    year: int
+    row: dict
+    walt: Prediction
+    schweller: SchwellerPrediction
+    walt_camp: str | None
+    walt_observed: str
+    verdict: str
+    explanation: tuple[str, ...]
+    walt_correct: bool
+    schweller_correct: bool
+    kind_correct: bool | None
+
+    @property
+    def headline(self) -> str:
+        return VERDICT_HEADLINES[self.verdict]
+
+    @property
+    def observed_label(self) -> str:
+        """The observed choice in Schweller's terms, e.g. 'bandwagon (jackal bandwagoning)'."""
+        observed = self.row["observed"]
+        if observed != "bandwagon":
+            return observed
+        kind = self.row["observed_kind"]
+        return f"bandwagon ({KIND_LABELS[kind] if kind else 'appeasement'})"
+
+
+def compare_case(row: Mapping[str, Any], walt_row: Mapping[str, Any], params: InterestParameters | None = None) -> CaseComparison:
+    """Both models on one case: ``row`` from the Schweller file, ``walt_row`` from cases.csv."""
+    walt = Case(dict(walt_row)).predict()
+    schweller = schweller_predict(case_scenario(row), params)
+    camp = walt_camp(walt.choice, row["walt_threat_camp"])
+    verdict = verdict_of(walt.choice, camp, schweller)
+    scenario = case_scenario(row)
+    schweller_correct = schweller.choice == row["observed"] and (
+        schweller.choice != "bandwagon" or schweller.side == row["observed_side"])
+    kind_correct = None
+    if schweller.choice == "bandwagon" and row["observed"] == "bandwagon":
+        kind_correct = schweller.kind == row["observed_kind"]
+    return CaseComparison(
+        row["case_id"], row["decider"], int(row["year"]), dict(row), walt, schweller, camp, walt_row["observed"],
+        verdict, explain_comparison(scenario, walt, schweller, verdict),
+        walt.choice == walt_row["observed"], schweller_correct, kind_correct,
+    )
+
+
+def compare_cases(rows: list[Mapping[str, Any]] | None = None, cases: Any = None,
+                  params: InterestParameters | None = None) -> list[CaseComparison]:
+    """Every Schweller case through both models (defaults: the book's two data files).
+
+    Raises ValueError naming any case that has no Walt coding in ``cases``.
+    """
+    rows = load_schweller_cases() if rows is None else rows
+    cases = load_cases() if cases is None else cases
+    problems = check_against_cases(rows, cases["year"].to_dict())
+    if problems:
+        raise ValueError("the Schweller cases do not match data/cases.csv:\n  - " + "\n  - ".join(problems))
+    return [compare_case(row, cases.loc[row["case_id"]].to_dict(), params) for row in rows]
+
+
+def case_table(comparisons: list[CaseComparison]) -> Any:
+    """A pandas DataFrame: one line per case, both predictions beside what happened."""
+    records = []
+    for c in comparisons:
+        records.append({
+            "case": f"{c.decider}, {c.year}",
+            "Walt predicts": f"{c.walt.choice} ({percent(c.walt.probabilities[c.walt.choice])})",
+            "observed (Walt's terms)": c.walt_observed,
+            "Schweller predicts": f"{c.schweller.label.lower()} ({percent(c.schweller.probabilities[c.schweller.choice])})",
+            "observed (Schweller's terms)": c.observed_label,
+            "verdict": c.verdict,
+        })
+    return pd.DataFrame(records).set_index("case")
