@@ -52,11 +52,11 @@ test-fast: setup
 	$(BIN)/python -m pytest tests chapters --nbval-lax --nbval-current-env -p no:cacheprovider -m "not browser and not build"
 
 bench: setup system-deps
-	$(BIN)/python benchmarks/run.py
-	$(BIN)/python benchmarks/simulation.py
+	$(BIN)/python -m benchmarks.run
+	$(BIN)/python -m benchmarks.simulation
 
 sweeps: setup
-	$(BIN)/python -m widgets.simulation --write
+	$(BIN)/python -m widgets.model.simulation --write
 
 lab: setup
 	$(BIN)/jupyter lab chapters/

@@ -1,8 +1,11 @@
 """Alliances benchmarks: one command, a printed table, benchmarks/results/latest.json.
 
-    python benchmarks/run.py                       # everything, builds the book into a temp dir
-    python benchmarks/run.py --skip-build --site /tmp/sitebuild/_build/html
-    python benchmarks/run.py --quick               # fewer iterations
+    python -m benchmarks.run                       # everything, builds the book into a temp dir
+    python -m benchmarks.run --skip-build --site /tmp/sitebuild/_build/html
+    python -m benchmarks.run --quick               # fewer iterations
+
+Run from the repository's root (``make bench`` does): ``widgets`` is the installed package and
+the static server and browser helpers come from ``tests.site.browser_support``.
 
 Not a test: it asserts nothing and exits 0 unless a step cannot run. See benchmarks/README.md.
 """
@@ -24,10 +27,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
-
-from tests.browser_support import (  # noqa: E402 - after the sys.path line
+from tests.site.browser_support import (
+    REPO,
     PageRecorder,
     StaticServer,
     chromium_available,
@@ -87,7 +88,7 @@ def bench_python(iterations: int, seed: int) -> dict[str, Any]:
     ``display`` is replaced by one that JSON-serialises the bundle (the kernel's own cost minus
     the socket); stdout is discarded.
     """
-    import widgets.explorers as explorers_module
+    import widgets.explorers.base as explorers_module
     from widgets import Situation, Threat, predict
     from widgets.explorers import threat_explorer
     from widgets.figures import prediction_spec

@@ -1,6 +1,6 @@
 """Benchmark of the balancing/bandwagoning simulation (prints numbers; not a test).
 
-Run: ``python benchmarks/simulation.py`` (add ``--quick`` for a shorter scaling table).
+Run: ``python -m benchmarks.simulation`` from the repository root (add ``--quick`` for a shorter scaling table).
 
 Targets from issue 6: one run of 200 states x 500 steps under 1 s on one core; a sweep
 of 1,000 runs of 50 states x 200 steps under 30 s on the 2-core machine. The sweep is
@@ -20,11 +20,9 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+import numpy as np
 
-import numpy as np  # noqa: E402
-
-from widgets.model.simulation import World, simulate, simulate_many  # noqa: E402
+from widgets.model.simulation import World, simulate, simulate_many
 
 
 def best_of(repeats: int, fn, *args, **kwargs) -> float:

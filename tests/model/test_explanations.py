@@ -209,7 +209,7 @@ def test_model_modules_import_no_ui_or_plotting(module):
 
 
 def test_figure_module_imports_no_ipywidgets():
-    assert "ipywidgets" not in _imports("beyond_figures")
+    assert "ipywidgets" not in imported_modules(ROOT / "widgets" / "figures" / "beyond.py")
 
 
 # --- figures --------------------------------------------------------------------------------

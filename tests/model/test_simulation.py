@@ -26,6 +26,7 @@ from widgets.model.simulation import (
     predict_arrays, restrict, simulate, simulate_many, sweep_path, wilson_interval,
 )
 
+from ..test_project import imported_modules
 from ..strategies import situations, threats, unit, weights
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -314,8 +315,6 @@ def test_hegemony_table_and_stale_cache_detection(tmp_path, monkeypatch):
 
 
 def test_model_module_imports_no_plotting_or_widgets():
-    from tests.test_project import imported_modules
-
     for module in sorted((ROOT / "widgets" / "model" / "simulation").glob("*.py")):
         assert not imported_modules(module) & {"plotly", "ipywidgets", "IPython", "pandas"}, module.name
     assert "ipywidgets" not in imported_modules(ROOT / "widgets" / "figures" / "simulation.py")

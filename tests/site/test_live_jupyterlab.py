@@ -34,10 +34,7 @@ from typing import Any
 
 import pytest
 
-try:  # tests/ is a package (tests/__init__.py); fall back for a plain rootdir-less run
-    from tests.browser_support import REPO, PageRecorder, chromium_available, close_shared_browser, free_port, shared_browser
-except ImportError:  # pragma: no cover
-    from browser_support import REPO, PageRecorder, chromium_available, close_shared_browser, free_port, shared_browser
+from .browser_support import REPO, PageRecorder, chromium_available, close_shared_browser, free_port, shared_browser
 
 pytestmark = pytest.mark.browser
 
