@@ -88,7 +88,7 @@ def icon_by_codepoint(packs: dict[str, str], point: int) -> tuple[int, int, str]
     """Width, height and path of the icon at ``point`` (solid first, as the theme's CSS asks)."""
     code = f"{point:x}"
     for style in ("fas", "fab", "far"):
-        found = re.search(r':\[(\d+),(\d+),\[[^\]]*\],"%s","([^"]+)"\]' % code, packs[style])
+        found = re.search(rf':\[(\d+),(\d+),\[[^\]]*\],"{code}","([^"]+)"\]', packs[style])
         if found:
             return int(found.group(1)), int(found.group(2)), found.group(3)
     raise RuntimeError(f"no Font Awesome icon has code point U+{code.upper()}")

@@ -28,8 +28,8 @@ from pathlib import Path
 
 import plotly.offline
 import pydata_sphinx_theme
-import widgets
 from alliances_icons import strip_icon_script, write_icon_css
+
 from widgets._paths import package_file
 from widgets.figures import palette
 

@@ -21,7 +21,6 @@ import os
 import platform
 import random
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -66,10 +65,10 @@ def table(title: str, header: list[str], rows: list[list[Any]]) -> None:
     cells = [[str(c) for c in row] for row in [header, *rows]]
     widths = [max(len(r[i]) for r in cells) for i in range(len(header))]
     print(f"\n{title}")
-    print("  " + "  ".join(h.ljust(w) for h, w in zip(cells[0], widths)))
+    print("  " + "  ".join(h.ljust(w) for h, w in zip(cells[0], widths, strict=True)))
     print("  " + "  ".join("-" * w for w in widths))
     for row in cells[1:]:
-        print("  " + "  ".join(c.rjust(w) if i else c.ljust(w) for i, (c, w) in enumerate(zip(row, widths))))
+        print("  " + "  ".join(c.rjust(w) if i else c.ljust(w) for i, (c, w) in enumerate(zip(row, widths, strict=True))))
 
 
 def ms_row(label: str, p: dict[str, float]) -> list[Any]:
@@ -90,9 +89,9 @@ def bench_python(iterations: int, seed: int) -> dict[str, Any]:
     """
     import widgets.explorers.base as explorers_module
     from widgets import Situation, Threat, predict
+    from widgets.display.render import figure_bundle
     from widgets.explorers import threat_explorer
     from widgets.figures import prediction_spec
-    from widgets.display.render import figure_bundle
 
     published: list[int] = []
     # redraw() skips displaying when get_ipython() is None (plain Python): pretend to be in a
@@ -239,9 +238,9 @@ def bench_page_weight(browser: Any, server: StaticServer, site: Path) -> dict[st
         page = context.new_page()
         recorder = PageRecorder().attach(page, block=False)  # routes would disable the HTTP cache
         responses: list[Any] = []
-        page.on("response", lambda response: responses.append(response))
+        page.on("response", responses.append)
 
-        def visit() -> dict[str, Any]:
+        def visit(page: Any, recorder: PageRecorder, name: str = name, responses: list[Any] = responses) -> dict[str, Any]:
             responses.clear()
             served_before = len(server.requests)
             page.goto(server.url(f"{name}.html"), wait_until="load")
@@ -275,19 +274,19 @@ def bench_page_weight(browser: Any, server: StaticServer, site: Path) -> dict[st
                 "nonlocal_requests": recorder.nonlocal_requests(),
             }
 
-        first = visit()
-        again = visit()  # same context: the browser cache from the first visit is there
+        first = visit(page, recorder)
+        again = visit(page, recorder)  # same context: the browser cache from the first visit is there
         context.close()
         # a later visit: the reader arrives from another page of the book (its shared scripts,
         # styles and plotly.js are cached), which is what reading chapter after chapter costs
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         page = context.new_page()
         recorder = PageRecorder().attach(page, block=False)
-        page.on("response", lambda response: responses.append(response))
+        page.on("response", responses.append)
         warm = "chapters/01_balance_of_threat" if name != "chapters/01_balance_of_threat" else "chapters/02_balancing"
         page.goto(server.url(f"{warm}.html"), wait_until="load")
         recorder.wait_quiet(page)
-        later = visit()
+        later = visit(page, recorder)
         context.close()
         out[name] = {"html_bytes": len(html), "html_gzip_bytes": gz(html), "first_visit": first, "repeat_visit": again,
                      "later_visit": later}

@@ -15,10 +15,8 @@ from __future__ import annotations
 import argparse
 import os
 import platform
-import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
-from pathlib import Path
 
 import numpy as np
 

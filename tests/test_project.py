@@ -1,7 +1,6 @@
 """Project hygiene: layering of the widgets package, notebooks without outputs, pins."""
 
 import ast
-import json
 import subprocess
 import sys
 from pathlib import Path

@@ -7,10 +7,10 @@ import pytest
 
 from widgets import Situation, Threat, predict
 from widgets.display.controls import MAX_COMBINATIONS, grid, make_controls
-from widgets.explorers import threat_explorer
-from widgets.figures import prediction_spec
 from widgets.display.render import PLOTLY_MIME, figure_bundle, plain_json
 from widgets.display.static_explorer import build_payload, unpack
+from widgets.explorers import threat_explorer
+from widgets.figures import prediction_spec
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
@@ -23,7 +23,7 @@ def payload_of(html: str) -> dict:
 
 def apply(payload: dict, position: int) -> dict:
     fig = json.loads(json.dumps(payload["figure"]))
-    for path, table, k in zip(payload["paths"], payload["values"], payload["index"][position]):
+    for path, table, k in zip(payload["paths"], payload["values"], payload["index"][position], strict=True):
         node = fig
         for key in path[:-1]:
             node = node[key]

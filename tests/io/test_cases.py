@@ -1,7 +1,5 @@
 """The case dataset: schema, value ranges, error messages by line and column, predictions."""
 
-import csv
-import io
 import re
 from pathlib import Path
 
@@ -9,7 +7,13 @@ import pytest
 
 from widgets import CHOICES
 from widgets.io.cases import (
-    REQUIRED_COLUMNS, CaseDataError, cases_for, get_case, load_cases, predict_cases, read_cases,
+    REQUIRED_COLUMNS,
+    CaseDataError,
+    cases_for,
+    get_case,
+    load_cases,
+    predict_cases,
+    read_cases,
 )
 
 from ..tables import csv_text, table_problems
@@ -128,7 +132,7 @@ def test_predictions_cover_every_case(shipped):
 
 def _markdown_table(text, first_header):
     lines = text.splitlines()
-    start = next(i for i, l in enumerate(lines) if l.startswith(f"| {first_header} |"))
+    start = next(i for i, line in enumerate(lines) if line.startswith(f"| {first_header} |"))
     rows = {}
     for line in lines[start + 2:]:
         if not line.startswith("|"):

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from widgets.io.quiz import Quiz, load_quiz, parse_quiz, quiz_names
 from widgets.display.quiz_view import QuizView, quiz_html, section_anchor, self_check
+from widgets.io.quiz import Quiz, load_quiz, parse_quiz, quiz_names
 
 ROOT = Path(__file__).resolve().parents[2]
 CHAPTERS = sorted(p.stem for p in (ROOT / "chapters").glob("[0-9][0-9]_*.ipynb"))

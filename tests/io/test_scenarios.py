@@ -16,13 +16,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from widgets import Situation, Threat, predict
+from widgets.explorers import conditions_explorer, neighbourhood_explorer, threat_explorer
 from widgets.explorers.beyond import aid_explorer, combined_explorer, ideology_explorer, penetration_explorer
 from widgets.explorers.evaluation import sensitivity_explorer
-from widgets.explorers import conditions_explorer, neighbourhood_explorer, threat_explorer
-from widgets.figures import prediction_result
 from widgets.explorers.interests import typology_explorer, walt_schweller_explorer
-from widgets.io.scenario_file import FORMAT, MAX_BYTES, parse_record, read_scenario, to_csv
 from widgets.explorers.simulation import world_explorer
+from widgets.figures import prediction_result
+from widgets.io.scenario_file import FORMAT, MAX_BYTES, parse_record, read_scenario, to_csv
 
 FACTORIES = {
     "threat": lambda: threat_explorer(explorer_id="s-threat"),
@@ -43,7 +43,7 @@ FACTORIES = {
 def moved(explorer) -> dict:
     """Every control one step away from its start (toggles flipped)."""
     values = {}
-    for control, index in zip(explorer.controls, explorer.initial_indices):
+    for control, index in zip(explorer.controls, explorer.initial_indices, strict=True):
         step = index + 1 if index + 1 < len(control.values) else index - 1
         values[control.name] = control.values[step]
     return values
@@ -69,7 +69,7 @@ def test_every_explorer_round_trips_its_scenario(kind, fmt):
 def test_any_grid_state_round_trips(levels, fmt):
     explorer = threat_explorer(explorer_id="s-threat")
     names = [c.name for c in explorer.controls]
-    explorer.set(**{n: explorer.controls[i].values[k] for i, (n, k) in enumerate(zip(names, levels))})
+    explorer.set(**{n: explorer.controls[i].values[k] for i, (n, k) in enumerate(zip(names, levels, strict=True))})
     again = threat_explorer(explorer_id="s-threat")
     again.load_text(explorer.export(fmt))
     assert again.values() == explorer.values()
@@ -89,7 +89,7 @@ def test_csv_is_one_row_with_dotted_columns_a_spreadsheet_can_stack():
     explorer = threat_explorer(vary=("own_strength", "war"), explorer_id="s-war")
     rows = list(csv.reader(io.StringIO(explorer.export("csv"))))
     assert len(rows) == 2
-    header = dict(zip(*rows))
+    header = dict(zip(*rows, strict=True))
     assert header["control.war"] == "false" and header["control.own_strength"] == "0.5"
     assert header["prediction.choice"] in ("balance", "bandwagon", "buck-pass", "neutral")
     assert "," in header["prediction.summary"]  # quoted correctly

@@ -6,13 +6,13 @@ from hypothesis import strategies as st
 
 from widgets import Situation, Threat, predict
 from widgets.display.casebox import CaseBox
+from widgets.explorers import conditions_explorer, neighbourhood_explorer
 from widgets.io.cases import Case
 from widgets.model.conditions import choice_grid, uniform_threat
-from widgets.explorers import conditions_explorer, neighbourhood_explorer
 from widgets.model.neighbours import neighbourhood
 
-from ..io.test_cases import GOOD
 from ..explorers.test_explorers import apply, payload_of
+from ..io.test_cases import GOOD
 
 
 def test_grid_matches_predict_point_by_point():

@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 
 from widgets import CHOICES, ThreatWeights
-from widgets.model import evaluation as ev
 from widgets.io.cases import load_cases, predict_cases
+from widgets.model import evaluation as ev
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -12,15 +12,14 @@ from pathlib import Path
 
 import plotly.graph_objects as go
 import pytest
-
-from ..test_project import imported_modules
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from widgets import Situation, Threat, predict
-from widgets.model.aid import Aid
+from widgets.display.static_explorer import _leaves
 from widgets.explorers.beyond import aid_explorer, combined_explorer, ideology_explorer, penetration_explorer
 from widgets.figures.beyond import aid_spec, combined_spec, ideology_spec, penetration_spec
+from widgets.model.aid import Aid
 from widgets.model.conditions import uniform_threat
 from widgets.model.explanations import (
     COMBINED_SENTENCES,
@@ -32,10 +31,10 @@ from widgets.model.explanations import (
 )
 from widgets.model.ideology import Ideology
 from widgets.model.penetration import Penetration
-from widgets.display.static_explorer import _leaves
 
-from ..strategies import situations, threats, unit, weights
 from ..explorers.test_explorers import apply, payload_of
+from ..strategies import situations, threats, unit, weights
+from ..test_project import imported_modules
 
 ROOT = Path(__file__).resolve().parents[2]
 ideologies = st.builds(Ideology, unit, unit, unit, unit)
@@ -273,7 +272,7 @@ def test_explorers_have_a_static_twin_within_budget(make):
     explorer = make(explorer_id=f"t-{make.__name__}")
     payload = payload_of(explorer.static_html())
     assert 1 < len(payload["index"]) <= 1500
-    start = sum(i * s for i, s in zip(payload["initial"], payload["strides"]))
+    start = sum(i * s for i, s in zip(payload["initial"], payload["strides"], strict=True))
     assert apply(payload, start)["layout"]["meta"]["description"] == explorer.figure["layout"]["meta"]["description"]
 
 

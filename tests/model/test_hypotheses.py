@@ -102,7 +102,10 @@ def test_unalterably_aggressive_states_provoke_balancing(threat, situation, inte
     low, high = (replace(threat, aggressive_intentions=i) for i in intents)
     assert p(high, situation, "balance", w) > p(low, situation, "balance", w)
     # not only more alignment of any kind: balancing gains on bandwagoning
-    odds = lambda t: p(t, situation, "balance", w) / p(t, situation, "bandwagon", w)
+
+    def odds(t):
+        return p(t, situation, "balance", w) / p(t, situation, "bandwagon", w)
+
     assert odds(high) > odds(low)
 
 

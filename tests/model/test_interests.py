@@ -17,19 +17,40 @@ from itertools import product
 from pathlib import Path
 
 import pytest
-
-from ..tables import csv_text, table_problems
-from ..test_project import imported_modules
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from widgets import CHOICES, Situation, Threat, predict
 from widgets.model.interests import (
-    DEFAULT_INTEREST_PARAMETERS, GREAT_POWER_AT, KINDS, OPTIONS, SCHWELLER_COLUMNS, SIDES, STATE_TYPES, VERDICTS,
-    InterestParameters, Scenario, SchwellerDataError, case_scenario, check_against_cases, compare, compare_case,
-    explain_comparison, load_schweller_cases, place, read_schweller_cases, schweller_predict, sweep, system_balance,
-    verdict_of, walt_camp, walt_inputs,
+    DEFAULT_INTEREST_PARAMETERS,
+    GREAT_POWER_AT,
+    KINDS,
+    OPTIONS,
+    SCHWELLER_COLUMNS,
+    SIDES,
+    STATE_TYPES,
+    VERDICTS,
+    InterestParameters,
+    Scenario,
+    SchwellerDataError,
+    case_scenario,
+    check_against_cases,
+    compare,
+    compare_case,
+    explain_comparison,
+    load_schweller_cases,
+    place,
+    read_schweller_cases,
+    schweller_predict,
+    sweep,
+    system_balance,
+    verdict_of,
+    walt_camp,
+    walt_inputs,
 )
+
+from ..tables import csv_text, table_problems
+from ..test_project import imported_modules
 
 ROOT = Path(__file__).resolve().parents[2]
 unit = st.floats(min_value=0.0, max_value=1.0, allow_nan=False)
@@ -83,7 +104,10 @@ def test_balancing_requires_a_threat(scenario):
 def test_threat_is_what_makes_balancing_worth_its_cost(scenario, threats):
     """The odds of balancing over staying out rise with the threat, whoever the decider is."""
     low, high = (replace(scenario, threat=t) for t in threats)
-    odds = lambda s: p(s, "balance") / p(s, "neutral")
+
+    def odds(s):
+        return p(s, "balance") / p(s, "neutral")
+
     assert odds(high) > odds(low)
 
 
@@ -123,7 +147,10 @@ def test_states_pile_on_the_status_quo_side_as_its_victory_nears(scenario, victo
     """Late joiners of winning coalitions: the nearer the status-quo side is to victory (the lower
     the revisionist side's victory), the likelier the decider jumps onto it."""
     nearer, further = (replace(scenario, war=True, victory=v) for v in victories)
-    odds = lambda s: p(s, "bandwagon-status-quo") / p(s, "neutral")
+
+    def odds(s):
+        return p(s, "bandwagon-status-quo") / p(s, "neutral")
+
     assert odds(nearer) > odds(further)
     # with no threat nothing else grows as the status-quo side wins, so the probability itself rises;
     # under threat, passing the buck to a winning coalition can grow faster (a state may let the winners finish)
@@ -487,7 +514,7 @@ def test_the_books_file_is_valid_and_matches_the_cases_file():
     assert check_against_cases(rows, cases["year"].to_dict()) == []
     comparisons = compare_cases(rows, cases)
     assert any(c.verdict == "disagree" for c in comparisons)
-    for row, c in zip(rows, comparisons):
+    for row, c in zip(rows, comparisons, strict=True):
         assert "schweller" in cases.loc[row["case_id"], "chapters"].split(";")
         assert c.walt_observed == cases.loc[row["case_id"], "observed"]
 
@@ -601,8 +628,8 @@ def test_the_explorer_rejects_bad_arguments(kwargs, error, message):
 
 
 def test_the_case_box_shows_both_models_and_escapes_text():
-    from widgets.io.cases import REQUIRED_COLUMNS, read_cases
     from widgets.explorers.interests import SchwellerCaseBox, schweller_case_box
+    from widgets.io.cases import REQUIRED_COLUMNS, read_cases
 
     walt_row = {c: "w" for c in REQUIRED_COLUMNS}
     walt_row.update({"case_id": "japan-1940", "year": "1940", "aggregate_power": "0.85", "proximity": "0",

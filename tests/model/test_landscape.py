@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from widgets.model import landscape as L
 from widgets.io.cases import CaseDataError
+from widgets.model import landscape as L
 
 
 def test_three_actor_system_solved_by_hand():
@@ -20,7 +20,7 @@ def test_three_actor_system_solved_by_hand():
     # splits with A fixed in coalition 0: {ABC}, {AC|B}, {AB|C}, {A|BC}
     # energies: 0; 1*2*1 + 2*3*(-1) = -4; 1*3*(-1) + 2*3*(-1) = -9; 1*2*1 + 1*3*(-1) = -1
     splits, e = L.energies(sizes, p)
-    by_split = {tuple(int(v) for v in s): round(float(x), 9) for s, x in zip(splits, e)}
+    by_split = {tuple(int(v) for v in s): round(float(x), 9) for s, x in zip(splits, e, strict=True)}
     assert by_split == {(0, 0, 0): 0.0, (0, 1, 0): -4.0, (0, 0, 1): -9.0, (0, 1, 1): -1.0}
     result = L.search(sizes, p, ["A", "B", "C"])
     assert result.best == (0, 0, 1) and result.best_energy == pytest.approx(-9.0)
@@ -51,10 +51,10 @@ def test_vectorised_energy_equals_the_pairwise_sum(data):
     sizes, upper = data
     n = len(sizes)
     p = np.zeros((n, n))
-    for value, (i, j) in zip(upper, itertools.combinations(range(n), 2)):
+    for value, (i, j) in zip(upper, itertools.combinations(range(n), 2), strict=True):
         p[i, j] = p[j, i] = value
     splits, e = L.energies(sizes, p)
-    for split, value in zip(splits, e):
+    for split, value in zip(splits, e, strict=True):
         assert value == pytest.approx(L.energy(sizes, p, split), abs=1e-9)
     assert L.search(sizes, p).best_energy == pytest.approx(e.min())
 

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from dataclasses import replace
@@ -22,12 +23,27 @@ from hypothesis import strategies as st
 
 from widgets import CHOICES, ModelParameters, predict
 from widgets.model.simulation import (
-    AGAINST, BUCKPASS, NEUTRAL, SWEEPS, WITH, Sweep, World, cache_mismatch, hegemony_table, load_sweep, main,
-    predict_arrays, restrict, simulate, simulate_many, sweep_path, wilson_interval,
+    AGAINST,
+    BUCKPASS,
+    NEUTRAL,
+    SWEEPS,
+    WITH,
+    Sweep,
+    World,
+    cache_mismatch,
+    hegemony_table,
+    load_sweep,
+    main,
+    predict_arrays,
+    restrict,
+    simulate,
+    simulate_many,
+    sweep_path,
+    wilson_interval,
 )
 
-from ..test_project import imported_modules
 from ..strategies import situations, threats, unit, weights
+from ..test_project import imported_modules
 
 ROOT = Path(__file__).resolve().parents[2]
 CHAPTER = ROOT / "chapters" / "07_worlds.ipynb"
@@ -65,10 +81,10 @@ def test_predict_arrays_agrees_with_predict(threat, situation, w, params):
 @given(st.lists(st.tuples(threats, situations), min_size=1, max_size=40), st.one_of(st.none(), weights))
 def test_predict_arrays_agrees_elementwise_on_arrays(cases, w):
     cols = list(zip(*[(t.aggregate_power, t.proximity, t.offensive_power, t.aggressive_intentions,
-                       s.own_strength, s.allied_support, s.war, s.victory) for t, s in cases]))
+                       s.own_strength, s.allied_support, s.war, s.victory) for t, s in cases], strict=True))
     got = predict_arrays(*(np.array(c) for c in cols), weights=w)
     assert got.shape == (len(cases), 4)
-    for row, (t, s) in zip(got, cases):
+    for row, (t, s) in zip(got, cases, strict=True):
         p = predict(t, s, w).probabilities
         assert np.allclose(row, [p[c] for c in CHOICES], rtol=0, atol=1e-12)
 
@@ -356,8 +372,8 @@ def test_animation_html_waits_for_the_reader():
 
 
 def test_world_explorer_static_twin_has_every_combination():
-    from widgets.explorers.simulation import world_explorer
     from widgets.display.static_explorer import build_payload
+    from widgets.explorers.simulation import world_explorer
 
     explorer = world_explorer(World(n_states=12, steps=30), runs=4, explorer_id="t-world")
     payload = build_payload(explorer.controls, explorer.initial_indices, explorer.compute)
@@ -385,7 +401,7 @@ def test_chapter_shape():
     headings = [line for text in md for line in text.splitlines() if re.match(r"^#{1,6} ", line)]
     assert sum(1 for h in headings if h.startswith("# ")) == 1 and headings[0] == "# Balancing worlds and bandwagoning worlds"
     levels = [len(h.split(" ")[0]) for h in headings]
-    assert all(b <= a + 1 for a, b in zip(levels, levels[1:])), "heading levels skip"
+    assert all(b <= a + 1 for a, b in itertools.pairwise(levels)), "heading levels skip"
     text = "\n".join(md)
     for section in ("## Learning objectives", "## Key terms", "## Exercises", "## Discussion questions", "## Further reading"):
         assert section in text

@@ -165,7 +165,7 @@ class StaticServer:
         self.base_url = f"http://127.0.0.1:{self.port}/"
         self._thread: threading.Thread | None = None
 
-    def start(self) -> "StaticServer":
+    def start(self) -> StaticServer:
         self._thread = threading.Thread(target=self.httpd.serve_forever, name="alliances-static-server", daemon=True)
         self._thread.start()
         return self
@@ -183,7 +183,7 @@ class StaticServer:
     def favicon_fallbacks(self) -> list[ServedRequest]:
         return [r for r in self.requests if urlsplit(r.path).path == "/favicon.ico" and r.status == 204]
 
-    def __enter__(self) -> "StaticServer":
+    def __enter__(self) -> StaticServer:
         return self.start()
 
     def __exit__(self, *exc: Any) -> None:
@@ -205,7 +205,7 @@ class PageRecorder:
     console: list[tuple[str, str, str]] = field(default_factory=list)  # (type, text, location)
     page_errors: list[str] = field(default_factory=list)
 
-    def attach(self, page: Any, block: bool = True) -> "PageRecorder":
+    def attach(self, page: Any, block: bool = True) -> PageRecorder:
         """Record ``page``'s traffic and messages; with ``block``, abort non-local requests.
 
         Blocking uses ``page.route``, and Playwright disables the HTTP cache of a page with

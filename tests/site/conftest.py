@@ -10,7 +10,12 @@ from pathlib import Path
 import pytest
 
 from .browser_support import (
-    PageRecorder, StaticServer, chromium_available, close_shared_browser, run_book_build, shared_browser,
+    PageRecorder,
+    StaticServer,
+    chromium_available,
+    close_shared_browser,
+    run_book_build,
+    shared_browser,
 )
 
 

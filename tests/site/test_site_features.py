@@ -11,7 +11,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -219,7 +218,7 @@ def test_figures_follow_the_theme_switch_and_come_back(name, site, server, new_p
     page.wait_for_function("() => Array.from(document.querySelectorAll('.js-plotly-plot')).every(el => el._fullLayout.font.color !== '#222222')")
     dark = page.evaluate(READ_FIGURES)
     assert all(f["font"] == "#DCE1E6" for f in dark)
-    gridded = [(a, b) for a, b in zip(light, dark) if a["grid"] == "#DDDDDD"]
+    gridded = [(a, b) for a, b in zip(light, dark, strict=True) if a["grid"] == "#DDDDDD"]
     assert gridded, f"{name}: no figure with the book's grid colour to check"
     assert all(b["grid"] == "#3B4148" for a, b in gridded)
     page.evaluate("document.documentElement.setAttribute('data-theme', 'light')")

@@ -14,7 +14,6 @@ notebook and checks that the package and its data came from the fresh install.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import sys

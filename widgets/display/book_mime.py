@@ -10,7 +10,8 @@ Registered as an entry point in ``pyproject.toml``.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, Sequence
+from collections.abc import Sequence
+from typing import Any, ClassVar
 
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
 

@@ -11,11 +11,11 @@ from typing import Any
 
 import pandas as pd
 
-from ..model.alignment import CHOICES
+from ..figures.palette import CHOICE_LABELS
 from ..io.bibliography import short_citation
 from ..io.cases import JUSTIFIED, Case, get_case, load_cases
+from ..model.alignment import CHOICES
 from ..model.conditions import FIELD_LABELS
-from ..figures.palette import CHOICE_LABELS
 
 PAST = {"balance": "balanced", "bandwagon": "bandwagoned", "buck-pass": "passed the buck", "neutral": "stayed neutral"}
 VERBS = {"balance": "balanced against", "bandwagon": "bandwagoned with", "buck-pass": "passed the buck on", "neutral": "stayed neutral toward"}

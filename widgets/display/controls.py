@@ -7,8 +7,9 @@ slider offers exactly the same values in Jupyter and in the published book.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, Iterator, Sequence
+from typing import Any
 
 from ..model.conditions import FIELD_LABELS, SCENARIO_FIELDS
 from ..model.threat import THREAT_SOURCES

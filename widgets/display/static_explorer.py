@@ -13,11 +13,12 @@ from __future__ import annotations
 import html
 import json
 import re
-from typing import Any, Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
+from ..io.scenario_file import FORMAT, MAX_BYTES, VERSION
 from .controls import Control, combinations, strides
 from .render import PLOT_CONFIG, description_of, plain_json, script_json
-from ..io.scenario_file import FORMAT, MAX_BYTES, VERSION
 
 Compute = Callable[[Mapping[str, Any]], dict]  # returns a Plotly figure dict
 _DIGITS = 4
@@ -54,7 +55,7 @@ def build_payload(controls: Sequence[Control], initial: Sequence[int], compute: 
     """Precompute every combination and keep only what differs from the base figure."""
     figures = []
     for combo in combinations(controls):
-        values = {c.name: c.values[i] for c, i in zip(controls, combo)}
+        values = {c.name: c.values[i] for c, i in zip(controls, combo, strict=True)}
         figures.append(_leaves(_rounded(plain_json(compute(values)))))
     base_leaves = figures[0]
     for number, leaves in enumerate(figures):
@@ -74,9 +75,9 @@ def build_payload(controls: Sequence[Control], initial: Sequence[int], compute: 
                 tables[k].append(leaves[path])
             row.append(lookup[k][key])
         index.append(row)
-    position = sum(i * s for i, s in zip(initial, strides(controls)))
+    position = sum(i * s for i, s in zip(initial, strides(controls), strict=True))
     start = figures[position]
-    base = _rounded(plain_json(compute({c.name: c.values[i] for c, i in zip(controls, initial)})))
+    base = _rounded(plain_json(compute({c.name: c.values[i] for c, i in zip(controls, initial, strict=True)})))
     assert _leaves(base) == start
     return {
         "controls": [
@@ -147,7 +148,7 @@ def static_html(
     payload.update({"explorer": explorer_id, "title": title, "format": {"name": FORMAT, "version": VERSION, "max_bytes": MAX_BYTES}})
     eid = html.escape(explorer_id, quote=True)
     rows = []
-    for control, start in zip(controls, initial):
+    for control, start in zip(controls, initial, strict=True):
         cid = f"{eid}-{html.escape(control.name, quote=True)}"
         label = html.escape(control.label)
         shown = html.escape(control.labels()[start])
@@ -167,14 +168,14 @@ def static_html(
     fixed = f'<p class="ae-fixed">{html.escape(fixed_text)}</p>' if fixed_text else ""
     # Scenario tools: hidden until explorer.js runs (they need it). See scenario_file.py.
     tools = (
-        f'<div class="ae-tools" hidden>'
-        f'<button type="button" data-action="save-json">Save scenario (JSON)</button>'
-        f'<button type="button" data-action="save-csv">Save scenario (CSV)</button>'
-        f'<button type="button" data-action="load">Load scenario…</button>'
-        f'<input type="file" class="ae-file" accept=".json,.csv,application/json,text/csv" hidden tabindex="-1" aria-hidden="true">'
-        f'<button type="button" data-action="link">Copy link to this scenario</button>'
-        f'<button type="button" data-action="reset">Reset</button>'
-        f'</div><p class="ae-status" role="status" aria-live="polite"></p>'
+        '<div class="ae-tools" hidden>'
+        '<button type="button" data-action="save-json">Save scenario (JSON)</button>'
+        '<button type="button" data-action="save-csv">Save scenario (CSV)</button>'
+        '<button type="button" data-action="load">Load scenario…</button>'
+        '<input type="file" class="ae-file" accept=".json,.csv,application/json,text/csv" hidden tabindex="-1" aria-hidden="true">'
+        '<button type="button" data-action="link">Copy link to this scenario</button>'
+        '<button type="button" data-action="reset">Reset</button>'
+        '</div><p class="ae-status" role="status" aria-live="polite"></p>'
     )
     summary = html.escape(description_of(payload["figure"]))
     return (

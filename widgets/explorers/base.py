@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import html
 import itertools
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any, Callable, Mapping, Sequence
+from typing import Any
 
 import ipywidgets as ipw
 from IPython import get_ipython
@@ -20,8 +21,8 @@ from IPython.display import display
 
 from ..display.controls import FIELD_LABELS, Control
 from ..display.render import description_of, figure_bundle, plain_json
-from ..io.scenario_file import prediction_of, read_scenario, scenario_record, to_csv, to_json
 from ..display.static_explorer import SAFE_ID, static_html
+from ..io.scenario_file import prediction_of, read_scenario, scenario_record, to_csv, to_json
 
 _ids = itertools.count(1)
 
@@ -48,7 +49,7 @@ class Explorer:
                              f"(it appears in page links), got {self.explorer_id!r}")
         self.initial_indices = [c.index_of(initial[c.name]) for c in self.controls]
         self.inputs: dict[str, ipw.ValueWidget] = {}
-        for control, index in zip(self.controls, self.initial_indices):
+        for control, index in zip(self.controls, self.initial_indices, strict=True):
             if control.is_toggle:
                 widget = ipw.Checkbox(value=bool(index), description=control.label, indent=False)
             else:

@@ -13,21 +13,22 @@ profile and is scaled to the slider's level (:func:`threat_at_level`).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
-from typing import Any, Mapping
+from typing import Any
 
+from ..display.controls import Control
+from ..figures.beyond import aid_spec, combined_spec, ideology_spec, penetration_spec
 from ..model import validation
 from ..model.aid import AID_LABELS, Aid, AidParameters, aid_effect
 from ..model.alignment import ModelParameters
-from ..figures.beyond import aid_spec, combined_spec, ideology_spec, penetration_spec
 from ..model.conditions import uniform_threat
-from ..display.controls import Control
 from ..model.explanations import ExplanationWeights, combined_view
-from .base import Explorer
 from ..model.ideology import IDEOLOGY_LABELS, Ideology, IdeologyParameters, ideology_effect
 from ..model.penetration import PENETRATION_LABELS, Penetration, PenetrationParameters, penetration_effect
 from ..model.situation import Situation
 from ..model.threat import Threat, threat_level
+from .base import Explorer
 
 THREAT_LABEL = "Threat level the decider faces"
 GRID5 = (0.0, 0.25, 0.5, 0.75, 1.0)

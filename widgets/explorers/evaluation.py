@@ -8,13 +8,14 @@ twin show the same numbers. Nothing here computes anything about the theory.
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from ..display.controls import Control
-from ..model.evaluation import WEIGHT_LEVELS, WeightSweep, book_sweep
 from ..figures.evaluation import sensitivity_spec
-from .base import Explorer
+from ..model.evaluation import WEIGHT_LEVELS, WeightSweep, book_sweep
 from ..model.threat import SOURCE_LABELS, THREAT_SOURCES, ThreatWeights
+from .base import Explorer
 
 
 def sensitivity_explorer(

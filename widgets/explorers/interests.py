@@ -9,19 +9,27 @@ from __future__ import annotations
 
 import functools
 import html
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from typing import Any, Mapping, Sequence
+from typing import Any
 
-from ..io.bibliography import short_citation
 from ..display.controls import MAX_COMBINATIONS, Control, combinations_count, grid
-from .base import Explorer
-from .base import describe_fixed
 from ..figures.interests import comparison_spec, typology_spec
-from ..model.interests import (
-    JUSTIFIED_COLUMNS, SCHWELLER_FIELDS, SCENARIO_LABELS, CaseComparison, InterestParameters, Scenario, compare,
-    compare_cases, place,
-)
 from ..figures.palette import CHOICE_LABELS
+from ..io.bibliography import short_citation
+from ..model.interests import (
+    JUSTIFIED_COLUMNS,
+    SCENARIO_LABELS,
+    SCHWELLER_FIELDS,
+    CaseComparison,
+    InterestParameters,
+    Scenario,
+    compare,
+    compare_cases,
+    place,
+)
+from .base import Explorer, describe_fixed
+
 
 def _check_scenario(scenario: Any) -> Scenario:
     if scenario is None:

@@ -11,16 +11,17 @@ from __future__ import annotations
 
 import html
 import itertools
+from collections.abc import Mapping
 from dataclasses import replace
-from typing import Any, Mapping
+from typing import Any
 
 import plotly.io as pio
 
 from ..display.controls import Control
-from .base import Explorer
 from ..display.render import PLOT_CONFIG, description_of, figure_bundle, plain_json
-from ..model.simulation import World, simulate, simulate_worlds
 from ..figures.simulation import run_animation_spec, world_spec
+from ..model.simulation import World, simulate, simulate_worlds
+from .base import Explorer
 
 EXPLORER_WORLD = World(n_states=40, steps=80)
 EXPLORER_RUNS = 20
@@ -98,7 +99,7 @@ def world_explorer(
         if not table:
             keys = list(itertools.product(*(c.values for c in controls)))
             worlds = [replace(base, share_balancers=a, aggressor_belief=b, allied_support=c) for a, b, c in keys]
-            table.update(zip(keys, simulate_worlds(worlds, range(runs))))
+            table.update(zip(keys, simulate_worlds(worlds, range(runs)), strict=True))
         return table[(share, belief, support)]
 
     def compute(values: Mapping[str, Any]) -> dict:

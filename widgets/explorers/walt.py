@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import functools
-from typing import Any, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
+from ..display.controls import Control, grid, make_controls
 from ..figures.palette import CHOICE_LABELS
 from ..figures.walt import (
-    choice_map_spec, describe_prediction, neighbourhood_spec, prediction_result, prediction_spec,
+    choice_map_spec,
+    describe_prediction,
+    neighbourhood_spec,
+    prediction_result,
+    prediction_spec,
 )
 from ..model import validation
 from ..model.alignment import ModelParameters, predict
@@ -16,7 +22,6 @@ from ..model.neighbours import neighbourhood
 from ..model.situation import SITUATION_FIELDS, Situation
 from ..model.threat import THREAT_SOURCES, Threat, ThreatWeights, threat_level
 from .base import Explorer, describe_fixed
-from ..display.controls import Control, grid, make_controls
 
 
 def threat_explorer(

@@ -8,18 +8,38 @@ then one module per topic: ``walt``, ``interests``, ``beyond``, ``simulation``, 
 
 from ._common import base_layout, panel_title
 from .beyond import (
-    aid_figure, aid_spec, combined_figure, combined_spec, ideology_figure, ideology_spec, penetration_figure,
+    aid_figure,
+    aid_spec,
+    combined_figure,
+    combined_spec,
+    ideology_figure,
+    ideology_spec,
+    penetration_figure,
     penetration_spec,
 )
 from .evaluation import (
-    accuracy_distribution_spec, baseline_spec, confusion_spec, sensitivity_spec, weight_profile_spec,
+    accuracy_distribution_spec,
+    baseline_spec,
+    confusion_spec,
+    sensitivity_spec,
+    weight_profile_spec,
 )
 from .interests import comparison_spec, sweep_spec, typology_spec
 from .simulation import (
-    hegemony_curve_spec, hegemony_figure, misperception_figure, misperception_spec, run_animation_spec, world_spec,
+    hegemony_curve_spec,
+    hegemony_figure,
+    misperception_figure,
+    misperception_spec,
+    run_animation_spec,
+    world_spec,
 )
 from .walt import (
-    choice_map_spec, describe_prediction, neighbourhood_spec, prediction_figure, prediction_result, prediction_spec,
+    choice_map_spec,
+    describe_prediction,
+    neighbourhood_spec,
+    prediction_figure,
+    prediction_result,
+    prediction_spec,
 )
 
 __all__ = [

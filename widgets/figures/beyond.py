@@ -13,13 +13,13 @@ from typing import Any
 import plotly.graph_objects as go
 
 from ..model import validation
-from ..model.reasons import percent
 from ..model.aid import AidResult
 from ..model.explanations import EXPLANATION_LABELS, EXPLANATIONS, CombinedView, logit
-from ._common import base_layout, panel_title
 from ..model.ideology import IdeologyResult
-from .palette import GRID_COLOUR, OKABE_ITO
 from ..model.penetration import PenetrationResult
+from ..model.reasons import percent
+from ._common import base_layout, panel_title
+from .palette import GRID_COLOUR, OKABE_ITO
 
 POSITIVE = OKABE_ITO["blue"]
 NEGATIVE = OKABE_ITO["vermillion"]

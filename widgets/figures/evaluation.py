@@ -8,14 +8,15 @@ its inputs (the static explorer relies on that).
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from ..model import validation
 from ..model.alignment import CHOICES
 from ..model.evaluation import Metrics, WeightProfile
+from ..model.threat import SOURCE_LABELS, THREAT_SOURCES
 from ._common import base_layout
 from .palette import CHOICE_COLOURS, CHOICE_LABELS, GRID_COLOUR, OKABE_ITO, SOURCE_COLOURS, mix, readable_text_on
-from ..model.threat import SOURCE_LABELS, THREAT_SOURCES
 
 MEASURES: tuple[str, ...] = ("accuracy", *(f"recall {c}" for c in CHOICES))
 MEASURE_LABELS = {"accuracy": "Accuracy", **{f"recall {c}": f"Recall: {CHOICE_LABELS[c].lower()}" for c in CHOICES}}
@@ -108,7 +109,7 @@ def weight_profile_spec(profile: WeightProfile, title: str = "Accuracy as one th
         "margin": {"l": 60, "r": 20, "t": 70, "b": 100},
         "meta": {"description": "Accuracy as one weight changes, the others at 1. " + " ".join(
             f"{SOURCE_LABELS[s]}: " + ", ".join(
-                f"weight {lv:g} {a:.0%}" for lv, a in zip(profile.levels, profile.accuracy[s]) if a is not None) + "."
+                f"weight {lv:g} {a:.0%}" for lv, a in zip(profile.levels, profile.accuracy[s], strict=True) if a is not None) + "."
             for s in THREAT_SOURCES)},
     })
     data = [{

@@ -12,15 +12,30 @@ import textwrap
 from typing import Any
 
 from ..model import validation
-from ..model.reasons import percent
 from ..model.alignment import CHOICES
-from ._common import base_layout, panel_title
 from ..model.interests import (
-    GREAT_POWER_AT, SCENARIO_LABELS, TYPE_DESCRIPTIONS, TYPE_LABELS, UNLIMITED_AIMS_AT,
-    Comparison, Placement, InterestSweep,
+    GREAT_POWER_AT,
+    SCENARIO_LABELS,
+    TYPE_DESCRIPTIONS,
+    TYPE_LABELS,
+    UNLIMITED_AIMS_AT,
+    Comparison,
+    InterestSweep,
+    Placement,
 )
-from .palette import CHOICE_COLOURS, CHOICE_LABELS, GRID_COLOUR, HUE_TEXT, OKABE_ITO, SOURCE_COLOURS, TEXT_COLOUR, TEXT_ON_HUE
+from ..model.reasons import percent
 from ..model.threat import SOURCE_LABELS, THREAT_SOURCES
+from ._common import base_layout, panel_title
+from .palette import (
+    CHOICE_COLOURS,
+    CHOICE_LABELS,
+    GRID_COLOUR,
+    HUE_TEXT,
+    OKABE_ITO,
+    SOURCE_COLOURS,
+    TEXT_COLOUR,
+    TEXT_ON_HUE,
+)
 
 TYPE_COLOURS = {
     "lion": OKABE_ITO["blue"],

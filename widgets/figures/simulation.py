@@ -8,14 +8,28 @@ play button, which work in the static HTML book without any script of ours.
 
 from __future__ import annotations
 
-from typing import Any, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 import numpy as np
 import plotly.graph_objects as go
 
+from ..model.simulation import (
+    AGAINST,
+    AGGRESSOR,
+    BUCKPASS,
+    CONQUERED,
+    NEUTRAL,
+    OUTCOMES,
+    WITH,
+    Ensemble,
+    Run,
+    hegemony_table,
+    load_sweep,
+    wilson_interval,
+)
 from ._common import base_layout
 from .palette import CHOICE_COLOURS, GRID_COLOUR, OKABE_ITO, TEXT_COLOUR
-from ..model.simulation import AGAINST, AGGRESSOR, BUCKPASS, CONQUERED, NEUTRAL, OUTCOMES, WITH, Ensemble, Run, hegemony_table, load_sweep, wilson_interval
 
 STATUS_LABELS = {
     AGAINST: "Balancing against it",
@@ -155,7 +169,7 @@ def run_animation_spec(run: Run, title: str | None = None, max_frames: int = 80,
     picks = _frame_steps(run.steps, max_frames)
     h = run.world.hegemony_share
     kinds = ["aggressor" if status == AGGRESSOR else ("balancer" if b else "bandwagoner")
-             for status, b in zip(run.status[0], run.balancer)]
+             for status, b in zip(run.status[0], run.balancer, strict=True)]
     first = _map_update(run, 0)
     data: list[dict[str, Any]] = [{
         "type": "scatter", "mode": "markers", "name": "states", "xaxis": "x", "yaxis": "y", "showlegend": False,

@@ -11,15 +11,14 @@ from typing import Any
 
 import plotly.graph_objects as go
 
-
-from ..model.reasons import percent
 from ..model.alignment import CHOICES, Prediction
-from ._common import base_layout, panel_title
-from .palette import CHOICE_COLOURS, CHOICE_LABELS, GRID_COLOUR, SOURCE_COLOURS, TEXT_COLOUR, TEXT_ON_HUE
-from ..model.threat import SOURCE_LABELS, THREAT_SOURCES
-
 from ..model.conditions import ChoiceGrid
 from ..model.neighbours import Neighbourhood
+from ..model.reasons import percent
+from ..model.threat import SOURCE_LABELS, THREAT_SOURCES
+from ._common import base_layout, panel_title
+from .palette import CHOICE_COLOURS, CHOICE_LABELS, GRID_COLOUR, SOURCE_COLOURS, TEXT_COLOUR, TEXT_ON_HUE
+
 
 def _verdict(prediction: Prediction) -> str:
     """'<b>Balance</b> (62%)', or a warning when the runner-up is within one point."""
@@ -155,8 +154,8 @@ def choice_map_spec(grid: ChoiceGrid, marker: tuple[float, float] | None = None,
     if not isinstance(grid, ChoiceGrid):
         raise TypeError(f"grid must be a ChoiceGrid, got {type(grid).__name__}")
     hover = [
-        [f"{CHOICE_LABELS[CHOICES[c]]} ({percent(p)})" for c, p in zip(row_c, row_p)]
-        for row_c, row_p in zip(grid.choice, grid.probability)
+        [f"{CHOICE_LABELS[CHOICES[c]]} ({percent(p)})" for c, p in zip(row_c, row_p, strict=True)]
+        for row_c, row_p in zip(grid.choice, grid.probability, strict=True)
     ]
     data: list[dict[str, Any]] = [
         {

@@ -10,16 +10,16 @@ from __future__ import annotations
 import difflib
 import os
 import re
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Mapping
 
 import pandas as pd
 
 from ..model.alignment import CHOICES, Prediction, predict
-from .csvtable import TableError, data_file, number, read_rows
 from ..model.situation import Situation
 from ..model.threat import THREAT_SOURCES, Threat, ThreatWeights
+from .csvtable import TableError, data_file, number, read_rows
 
 UNIT_COLUMNS: tuple[str, ...] = THREAT_SOURCES + ("own_strength", "allied_support")
 JUSTIFIED: tuple[str, ...] = UNIT_COLUMNS + ("war",)

@@ -10,8 +10,10 @@ from __future__ import annotations
 import csv
 import io
 import math
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
 from .._paths import data_file  # noqa: F401  (re-exported: the loaders' one way to find data)
-from typing import Any, Callable, Mapping, Sequence
 
 RowChecker = Callable[[int, Mapping[str, str], Callable[[str, str], None]], "dict[str, Any] | None"]
 

@@ -26,8 +26,9 @@ import csv
 import io
 import json
 import math
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # a scenario file only reads the controls' names and values
     from ..display.controls import Control
@@ -120,7 +121,7 @@ def _from_csv(text: str) -> dict[str, Any]:
     if len(set(header)) != len(header):
         raise ValueError("scenario file: the CSV header names a column twice")
     record: dict[str, Any] = {"controls": {}, "prediction": {}}
-    for name, cell in zip(header, cells):
+    for name, cell in zip(header, cells, strict=True):
         if name in _HEAD:
             record[name] = int(cell) if name == "version" and cell.isdigit() else cell
         elif name.startswith("control.") and len(name) > len("control."):

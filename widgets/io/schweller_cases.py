@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any
 
 from ..model.alignment import CHOICES
 from ..model.interests.choice import KINDS, SCHWELLER_FIELDS, SIDES, Scenario

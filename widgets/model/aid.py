@@ -41,8 +41,9 @@ Assumptions worth saying aloud:
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields
-from typing import Any, Mapping
+from typing import Any
 
 from . import validation
 from .ideology import resolve_threat_level
@@ -104,7 +105,7 @@ class Aid:
             object.__setattr__(self, name, validation.unit_interval("Aid", name, getattr(self, name)))
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> "Aid":
+    def from_dict(cls, data: Mapping[str, Any]) -> Aid:
         """Build from a mapping; unknown fields raise TypeError naming them."""
         validation.known_fields("Aid", data, AID_FIELDS)
         return cls(**data)

@@ -46,14 +46,15 @@ from __future__ import annotations
 
 import functools
 import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from .alignment import CHOICES, ModelParameters, predict
 from ..io.cases import Case, load_cases
+from .alignment import CHOICES, ModelParameters, predict
 from .interests import compare_cases
 from .threat import THREAT_SOURCES, ThreatWeights
 
@@ -112,7 +113,7 @@ def evaluate(observed: Sequence[str], predicted: Sequence[str]) -> Metrics:
         raise ValueError("observed is empty: need at least one case to evaluate")
     index = {c: i for i, c in enumerate(CHOICES)}
     table = np.zeros((len(CHOICES), len(CHOICES)), dtype=int)
-    for o, p in zip(obs, pred):
+    for o, p in zip(obs, pred, strict=True):
         table[index[o], index[p]] += 1
     correct = int(np.trace(table))
     recall, precision, hits, predicted_count = {}, {}, {}, {}
@@ -228,7 +229,7 @@ def weight_grid(levels: Sequence[float] = WEIGHT_LEVELS) -> tuple[ThreatWeights,
     out = []
     for combo in itertools.product(levels, repeat=len(THREAT_SOURCES)):
         if sum(combo) > 0:
-            out.append(ThreatWeights(**dict(zip(THREAT_SOURCES, map(float, combo)))))
+            out.append(ThreatWeights(**dict(zip(THREAT_SOURCES, map(float, combo), strict=True))))
     if not out:
         raise ValueError("levels must include a value above 0")
     return tuple(out)
@@ -273,7 +274,7 @@ def sweep_weights(cases: pd.DataFrame, levels: Sequence[float] = WEIGHT_LEVELS) 
     rows = [Case(r) for r in cases.to_dict("records")]
     observed = tuple(cases["observed"])
     predicted = tuple(tuple(_choice(c, w) for c in rows) for w in grid)
-    correct = np.array([[p == o for p, o in zip(pred, observed)] for pred in predicted], dtype=bool)
+    correct = np.array([[p == o for p, o in zip(pred, observed, strict=True)] for pred in predicted], dtype=bool)
     return WeightSweep(tuple(map(str, cases.index)), observed, grid, predicted, correct)
 
 

@@ -41,8 +41,9 @@ more. The weights are a reading of Walt, not estimates; readers can change them 
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields, replace
-from typing import Any, Mapping
+from typing import Any
 
 from . import validation
 from .aid import Aid, AidParameters, AidResult, aid_effect
@@ -96,11 +97,11 @@ class ExplanationWeights:
             object.__setattr__(self, f.name, value)
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> "ExplanationWeights":
+    def from_dict(cls, data: Mapping[str, Any]) -> ExplanationWeights:
         validation.known_fields("ExplanationWeights", data, EXPLANATIONS)
         return cls(**data)
 
-    def scaled(self, factor: float) -> "ExplanationWeights":
+    def scaled(self, factor: float) -> ExplanationWeights:
         """These weights with ideology, aid and penetration multiplied by ``factor`` (>= 0)."""
         k = validation.bounded("ExplanationWeights.scaled", "factor", factor, 0.0, None)
         return replace(self, **{name: min(MAX_WEIGHT, k * getattr(self, name)) for name in OTHER_EXPLANATIONS})

@@ -43,8 +43,9 @@ from __future__ import annotations
 
 import math
 import numbers
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields
-from typing import Any, Mapping
+from typing import Any
 
 from . import validation
 from .threat import Threat, ThreatWeights, threat_level
@@ -100,7 +101,7 @@ class Ideology:
             object.__setattr__(self, name, validation.unit_interval("Ideology", name, getattr(self, name)))
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> "Ideology":
+    def from_dict(cls, data: Mapping[str, Any]) -> Ideology:
         """Build from a mapping; unknown fields raise TypeError naming them."""
         validation.known_fields("Ideology", data, IDEOLOGY_FIELDS)
         return cls(**data)

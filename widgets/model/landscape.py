@@ -34,9 +34,10 @@ import csv
 import io
 import itertools
 import os
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Mapping, Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -128,7 +129,7 @@ class Landscape:
 
     def coalition(self, index: int | None = None) -> tuple[tuple[str, ...], tuple[str, ...]]:
         x = self.best if index is None else tuple(self.splits[index])
-        return (tuple(n for n, v in zip(self.names, x) if v == 0), tuple(n for n, v in zip(self.names, x) if v == 1))
+        return (tuple(n for n, v in zip(self.names, x, strict=True) if v == 0), tuple(n for n, v in zip(self.names, x, strict=True) if v == 1))
 
 
 def search(sizes: Sequence[float], propensities: Any, names: Sequence[str] | None = None) -> Landscape:
@@ -269,7 +270,7 @@ def landscape_sides(data: EuropeData, year: int = 1936, anchor: str = "GMY") -> 
         raise ValueError(f"anchor must be one of the state codes, got {anchor!r}")
     result = search(data.sizes(year), data.propensities, data.codes)
     axis = result.best[data.codes.index(anchor)]
-    return result, {c: ("Axis" if v == axis else "Allies") for c, v in zip(data.codes, result.best)}
+    return result, {c: ("Axis" if v == axis else "Allies") for c, v in zip(data.codes, result.best, strict=True)}
 
 
 def model_sides(data: EuropeData) -> dict[str, dict[str, Any]]:

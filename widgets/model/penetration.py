@@ -42,8 +42,9 @@ Assumptions worth saying aloud:
 from __future__ import annotations
 
 import numbers
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields
-from typing import Any, Mapping
+from typing import Any
 
 from . import validation
 
@@ -98,7 +99,7 @@ class Penetration:
             object.__setattr__(self, name, validation.unit_interval("Penetration", name, getattr(self, name)))
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> "Penetration":
+    def from_dict(cls, data: Mapping[str, Any]) -> Penetration:
         """Build from a mapping; unknown fields raise TypeError naming them."""
         validation.known_fields("Penetration", data, PENETRATION_FIELDS)
         return cls(**data)

@@ -8,7 +8,7 @@ HTML book show the same few sentences for nearby scenarios; the figure shows the
 
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
 
 from .threat import SOURCE_LABELS
 

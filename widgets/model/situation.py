@@ -7,8 +7,9 @@ decider's strength, the availability of allies, and whether it chooses in peace 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass
-from typing import Any, Mapping
+from typing import Any
 
 from . import validation
 
@@ -46,7 +47,7 @@ class Situation:
         object.__setattr__(self, "war", validation.boolean("Situation", "war", self.war))
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> "Situation":
+    def from_dict(cls, data: Mapping[str, Any]) -> Situation:
         """Build from a mapping; unknown fields raise TypeError naming them."""
         validation.known_fields("Situation", data, SITUATION_FIELDS)
         return cls(**data)

@@ -17,8 +17,9 @@ contribution, ``w_i * x_i / sum(w)``, easy to show to a reader.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields
-from typing import Any, Mapping
+from typing import Any
 
 from . import validation
 
@@ -60,7 +61,7 @@ class Threat:
             object.__setattr__(self, name, validation.unit_interval("Threat", name, getattr(self, name)))
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> "Threat":
+    def from_dict(cls, data: Mapping[str, Any]) -> Threat:
         """Build from a mapping; unknown or missing fields raise TypeError naming them."""
         validation.known_fields("Threat", data, THREAT_SOURCES)
         missing = [name for name in THREAT_SOURCES if name not in data]
@@ -96,7 +97,7 @@ class ThreatWeights:
             )
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> "ThreatWeights":
+    def from_dict(cls, data: Mapping[str, Any]) -> ThreatWeights:
         validation.known_fields("ThreatWeights", data, THREAT_SOURCES)
         return cls(**data)
 

@@ -105,8 +105,9 @@ column; :func:`compare_cases` runs both models on each case.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields, replace
-from typing import Any, Mapping
+from typing import Any
 
 from .. import validation
 from .._maths import softmax
@@ -200,7 +201,7 @@ class Scenario:
                 object.__setattr__(self, name, validation.unit_interval("Scenario", name, getattr(self, name)))
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> "Scenario":
+    def from_dict(cls, data: Mapping[str, Any]) -> Scenario:
         """Build from a mapping; unknown fields raise TypeError naming them."""
         validation.known_fields("Scenario", data, SCHWELLER_FIELDS)
         return cls(**data)
@@ -280,7 +281,7 @@ class Placement:
         return TYPE_DESCRIPTIONS[self.state_type]
 
 
-def _check_scenario(scenario: Any, name: str = "scenario") -> "Scenario":
+def _check_scenario(scenario: Any, name: str = "scenario") -> Scenario:
     if not isinstance(scenario, Scenario):
         raise TypeError(f"{name} must be a Scenario, got {type(scenario).__name__}")
     return scenario

@@ -7,12 +7,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from ..alignment import CHOICES, ModelParameters, Prediction, predict
 from ..reasons import percent
-from ..alignment import ModelParameters, CHOICES, Prediction, predict
 from ..situation import Situation
 from ..threat import Threat
 from .choice import (
-    SCHWELLER_FIELDS, SIDES, OPTIONS, Scenario, SchwellerPrediction, InterestParameters, _check_scenario, schweller_predict,
+    OPTIONS,
+    SCHWELLER_FIELDS,
+    SIDES,
+    InterestParameters,
+    Scenario,
+    SchwellerPrediction,
+    _check_scenario,
+    schweller_predict,
 )
 
 # --------------------------------------------------------------------------- Walt's model

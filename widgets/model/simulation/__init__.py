@@ -6,10 +6,30 @@
 - ``sweeps``: Monte Carlo sweeps, their cache in ``data/sweeps/`` and ``python -m widgets.model.simulation``.
 """
 
-from .arrays import AGAINST, AGGRESSOR, BUCKPASS, CONQUERED, NEUTRAL, OUTCOMES, STATUS_NAMES, WITH, predict_arrays, restrict
+from .arrays import (
+    AGAINST,
+    AGGRESSOR,
+    BUCKPASS,
+    CONQUERED,
+    NEUTRAL,
+    OUTCOMES,
+    STATUS_NAMES,
+    WITH,
+    predict_arrays,
+    restrict,
+)
 from .engine import simulate, simulate_many, simulate_worlds
 from .sweeps import (
-    SHARE_GRID, SWEEP_DIR, SWEEP_WORLD, SWEEPS, Sweep, cache_mismatch, hegemony_table, load_sweep, main, sweep_path,
+    SHARE_GRID,
+    SWEEP_DIR,
+    SWEEP_WORLD,
+    SWEEPS,
+    Sweep,
+    cache_mismatch,
+    hegemony_table,
+    load_sweep,
+    main,
+    sweep_path,
     wilson_interval,
 )
 from .world import MAX_STATES, MAX_STEPS, Ensemble, Run, World

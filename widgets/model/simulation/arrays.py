@@ -13,7 +13,6 @@ import numpy as np
 from ..alignment import DEFAULT_PARAMETERS, ModelParameters
 from ..threat import ThreatWeights
 
-
 # ---------------------------------------------------------------------------- alignment codes
 
 AGAINST, WITH, BUCKPASS, NEUTRAL, CONQUERED, AGGRESSOR = 0, 1, 2, 3, 4, 5
@@ -79,7 +78,7 @@ def predict_arrays(
     names = ("aggregate_power", "proximity", "offensive_power", "aggressive_intentions", "own_strength", "allied_support", "victory")
     values = (aggregate_power, proximity, offensive_power, aggressive_intentions, own_strength, allied_support, victory)
     if check:
-        P, X, O, I, s, a, v = (_array(n, x) for n, x in zip(names, values))
+        P, X, O, I, s, a, v = (_array(n, x) for n, x in zip(names, values, strict=True))
         war_arr = np.asarray(war)
         if war_arr.dtype != bool:
             raise TypeError(f"predict_arrays.war must be booleans, got dtype {war_arr.dtype}")
@@ -87,7 +86,7 @@ def predict_arrays(
             np.broadcast_shapes(P.shape, X.shape, O.shape, I.shape, s.shape, a.shape, v.shape, war_arr.shape)
         except ValueError:
             raise ValueError("predict_arrays: the arrays' shapes do not broadcast together: "
-                             + ", ".join(f"{n} {np.shape(x)}" for n, x in zip(names + ("war",), values + (war,)))) from None
+                             + ", ".join(f"{n} {np.shape(x)}" for n, x in zip(names + ("war",), values + (war,), strict=True))) from None
     else:
         P, X, O, I, s, a, v = values
         war_arr = war

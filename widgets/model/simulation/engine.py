@@ -104,15 +104,15 @@ Regenerate the cached Monte Carlo sweeps in ``data/sweeps/`` with
 from __future__ import annotations
 
 import numbers
-from typing import Any, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 import numpy as np
 
-from .arrays import AGAINST, AGGRESSOR, BUCKPASS, CONQUERED, NEUTRAL, WITH, _predict_parts, _restrict_parts
-from .world import Ensemble, Run, World, _int, _seeds
-
 from ..alignment import DEFAULT_PARAMETERS
 from ..threat import ThreatWeights
+from .arrays import AGAINST, AGGRESSOR, BUCKPASS, CONQUERED, NEUTRAL, WITH, _predict_parts, _restrict_parts
+from .world import Ensemble, Run, World, _int, _seeds
 
 # ---------------------------------------------------------------------------- the engine
 

@@ -10,16 +10,16 @@ import argparse
 import json
 import sys
 import time
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 import numpy as np
 
 from ..._paths import data_file, repository_data_dir
 from .engine import simulate_many, simulate_worlds
 from .world import Ensemble, World, _int
-
 
 # ---------------------------------------------------------------------------- Monte Carlo
 
@@ -98,9 +98,9 @@ class Sweep:
         started = time.perf_counter()
         cells = self.cells()
         ensembles = simulate_worlds([self.world(c) for c in cells], self.seeds)
-        rows = [self._summarise(cell, ens) for cell, ens in zip(cells, ensembles)]
+        rows = [self._summarise(cell, ens) for cell, ens in zip(cells, ensembles, strict=True)]
         if progress:
-            for cell, row in zip(cells, rows):
+            for cell, row in zip(cells, rows, strict=True):
                 print(f"  {self.name}: {cell} -> {row['hegemony']}/{self.runs} hegemonic", file=sys.stderr)
         return {
             "name": self.name,

@@ -6,8 +6,9 @@ The assumptions behind every parameter are stated in :mod:`widgets.model.simulat
 from __future__ import annotations
 
 import numbers
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields
-from typing import Any, Mapping
+from typing import Any
 
 import numpy as np
 
@@ -15,7 +16,6 @@ from .. import validation
 from ..alignment import ModelParameters
 from ..threat import ThreatWeights
 from .arrays import OUTCOMES
-
 
 # ---------------------------------------------------------------------------- the world's parameters
 
@@ -111,7 +111,7 @@ class World:
             raise TypeError(f"World.params must be a ModelParameters or None, got {type(self.params).__name__}")
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> "World":
+    def from_dict(cls, data: Mapping[str, Any]) -> World:
         """Build from a mapping (as stored in the sweep cache); unknown fields raise TypeError."""
         names = tuple(f.name for f in fields(cls))
         validation.known_fields("World", data, names)
@@ -218,7 +218,7 @@ class Ensemble:
     def defeated(self) -> np.ndarray:
         return self.defeat_step >= 0
 
-    def run(self, index: int = 0) -> "Run":
+    def run(self, index: int = 0) -> Run:
         """One run of the ensemble as a :class:`Run`."""
         if not 0 <= index < self.runs:
             raise IndexError(f"run index must be in [0, {self.runs - 1}], got {index}")
