@@ -4,11 +4,12 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 SITE    = _build/html
 
-.PHONY: help setup system-deps book test test-fast bench sweeps freeze clean lab
+.PHONY: help setup system-deps book lint test test-fast bench sweeps freeze clean lab
 
 help:
 	@echo "make book        set up and build the HTML book into $(SITE)"
-	@echo "make test        set up and run every test (unit, properties, notebooks, build, browser)"
+	@echo "make lint        ruff over the whole tree (the rules are in pyproject.toml)"
+	@echo "make test        set up, lint and run every test (unit, properties, notebooks, build, browser)"
 	@echo "make test-fast   model, data and notebook tests only (no build, no browser)"
 	@echo "make bench       print benchmark figures (latency, build time, page weight)"
 	@echo "make lab         open the chapters in JupyterLab"
@@ -45,7 +46,10 @@ book: setup
 	$(BIN)/jupyter-book build . -W -n --keep-going
 	@echo "Open $(CURDIR)/$(SITE)/index.html in a browser."
 
-test: setup system-deps
+lint: setup
+	$(BIN)/ruff check .
+
+test: setup system-deps lint
 	$(BIN)/python -m pytest tests chapters --nbval-lax --nbval-current-env -p no:cacheprovider
 
 test-fast: setup

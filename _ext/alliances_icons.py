@@ -60,7 +60,9 @@ def icon_packs(script: str) -> dict[str, str]:
     """The icon definitions of each style in Font Awesome's script, as source text."""
     packs = {prefix: body for body, prefix in _PACK.findall(script)}
     if not {"fas", "far", "fab"} <= set(packs):
-        raise RuntimeError(f"could not find Font Awesome's solid, regular and brands icons in its script (found {sorted(packs)})")
+        raise RuntimeError(
+            f"could not find Font Awesome's solid, regular and brands icons in its script (found {sorted(packs)})"
+        )
     return packs
 
 
@@ -111,7 +113,8 @@ def icons_css(script: str, stylesheets: list[str], used: set[tuple[str, str]]) -
         variables.update(_VARIABLE.findall(sheet))
     names = {name for _style, name in used}
     rules = [
-        "/* Generated at build time by _ext/alliances_icons.py from the theme's Font Awesome: the icons these pages use. */",
+        "/* Generated at build time by _ext/alliances_icons.py from the theme's Font Awesome: the icons these pages "
+        "use. */",
         # no element may ask for the icon fonts, or the browser downloads them (about 300 KB)
         ".fa, .fa-solid, .fa-regular, .fa-brands, .fas, .far, .fab { font-family: inherit !important; }",
     ]
@@ -131,10 +134,13 @@ def icons_css(script: str, stylesheets: list[str], used: set[tuple[str, str]]) -
             if keep:
                 width, height, path = icon_by_codepoint(packs, point)
                 rules.append(
-                    f"{', '.join(keep)} {{ content: '' !important; font-family: inherit !important; display: inline-block;"
-                    f" min-width: {width / height:.3f}em; height: 1em; vertical-align: -0.125em; background-color: currentColor;"
+                    f"{', '.join(keep)} {{ content: '' !important; font-family: inherit !important;"
+                    " display: inline-block;"
+                    f" min-width: {width / height:.3f}em; height: 1em; vertical-align: -0.125em; background-color: "
+                    "currentColor;"
                     f" -webkit-mask: {_mask(width, height, path)} center / contain no-repeat;"
-                    f" mask: {_mask(width, height, path)} center / contain no-repeat; }}")
+                    f" mask: {_mask(width, height, path)} center / contain no-repeat; }}"
+                )
     missing = sorted(n for n in names if not any(f".fa-{n}:" in r or f".fa-{n}::" in r for r in rules))
     if missing:
         raise RuntimeError(f"the pages use icons the theme's CSS does not define: {missing}")
@@ -146,8 +152,11 @@ def write_icon_css(outdir: Path, theme_script: Path) -> set[tuple[str, str]]:
     used: set[tuple[str, str]] = set()
     for page in outdir.rglob("*.html"):
         used |= icons_in(page.read_text(encoding="utf-8"))
-    sheets = [re.sub(r"/\*.*?\*/", "", p.read_text(encoding="utf-8"), flags=re.S)
-              for p in sorted((outdir / "_static").rglob("*.css")) if p.name != "alliances-icons.css"]
+    sheets = [
+        re.sub(r"/\*.*?\*/", "", p.read_text(encoding="utf-8"), flags=re.S)
+        for p in sorted((outdir / "_static").rglob("*.css"))
+        if p.name != "alliances-icons.css"
+    ]
     css = icons_css(theme_script.read_text(encoding="utf-8"), sheets, used)
     (outdir / "_static" / "alliances-icons.css").write_text(css, encoding="utf-8")
     return used

@@ -45,7 +45,14 @@ PLOT_SCRIPTS = {
 QUIZ_SCRIPT = {"alliances-quiz.js": (WIDGET_STATIC / "quiz.js", 800, "defer")}
 STYLE = ("alliances.css", WIDGET_STATIC / "alliances.css")
 ICON_STYLE = "alliances-icons.css"
-FONTAWESOME_JS = Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme" / "static" / "scripts" / "fontawesome.js"
+FONTAWESOME_JS = (
+    Path(pydata_sphinx_theme.__file__).parent
+    / "theme"
+    / "pydata_sphinx_theme"
+    / "static"
+    / "scripts"
+    / "fontawesome.js"
+)
 PLOT_MARKERS = ("plotly-graph-div", "alliances-explorer")
 QUIZ_MARKER = "alliances-quiz"
 
@@ -67,8 +74,10 @@ def check_plotly_bundle() -> None:
         )
     pinned = {a["package"]: a["version"] for a in json.loads(MANIFEST.read_text())["assets"]}
     if pinned.get("plotly.js-cartesian-dist-min") != wanted:
-        raise RuntimeError(f"{MANIFEST.name} pins plotly.js-cartesian-dist-min {pinned.get('plotly.js-cartesian-dist-min')}, "
-                           f"plotly needs {wanted}")
+        raise RuntimeError(
+            f"{MANIFEST.name} pins plotly.js-cartesian-dist-min {pinned.get('plotly.js-cartesian-dist-min')}, "
+            f"plotly needs {wanted}"
+        )
 
 
 def _drop_widget_state(app, pagename, templatename, context, doctree) -> None:
@@ -121,7 +130,9 @@ def theme_script() -> str:
     source = (WIDGET_STATIC / "theme.js").read_text(encoding="utf-8")
     ink = json.dumps({k.upper(): v for k, v in palette.DARK_INK.items()}, sort_keys=True)
     out, n_ink = re.subn(r"var INK = \{\}; // @dark-ink.*", f"var INK = {ink};", source)
-    out, n_axis = re.subn(r'var AXIS_LINE = "[^"]*"; // @dark-axis-line', f'var AXIS_LINE = "{palette.DARK_AXIS_LINE}";', out)
+    out, n_axis = re.subn(
+        r'var AXIS_LINE = "[^"]*"; // @dark-axis-line', f'var AXIS_LINE = "{palette.DARK_AXIS_LINE}";', out
+    )
     if n_ink != 1 or n_axis != 1:
         raise RuntimeError("static/theme.js lost its @dark-ink or @dark-axis-line marker")
     return out
@@ -162,7 +173,9 @@ def _strip_icon_script_from_pages(app) -> None:
 def setup(app):
     check_plotly_bundle()
     if not FONTAWESOME_JS.is_file():
-        raise RuntimeError(f"the theme's Font Awesome script is not at {FONTAWESOME_JS}: has pydata-sphinx-theme changed?")
+        raise RuntimeError(
+            f"the theme's Font Awesome script is not at {FONTAWESOME_JS}: has pydata-sphinx-theme changed?"
+        )
     app.add_css_file(STYLE[0])
     app.add_css_file(ICON_STYLE)
     app.connect("builder-inited", _copy_style)

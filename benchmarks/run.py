@@ -50,7 +50,13 @@ def percentiles(samples: list[float]) -> dict[str, float]:
     def pick(q: float) -> float:
         return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))]
 
-    return {"n": len(ordered), "p50": statistics.median(ordered), "p95": pick(0.95), "max": ordered[-1], "mean": statistics.fmean(ordered)}
+    return {
+        "n": len(ordered),
+        "p50": statistics.median(ordered),
+        "p95": pick(0.95),
+        "max": ordered[-1],
+        "mean": statistics.fmean(ordered),
+    }
 
 
 def gz(data: bytes) -> int:
@@ -68,7 +74,9 @@ def table(title: str, header: list[str], rows: list[list[Any]]) -> None:
     print("  " + "  ".join(h.ljust(w) for h, w in zip(cells[0], widths, strict=True)))
     print("  " + "  ".join("-" * w for w in widths))
     for row in cells[1:]:
-        print("  " + "  ".join(c.rjust(w) if i else c.ljust(w) for i, (c, w) in enumerate(zip(row, widths, strict=True))))
+        print(
+            "  " + "  ".join(c.rjust(w) if i else c.ljust(w) for i, (c, w) in enumerate(zip(row, widths, strict=True)))
+        )
 
 
 def ms_row(label: str, p: dict[str, float]) -> list[Any]:
@@ -240,7 +248,9 @@ def bench_page_weight(browser: Any, server: StaticServer, site: Path) -> dict[st
         responses: list[Any] = []
         page.on("response", responses.append)
 
-        def visit(page: Any, recorder: PageRecorder, name: str = name, responses: list[Any] = responses) -> dict[str, Any]:
+        def visit(
+            page: Any, recorder: PageRecorder, name: str = name, responses: list[Any] = responses
+        ) -> dict[str, Any]:
             responses.clear()
             served_before = len(server.requests)
             page.goto(server.url(f"{name}.html"), wait_until="load")
@@ -288,8 +298,13 @@ def bench_page_weight(browser: Any, server: StaticServer, site: Path) -> dict[st
         recorder.wait_quiet(page)
         later = visit(page, recorder)
         context.close()
-        out[name] = {"html_bytes": len(html), "html_gzip_bytes": gz(html), "first_visit": first, "repeat_visit": again,
-                     "later_visit": later}
+        out[name] = {
+            "html_bytes": len(html),
+            "html_gzip_bytes": gz(html),
+            "first_visit": first,
+            "repeat_visit": again,
+            "later_visit": later,
+        }
     return out
 
 
@@ -313,27 +328,44 @@ def main(argv: list[str] | None = None) -> int:
 
     results: dict[str, Any] = {
         "when": time.strftime("%Y-%m-%d %H:%M:%S"),
-        "machine": {"python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count(),
-                    "loadavg_at_start": os.getloadavg()},
+        "machine": {
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+            "cpus": os.cpu_count(),
+            "loadavg_at_start": os.getloadavg(),
+        },
         "quick": args.quick,
     }
-    print(f"Alliances benchmarks ({'quick' if args.quick else 'full'}; python {platform.python_version()}, {os.cpu_count()} cpus,"
-          f" load average {os.getloadavg()[0]:.2f} at start: other work on this machine skews every number)")
+    print(
+        f"Alliances benchmarks ({'quick' if args.quick else 'full'}; python {platform.python_version()}, "
+        f"{os.cpu_count()} cpus,"
+        f" load average {os.getloadavg()[0]:.2f} at start: other work on this machine skews every number)"
+    )
 
     # 1. Python
     py = bench_python(iterations, args.seed)
     results["python_latency_ms"] = py
     rows = [ms_row(k, v) for k, v in py.items() if not k.startswith("_")]
-    table("Explorer update in Python (ms; set() = model + figure + bundle + JSON, as in a kernel)", ["what", "n", "p50", "p95", "max"], rows)
+    table(
+        "Explorer update in Python (ms; set() = model + figure + bundle + JSON, as in a kernel)",
+        ["what", "n", "p50", "p95", "max"],
+        rows,
+    )
     worst = max(v["p95"] for k, v in py.items() if k.startswith(("threat_explorer", "situation")))
-    print(f"  target p95 < {TARGET_P95_MS:.0f} ms for set(): {'met' if worst < TARGET_P95_MS else 'MISSED'} (worst p95 {worst:.2f} ms);"
-          f" bundle published per move: {kb(py['_bundle_bytes_mean'])}")
+    print(
+        f"  target p95 < {TARGET_P95_MS:.0f} ms for set(): {'met' if worst < TARGET_P95_MS else 'MISSED'} (worst p95 "
+        f"{worst:.2f} ms);"
+        f" bundle published per move: {kb(py['_bundle_bytes_mean'])}"
+    )
 
     # 2. static twin
     st = bench_static()
     results["static_explorer"] = st
-    table("Static explorer twin (precomputed at build time)", ["explorer", "combinations", "precompute s", "raw", "gzipped"],
-          [[k, v["combinations"], f"{v['seconds']:.2f}", kb(v["bytes"]), kb(v["gzip_bytes"])] for k, v in st.items()])
+    table(
+        "Static explorer twin (precomputed at build time)",
+        ["explorer", "combinations", "precompute s", "raw", "gzipped"],
+        [[k, v["combinations"], f"{v['seconds']:.2f}", kb(v["bytes"]), kb(v["gzip_bytes"])] for k, v in st.items()],
+    )
 
     # 3. the build
     tmp = tempfile.TemporaryDirectory(prefix="alliances-bench-")
@@ -342,8 +374,15 @@ def main(argv: list[str] | None = None) -> int:
         build = run_book_build(Path(tmp.name) / "book")
         warnings = [line for line in build.log.splitlines() if "WARNING" in line]
         results["build"] = {"seconds": build.seconds, "returncode": build.returncode, "warning_lines": warnings}
-        table("Clean build of the whole book (jupyter-book build -W -n --keep-going, fresh --path-output)",
-              ["what", "value"], [["wall clock", f"{build.seconds:.1f} s"], ["exit code", build.returncode], ["lines with WARNING", len(warnings)]])
+        table(
+            "Clean build of the whole book (jupyter-book build -W -n --keep-going, fresh --path-output)",
+            ["what", "value"],
+            [
+                ["wall clock", f"{build.seconds:.1f} s"],
+                ["exit code", build.returncode],
+                ["lines with WARNING", len(warnings)],
+            ],
+        )
         if build.returncode != 0:
             print(build.log[-3000:])
             print("build failed: skipping the browser measurements")
@@ -361,9 +400,12 @@ def main(argv: list[str] | None = None) -> int:
         try:
             redraw = bench_static_redraw(browser, server, moves, args.seed)
             results["static_redraw_ms"] = redraw
-            table(f"Static explorer in Chromium ({CHAPTER}: {redraw['explorers']} explorers, {redraw['sliders']} sliders; ms)",
-                  ["what", "n", "p50", "p95", "max"],
-                  [ms_row(k, v) for k, v in redraw.items() if isinstance(v, dict)])
+            table(
+                f"Static explorer in Chromium ({CHAPTER}: {redraw['explorers']} explorers, {redraw['sliders']} "
+                "sliders; ms)",
+                ["what", "n", "p50", "p95", "max"],
+                [ms_row(k, v) for k, v in redraw.items() if isinstance(v, dict)],
+            )
             weight = bench_page_weight(browser, server, site)
             results["page_weight"] = weight
         finally:
@@ -372,21 +414,45 @@ def main(argv: list[str] | None = None) -> int:
     for name, w in weight.items():
         f, r = w["first_visit"], w["repeat_visit"]
         cached = r["responses"] - r["server_200"] - r["server_304"] - r["server_other"]
-        rows.append([name, kb(w["html_bytes"]), kb(w["html_gzip_bytes"]), f["responses"], kb(f["body_bytes"]), kb(f["body_gzip_bytes"]),
-                     f"{r['server_200']} / {r['server_304']} / {cached}", kb(r["server_200_bytes"])])
+        rows.append(
+            [
+                name,
+                kb(w["html_bytes"]),
+                kb(w["html_gzip_bytes"]),
+                f["responses"],
+                kb(f["body_bytes"]),
+                kb(f["body_gzip_bytes"]),
+                f"{r['server_200']} / {r['server_304']} / {cached}",
+                kb(r["server_200_bytes"]),
+            ]
+        )
         outside = sorted(set(f["nonlocal_requests"]) | set(r["nonlocal_requests"]))
         if outside:
             print(f"  NOTE {name} asked other servers for: {outside}")
-    table("Page weight (first visit = fresh browser profile; repeat = same page again in the same browser)",
-          ["page", "html", "html gz", "requests", "first visit", "first gz", "repeat 200/304/cache", "repeat re-sent"], rows)
-    table("Later visits (arriving from another chapter, same browser): what the server sent",
-          ["page", "200 responses", "sent", "sent gz"],
-          [[name, w["later_visit"]["server_200"], kb(w["later_visit"]["server_200_bytes"]), kb(w["later_visit"]["server_200_gzip_bytes"])]
-           for name, w in weight.items()])
-    print("  'first gz' = each body gzipped (level 6) and summed: what a server with compression would send.\n"
-          "  python http.server sends Last-Modified and no Cache-Control, so Chromium may reuse files by heuristic\n"
-          "  freshness (10% of their age) without asking, revalidate (304), or re-download (200); the repeat columns\n"
-          "  are what the server saw. A real host's Cache-Control decides this in production.")
+    table(
+        "Page weight (first visit = fresh browser profile; repeat = same page again in the same browser)",
+        ["page", "html", "html gz", "requests", "first visit", "first gz", "repeat 200/304/cache", "repeat re-sent"],
+        rows,
+    )
+    table(
+        "Later visits (arriving from another chapter, same browser): what the server sent",
+        ["page", "200 responses", "sent", "sent gz"],
+        [
+            [
+                name,
+                w["later_visit"]["server_200"],
+                kb(w["later_visit"]["server_200_bytes"]),
+                kb(w["later_visit"]["server_200_gzip_bytes"]),
+            ]
+            for name, w in weight.items()
+        ],
+    )
+    print(
+        "  'first gz' = each body gzipped (level 6) and summed: what a server with compression would send.\n"
+        "  python http.server sends Last-Modified and no Cache-Control, so Chromium may reuse files by heuristic\n"
+        "  freshness (10% of their age) without asking, revalidate (304), or re-download (200); the repeat columns\n"
+        "  are what the server saw. A real host's Cache-Control decides this in production."
+    )
     return _finish(results, args.json, tmp)
 
 

@@ -81,14 +81,19 @@ def test_every_layer_has_modules(layer):
 ALL_MODULES = [(layer, module) for layer in sorted(LAYERS) for module in layer_modules(layer)]
 
 
-@pytest.mark.parametrize("layer, module", ALL_MODULES, ids=lambda v: str(v.relative_to(PACKAGE)) if isinstance(v, Path) else v)
+@pytest.mark.parametrize(
+    "layer, module", ALL_MODULES, ids=lambda v: str(v.relative_to(PACKAGE)) if isinstance(v, Path) else v
+)
 def test_each_module_imports_only_its_own_layer_and_those_below(layer, module):
     used = package_imports(module) - {"_paths"}
     assert used <= LAYERS[layer], f"{module.relative_to(ROOT)} imports widgets.{sorted(used - LAYERS[layer])}"
 
 
-@pytest.mark.parametrize("layer, module", [(la, m) for la, m in ALL_MODULES if la in FORBIDDEN],
-                         ids=lambda v: str(v.relative_to(PACKAGE)) if isinstance(v, Path) else v)
+@pytest.mark.parametrize(
+    "layer, module",
+    [(la, m) for la, m in ALL_MODULES if la in FORBIDDEN],
+    ids=lambda v: str(v.relative_to(PACKAGE)) if isinstance(v, Path) else v,
+)
 def test_model_io_and_figure_modules_import_no_ui(layer, module):
     used = imported_modules(module)
     assert not used & FORBIDDEN[layer], f"{module.relative_to(ROOT)} imports {sorted(used & FORBIDDEN[layer])}"
@@ -97,8 +102,10 @@ def test_model_io_and_figure_modules_import_no_ui(layer, module):
 def test_importing_the_model_loads_no_plotting_or_widgets():
     """The model is usable on its own: ``import widgets.model`` loads no display library at all
     (checked in a fresh interpreter, so that nothing imported by other tests hides an import)."""
-    probe = ("import sys, widgets.model, widgets.io.cases, widgets.io.quiz, widgets.io.scenario_file\n"
-             "print(sorted({m.split('.')[0] for m in sys.modules} & {'plotly', 'ipywidgets', 'IPython'}))")
+    probe = (
+        "import sys, widgets.model, widgets.io.cases, widgets.io.quiz, widgets.io.scenario_file\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'plotly', 'ipywidgets', 'IPython'}))"
+    )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT)
     assert out.stdout.strip() == "[]", out.stdout + out.stderr
 

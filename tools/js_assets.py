@@ -55,7 +55,9 @@ def fetch(asset: dict[str, str]) -> None:
             raise SystemExit(f"npm pack {spec} failed (rc {out.returncode}): {out.stderr.strip()[-500:]}")
         digest = hashlib.sha256(tarballs[0].read_bytes()).hexdigest()
         if digest != asset["sha256"]:
-            raise SystemExit(f"{spec}: tarball sha256 {digest} does not match the pin {asset['sha256']} in {MANIFEST.name}")
+            raise SystemExit(
+                f"{spec}: tarball sha256 {digest} does not match the pin {asset['sha256']} in {MANIFEST.name}"
+            )
         with tarfile.open(tarballs[0]) as tar:
             member = tar.getmember(asset["file"])
             data = tar.extractfile(member).read()

@@ -52,7 +52,9 @@ def test_live_slider_redraws_with_the_model():
 
 def test_static_table_reproduces_every_combination_exactly():
     situation = Situation(0.3, 0.6, True, 0.5)
-    explorer = threat_explorer(Threat(0.5, 0.5, 0.5, 0.5), situation, vary=("aggregate_power", "victory", "war"), levels=3)
+    explorer = threat_explorer(
+        Threat(0.5, 0.5, 0.5, 0.5), situation, vary=("aggregate_power", "victory", "war"), levels=3
+    )
     payload = payload_of(explorer.static_html())
     assert payload["strides"] == [6, 2, 1]
     position = 0
@@ -89,7 +91,9 @@ def test_fixed_fields_are_stated():
 
 
 def test_hostile_title_is_escaped():
-    explorer = threat_explorer(title='</script><script>alert("x")</script><img src=x onerror=alert(1)>', explorer_id="x")
+    explorer = threat_explorer(
+        title='</script><script>alert("x")</script><img src=x onerror=alert(1)>', explorer_id="x"
+    )
     html = explorer.static_html()
     assert "<script>alert" not in html and "<img" not in html
     assert html.count("</script>") == 1  # only the data script's own end tag
@@ -123,7 +127,17 @@ def test_explorer_rejects_bad_arguments(kwargs, error, message):
 
 def test_too_many_combinations_is_refused_with_advice():
     with pytest.raises(ValueError, match=rf"allows at most {MAX_COMBINATIONS}: vary fewer fields or use fewer levels"):
-        make_controls(("aggregate_power", "proximity", "offensive_power", "aggressive_intentions", "own_strength", "allied_support"), 5)
+        make_controls(
+            (
+                "aggregate_power",
+                "proximity",
+                "offensive_power",
+                "aggressive_intentions",
+                "own_strength",
+                "allied_support",
+            ),
+            5,
+        )
 
 
 def test_set_rejects_unknown_control():
@@ -154,9 +168,11 @@ def test_figure_bundle_has_live_and_static_views():
 def test_long_texts_are_packed_into_shared_pieces_and_round_trip():
     from widgets.display.static_explorer import _pack_texts
 
-    texts = ["Predicted choice: balance. Probabilities: balance 81%, bandwagon 1%, neutral 18%. Overall threat 0.50; fine.",
-             "Predicted choice: balance. Probabilities: balance 80%, bandwagon 2%, neutral 18%. Overall threat 0.50; fine.",
-             "short"]
+    texts = [
+        "Predicted choice: balance. Probabilities: balance 81%, bandwagon 1%, neutral 18%. Overall threat 0.50; fine.",
+        "Predicted choice: balance. Probabilities: balance 80%, bandwagon 2%, neutral 18%. Overall threat 0.50; fine.",
+        "short",
+    ]
     packed = _pack_texts([texts])
     assert [unpack(packed, v) for v in packed["values"][0]] == texts
     assert packed["values"][0][2] == "short"

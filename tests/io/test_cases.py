@@ -21,12 +21,34 @@ from ..tables import csv_text, table_problems
 ROOT = Path(__file__).resolve().parents[2]
 
 GOOD = {
-    "case_id": "norway-1949", "year": "1949", "decider": "Norway", "threat_source": "Soviet Union",
-    "aggregate_power": "0.8", "proximity": "1", "offensive_power": "0.75", "aggressive_intentions": "0.75",
-    "own_strength": "0.05", "allied_support": "0.75", "war": "false", "victory": "0.5", "observed": "balance",
-    "summary": "Norway joined NATO.", **{f"why_{c}": "because" for c in (
-        "aggregate_power", "proximity", "offensive_power", "aggressive_intentions", "own_strength", "allied_support", "war")},
-    "sources": "walt1987origins", "chapters": "bandwagoning;history",
+    "case_id": "norway-1949",
+    "year": "1949",
+    "decider": "Norway",
+    "threat_source": "Soviet Union",
+    "aggregate_power": "0.8",
+    "proximity": "1",
+    "offensive_power": "0.75",
+    "aggressive_intentions": "0.75",
+    "own_strength": "0.05",
+    "allied_support": "0.75",
+    "war": "false",
+    "victory": "0.5",
+    "observed": "balance",
+    "summary": "Norway joined NATO.",
+    **{
+        f"why_{c}": "because"
+        for c in (
+            "aggregate_power",
+            "proximity",
+            "offensive_power",
+            "aggressive_intentions",
+            "own_strength",
+            "allied_support",
+            "war",
+        )
+    },
+    "sources": "walt1987origins",
+    "chapters": "bandwagoning;history",
 }
 
 
@@ -52,7 +74,11 @@ def test_a_good_row_loads_with_types():
         ("own_strength", "nan", "line 2, column 'own_strength': 'nan' is not a number in [0, 1]"),
         ("allied_support", "high", "line 2, column 'allied_support': 'high' is not a number in [0, 1]"),
         ("war", "yes", "line 2, column 'war': 'yes' must be true or false"),
-        ("observed", "appease", "line 2, column 'observed': 'appease' must be one of balance, bandwagon, buck-pass, neutral"),
+        (
+            "observed",
+            "appease",
+            "line 2, column 'observed': 'appease' must be one of balance, bandwagon, buck-pass, neutral",
+        ),
         ("year", "1453", "line 2, column 'year': '1453' must be a year from 1500 to 2000"),
         ("case_id", "Norway 1949", "line 2, column 'case_id': 'Norway 1949' must be lower-case words"),
         ("why_proximity", "", "line 2, column 'why_proximity': is empty"),
@@ -68,7 +94,10 @@ def test_every_problem_is_reported_at_once():
     rows = [GOOD, {**GOOD, "case_id": "b", "proximity": "2"}, {**GOOD, "case_id": "c", "war": "maybe", "observed": "x"}]
     problems = problems_of(to_csv(rows))
     assert [p.split(":")[0] for p in problems] == [
-        "line 3, column 'proximity'", "line 4, column 'war'", "line 4, column 'observed'"]
+        "line 3, column 'proximity'",
+        "line 4, column 'war'",
+        "line 4, column 'observed'",
+    ]
 
 
 def test_duplicate_ids_and_ragged_rows():
@@ -134,7 +163,7 @@ def _markdown_table(text, first_header):
     lines = text.splitlines()
     start = next(i for i, line in enumerate(lines) if line.startswith(f"| {first_header} |"))
     rows = {}
-    for line in lines[start + 2:]:
+    for line in lines[start + 2 :]:
         if not line.startswith("|"):
             break
         cells = [c.strip().strip("*") for c in line.strip("|").split("|")]
@@ -150,7 +179,12 @@ def test_codebook_tables_match_the_data(shipped):
     def counts(frame):
         return [int((frame["observed"] == c).sum()) for c in order] + [len(frame)]
 
-    bins = {"1571-1815 (judgment codes)": (1500, 1815), "1816-1913": (1816, 1913), "1914-1945": (1914, 1945), "1946-2000": (1946, 2000)}
+    bins = {
+        "1571-1815 (judgment codes)": (1500, 1815),
+        "1816-1913": (1816, 1913),
+        "1914-1945": (1914, 1945),
+        "1946-2000": (1946, 2000),
+    }
     periods = _markdown_table(text, "period")
     for label, (low, high) in bins.items():
         assert periods[label] == counts(shipped[(shipped["year"] >= low) & (shipped["year"] <= high)]), label

@@ -35,9 +35,13 @@ def test_every_chapter_has_a_quiz_and_every_quiz_a_chapter():
 @pytest.mark.parametrize("name", CHAPTERS)
 def test_the_chapter_shows_its_quiz_near_its_end(name):
     cells = notebook(name)["cells"]
-    calls = [i for i, c in enumerate(cells) if c["cell_type"] == "code" and f'widgets.self_check("{name}")' in "".join(c["source"])]
+    calls = [
+        i
+        for i, c in enumerate(cells)
+        if c["cell_type"] == "code" and f'widgets.self_check("{name}")' in "".join(c["source"])
+    ]
     assert len(calls) == 1, f"{name}: expected one cell calling widgets.self_check({name!r})"
-    later = ["".join(c["source"]).split("\n")[0] for c in cells[calls[0] + 1:] if c["cell_type"] == "markdown"]
+    later = ["".join(c["source"]).split("\n")[0] for c in cells[calls[0] + 1 :] if c["cell_type"] == "markdown"]
     assert all(h.startswith(("## References", "## Further reading")) for h in later if h.startswith("## ")), later
 
 
@@ -50,7 +54,9 @@ def test_quiz_is_valid_and_points_to_real_sections(name):
         assert sum(o.correct for o in q.options) == 1
         if q.section:
             assert q.section in titles, f"{name} {q.id}: section {q.section!r} is not a heading of the chapter"
-            assert titles.count(q.section) == 1, f"{name} {q.id}: heading {q.section!r} is not unique, so its link is ambiguous"
+            assert titles.count(q.section) == 1, (
+                f"{name} {q.id}: heading {q.section!r} is not unique, so its link is ambiguous"
+            )
 
 
 def test_question_ids_are_unique_across_the_book():
@@ -67,8 +73,11 @@ def test_correct_answers_are_not_always_in_the_same_place():
 GOOD = {
     "chapter": "99_test",
     "questions": [
-        {"id": f"q{i}", "prompt": "Which?", "options": [
-            {"text": "A", "feedback": "Yes.", "correct": True}, {"text": "B", "feedback": "No."}]}
+        {
+            "id": f"q{i}",
+            "prompt": "Which?",
+            "options": [{"text": "A", "feedback": "Yes.", "correct": True}, {"text": "B", "feedback": "No."}],
+        }
         for i in range(4)
     ],
 }
@@ -86,20 +95,26 @@ def broken(path: tuple, value) -> dict:
     return data
 
 
-@pytest.mark.parametrize("data, message", [
-    ("just text", "expected a mapping"),
-    (broken(("chapter",), "01_other"), "chapter must be '99_test'"),
-    (broken(("questions",), []), "questions must be a list of 4 to 8 questions, got 0"),
-    (broken(("questions", 0, "id"), "Bad Id"), "question 1: id must be lowercase"),
-    (broken(("questions", 1, "id"), "q0"), "question 2: id 'q0' is used twice"),
-    (broken(("questions", 0, "prompt"), ""), r"question 1 \(q0\): prompt must be non-empty text"),
-    (broken(("questions", 0, "options"), [{"text": "A", "feedback": "f", "correct": True}]), "options must be a list of 2 to 5"),
-    (broken(("questions", 0, "options", 1, "correct"), True), "exactly one option must have correct: true, got 2"),
-    (broken(("questions", 0, "options", 0, "correct"), "yes"), "option 1: correct must be true or false"),
-    (broken(("questions", 0, "options", 1, "feedback"), KeyError), "option 2: missing field 'feedback'"),
-    (broken(("questions", 0, "options", 1, "text"), "A"), "two options have the same text"),
-    (broken(("questions", 0, "hint"), "x"), "unknown field 'hint'"),
-])
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        ("just text", "expected a mapping"),
+        (broken(("chapter",), "01_other"), "chapter must be '99_test'"),
+        (broken(("questions",), []), "questions must be a list of 4 to 8 questions, got 0"),
+        (broken(("questions", 0, "id"), "Bad Id"), "question 1: id must be lowercase"),
+        (broken(("questions", 1, "id"), "q0"), "question 2: id 'q0' is used twice"),
+        (broken(("questions", 0, "prompt"), ""), r"question 1 \(q0\): prompt must be non-empty text"),
+        (
+            broken(("questions", 0, "options"), [{"text": "A", "feedback": "f", "correct": True}]),
+            "options must be a list of 2 to 5",
+        ),
+        (broken(("questions", 0, "options", 1, "correct"), True), "exactly one option must have correct: true, got 2"),
+        (broken(("questions", 0, "options", 0, "correct"), "yes"), "option 1: correct must be true or false"),
+        (broken(("questions", 0, "options", 1, "feedback"), KeyError), "option 2: missing field 'feedback'"),
+        (broken(("questions", 0, "options", 1, "text"), "A"), "two options have the same text"),
+        (broken(("questions", 0, "hint"), "x"), "unknown field 'hint'"),
+    ],
+)
 def test_broken_quizzes_are_refused_with_the_place_named(data, message):
     with pytest.raises(ValueError, match=message):
         parse_quiz(data, "99_test")
@@ -113,7 +128,7 @@ def test_unknown_quiz_names_are_refused(name):
 
 def test_markup_escapes_hostile_text_and_works_without_javascript():
     data = copy.deepcopy(GOOD)
-    data["questions"][0]["prompt"] = '<script>alert(1)</script>'
+    data["questions"][0]["prompt"] = "<script>alert(1)</script>"
     data["questions"][0]["options"][0]["feedback"] = "</script><img src=x onerror=alert(1)>"
     data["questions"][0]["section"] = 'Idea: "one" <two>'
     html = quiz_html(parse_quiz(data, "99_test"))

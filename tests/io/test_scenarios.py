@@ -79,7 +79,12 @@ def test_saved_prediction_is_the_models():
     explorer = threat_explorer(Threat(0.75, 0.75, 0.75, 0.75), Situation(0.5, 0.5), explorer_id="s-threat")
     record = json.loads(explorer.export("json"))
     assert record["format"] == FORMAT and record["explorer"] == "s-threat"
-    assert record["controls"] == {"aggregate_power": 0.75, "proximity": 0.75, "offensive_power": 0.75, "aggressive_intentions": 0.75}
+    assert record["controls"] == {
+        "aggregate_power": 0.75,
+        "proximity": 0.75,
+        "offensive_power": 0.75,
+        "aggressive_intentions": 0.75,
+    }
     expected = prediction_result(predict(Threat(0.75, 0.75, 0.75, 0.75), Situation(0.5, 0.5)))
     assert {k: record["prediction"][k] for k in expected} == expected
     assert record["prediction"]["summary"].startswith("Predicted choice: balance")
@@ -152,8 +157,10 @@ HOSTILE = [
     ("format,format\nx,y", "names a column twice"),
     ("format,evil\nalliances-scenario,1", "unknown CSV column 'evil'"),
     ('format,version,explorer,title,control.aggregate_power\nalliances-scenario,1,s-threat,t,"abc', "not valid CSV"),
-    ("format,version,explorer,title,control.aggregate_power\nalliances-scenario,1,s-threat,t,high",
-     "control.aggregate_power must be a number"),
+    (
+        "format,version,explorer,title,control.aggregate_power\nalliances-scenario,1,s-threat,t,high",
+        "control.aggregate_power must be a number",
+    ),
     ("x" * (MAX_BYTES + 1), "too large"),
     (b"\xff\xfe\x00bad", "not UTF-8"),
 ]

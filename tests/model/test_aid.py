@@ -108,7 +108,16 @@ def test_weak_donor_decision_making_lowers_leverage(aid, threat, strengths, amou
 @given(aids, threats, st.none() | weights)
 def test_results_stay_in_range_and_reasons_come_from_the_table(aid, threat, w):
     result = aid_effect(aid, threat, w)
-    for name in ("score", "effect", "leverage", "threat", "threat_scaling", "motivation_asymmetry", "bargaining", "apparatus"):
+    for name in (
+        "score",
+        "effect",
+        "leverage",
+        "threat",
+        "threat_scaling",
+        "motivation_asymmetry",
+        "bargaining",
+        "apparatus",
+    ):
         assert 0.0 <= getattr(result, name) <= 1.0, name
     assert result.score == result.effect
     assert 1 <= len(result.reasons) <= 4
@@ -131,7 +140,9 @@ def test_no_aid_buys_neither_alignment_nor_control(aid, threat):
 
 def test_large_aid_to_a_threatened_recipient_buys_alignment_but_little_control():
     """Walt's reading of Soviet aid to Egypt: plenty of alignment, little leverage."""
-    result = aid_effect(Aid(amount=1.0, monopoly=0.75, dependence_asymmetry=0.5, donor_motivation=0.5, donor_apparatus=0.75), 0.9)
+    result = aid_effect(
+        Aid(amount=1.0, monopoly=0.75, dependence_asymmetry=0.5, donor_motivation=0.5, donor_apparatus=0.75), 0.9
+    )
     assert result.score > 0.9 and result.leverage < 0.5
     assert AID_SENTENCES["motivation_recipient"] in result.reasons
 
@@ -159,11 +170,14 @@ def test_from_dict_names_unknown_fields():
     assert Aid.from_dict({"amount": 0.5}).amount == 0.5
 
 
-@pytest.mark.parametrize("threat, error, message", [
-    (-0.1, ValueError, r"aid_effect\.threat must be in \[0, 1\]"),
-    ("grave", TypeError, r"aid_effect\.threat must be a Threat or a threat level"),
-    (Situation(), TypeError, r"aid_effect\.threat must be a Threat"),
-])
+@pytest.mark.parametrize(
+    "threat, error, message",
+    [
+        (-0.1, ValueError, r"aid_effect\.threat must be in \[0, 1\]"),
+        ("grave", TypeError, r"aid_effect\.threat must be a Threat or a threat level"),
+        (Situation(), TypeError, r"aid_effect\.threat must be a Threat"),
+    ],
+)
 def test_bad_threat_is_rejected_by_name(threat, error, message):
     with pytest.raises(error, match=message):
         aid_effect(Aid(amount=0.5), threat)
@@ -178,12 +192,15 @@ def test_bad_arguments_are_type_errors():
         aid_effect(Aid(), Threat(0, 0, 0, 0), weights="equal")
 
 
-@pytest.mark.parametrize("kwargs, message", [
-    ({"threat_dependence": 1.2}, r"AidParameters\.threat_dependence must be in \[0, 1\]"),
-    ({"apparatus_effect": -0.1}, r"AidParameters\.apparatus_effect must be in \[0, 1\]"),
-    ({"monopoly_weight": float("nan")}, r"AidParameters\.monopoly_weight must be a number"),
-    ({"monopoly_weight": 0, "dependence_weight": 0, "motivation_weight": 0}, "at least one"),
-])
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        ({"threat_dependence": 1.2}, r"AidParameters\.threat_dependence must be in \[0, 1\]"),
+        ({"apparatus_effect": -0.1}, r"AidParameters\.apparatus_effect must be in \[0, 1\]"),
+        ({"monopoly_weight": float("nan")}, r"AidParameters\.monopoly_weight must be a number"),
+        ({"monopoly_weight": 0, "dependence_weight": 0, "motivation_weight": 0}, "at least one"),
+    ],
+)
 def test_bad_parameters_name_the_field(kwargs, message):
     with pytest.raises(ValueError, match=message):
         AidParameters(**kwargs)

@@ -28,7 +28,10 @@ def test_grid_matches_predict_point_by_point():
 @given(st.floats(0.5, 1.0))
 def test_bandwagoning_region_grows_as_the_threat_nears_victory(level):
     """Condition 5 seen on the phase diagram: more of the (strength, support) plane bandwagons."""
-    shares = [choice_grid(uniform_threat(level), Situation(war=True, victory=v), points=9).share("bandwagon") for v in (0.1, 0.5, 0.9)]
+    shares = [
+        choice_grid(uniform_threat(level), Situation(war=True, victory=v), points=9).share("bandwagon")
+        for v in (0.1, 0.5, 0.9)
+    ]
     assert shares[0] <= shares[1] <= shares[2] and shares[2] > shares[0]
 
 
@@ -38,11 +41,14 @@ def test_weak_states_bandwagon_in_the_low_strength_low_support_corner():
     assert grid.choice[5][10] == 0  # parity-plus strength: balance
 
 
-@pytest.mark.parametrize("kwargs, message", [
-    ({"x_field": "war"}, "x_field must be one of"),
-    ({"x_field": "proximity", "y_field": "proximity"}, "must differ"),
-    ({"points": 1}, r"points must be an int in \[2, 101\]"),
-])
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        ({"x_field": "war"}, "x_field must be one of"),
+        ({"x_field": "proximity", "y_field": "proximity"}, "must differ"),
+        ({"points": 1}, r"points must be an int in \[2, 101\]"),
+    ],
+)
 def test_grid_rejects_bad_arguments(kwargs, message):
     with pytest.raises(ValueError, match=message):
         choice_grid(Threat(0.5, 0.5, 0.5, 0.5), Situation(), **kwargs)
@@ -79,7 +85,13 @@ def test_neighbourhood_validates():
 def test_conditions_explorer_static_twin_matches_live():
     explorer = conditions_explorer(levels=3, points=5)
     payload = payload_of(explorer.static_html())
-    assert [c["name"] for c in payload["controls"]] == ["threat_level", "own_strength", "allied_support", "war", "victory"]
+    assert [c["name"] for c in payload["controls"]] == [
+        "threat_level",
+        "own_strength",
+        "allied_support",
+        "war",
+        "victory",
+    ]
     explorer.set(threat_level=1.0, own_strength=0.0, allied_support=0.0, war=True, victory=1.0)
     position = 2 * 54 + 0 * 18 + 0 * 6 + 1 * 3 + 2
     assert apply(payload, position)["layout"]["title"] == explorer.figure["layout"]["title"]
@@ -93,8 +105,19 @@ def test_neighbourhood_explorer_changes_the_map():
 
 
 def test_case_box_shows_coding_prediction_and_verdict():
-    row = {**GOOD, "proximity": 1.0, "aggregate_power": 0.8, "offensive_power": 0.75, "aggressive_intentions": 0.75,
-           "own_strength": 0.05, "allied_support": 0.75, "war": False, "victory": 0.5, "year": 1949, "decider": "Norway <b>"}
+    row = {
+        **GOOD,
+        "proximity": 1.0,
+        "aggregate_power": 0.8,
+        "offensive_power": 0.75,
+        "aggressive_intentions": 0.75,
+        "own_strength": 0.05,
+        "allied_support": 0.75,
+        "war": False,
+        "victory": 0.5,
+        "year": 1949,
+        "decider": "Norway <b>",
+    }
     box = CaseBox(Case(row))
     html = box._repr_html_()
     assert "Norway &lt;b&gt;" in html and "<b>" not in html.replace("<strong>", "")

@@ -131,7 +131,10 @@ def test_baselines_cover_every_case_and_the_table_reports_them(cases):
     assert metrics["always balance"].correct == int((cases["observed"] == "balance").sum())
     table = ev.baseline_table(metrics)
     assert list(table.index) == list(ev.BASELINES)
-    assert table.loc["always balance", "recall balance"] == f"{(cases['observed'] == 'balance').sum()}/{(cases['observed'] == 'balance').sum()}"
+    assert (
+        table.loc["always balance", "recall balance"]
+        == f"{(cases['observed'] == 'balance').sum()}/{(cases['observed'] == 'balance').sum()}"
+    )
 
 
 def test_miss_table_lists_exactly_the_wrong_cases(cases):
@@ -143,7 +146,7 @@ def test_miss_table_lists_exactly_the_wrong_cases(cases):
 
 def test_weight_grid_has_every_combination_but_all_zero():
     grid = ev.weight_grid((0.0, 1.0))
-    assert len(grid) == 2 ** 4 - 1
+    assert len(grid) == 2**4 - 1
     assert len(ev.weight_grid()) == len(ev.WEIGHT_LEVELS) ** 4 - 1
     with pytest.raises(ValueError, match="non-negative"):
         ev.weight_grid((-1.0, 1.0))
@@ -208,14 +211,21 @@ def test_evaluation_is_a_pure_model_module():
 
 # ---------------------------------------------------------------- figures and the explorer
 
+
 def test_figures_carry_descriptions_and_keep_their_structure(cases, sweep):
     import plotly.graph_objects as go
 
     from widgets.figures import evaluation as ef
+
     metrics = ev.compare_baselines(cases)
-    specs = [ef.confusion_spec(metrics["Walt's threat model"]), ef.baseline_spec(metrics),
-             ef.weight_profile_spec(ev.weight_profiles(sweep)),
-             ef.accuracy_distribution_spec(ev.accuracy_distribution(sweep), len(cases), metrics["Walt's threat model"].correct)]
+    specs = [
+        ef.confusion_spec(metrics["Walt's threat model"]),
+        ef.baseline_spec(metrics),
+        ef.weight_profile_spec(ev.weight_profiles(sweep)),
+        ef.accuracy_distribution_spec(
+            ev.accuracy_distribution(sweep), len(cases), metrics["Walt's threat model"].correct
+        ),
+    ]
     for spec in specs:
         go.Figure(spec)  # valid Plotly
         assert spec["layout"]["meta"]["description"]
@@ -254,8 +264,17 @@ def test_loo_summary_has_three_rows(cases, sweep):
 # ---------------------------------------------------------------- claims the chapter makes in words
 
 MISS_GROUPS = {
-    ("bandwagon", "balance"): {"bavaria-1805", "russia-1807", "bulgaria-1915", "ussr-1939", "japan-1940",
-                               "persia-1881", "yugoslavia-1937", "finland-1948", "egypt-1974"},
+    ("bandwagon", "balance"): {
+        "bavaria-1805",
+        "russia-1807",
+        "bulgaria-1915",
+        "ussr-1939",
+        "japan-1940",
+        "persia-1881",
+        "yugoslavia-1937",
+        "finland-1948",
+        "egypt-1974",
+    },
     ("buck-pass", "balance"): {"prussia-1795", "britain-1936", "france-1936", "usa-1940"},
     ("buck-pass", "neutral"): {"japan-1990"},
     ("neutral", "balance"): {"britain-1923", "sweden-1949", "austria-1955"},
@@ -277,8 +296,11 @@ def test_chapter_claims_about_weights_and_leave_one_out(cases, sweep):
     facts = ev.chapter_facts(cases, sweep)
     assert facts["settings_above_default"] == 0 and facts["settings_best"] == facts["walt_correct"]
     result = ev.leave_one_out(cases, sweep=sweep)
-    unequal = [i for i, r in result.folds.iterrows()
-               if ThreatWeights(**{s: r[s] for s in ev.THREAT_SOURCES}).normalised() != ThreatWeights().normalised()]
+    unequal = [
+        i
+        for i, r in result.folds.iterrows()
+        if ThreatWeights(**{s: r[s] for s in ev.THREAT_SOURCES}).normalised() != ThreatWeights().normalised()
+    ]
     assert unequal == ["egypt-1955"] and not result.folds.loc["egypt-1955", "correct"]
     assert cases.loc["egypt-1955", "observed"] == "balance"
     assert facts["cap_hit_neutral"] == 1
@@ -287,8 +309,10 @@ def test_chapter_claims_about_weights_and_leave_one_out(cases, sweep):
 def test_chapter_exercise_belgium_1936():
     from widgets import Situation, Threat, predict
 
-    p = predict(Threat(aggregate_power=0.55, proximity=1, offensive_power=0.5, aggressive_intentions=0.75),
-                Situation(own_strength=0.1, allied_support=0.5))
+    p = predict(
+        Threat(aggregate_power=0.55, proximity=1, offensive_power=0.5, aggressive_intentions=0.75),
+        Situation(own_strength=0.1, allied_support=0.5),
+    )
     assert p.choice == "balance" and round(p.probabilities["balance"], 2) == 0.93
 
 

@@ -63,7 +63,14 @@ def test_weak_states_balance_against_weak_threats(x, o, i, strength, support, po
     assert p(threat, situation, "balance") > p(threat, situation, "bandwagon")
 
 
-@given(st.floats(0.0, 0.1), st.floats(0.9, 1.0), st.floats(0.8, 1.0), st.floats(0.8, 1.0), st.floats(0.0, 0.3), st.floats(0.0, 0.2))
+@given(
+    st.floats(0.0, 0.1),
+    st.floats(0.9, 1.0),
+    st.floats(0.8, 1.0),
+    st.floats(0.8, 1.0),
+    st.floats(0.0, 0.3),
+    st.floats(0.0, 0.2),
+)
 def test_weak_states_bandwagon_with_near_offensive_great_powers(strength, power, x, o, i, support):
     """Condition 2: a weak state facing a near, offensively capable great power with no allies bandwagons."""
     assert predict(Threat(power, x, o, i), Situation(strength, support, war=False)).choice == "bandwagon"
@@ -71,7 +78,9 @@ def test_weak_states_bandwagon_with_near_offensive_great_powers(strength, power,
 
 @pytest.mark.parametrize("source", ["aggregate_power", "proximity", "offensive_power"])
 @given(threat=threats, situation=situations, levels=ordered_pair(gap=0.05), strength=st.floats(0.0, 0.4))
-def test_weak_states_bandwagon_more_the_greater_near_and_offensive_the_power(source, threat, situation, levels, strength):
+def test_weak_states_bandwagon_more_the_greater_near_and_offensive_the_power(
+    source, threat, situation, levels, strength
+):
     """Condition 2: the pull toward a great power grows with its power, proximity and offensive capability."""
     assume(threat.aggregate_power >= 0.2 or source == "aggregate_power")
     situation = replace(situation, own_strength=strength)

@@ -69,7 +69,9 @@ def p(scenario, option, params=None):
 
 
 @settings(deadline=None)  # a shared machine can be slow; the model is fast
-@given(st.floats(0.7, 1.0), st.floats(0.0, 0.3), st.floats(GREAT_POWER_AT, 1.0), st.floats(0.5, 1.0), st.floats(0.6, 1.0))
+@given(
+    st.floats(0.7, 1.0), st.floats(0.0, 0.3), st.floats(GREAT_POWER_AT, 1.0), st.floats(0.5, 1.0), st.floats(0.6, 1.0)
+)
 def test_a_satisfied_status_quo_state_balances_against_a_rising_revisionist(s, r, c, strength, threat):
     """Lions (satisfied great powers) threatened by a revisionist at least as strong as the
     status-quo camp balance against it, for security."""
@@ -86,7 +88,9 @@ def test_a_revisionist_with_no_threat_bandwagons_with_a_rising_revisionist_for_g
     pred = schweller_predict(Scenario(s, r, c, strength, threat=0.0))
     assert pred.placement.revisionist
     assert (pred.choice, pred.side, pred.kind, pred.motive) == ("bandwagon", "revisionist", "jackal", "profit")
-    assert pred.probabilities["bandwagon"] > 0.5 - 1e-9 or pred.probabilities["bandwagon"] > pred.probabilities["neutral"]
+    assert (
+        pred.probabilities["bandwagon"] > 0.5 - 1e-9 or pred.probabilities["bandwagon"] > pred.probabilities["neutral"]
+    )
 
 
 @settings(deadline=None)  # a shared machine can be slow; the model is fast
@@ -254,7 +258,9 @@ def test_claims_fail_without_their_terms():
     a, b = (Scenario(0.6, 0.2, 0.5, 0.5, 0.0, True, v) for v in (0.6, 0.9))
     assert p(a, "bandwagon-revisionist", no_piling) == pytest.approx(p(b, "bandwagon-revisionist", no_piling))
     no_wave = replace(DEFAULT_INTEREST_PARAMETERS, wave_pull=0.0)
-    assert p(Scenario(wave=1.0), "bandwagon-revisionist", no_wave) == pytest.approx(p(Scenario(), "bandwagon-revisionist", no_wave))
+    assert p(Scenario(wave=1.0), "bandwagon-revisionist", no_wave) == pytest.approx(
+        p(Scenario(), "bandwagon-revisionist", no_wave)
+    )
 
 
 # --- the typology and the system level -------------------------------------------------------------
@@ -263,8 +269,14 @@ def test_claims_fail_without_their_terms():
 @pytest.mark.parametrize(
     "s, r, c, kind",
     [
-        (0.9, 0.1, 0.8, "lion"), (0.5, 0.5, GREAT_POWER_AT, "lion"), (0.9, 0.1, 0.2, "lamb"), (0.2, 0.2, 0.0, "lamb"),
-        (0.5, 0.75, 0.0, "jackal"), (0.25, 0.75, 1.0, "jackal"), (0.2, 0.75, 1.0, "wolf"), (0.0, 1.0, 0.1, "wolf"),
+        (0.9, 0.1, 0.8, "lion"),
+        (0.5, 0.5, GREAT_POWER_AT, "lion"),
+        (0.9, 0.1, 0.2, "lamb"),
+        (0.2, 0.2, 0.0, "lamb"),
+        (0.5, 0.75, 0.0, "jackal"),
+        (0.25, 0.75, 1.0, "jackal"),
+        (0.2, 0.75, 1.0, "wolf"),
+        (0.0, 1.0, 0.1, "wolf"),
     ],
 )
 def test_the_typology_thresholds(s, r, c, kind):
@@ -284,8 +296,17 @@ def test_every_state_has_exactly_one_type(s, r, c):
         assert placement.great_power == (placement.state_type == "lion")
 
 
-@pytest.mark.parametrize("r, state", [(0.0, "status quo secure"), (0.4, "status quo secure"), (0.45, "contested"),
-                                      (0.5, "contested"), (0.6, "revisionists ascendant"), (1.0, "revisionists ascendant")])
+@pytest.mark.parametrize(
+    "r, state",
+    [
+        (0.0, "status quo secure"),
+        (0.4, "status quo secure"),
+        (0.45, "contested"),
+        (0.5, "contested"),
+        (0.6, "revisionists ascendant"),
+        (1.0, "revisionists ascendant"),
+    ],
+)
 def test_the_system_level_balance(r, state):
     balance = system_balance(r)
     assert balance.state == state and balance.margin == pytest.approx(r - 0.5) and balance.description
@@ -418,12 +439,37 @@ def test_the_model_module_imports_no_ui_or_plotting():
 
 
 GOOD = {
-    "case_id": "japan-1940", "decider": "Japan", "year": "1940", "revisionist": "Germany", "walt_threat_camp": "revisionist",
-    "value_status_quo": "0.5", "value_revision": "0.75", "capability": "0.25", "revisionist_strength": "0.75",
-    "threat": "0.25", "war": "true", "victory": "0.75", "wave": "0.75", "contagion": "0.25", "observed": "bandwagon",
-    "observed_side": "revisionist", "observed_kind": "jackal", "summary": "Japan joined the Tripartite Pact.",
-    **{f"why_{c}": "because" for c in ("value_status_quo", "value_revision", "capability", "revisionist_strength",
-                                        "threat", "war", "wave", "contagion")},
+    "case_id": "japan-1940",
+    "decider": "Japan",
+    "year": "1940",
+    "revisionist": "Germany",
+    "walt_threat_camp": "revisionist",
+    "value_status_quo": "0.5",
+    "value_revision": "0.75",
+    "capability": "0.25",
+    "revisionist_strength": "0.75",
+    "threat": "0.25",
+    "war": "true",
+    "victory": "0.75",
+    "wave": "0.75",
+    "contagion": "0.25",
+    "observed": "bandwagon",
+    "observed_side": "revisionist",
+    "observed_kind": "jackal",
+    "summary": "Japan joined the Tripartite Pact.",
+    **{
+        f"why_{c}": "because"
+        for c in (
+            "value_status_quo",
+            "value_revision",
+            "capability",
+            "revisionist_strength",
+            "threat",
+            "war",
+            "wave",
+            "contagion",
+        )
+    },
     "sources": "schweller1994bandwagoning;weinberg1994world",
 }
 
@@ -449,7 +495,11 @@ def test_a_good_row_loads_with_types():
         ("wave", "strong", "line 2, column 'wave': 'strong' is not a number in [0, 1]"),
         ("value_revision", "nan", "line 2, column 'value_revision': 'nan' is not a number in [0, 1]"),
         ("war", "yes", "line 2, column 'war': 'yes' must be true or false"),
-        ("observed", "appease", "line 2, column 'observed': 'appease' must be one of balance, bandwagon, buck-pass, neutral"),
+        (
+            "observed",
+            "appease",
+            "line 2, column 'observed': 'appease' must be one of balance, bandwagon, buck-pass, neutral",
+        ),
         ("observed_side", "axis", "line 2, column 'observed_side': 'axis' must be one of 'revisionist', 'status quo'"),
         ("observed_kind", "domino", "line 2, column 'observed_kind': 'domino' must be empty (appeasement) or one of"),
         ("walt_threat_camp", "", "line 2, column 'walt_threat_camp': '' must be one of 'revisionist', 'status quo'"),
@@ -465,10 +515,14 @@ def test_bad_cells_are_reported_by_line_and_column(column, value, message):
 
 
 def test_observed_side_and_kind_must_fit_the_choice():
-    problems = problems_of(to_csv([
-        {**GOOD, "case_id": "a", "observed": "balance"},
-        {**GOOD, "case_id": "b", "observed_side": "status quo", "observed_kind": "jackal"},
-    ]))
+    problems = problems_of(
+        to_csv(
+            [
+                {**GOOD, "case_id": "a", "observed": "balance"},
+                {**GOOD, "case_id": "b", "observed_side": "status quo", "observed_kind": "jackal"},
+            ]
+        )
+    )
     assert problems == [
         "line 2, column 'observed_side': 'revisionist' must be empty unless observed is bandwagon",
         "line 2, column 'observed_kind': 'jackal' must be empty unless observed is bandwagon",
@@ -480,7 +534,10 @@ def test_observed_side_and_kind_must_fit_the_choice():
 def test_every_problem_is_reported_at_once_with_duplicates_and_ragged_rows():
     text = to_csv([GOOD, {**GOOD, "case_id": "b", "threat": "2", "war": "maybe"}, GOOD]) + "too,few\n"
     problems = problems_of(text)
-    assert problems[:2] == ["line 3, column 'threat': 2 is outside [0, 1]", "line 3, column 'war': 'maybe' must be true or false"]
+    assert problems[:2] == [
+        "line 3, column 'threat': 2 is outside [0, 1]",
+        "line 3, column 'war': 'maybe' must be true or false",
+    ]
     assert "line 4, column 'case_id': 'japan-1940' repeats line 2" in problems
     assert any(p.startswith("line 5: has fewer fields than the header") for p in problems)
 
@@ -497,9 +554,12 @@ def test_header_problems_are_reported():
 def test_rows_are_checked_against_the_main_cases_file():
     (row,) = read_schweller_cases(to_csv([GOOD]))
     assert check_against_cases([row], {"japan-1940": 1940}) == []
-    assert check_against_cases([row], {"japan-1940": 1941}) == ["case 'japan-1940': year 1940 differs from data/cases.csv (1941)"]
+    assert check_against_cases([row], {"japan-1940": 1941}) == [
+        "case 'japan-1940': year 1940 differs from data/cases.csv (1941)"
+    ]
     assert check_against_cases([row], {}) == [
-        "case 'japan-1940': not in data/cases.csv (every Schweller case needs Walt's coding there)"]
+        "case 'japan-1940': not in data/cases.csv (every Schweller case needs Walt's coding there)"
+    ]
 
 
 def test_the_books_file_is_valid_and_matches_the_cases_file():
@@ -523,12 +583,34 @@ def test_compare_case_places_walts_choice_by_the_threat_sources_camp():
     from widgets.io.cases import read_cases
 
     walt_row = {
-        "case_id": "turkey-1945", "year": "1945", "decider": "Turkey", "threat_source": "Allies",
-        "aggregate_power": "1", "proximity": "1", "offensive_power": "0.75", "aggressive_intentions": "0.5",
-        "own_strength": "0", "allied_support": "0", "war": "true", "victory": "0.95", "observed": "bandwagon",
-        "summary": "s", **{f"why_{c}": "w" for c in ("aggregate_power", "proximity", "offensive_power",
-                                                    "aggressive_intentions", "own_strength", "allied_support", "war")},
-        "sources": "k", "chapters": "schweller;history",
+        "case_id": "turkey-1945",
+        "year": "1945",
+        "decider": "Turkey",
+        "threat_source": "Allies",
+        "aggregate_power": "1",
+        "proximity": "1",
+        "offensive_power": "0.75",
+        "aggressive_intentions": "0.5",
+        "own_strength": "0",
+        "allied_support": "0",
+        "war": "true",
+        "victory": "0.95",
+        "observed": "bandwagon",
+        "summary": "s",
+        **{
+            f"why_{c}": "w"
+            for c in (
+                "aggregate_power",
+                "proximity",
+                "offensive_power",
+                "aggressive_intentions",
+                "own_strength",
+                "allied_support",
+                "war",
+            )
+        },
+        "sources": "k",
+        "chapters": "schweller;history",
     }
     from widgets.io.cases import REQUIRED_COLUMNS
 
@@ -537,10 +619,28 @@ def test_compare_case_places_walts_choice_by_the_threat_sources_camp():
     writer.writeheader()
     writer.writerow(walt_row)
     cases = read_cases(buffer.getvalue())
-    (row,) = read_schweller_cases(to_csv([{**GOOD, "case_id": "turkey-1945", "year": "1945", "walt_threat_camp": "status quo",
-                                          "value_status_quo": "0.75", "value_revision": "0.25", "capability": "0",
-                                          "revisionist_strength": "0.1", "threat": "0", "victory": "0.05", "wave": "0",
-                                          "contagion": "0", "observed_side": "status quo", "observed_kind": "piling-on"}]))
+    (row,) = read_schweller_cases(
+        to_csv(
+            [
+                {
+                    **GOOD,
+                    "case_id": "turkey-1945",
+                    "year": "1945",
+                    "walt_threat_camp": "status quo",
+                    "value_status_quo": "0.75",
+                    "value_revision": "0.25",
+                    "capability": "0",
+                    "revisionist_strength": "0.1",
+                    "threat": "0",
+                    "victory": "0.05",
+                    "wave": "0",
+                    "contagion": "0",
+                    "observed_side": "status quo",
+                    "observed_kind": "piling-on",
+                }
+            ]
+        )
+    )
     result = compare_case(row, cases.loc["turkey-1945"].to_dict())
     assert result.walt.choice == "bandwagon" and result.walt_camp == "status quo"
     assert (result.schweller.choice, result.schweller.side) == ("bandwagon", "status quo")
@@ -560,7 +660,9 @@ def test_figures_are_plain_dicts_with_descriptions():
     s = Scenario(0.3, 0.8, 0.75, 0.75)
     typ = typology_spec(place(s))
     assert typ["data"][0]["x"] == [0.3] and typ["data"][0]["y"] == [0.8] and "Jackal" in typ["layout"]["title"]["text"]
-    assert typ["layout"]["meta"]["description"].startswith("A state that values the status quo at 0.30 and revision at 0.80")
+    assert typ["layout"]["meta"]["description"].startswith(
+        "A state that values the status quo at 0.30 and revision at 0.80"
+    )
     cmp = comparison_spec(compare(Scenario(0.5, 0.75, 0.5, 0.75, 0.0)))
     text = cmp["layout"]["meta"]["description"]
     assert "Walt's model predicts neutral" in text and "The two models disagree" in text and "Why:" in text
@@ -587,7 +689,9 @@ def test_the_walt_schweller_explorer_is_live_and_static():
 
     start = Scenario(0.5, 0.75, 0.5, 0.75, 0.0)
     explorer = walt_schweller_explorer(start, vary=("threat", "war", "victory"), levels=3, explorer_id="ws-test")
-    assert "Jackal" in explorer.figure["layout"]["title"]["text"] or "jackal" in explorer.figure["layout"]["title"]["text"]
+    assert (
+        "Jackal" in explorer.figure["layout"]["title"]["text"] or "jackal" in explorer.figure["layout"]["title"]["text"]
+    )
     explorer.set(threat=1.0)
     assert explorer.figure == comparison_spec(compare(replace(start, threat=1.0)))
     html = explorer.static_html()
@@ -616,8 +720,11 @@ def test_the_typology_explorer_snaps_to_its_grid():
         ({"levels": 12}, ValueError, r"levels must be in \[2, 11\], got 12"),
         ({"scenario": {}}, TypeError, "scenario must be a Scenario or None, got dict"),
         ({"params": {}}, TypeError, "params must be an InterestParameters or None, got dict"),
-        ({"vary": ("value_status_quo", "value_revision", "capability", "threat", "wave", "contagion"), "levels": 5},
-         ValueError, "allows at most 4096"),
+        (
+            {"vary": ("value_status_quo", "value_revision", "capability", "threat", "wave", "contagion"), "levels": 5},
+            ValueError,
+            "allows at most 4096",
+        ),
     ],
 )
 def test_the_explorer_rejects_bad_arguments(kwargs, error, message):
@@ -632,10 +739,23 @@ def test_the_case_box_shows_both_models_and_escapes_text():
     from widgets.io.cases import REQUIRED_COLUMNS, read_cases
 
     walt_row = {c: "w" for c in REQUIRED_COLUMNS}
-    walt_row.update({"case_id": "japan-1940", "year": "1940", "aggregate_power": "0.85", "proximity": "0",
-                     "offensive_power": "0.25", "aggressive_intentions": "1", "own_strength": "0.25",
-                     "allied_support": "0.25", "war": "true", "victory": "0.75", "observed": "bandwagon",
-                     "sources": "k", "chapters": "schweller;history"})
+    walt_row.update(
+        {
+            "case_id": "japan-1940",
+            "year": "1940",
+            "aggregate_power": "0.85",
+            "proximity": "0",
+            "offensive_power": "0.25",
+            "aggressive_intentions": "1",
+            "own_strength": "0.25",
+            "allied_support": "0.25",
+            "war": "true",
+            "victory": "0.75",
+            "observed": "bandwagon",
+            "sources": "k",
+            "chapters": "schweller;history",
+        }
+    )
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=list(REQUIRED_COLUMNS), lineterminator="\n")
     writer.writeheader()
@@ -646,7 +766,11 @@ def test_the_case_box_shows_both_models_and_escapes_text():
     box = SchwellerCaseBox(comparison)
     html = box._repr_html_()
     assert "<script>" not in html and "&lt;script&gt;" in html
-    assert "<strong>Walt's model:</strong>" in html and "<strong>Schweller's model:</strong>" in html and comparison.headline in html
+    assert (
+        "<strong>Walt's model:</strong>" in html
+        and "<strong>Schweller's model:</strong>" in html
+        and comparison.headline in html
+    )
     assert box._repr_mimebundle_()["text/plain"].startswith("Case: Japan, 1940")
     with pytest.raises(ValueError, match="no Schweller case 'spain-1940'; the cases are: japan-1940"):
         schweller_case_box("spain-1940", [comparison])

@@ -147,7 +147,8 @@ def test_states_loader_rejects_bad_header_and_unknown_threat():
 def test_pairs_loader_names_line_and_column():
     head = ",".join(L.PAIR_COLUMNS)
     with pytest.raises(CaseDataError) as info:
-        L.read_pairs(f"{head}\nA,B,1,0,0,0,0,ok\nA,C,2,0,0,0,0,ok\nA,B,0,0,0,0,0,ok\nA,Z,0,0,0,0,0,ok\n", ["A", "B", "C"])
+        L.read_pairs(f"{head}\nA,B,1,0,0,0,0,ok\nA,C,2,0,0,0,0,ok\nA,B,0,0,0,0,0,ok\nA,Z,0,0,0,0,0,ok\n", ["A", "B",
+                                                                                                           "C"])
     text = str(info.value)
     assert "line 3, column 'ideology': '2' must be -1, 0 or 1" in text
     assert "line 4, column 'a': pair A-B repeats line 2" in text

@@ -88,7 +88,9 @@ def test_results_stay_in_range_and_reasons_come_from_the_table(penetration, base
     assert -1.0 <= result.effect <= 1.0 and 0.0 <= result.score <= 1.0
     for name in ("gain", "loss", "backfire_probability", "receptiveness", "focus", "context", "baseline"):
         assert 0.0 <= getattr(result, name) <= 1.0, name
-    assert result.effect == pytest.approx((1 - result.backfire_probability) * result.gain - result.backfire_probability * result.loss)
+    assert result.effect == pytest.approx(
+        (1 - result.backfire_probability) * result.gain - result.backfire_probability * result.loss
+    )
     assert 1 <= len(result.reasons) <= 4
     assert result.reasons and set(result.reasons) <= set(PENETRATION_SENTENCES.values())
     assert not any(ch.isdigit() for ch in " ".join(result.reasons))
@@ -136,13 +138,16 @@ def test_from_dict_names_unknown_fields():
     assert Penetration.from_dict({"access": 0.5}).access == 0.5
 
 
-@pytest.mark.parametrize("baseline, error, message", [
-    (1.5, ValueError, r"penetration_effect\.baseline must be in \[0, 1\]"),
-    (float("nan"), ValueError, r"penetration_effect\.baseline must be a number in \[0, 1\], got NaN"),
-    ("high", TypeError, r"penetration_effect\.baseline must be a probability in \[0, 1\]"),
-    (None, TypeError, r"penetration_effect\.baseline must be a probability"),
-    (True, TypeError, r"penetration_effect\.baseline must be a probability"),
-])
+@pytest.mark.parametrize(
+    "baseline, error, message",
+    [
+        (1.5, ValueError, r"penetration_effect\.baseline must be in \[0, 1\]"),
+        (float("nan"), ValueError, r"penetration_effect\.baseline must be a number in \[0, 1\], got NaN"),
+        ("high", TypeError, r"penetration_effect\.baseline must be a probability in \[0, 1\]"),
+        (None, TypeError, r"penetration_effect\.baseline must be a probability"),
+        (True, TypeError, r"penetration_effect\.baseline must be a probability"),
+    ],
+)
 def test_bad_baseline_is_rejected_by_name(baseline, error, message):
     with pytest.raises(error, match=message):
         penetration_effect(Penetration(access=0.5), baseline)
@@ -155,7 +160,9 @@ def test_bad_arguments_are_type_errors():
         penetration_effect(Penetration(), 0.5, params=0.8)
 
 
-@pytest.mark.parametrize("field", ["openness_effect", "ambition_penalty", "context_effect", "backfire_risk", "backlash"])
+@pytest.mark.parametrize(
+    "field", ["openness_effect", "ambition_penalty", "context_effect", "backfire_risk", "backlash"]
+)
 def test_bad_parameters_name_the_field(field):
     with pytest.raises(ValueError, match=rf"PenetrationParameters\.{field} must be in \[0, 1\]"):
         PenetrationParameters(**{field: 1.1})

@@ -62,8 +62,18 @@ params_strategy = st.builds(
 
 
 def _arrays_for(threat, situation, w=None, params=None):
-    return predict_arrays(threat.aggregate_power, threat.proximity, threat.offensive_power, threat.aggressive_intentions,
-                          situation.own_strength, situation.allied_support, situation.war, situation.victory, w, params)
+    return predict_arrays(
+        threat.aggregate_power,
+        threat.proximity,
+        threat.offensive_power,
+        threat.aggressive_intentions,
+        situation.own_strength,
+        situation.allied_support,
+        situation.war,
+        situation.victory,
+        w,
+        params,
+    )
 
 
 @settings(max_examples=300, deadline=None)
@@ -80,8 +90,24 @@ def test_predict_arrays_agrees_with_predict(threat, situation, w, params):
 @settings(max_examples=30, deadline=None)
 @given(st.lists(st.tuples(threats, situations), min_size=1, max_size=40), st.one_of(st.none(), weights))
 def test_predict_arrays_agrees_elementwise_on_arrays(cases, w):
-    cols = list(zip(*[(t.aggregate_power, t.proximity, t.offensive_power, t.aggressive_intentions,
-                       s.own_strength, s.allied_support, s.war, s.victory) for t, s in cases], strict=True))
+    cols = list(
+        zip(
+            *[
+                (
+                    t.aggregate_power,
+                    t.proximity,
+                    t.offensive_power,
+                    t.aggressive_intentions,
+                    s.own_strength,
+                    s.allied_support,
+                    s.war,
+                    s.victory,
+                )
+                for t, s in cases
+            ],
+            strict=True,
+        )
+    )
     got = predict_arrays(*(np.array(c) for c in cols), weights=w)
     assert got.shape == (len(cases), 4)
     for row, (t, s) in zip(got, cases, strict=True):
@@ -95,17 +121,28 @@ def test_predict_arrays_broadcasts():
     assert np.allclose(out.sum(axis=-1), 1.0)
 
 
-@pytest.mark.parametrize("kwargs, error, fragment", [
-    ({"aggregate_power": 1.2}, ValueError, "aggregate_power must be in [0, 1]"),
-    ({"proximity": -0.1}, ValueError, "proximity must be in [0, 1]"),
-    ({"own_strength": float("nan")}, ValueError, "own_strength must be finite"),
-    ({"allied_support": "high"}, (TypeError, ValueError), "allied_support"),
-    ({"war": np.array([0.0, 1.0])}, TypeError, "war must be booleans"),
-    ({"victory": np.zeros(3), "own_strength": np.zeros(4)}, ValueError, "do not broadcast"),
-])
+@pytest.mark.parametrize(
+    "kwargs, error, fragment",
+    [
+        ({"aggregate_power": 1.2}, ValueError, "aggregate_power must be in [0, 1]"),
+        ({"proximity": -0.1}, ValueError, "proximity must be in [0, 1]"),
+        ({"own_strength": float("nan")}, ValueError, "own_strength must be finite"),
+        ({"allied_support": "high"}, (TypeError, ValueError), "allied_support"),
+        ({"war": np.array([0.0, 1.0])}, TypeError, "war must be booleans"),
+        ({"victory": np.zeros(3), "own_strength": np.zeros(4)}, ValueError, "do not broadcast"),
+    ],
+)
 def test_predict_arrays_rejects_bad_inputs(kwargs, error, fragment):
-    args = dict(aggregate_power=0.5, proximity=0.5, offensive_power=0.5, aggressive_intentions=0.5, own_strength=0.5,
-                allied_support=0.5, war=False, victory=0.5)
+    args = dict(
+        aggregate_power=0.5,
+        proximity=0.5,
+        offensive_power=0.5,
+        aggressive_intentions=0.5,
+        own_strength=0.5,
+        allied_support=0.5,
+        war=False,
+        victory=0.5,
+    )
     args.update(kwargs)
     with pytest.raises(error, match=re.escape(fragment)):
         predict_arrays(**args)
@@ -136,10 +173,15 @@ def test_dispositions_only_remove_one_option(threat, situation, is_balancer):
 
 small_worlds = st.builds(
     World,
-    n_states=st.integers(3, 30), steps=st.integers(1, 40), n_aggressors=st.just(1),
-    allied_support=unit, aggressor_share=st.floats(0.05, 0.45),
-    aggressor_belief=st.one_of(st.none(), unit), defender_belief=st.one_of(st.none(), unit),
-    inertia=st.floats(0.0, 0.95), reach=st.floats(0.05, 1.0),
+    n_states=st.integers(3, 30),
+    steps=st.integers(1, 40),
+    n_aggressors=st.just(1),
+    allied_support=unit,
+    aggressor_share=st.floats(0.05, 0.45),
+    aggressor_belief=st.one_of(st.none(), unit),
+    defender_belief=st.one_of(st.none(), unit),
+    inertia=st.floats(0.0, 0.95),
+    reach=st.floats(0.05, 1.0),
 )
 
 
@@ -160,7 +202,9 @@ def test_in_a_world_of_balancers_a_lone_aggressor_never_gains_an_ally(world, see
 def test_in_a_world_of_bandwagoners_without_allies_the_aggressor_gains_allies(n, steps, share, inertia, seed):
     """Walt: if bandwagoning dominates, successful aggressors attract additional allies.
     With every state a bandwagoner and no allied support, its coalition grows."""
-    world = World(n_states=n, steps=steps, share_balancers=0.0, allied_support=0.0, aggressor_share=share, inertia=inertia)
+    world = World(
+        n_states=n, steps=steps, share_balancers=0.0, allied_support=0.0, aggressor_share=share, inertia=inertia
+    )
     run = simulate(world, seed)
     assert run.n_with[0] == 0 and run.n_with.max() > 0
     assert run.n_against.max() == 0
@@ -169,8 +213,10 @@ def test_in_a_world_of_bandwagoners_without_allies_the_aggressor_gains_allies(n,
 
 def test_hegemony_is_likelier_the_fewer_the_balancers():
     seeds = range(60)
-    p = {share: simulate_many(World(n_states=30, steps=100, share_balancers=share), seeds).outcome_counts()["hegemony"]
-         for share in (0.0, 0.5, 1.0)}
+    p = {
+        share: simulate_many(World(n_states=30, steps=100, share_balancers=share), seeds).outcome_counts()["hegemony"]
+        for share in (0.0, 0.5, 1.0)
+    }
     assert p[0.0] > p[0.5] > p[1.0]
     assert p[0.0] >= 55 and p[1.0] == 0
 
@@ -228,28 +274,31 @@ def test_same_seed_same_run_and_batches_do_not_matter():
     assert not np.array_equal(a.status, other.status)
 
 
-@pytest.mark.parametrize("field, value, error, fragment", [
-    ("n_states", 2, ValueError, "World.n_states must be in [3, 2000], got 2"),
-    ("n_states", 10.0, TypeError, "World.n_states must be an int"),
-    ("steps", 0, ValueError, "World.steps must be in [1, 5000]"),
-    ("n_aggressors", 30, ValueError, "World.n_aggressors must be in [1, 20]"),
-    ("share_balancers", 1.5, ValueError, "World.share_balancers must be in [0, 1], got 1.5"),
-    ("share_balancers", float("nan"), ValueError, "World.share_balancers must be a number in [0, 1], got NaN"),
-    ("share_balancers", "most", TypeError, "World.share_balancers must be a real number"),
-    ("allied_support", -0.1, ValueError, "World.allied_support must be in [0, 1]"),
-    ("aggressor_belief", 2, ValueError, "World.aggressor_belief must be in [0, 1]"),
-    ("defender_belief", True, TypeError, "World.defender_belief must be a real number"),
-    ("inertia", 1.0, ValueError, "World.inertia must be in [0, 1)"),
-    ("aggressor_share", 0.0, ValueError, "World.aggressor_share must be in (0, 1)"),
-    ("aggressor_share", 0.6, ValueError, "World.aggressor_share must be below World.hegemony_share"),
-    ("reach", 0.0, ValueError, "World.reach must be in (0, 10)"),
-    ("decisiveness", 25, ValueError, "World.decisiveness must be in [0, 20]"),
-    ("restrained_posture", 0.99, ValueError, "World.restrained_posture must be at most World.belligerent_posture"),
-    ("containment_steps", 0, ValueError, "World.containment_steps must be in [1, 1000]"),
-    ("capability_spread", 4, ValueError, "World.capability_spread must be in [0, 3]"),
-    ("weights", (1, 1, 1, 1), TypeError, "World.weights must be a ThreatWeights"),
-    ("params", {}, TypeError, "World.params must be a ModelParameters"),
-])
+@pytest.mark.parametrize(
+    "field, value, error, fragment",
+    [
+        ("n_states", 2, ValueError, "World.n_states must be in [3, 2000], got 2"),
+        ("n_states", 10.0, TypeError, "World.n_states must be an int"),
+        ("steps", 0, ValueError, "World.steps must be in [1, 5000]"),
+        ("n_aggressors", 30, ValueError, "World.n_aggressors must be in [1, 20]"),
+        ("share_balancers", 1.5, ValueError, "World.share_balancers must be in [0, 1], got 1.5"),
+        ("share_balancers", float("nan"), ValueError, "World.share_balancers must be a number in [0, 1], got NaN"),
+        ("share_balancers", "most", TypeError, "World.share_balancers must be a real number"),
+        ("allied_support", -0.1, ValueError, "World.allied_support must be in [0, 1]"),
+        ("aggressor_belief", 2, ValueError, "World.aggressor_belief must be in [0, 1]"),
+        ("defender_belief", True, TypeError, "World.defender_belief must be a real number"),
+        ("inertia", 1.0, ValueError, "World.inertia must be in [0, 1)"),
+        ("aggressor_share", 0.0, ValueError, "World.aggressor_share must be in (0, 1)"),
+        ("aggressor_share", 0.6, ValueError, "World.aggressor_share must be below World.hegemony_share"),
+        ("reach", 0.0, ValueError, "World.reach must be in (0, 10)"),
+        ("decisiveness", 25, ValueError, "World.decisiveness must be in [0, 20]"),
+        ("restrained_posture", 0.99, ValueError, "World.restrained_posture must be at most World.belligerent_posture"),
+        ("containment_steps", 0, ValueError, "World.containment_steps must be in [1, 1000]"),
+        ("capability_spread", 4, ValueError, "World.capability_spread must be in [0, 3]"),
+        ("weights", (1, 1, 1, 1), TypeError, "World.weights must be a ThreatWeights"),
+        ("params", {}, TypeError, "World.params must be a ModelParameters"),
+    ],
+)
 def test_invalid_parameters_are_rejected(field, value, error, fragment):
     with pytest.raises(error, match=re.escape(fragment)):
         World(**{"n_states": 40, **{field: value}})
@@ -399,11 +448,20 @@ def test_chapter_shape():
     nb = json.loads(CHAPTER.read_text())
     md = [("".join(c["source"])) for c in nb["cells"] if c["cell_type"] == "markdown"]
     headings = [line for text in md for line in text.splitlines() if re.match(r"^#{1,6} ", line)]
-    assert sum(1 for h in headings if h.startswith("# ")) == 1 and headings[0] == "# Balancing worlds and bandwagoning worlds"
+    assert (
+        sum(1 for h in headings if h.startswith("# ")) == 1
+        and headings[0] == "# Balancing worlds and bandwagoning worlds"
+    )
     levels = [len(h.split(" ")[0]) for h in headings]
     assert all(b <= a + 1 for a, b in itertools.pairwise(levels)), "heading levels skip"
     text = "\n".join(md)
-    for section in ("## Learning objectives", "## Key terms", "## Exercises", "## Discussion questions", "## Further reading"):
+    for section in (
+        "## Learning objectives",
+        "## Key terms",
+        "## Exercises",
+        "## Discussion questions",
+        "## Further reading",
+    ):
         assert section in text
     assert text.count("```{exercise}") == text.count("```{solution}") >= 3
     code = [c for c in nb["cells"] if c["cell_type"] == "code"]
@@ -417,8 +475,9 @@ def test_chapter_animation_plays_in_the_static_book(server, new_page):
     page, recorder = new_page()
     title = "() => document.querySelector('.alliances-animation .js-plotly-plot').layout.title.text"
     page.goto(server.url("chapters/07_worlds.html"), wait_until="load")
-    page.wait_for_function("document.querySelectorAll('.alliances-animation .js-plotly-plot svg.main-svg').length >= 1",
-                           timeout=20_000)
+    page.wait_for_function(
+        "document.querySelectorAll('.alliances-animation .js-plotly-plot svg.main-svg').length >= 1", timeout=20_000
+    )
     page.wait_for_timeout(800)
     first = page.evaluate(title)
     assert first.startswith("Step 0:"), first

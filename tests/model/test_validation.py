@@ -135,7 +135,8 @@ anything = st.one_of(
 
 
 @given(st.dictionaries(st.sampled_from(SOURCES + ("menace",)), anything, max_size=6),
-       st.dictionaries(st.sampled_from(("own_strength", "allied_support", "war", "victory", "alies")), anything, max_size=5))
+       st.dictionaries(st.sampled_from(("own_strength", "allied_support", "war", "victory", "alies")), anything,
+                       max_size=5))
 def test_fuzz_public_api(threat_fields, situation_fields):
     """Whatever goes in, the API either predicts validly or raises a ValueError/TypeError naming a field."""
     try:
@@ -143,7 +144,9 @@ def test_fuzz_public_api(threat_fields, situation_fields):
         situation = Situation.from_dict(situation_fields)
     except (ValueError, TypeError) as error:
         message = str(error)
-        named = [f for f in SOURCES + ("own_strength", "allied_support", "war", "victory", "menace", "alies") if f in message]
+        named = [
+            f for f in SOURCES + ("own_strength", "allied_support", "war", "victory", "menace", "alies") if f in message
+        ]
         assert named, message
         assert re.search(r"\[0, 1\]|True or False|no field|missing field", message), message
         return

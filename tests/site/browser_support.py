@@ -159,7 +159,8 @@ class StaticServer:
             (_QuietHandler,),
             {"log_store": self.requests, "favicon_fallback": favicon_fallback},
         )
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(self.root)))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler,
+                                                                                         directory=str(self.root)))
         self.httpd.daemon_threads = True
         self.port = self.httpd.server_address[1]
         self.base_url = f"http://127.0.0.1:{self.port}/"
@@ -216,7 +217,9 @@ class PageRecorder:
         page.on("requestfinished", lambda request: self.finished.append(request.url))
         page.on("requestfailed", lambda request: self.failed.append((request.url, request.failure or "")))
         page.on("console", self._on_console)
-        page.on("pageerror", lambda error: self.page_errors.append(f"{error.name}: {error.message}\n{error.stack or ''}"))
+        page.on(
+            "pageerror", lambda error: self.page_errors.append(f"{error.name}: {error.message}\n{error.stack or ''}")
+        )
         if block:
             page.route("**/*", self._route)
         return self

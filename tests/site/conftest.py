@@ -71,7 +71,9 @@ def new_page(browser):
     contexts = []
 
     def make(**options):
-        context = browser.new_context(**{"viewport": {"width": 1280, "height": 900}, "accept_downloads": True, **options})
+        context = browser.new_context(
+            **{"viewport": {"width": 1280, "height": 900}, "accept_downloads": True, **options}
+        )
         contexts.append(context)
         page = context.new_page()
         recorder = PageRecorder().attach(page)
@@ -80,5 +82,3 @@ def new_page(browser):
     yield make
     for context in contexts:
         context.close()
-
-

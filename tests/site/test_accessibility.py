@@ -65,7 +65,9 @@ RUN_AXE = """async (options) => {
 @pytest.fixture(scope="module")
 def axe_path() -> Path:
     if not AXE.is_file():
-        pytest.skip(f"{AXE.relative_to(REPO)} is missing: run 'make setup' (python tools/js_assets.py fetches axe-core)")
+        pytest.skip(
+            f"{AXE.relative_to(REPO)} is missing: run 'make setup' (python tools/js_assets.py fetches axe-core)"
+        )
     return AXE
 
 
@@ -195,14 +197,18 @@ def _walk_explorer_buttons(page: Any, theme: str) -> list[str]:
             focus = page.evaluate(FOCUS_FACTS)
             where = f"#{explorer_id} ({theme}) button {action}"
             if focus["explorer"] != explorer_id or focus["action"] != action:
-                problems.append(f"{where}: Tab went to {focus['tag']} data-action={focus['action']} in #{focus['explorer']}")
+                problems.append(
+                    f"{where}: Tab went to {focus['tag']} data-action={focus['action']} in #{focus['explorer']}"
+                )
                 break
             ring = focus["outlineStyle"] != "none" and focus["outlineWidth"] >= 2
             if not focus["visible"] or not (ring or focus["boxShadow"] != "none"):
                 problems.append(f"{where}: no visible focus indicator ({focus})")
             elif ring and contrast(focus["outlineColor"], focus["background"]) < MIN_FOCUS_CONTRAST:
                 ratio = contrast(focus["outlineColor"], focus["background"])
-                problems.append(f"{where}: focus outline {focus['outlineColor']} on {focus['background']} is {ratio:.2f}:1")
+                problems.append(
+                    f"{where}: focus outline {focus['outlineColor']} on {focus['background']} is {ratio:.2f}:1"
+                )
         else:
             # after Reset, Tab leaves the buttons; it must not stop inside the plot (role="img")
             page.keyboard.press("Tab")
@@ -227,11 +233,14 @@ def test_axe_finds_no_serious_violations(name: str, theme: str, site, server, ne
             minor[(violation["id"], violation["impact"])] += len(targets)
     summary = ", ".join(f"{rule} [{impact}] x{n}" for (rule, impact), n in sorted(minor.items())) or "none"
     review = ", ".join(audit.axe["incomplete"]) or "none"
-    print(f"\n{name} ({theme}, {audit.seconds:.1f} s): {audit.axe['passes']} rules pass; "
-          f"moderate/minor violations: {summary}; for a human to review: {review}")
+    print(
+        f"\n{name} ({theme}, {audit.seconds:.1f} s): {audit.axe['passes']} rules pass; "
+        f"moderate/minor violations: {summary}; for a human to review: {review}"
+    )
     assert not blocking, (
         f"{name} ({theme} theme): axe-core found {len(blocking)} serious/critical WCAG A/AA violations:\n"
-        + "\n".join(blocking) + (f"\nnotes: {audit.notes}" if audit.notes else "")
+        + "\n".join(blocking)
+        + (f"\nnotes: {audit.notes}" if audit.notes else "")
     )
 
 
@@ -242,6 +251,8 @@ def test_explorer_buttons_reachable_by_tab_with_visible_focus(name: str, theme: 
         pytest.skip(f"{name} has no static explorer")
     audit = _audit(name, theme, site, server, new_page, AXE if AXE.is_file() else None)  # axe only if there
     assert audit.keyboard_error is None, f"{name} ({theme}): the keyboard walk failed: {audit.keyboard_error}"
-    assert not audit.keyboard, f"{name}: explorer buttons not usable by keyboard:\n" + "\n".join(audit.keyboard) + (
-        f"\nnotes: {audit.notes}" if audit.notes else ""
+    assert not audit.keyboard, (
+        f"{name}: explorer buttons not usable by keyboard:\n"
+        + "\n".join(audit.keyboard)
+        + (f"\nnotes: {audit.notes}" if audit.notes else "")
     )

@@ -87,7 +87,9 @@ def test_python_version_is_311(in_repo: Path, app) -> None:
 
 def test_assemble_installs_requirements_then_the_package(in_repo: Path, app) -> None:
     picked = _picked(app)
-    assert picked._is_python_package(), "pyproject.toml has no [project] + [build-system]: 'pip install .' would not run"
+    assert picked._is_python_package(), (
+        "pyproject.toml has no [project] + [build-system]: 'pip install .' would not run"
+    )
     scripts = [script for _user, script in picked.get_assemble_scripts()]
     requirements = [i for i, s in enumerate(scripts) if "pip install" in s and '-r "requirements.txt"' in s]
     package = [i for i, s in enumerate(scripts) if s.rstrip().endswith("pip install --no-cache-dir .")]

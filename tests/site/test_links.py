@@ -183,7 +183,8 @@ def test_every_internal_link_and_anchor_resolves(site) -> None:
     assert report.internal > 0, "no internal link found at all (parser broken?)"
     listed = report.problems[:MAX_LISTED]
     more = f"\n... and {len(report.problems) - MAX_LISTED} more" if len(report.problems) > MAX_LISTED else ""
-    assert not report.problems, f"{len(report.problems)} broken internal links (page: link: what is missing):\n" + "\n".join(listed) + more
+    heading = f"{len(report.problems)} broken internal links (page: link: what is missing):\n"
+    assert not report.problems, heading + "\n".join(listed) + more
 
 
 def test_the_checker_finds_what_is_missing(tmp_path: Path) -> None:
@@ -203,12 +204,14 @@ def test_the_checker_finds_what_is_missing(tmp_path: Path) -> None:
     (tmp_path / "sub" / "b.html").write_text('<p id="here">B</p><script src="data:text/javascript,1"></script>')
     report = check_links(tmp_path)
     missing = sorted(problem.split(": ", 1)[1] for problem in report.problems)
-    assert missing == sorted([
-        "<a href='b.html#gone'>: sub/b.html has no id or name 'gone'",
-        "<a href='c.html'>: no file sub/c.html in the built site",
-        "<a href='#nope'>: sub/a.html has no id or name 'nope'",
-        "<a href='./'>: no file sub/index.html in the built site",
-        "<img src='../../outside.png'>: no file outside.png in the built site",  # a browser stops at the root
-    ]), report.problems
+    assert missing == sorted(
+        [
+            "<a href='b.html#gone'>: sub/b.html has no id or name 'gone'",
+            "<a href='c.html'>: no file sub/c.html in the built site",
+            "<a href='#nope'>: sub/a.html has no id or name 'nope'",
+            "<a href='./'>: no file sub/index.html in the built site",
+            "<img src='../../outside.png'>: no file outside.png in the built site",  # a browser stops at the root
+        ]
+    ), report.problems
     assert report.skipped_state == 1
     assert dict(report.external) == {"example.org": 1, "mailto": 1}

@@ -60,7 +60,9 @@ class Lab:
     log_path: Path
 
     def api(self, path: str, method: str = "GET") -> Any:
-        request = urllib.request.Request(self.url + path, method=method, headers={"Authorization": f"token {self.token}"})
+        request = urllib.request.Request(
+            self.url + path, method=method, headers={"Authorization": f"token {self.token}"}
+        )
         with urllib.request.urlopen(request, timeout=10) as response:
             body = response.read()
         return json.loads(body) if body else None
@@ -180,7 +182,9 @@ def lab(tmp_path_factory: pytest.TempPathFactory):
                 break
             except (urllib.error.URLError, ConnectionError, TimeoutError):
                 if time.monotonic() > deadline:
-                    pytest.fail(f"JupyterLab did not answer /api/status within {SERVER_START_TIMEOUT} s:\n{server.log_tail()}")
+                    pytest.fail(
+                        f"JupyterLab did not answer /api/status within {SERVER_START_TIMEOUT} s:\n{server.log_tail()}"
+                    )
                 time.sleep(0.25)
         yield server
     finally:
@@ -257,7 +261,8 @@ CELL_REPORT = """() => {
     stderr: Array.from(cell.querySelectorAll('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]'))
       .map(o => o.textContent.slice(0, 1500)),
     widgetErrors: Array.from(cell.querySelectorAll('.jp-OutputArea-output'))
-      .map(o => o.textContent).filter(t => /Error displaying widget|model not found/i.test(t)).map(t => t.slice(0, 300)),
+      .map(o => o.textContent).filter(t => /Error displaying widget|model not found/i.test(t))
+      .map(t => t.slice(0, 300)),
   }));
 }"""
 
@@ -312,7 +317,10 @@ def test_labextensions_are_found_with_temp_jupyter_dirs(lab: Lab) -> None:
     with urllib.request.urlopen(request, timeout=20) as response:
         page = response.read().decode("utf-8", "replace")
     missing = [name for name in REQUIRED_LABEXTENSIONS if f'"{name}"' not in page]
-    assert not missing, f"JupyterLab's page config does not load {missing}; with a temp JUPYTER_DATA_DIR the venv's labextensions were not found"
+    assert not missing, (
+        f"JupyterLab's page config does not load {missing}; with a temp JUPYTER_DATA_DIR the venv's labextensions were "
+        "not found"
+    )
 
 
 def test_live_explorer_redraws_when_slider_moves(lab: Lab, lab_page) -> None:
@@ -350,7 +358,9 @@ def test_live_explorer_redraws_when_slider_moves(lab: Lab, lab_page) -> None:
         f"\nlive explorer (JupyterLab, kernel round trip): slider -> redrawn figure "
         f"{', '.join(f'{ms:.0f}' for ms in latencies)} ms; median {median(latencies):.0f} ms; values {values}"
     )
-    assert [float(v) for v in values] == [0.5, 0.75, 1.0, 0.75, 0.5], f"the slider did not step along its grid: {values}"
+    assert [float(v) for v in values] == [0.5, 0.75, 1.0, 0.75, 0.5], (
+        f"the slider did not step along its grid: {values}"
+    )
     assert figures[1] != figures[0] and figures[2] != figures[1], "moving the slider did not change the figure"
     assert figures[3] == figures[1], "the same slider value gave a different figure"
     assert figures[4] == figures[0], "moving the slider back did not restore the figure"
@@ -370,10 +380,24 @@ def test_chapter_one_runs_all_cells_without_errors(lab: Lab, lab_page) -> None:
         print(f"\nRun All did not finish; screenshot: {shot}")
     report = page.evaluate(CELL_REPORT)
     assert report, f"{CHAPTER} has no code cell"
-    not_run = [f"cell {c['index']} {c['prompt']!r}: {c['source']!r}" for c in report if not (c["prompt"] or "").strip()[1:-2].isdigit()]
-    tracebacks = [f"cell {c['index']} ({c['source']!r}):\n{s}" for c in report for s in c["stderr"] if "Traceback" in s or "Error" in s]
+    not_run = [
+        f"cell {c['index']} {c['prompt']!r}: {c['source']!r}"
+        for c in report
+        if not (c["prompt"] or "").strip()[1:-2].isdigit()
+    ]
+    tracebacks = [
+        f"cell {c['index']} ({c['source']!r}):\n{s}"
+        for c in report
+        for s in c["stderr"]
+        if "Traceback" in s or "Error" in s
+    ]
     widget_errors = [f"cell {c['index']}: {e}" for c in report for e in c["widgetErrors"]]
-    other_stderr = [f"cell {c['index']}: {s[:200]}" for c in report for s in c["stderr"] if "Traceback" not in s and "Error" not in s]
+    other_stderr = [
+        f"cell {c['index']}: {s[:200]}"
+        for c in report
+        for s in c["stderr"]
+        if "Traceback" not in s and "Error" not in s
+    ]
     if other_stderr:
         print(f"\n{CHAPTER}: stderr output (not a failure, but a reader sees it):\n" + "\n".join(other_stderr))
     assert not tracebacks, f"{CHAPTER}: errors in the outputs:\n" + "\n".join(tracebacks)
@@ -384,11 +408,16 @@ def test_chapter_one_runs_all_cells_without_errors(lab: Lab, lab_page) -> None:
     plots, renderers, undrawn = page.evaluate(
         """() => { const nb = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook');
         const all = Array.from(nb.querySelectorAll('.js-plotly-plot'));
-        return [all.length, nb.querySelectorAll('.jp-RenderedPlotly').length, all.filter(e => !e.querySelector('svg.main-svg')).length]; }"""
+        return [all.length, nb.querySelectorAll('.jp-RenderedPlotly').length,
+                all.filter(e => !e.querySelector('svg.main-svg')).length]; }"""
     )
-    print(f"\n{CHAPTER} in JupyterLab: {len(report)} code cells ran, {explorers} live explorers, {plots} Plotly figures")
+    print(
+        f"\n{CHAPTER} in JupyterLab: {len(report)} code cells ran, {explorers} live explorers, {plots} Plotly figures"
+    )
     assert explorers >= 1, f"{CHAPTER}: no live explorer (ipywidgets box with sliders) in the outputs"
-    assert plots == renderers and undrawn == 0, f"{CHAPTER}: {renderers} Plotly outputs, {plots} plots, {undrawn} not drawn"
+    assert plots == renderers and undrawn == 0, (
+        f"{CHAPTER}: {renderers} Plotly outputs, {plots} plots, {undrawn} not drawn"
+    )
     assert plots > explorers, f"{CHAPTER}: {plots} Plotly figures for {explorers} explorers: figures are missing"
     assert not recorder.page_errors, f"uncaught errors in JupyterLab: {recorder.page_errors}"
     assert not recorder.nonlocal_requests(), f"JupyterLab asked other servers for: {recorder.nonlocal_requests()}"

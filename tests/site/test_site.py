@@ -123,7 +123,8 @@ def load(page: Any, recorder: PageRecorder, url: str, expected_plots: int, explo
         try:
             page.wait_for_function(
                 "n => document.querySelectorAll('.js-plotly-plot svg.main-svg').length >= n"
-                " && Array.from(document.querySelectorAll('.js-plotly-plot')).every(el => el.querySelector('svg.main-svg'))",
+                " && Array.from(document.querySelectorAll('.js-plotly-plot')).every(el => "
+                "el.querySelector('svg.main-svg'))",
                 arg=expected_plots,
                 timeout=FIGURE_TIMEOUT_MS,
             )
@@ -189,9 +190,13 @@ def test_book_builds_without_warnings(site: Site) -> None:
 
 def test_every_toc_page_declares_minimums(site: Site) -> None:
     missing = [p for p in PAGES if p not in MIN_FIGURES or p not in MIN_EXPLORERS]
-    built = {p: containers_in_html(site.html_dir / f"{p}.html") for p in missing if (site.html_dir / f"{p}.html").is_file()}
+    built = {
+        p: containers_in_html(site.html_dir / f"{p}.html") for p in missing if (site.html_dir / f"{p}.html").is_file()
+    }
     counts = "; ".join(f"{page}: {c['plots']} plots, {c['explorers']} explorers" for page, c in built.items())
-    assert not missing, f"add these _toc.yml pages to MIN_FIGURES and MIN_EXPLORERS in {__file__} (as built: {counts}): {missing}"
+    assert not missing, (
+        f"add these _toc.yml pages to MIN_FIGURES and MIN_EXPLORERS in {__file__} (as built: {counts}): {missing}"
+    )
     stale = sorted((set(MIN_FIGURES) | set(MIN_EXPLORERS)) - set(PAGES))
     assert not stale, f"MIN_FIGURES/MIN_EXPLORERS name pages that are not in _toc.yml: {stale}"
 
@@ -206,8 +211,12 @@ def test_figures_are_drawn(name: str, visits) -> None:
         f"{name}: {v.drawn} Plotly figures drawn (of {v.plotly_divs} .js-plotly-plot), but the HTML has "
         f"{v.expected_plots} plot containers (.plotly-graph-div + .ae-plot). {' '.join(v.notes)}"
     )
-    assert v.drawn >= MIN_FIGURES.get(name, 1), f"{name}: {v.drawn} figures drawn, expected at least {MIN_FIGURES.get(name)}"
-    assert v.explorers >= MIN_EXPLORERS.get(name, 0), f"{name}: {v.explorers} explorers, expected at least {MIN_EXPLORERS.get(name)}"
+    assert v.drawn >= MIN_FIGURES.get(name, 1), (
+        f"{name}: {v.drawn} figures drawn, expected at least {MIN_FIGURES.get(name)}"
+    )
+    assert v.explorers >= MIN_EXPLORERS.get(name, 0), (
+        f"{name}: {v.explorers} explorers, expected at least {MIN_EXPLORERS.get(name)}"
+    )
 
 
 @pytest.mark.parametrize("name", PAGES)
@@ -246,7 +255,8 @@ READ_STATE = """(id) => {
     traces: JSON.stringify(traces),
     title: JSON.stringify(layout.title && layout.title.text),
     summary: root.querySelector('.ae-summary').textContent,
-    outputs: Object.fromEntries(Array.from(root.querySelectorAll('output')).map(o => [o.getAttribute('for'), o.textContent])),
+    outputs: Object.fromEntries(Array.from(root.querySelectorAll('output'))
+      .map(o => [o.getAttribute('for'), o.textContent])),
     inputs: Array.from(root.querySelectorAll('input')).map(i => i.type === 'checkbox' ? String(i.checked) : i.value),
     combination: root.getAttribute('data-combination'),
     lastMs: root.getAttribute('data-last-update-ms'),
@@ -322,7 +332,9 @@ def test_static_explorers_respond_to_keyboard(name: str, site: Site, server: Sta
             if not control["toggle"]:
                 input_id = page.eval_on_selector(selector, "i => i.id")
                 assert input_id in start["outputs"], f"{where}: no <output for={input_id!r}> readout"
-                assert after["outputs"][input_id] != start["outputs"][input_id], f"{where}: the <output> readout did not change"
+                assert after["outputs"][input_id] != start["outputs"][input_id], (
+                    f"{where}: the <output> readout did not change"
+                )
             assert after["lastMs"] is not None
             for key in back:
                 page.keyboard.press(key)
@@ -330,7 +342,9 @@ def test_static_explorers_respond_to_keyboard(name: str, site: Site, server: Sta
             page.wait_for_timeout(50)  # let a second (change-event) redraw of the same state land
             restored = page.evaluate(READ_STATE, explorer_id)
             for key in ("traces", "title", "summary", "outputs", "inputs", "combination"):
-                assert restored[key] == start[key], f"{where} and back: {key} not restored: {restored[key]!r} != {start[key]!r}"
+                assert restored[key] == start[key], (
+                    f"{where} and back: {key} not restored: {restored[key]!r} != {start[key]!r}"
+                )
     problems = recorder.console_errors() + recorder.page_errors
     assert not problems, f"{name}: errors while moving the explorers: {problems}"
     assert not recorder.nonlocal_requests() and not recorder.bad_responses()

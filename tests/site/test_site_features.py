@@ -83,7 +83,12 @@ def test_saved_from_the_page_loads_in_python_exactly(kind, site, server, new_pag
     download.save_as(path)
     explorer = chapter_one_explorer()
     assert explorer.load(path) == "Scenario loaded."  # same prediction as the page recorded
-    assert explorer.values() == {"aggregate_power": 1.0, "proximity": 0.25, "offensive_power": 0.25, "aggressive_intentions": 0.5}
+    assert explorer.values() == {
+        "aggregate_power": 1.0,
+        "proximity": 0.25,
+        "offensive_power": 0.25,
+        "aggressive_intentions": 0.5,
+    }
     page_record = read_scenario(path.read_bytes(), EXPLORER, explorer.title, explorer.controls)
     assert page_record.recorded_prediction["summary"] == explorer.scenario()["prediction"]["summary"]
     if kind == "json":
@@ -108,11 +113,17 @@ def test_saved_from_python_loads_on_the_page(kind, site, server, new_page, tmp_p
 
 HOSTILE_FILES = {
     "not-json.json": ("{ this is not json", "not valid JSON"),
-    "other-explorer.json": (json.dumps({"format": "alliances-scenario", "version": 1, "explorer": "ch3-sources",
-                                        "controls": {}}), "saved from explorer 'ch3-sources'"),
+    "other-explorer.json": (
+        json.dumps({"format": "alliances-scenario", "version": 1, "explorer": "ch3-sources", "controls": {}}),
+        "saved from explorer 'ch3-sources'",
+    ),
     "off-grid.json": (None, "aggregate_power must be one of 0.00, 0.25, 0.50, 0.75, 1.00"),
-    "script.json": (json.dumps({"format": "alliances-scenario", "version": 1,
-                                "explorer": "<img src=x onerror=alert(1)>", "controls": {}}), "saved from explorer"),
+    "script.json": (
+        json.dumps(
+            {"format": "alliances-scenario", "version": 1, "explorer": "<img src=x onerror=alert(1)>", "controls": {}}
+        ),
+        "saved from explorer",
+    ),
     "proto.json": (None, "unknown __proto__"),
     "broken.csv": ('format,version\n"unterminated', "not valid CSV"),
     "big.json": ("{" + " " * 70000 + "}", "too large"),
@@ -134,8 +145,11 @@ def test_malformed_or_hostile_files_change_nothing_on_the_page(name, site, serve
     before = combination(page)
     hash_before = page.evaluate("location.hash")
     page.set_input_files(f"#{EXPLORER} input.ae-file", str(path))
-    page.wait_for_function("id => document.querySelector('#' + id + ' .ae-status').textContent.startsWith('Not loaded')",
-                           arg=EXPLORER, timeout=5000)
+    page.wait_for_function(
+        "id => document.querySelector('#' + id + ' .ae-status').textContent.startsWith('Not loaded')",
+        arg=EXPLORER,
+        timeout=5000,
+    )
     assert message in status(page)
     assert status(page).endswith("Nothing was changed.")
     assert combination(page) == before and page.evaluate("location.hash") == hash_before
@@ -148,7 +162,8 @@ def test_malformed_or_hostile_files_change_nothing_on_the_page(name, site, serve
 
 
 def test_a_link_opens_the_chapter_with_a_scenario(site, server, new_page):
-    fragment = f"#{EXPLORER}.aggregate_power=1.00&{EXPLORER}.proximity=0.75&{EXPLORER}.offensive_power=0.25&{EXPLORER}.aggressive_intentions=0.00"
+    fragment = (f"#{EXPLORER}.aggregate_power=1.00&{EXPLORER}.proximity=0.75"
+                f"&{EXPLORER}.offensive_power=0.25&{EXPLORER}.aggressive_intentions=0.00")
     page, recorder, _ = open_page(new_page, server, site, fragment=fragment)
     wait_combination(page, "4,3,1,0")
     explorer = chapter_one_explorer()
@@ -156,7 +171,9 @@ def test_a_link_opens_the_chapter_with_a_scenario(site, server, new_page):
     assert page.text_content(f"#{EXPLORER} .ae-summary") == explorer.scenario()["prediction"]["summary"]
     assert page.input_value(f"#{EXPLORER} [name=aggregate_power]") == "4"
     # the other explorer on the page is untouched
-    iran_start = page.evaluate("JSON.parse(document.querySelector('#ch1-iran script.ae-data').textContent).initial.join(',')")
+    iran_start = page.evaluate(
+        "JSON.parse(document.querySelector('#ch1-iran script.ae-data').textContent).initial.join(',')"
+    )
     assert combination(page, "ch1-iran") == iran_start
     assert not recorder.console_errors() and not recorder.page_errors
 
@@ -215,14 +232,20 @@ def test_figures_follow_the_theme_switch_and_come_back(name, site, server, new_p
     assert light and all(f["font"] == "#222222" for f in light)
     page.evaluate("document.documentElement.setAttribute('data-theme', 'dark')")
     page.wait_for_function("() => document.documentElement.getAttribute('data-alliances-figures') === 'dark'")
-    page.wait_for_function("() => Array.from(document.querySelectorAll('.js-plotly-plot')).every(el => el._fullLayout.font.color !== '#222222')")
+    page.wait_for_function(
+        "() => Array.from(document.querySelectorAll('.js-plotly-plot')).every(el => el._fullLayout.font.color !== "
+        "'#222222')"
+    )
     dark = page.evaluate(READ_FIGURES)
     assert all(f["font"] == "#DCE1E6" for f in dark)
     gridded = [(a, b) for a, b in zip(light, dark, strict=True) if a["grid"] == "#DDDDDD"]
     assert gridded, f"{name}: no figure with the book's grid colour to check"
     assert all(b["grid"] == "#3B4148" for a, b in gridded)
     page.evaluate("document.documentElement.setAttribute('data-theme', 'light')")
-    page.wait_for_function("() => Array.from(document.querySelectorAll('.js-plotly-plot')).every(el => el._fullLayout.font.color === '#222222')")
+    page.wait_for_function(
+        "() => Array.from(document.querySelectorAll('.js-plotly-plot')).every(el => el._fullLayout.font.color === "
+        "'#222222')"
+    )
     assert page.evaluate(READ_FIGURES) == light
     assert not recorder.console_errors() and not recorder.page_errors
 
@@ -230,7 +253,10 @@ def test_figures_follow_the_theme_switch_and_come_back(name, site, server, new_p
 def test_a_reader_who_prefers_dark_gets_dark_figures_and_explorers_stay_dark(site, server, new_page):
     page, recorder, _ = open_page(new_page, server, site, color_scheme="dark")
     assert page.evaluate("document.documentElement.getAttribute('data-theme')") == "dark"
-    page.wait_for_function("() => Array.from(document.querySelectorAll('.js-plotly-plot')).every(el => el._fullLayout.font.color === '#DCE1E6')")
+    page.wait_for_function(
+        "() => Array.from(document.querySelectorAll('.js-plotly-plot')).every(el => el._fullLayout.font.color === "
+        "'#DCE1E6')"
+    )
     page.focus(f"#{EXPLORER} [name=proximity]")
     page.keyboard.press("ArrowRight")
     wait_combination(page, "1,2,1,1")
@@ -289,8 +315,11 @@ def test_the_shipped_plotly_bundle_draws_every_trace_type_the_pages_use(site, se
             if not counts["plots"]:
                 continue
             page.goto(server.url(f"{name}.html"))
-            page.wait_for_function("n => document.querySelectorAll('.js-plotly-plot svg.main-svg').length >= n",
-                                   arg=counts["plots"], timeout=20000)
+            page.wait_for_function(
+                "n => document.querySelectorAll('.js-plotly-plot svg.main-svg').length >= n",
+                arg=counts["plots"],
+                timeout=20000,
+            )
             found = page.evaluate("""() => {
               const known = Object.keys(Plotly.PlotSchema.get().traces);
               const used = Array.from(document.querySelectorAll('.js-plotly-plot'))
@@ -320,7 +349,7 @@ def test_dark_ink_has_enough_contrast_on_the_dark_page():
     from widgets.figures.palette import DARK_INK, GRID_COLOUR
 
     def luminance(hex_colour: str) -> float:
-        rgb = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+        rgb = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
         lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
         return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
 
@@ -339,7 +368,8 @@ def test_dark_ink_has_enough_contrast_on_the_dark_page():
 
 # --------------------------------------------------------------------------- icons
 
-ICONS = """() => Array.from(document.querySelectorAll('.fa-solid, .fa-regular, .fa-brands, .fas, .far, .fab')).map(el => {
+ICONS = """() => Array.from(document.querySelectorAll('.fa-solid, .fa-regular, .fa-brands, .fas, .far, .fab'))
+  .map(el => {
   const before = getComputedStyle(el, '::before');
   return {cls: el.className.baseVal === undefined ? el.className : el.className.baseVal,
           mask: before.maskImage || before.webkitMaskImage, width: parseFloat(before.width) || 0,

@@ -60,18 +60,44 @@ def fresh_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     tmp = tmp_path_factory.mktemp("standalone")
     # 1. a wheel of this checkout, built from a copy (so no build/ folder appears in the repo)
     source = tmp / "source"
-    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(".venv", "_build", ".git", ".cache", "build", "*.egg-info",
-                                                                 ".hypothesis", "node_modules", "__pycache__"))
+    shutil.copytree(
+        ROOT,
+        source,
+        ignore=shutil.ignore_patterns(
+            ".venv", "_build", ".git", ".cache", "build", "*.egg-info", ".hypothesis", "node_modules", "__pycache__"
+        ),
+    )
     wheels = tmp / "wheels"
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation", "-w", str(wheels),
-                    str(source)], check=True, capture_output=True, timeout=300)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "-w",
+            str(wheels),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     wheel = next(wheels.glob("alliances_widgets-*.whl"))
     # 2. a new environment without widgets, whose other packages come from this one
     env = tmp / "env"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(env)], check=True, timeout=120)
     python = env / "bin" / "python"
-    target = Path(subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-                                 check=True, capture_output=True, text=True).stdout.strip())
+    target = Path(
+        subprocess.run(
+            [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
+    )
     farm = tmp / "deps"
     farm.mkdir()
     ours = Path(sysconfig.get_paths()["purelib"])
@@ -83,9 +109,15 @@ def fresh_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     # 3. a kernel that runs in it
     kernels = tmp / "jupyter" / "kernels" / "fresh"
     kernels.mkdir(parents=True)
-    (kernels / "kernel.json").write_text(json.dumps({
-        "argv": [str(python), "-m", "ipykernel_launcher", "-f", "{connection_file}"],
-        "display_name": "fresh environment", "language": "python"}))
+    (kernels / "kernel.json").write_text(
+        json.dumps(
+            {
+                "argv": [str(python), "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+                "display_name": "fresh environment",
+                "language": "python",
+            }
+        )
+    )
     check = subprocess.run([str(python), "-c", "import widgets"], capture_output=True, text=True, cwd=tmp)
     assert check.returncode != 0, "the fresh environment already finds widgets: the test would prove nothing"
     return {"tmp": tmp, "wheel": wheel, "env": env, "site": target, "jupyter": tmp / "jupyter"}
@@ -103,8 +135,10 @@ def test_a_downloaded_chapter_runs_on_its_own(name, fresh_env, monkeypatch):
     first = next(c for c in nb.cells if c.cell_type == "code")
     assert INSTALL_SPEC in first.source
     first.source = first.source.replace(INSTALL_SPEC, f"alliances-widgets @ {fresh_env['wheel'].as_uri()}")
-    probe = ("import widgets\nfrom widgets.io.csvtable import data_file\nfrom widgets.io.bibliography import entries\n"
-             "print('PACKAGE', widgets.__file__)\nprint('DATA', data_file('cases.csv'))\nprint('BIB', len(entries()))")
+    probe = (
+        "import widgets\nfrom widgets.io.csvtable import data_file\nfrom widgets.io.bibliography import entries\n"
+        "print('PACKAGE', widgets.__file__)\nprint('DATA', data_file('cases.csv'))\nprint('BIB', len(entries()))"
+    )
     nb.cells.append(nbformat.v4.new_code_cell(probe))
     for var in ("PYTHONPATH", "ALLIANCES_DATA_DIR", "VIRTUAL_ENV"):
         monkeypatch.delenv(var, raising=False)

@@ -18,7 +18,12 @@ from ..model.alignment import CHOICES
 from ..model.conditions import FIELD_LABELS
 
 PAST = {"balance": "balanced", "bandwagon": "bandwagoned", "buck-pass": "passed the buck", "neutral": "stayed neutral"}
-VERBS = {"balance": "balanced against", "bandwagon": "bandwagoned with", "buck-pass": "passed the buck on", "neutral": "stayed neutral toward"}
+VERBS = {
+    "balance": "balanced against",
+    "bandwagon": "bandwagoned with",
+    "buck-pass": "passed the buck on",
+    "neutral": "stayed neutral toward",
+}
 
 
 class CaseBox:
@@ -40,15 +45,19 @@ class CaseBox:
             head = f"The model gets this case right: it predicts {CHOICE_LABELS[predicted].lower()} ({odds}%)."
         else:
             seen = round(100 * pred.probabilities[observed])
-            head = (f"The model misses this case: it predicts {CHOICE_LABELS[predicted].lower()} ({odds}%), "
-                    f"but {row['decider']} {PAST[observed]} (the model gave that {seen}%).")
+            head = (
+                f"The model misses this case: it predicts {CHOICE_LABELS[predicted].lower()} ({odds}%), "
+                f"but {row['decider']} {PAST[observed]} (the model gave that {seen}%)."
+            )
         return head + " " + " ".join(pred.reasons[1:3] or pred.reasons[:1])
 
     def text(self) -> str:
         row = self.case.row
         codes = "; ".join(f"{FIELD_LABELS[c].lower()} {self._value(c)}" for c in JUSTIFIED)
-        return (f"Case: {row['decider']} and {row['threat_source']}, {row['year']}. {row['summary']} "
-                f"Coded: {codes}. Observed: {CHOICE_LABELS[row['observed']].lower()}. {self.verdict()}")
+        return (
+            f"Case: {row['decider']} and {row['threat_source']}, {row['year']}. {row['summary']} "
+            f"Coded: {codes}. Observed: {CHOICE_LABELS[row['observed']].lower()}. {self.verdict()}"
+        )
 
     def _value(self, column: str) -> str:
         value = self.case.row[column]
@@ -60,19 +69,26 @@ class CaseBox:
         row = self.case.row
         esc = html.escape
         rows = "".join(
-            f"<tr><th scope=\"row\">{esc(FIELD_LABELS[c])}</th><td>{esc(self._value(c))}</td><td>{esc(row[f'why_{c}'])}</td></tr>"
+            '<tr><th '
+            f'scope="row">{esc(FIELD_LABELS[c])}</th><td>{esc(self._value(c))}</td><td>{esc(row[f"why_{c}"])}</td></tr>'
             for c in JUSTIFIED
         )
-        probs = ", ".join(f"{CHOICE_LABELS[c].lower()} {round(100 * self.prediction.probabilities[c])}%" for c in CHOICES)
+        probs = ", ".join(
+            f"{CHOICE_LABELS[c].lower()} {round(100 * self.prediction.probabilities[c])}%" for c in CHOICES
+        )
         sources = "; ".join(short_citation(k.strip()) for k in row["sources"].split(";") if k.strip())
         mark = "match" if self.correct else "miss"
         return (
-            f'<aside class="alliances-case alliances-case-{mark}" aria-label="Case: {esc(row["decider"])}, {row["year"]}">'
-            f'<p class="case-title"><strong>Case: {esc(row["decider"])} facing {esc(row["threat_source"])}, {row["year"]}</strong></p>'
+            f'<aside class="alliances-case alliances-case-{mark}" aria-label="Case: {esc(row["decider"])}, '
+            f'{row["year"]}">'
+            f'<p class="case-title"><strong>Case: {esc(row["decider"])} facing {esc(row["threat_source"])}, '
+            f'{row["year"]}</strong></p>'
             f"<p>{esc(row['summary'])}</p>"
             f'<table class="case-codes"><caption>How the case is coded (scales in the codebook)</caption>'
-            f'<thead><tr><th scope="col">Factor</th><th scope="col">Code</th><th scope="col">Why</th></tr></thead><tbody>{rows}</tbody></table>'
-            f"<p><strong>Observed:</strong> {esc(row['decider'])} {VERBS[row['observed']]} {esc(row['threat_source'])}. "
+            '<thead><tr><th scope="col">Factor</th><th scope="col">Code</th><th '
+            f'scope="col">Why</th></tr></thead><tbody>{rows}</tbody></table>'
+            f"<p><strong>Observed:</strong> {esc(row['decider'])} {VERBS[row['observed']]} "
+            f"{esc(row['threat_source'])}. "
             f"<strong>Model:</strong> {esc(probs)}.</p>"
             f'<p class="case-verdict"><strong>{"✓" if self.correct else "✗"}</strong> {esc(self.verdict())}</p>'
             f'<p class="case-sources">Sources: {esc(sources)}.</p></aside>'

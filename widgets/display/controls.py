@@ -60,9 +60,13 @@ def make_controls(vary: Sequence[str], levels: int) -> tuple[Control, ...]:
         raise ValueError(f"vary must name at least one of: {', '.join(CONTROL_FIELDS)}")
     unknown = [v for v in vary if v not in CONTROL_FIELDS]
     if unknown:
-        raise ValueError(f"vary has unknown field {', '.join(map(repr, unknown))}; allowed: {', '.join(CONTROL_FIELDS)}")
+        raise ValueError(
+            f"vary has unknown field {', '.join(map(repr, unknown))}; allowed: {', '.join(CONTROL_FIELDS)}"
+        )
     if "threat_level" in vary and set(vary) & set(THREAT_SOURCES):
-        raise ValueError("vary cannot hold threat_level together with a single threat source: threat_level sets all four")
+        raise ValueError(
+            "vary cannot hold threat_level together with a single threat source: threat_level sets all four"
+        )
     if len(set(vary)) != len(vary):
         raise ValueError(f"vary names a field twice: {list(vary)}")
     values = grid(levels)

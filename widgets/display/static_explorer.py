@@ -143,9 +143,16 @@ def static_html(
 ) -> str:
     """The static explorer: labelled inputs, a plot div, a text summary and the lookup table."""
     if not SAFE_ID.fullmatch(explorer_id):
-        raise ValueError(f"explorer_id must be letters, digits, hyphens and underscores (it appears in page links), got {explorer_id!r}")
+        raise ValueError("explorer_id must be letters, digits, hyphens and underscores (it appears in page links), "
+                         f"got {explorer_id!r}")
     payload = build_payload(controls, initial, compute)
-    payload.update({"explorer": explorer_id, "title": title, "format": {"name": FORMAT, "version": VERSION, "max_bytes": MAX_BYTES}})
+    payload.update(
+        {
+            "explorer": explorer_id,
+            "title": title,
+            "format": {"name": FORMAT, "version": VERSION, "max_bytes": MAX_BYTES},
+        }
+    )
     eid = html.escape(explorer_id, quote=True)
     rows = []
     for control, start in zip(controls, initial, strict=True):
@@ -172,7 +179,8 @@ def static_html(
         '<button type="button" data-action="save-json">Save scenario (JSON)</button>'
         '<button type="button" data-action="save-csv">Save scenario (CSV)</button>'
         '<button type="button" data-action="load">Load scenario…</button>'
-        '<input type="file" class="ae-file" accept=".json,.csv,application/json,text/csv" hidden tabindex="-1" aria-hidden="true">'
+        '<input type="file" class="ae-file" accept=".json,.csv,application/json,text/csv" hidden tabindex="-1" '
+        'aria-hidden="true">'
         '<button type="button" data-action="link">Copy link to this scenario</button>'
         '<button type="button" data-action="reset">Reset</button>'
         '</div><p class="ae-status" role="status" aria-live="polite"></p>'
@@ -182,10 +190,11 @@ def static_html(
         f'<div class="alliances-explorer" id="{eid}">'
         f'<p class="ae-title"><strong>{html.escape(title)}</strong></p>'
         f'<form class="ae-controls" aria-label="{html.escape(title, quote=True)}: controls" onsubmit="return false">'
-        f'{"".join(rows)}</form>{fixed}{tools}'
-        f'<div class="ae-plot" id="{eid}-plot" role="img" aria-label="{html.escape(title, quote=True)}: chart; the text below describes it"></div>'
+        f"{''.join(rows)}</form>{fixed}{tools}"
+        f'<div class="ae-plot" id="{eid}-plot" role="img" aria-label="{html.escape(title, quote=True)}: chart; the '
+        'text below describes it"></div>'
         f'<p class="ae-summary" id="{eid}-summary" aria-live="polite">{summary}</p>'
         f'<script type="application/json" class="ae-data">{script_json(payload)}</script>'
-        f'<noscript>This explorer needs JavaScript; the text above describes its starting point.</noscript>'
+        f"<noscript>This explorer needs JavaScript; the text above describes its starting point.</noscript>"
         f"</div>"
     )

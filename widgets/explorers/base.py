@@ -145,7 +145,8 @@ class Explorer:
 
     def _save_clicked(self, fmt: str) -> None:
         path = self.save(f"{self.explorer_id}-scenario.{fmt}")
-        self.status.value = f"<p>Saved <code>{_escape(str(path))}</code> next to this notebook (download it from the file browser).</p>"
+        self.status.value = (f"<p>Saved <code>{_escape(str(path))}</code> next to this notebook"
+                             " (download it from the file browser).</p>")
 
     def _upload_changed(self, change: dict) -> None:
         files = change["new"]

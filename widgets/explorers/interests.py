@@ -53,7 +53,9 @@ def scenario_controls(vary: Sequence[str], levels: int = 5) -> tuple[Control, ..
         raise ValueError(f"vary must name at least one of: {', '.join(SCHWELLER_FIELDS)}")
     unknown = [v for v in vary if v not in SCHWELLER_FIELDS]
     if unknown:
-        raise ValueError(f"vary has unknown field {', '.join(map(repr, unknown))}; allowed: {', '.join(SCHWELLER_FIELDS)}")
+        raise ValueError(
+            f"vary has unknown field {', '.join(map(repr, unknown))}; allowed: {', '.join(SCHWELLER_FIELDS)}"
+        )
     if len(set(vary)) != len(vary):
         raise ValueError(f"vary names a field twice: {list(vary)}")
     values = _levels("levels", levels)
@@ -62,7 +64,8 @@ def scenario_controls(vary: Sequence[str], levels: int = 5) -> tuple[Control, ..
     if total > MAX_COMBINATIONS:
         raise ValueError(
             f"{len(controls)} controls with {levels} levels give {total} combinations; a static explorer "
-            f"allows at most {MAX_COMBINATIONS}: vary fewer fields or use fewer levels")
+            f"allows at most {MAX_COMBINATIONS}: vary fewer fields or use fewer levels"
+        )
     return controls
 
 
@@ -121,7 +124,14 @@ def walt_schweller_explorer(
         return spec_for(replace(scenario, **values))
 
     start = {c.name: getattr(scenario, c.name) for c in controls}
-    return Explorer(title, controls, start, compute, describe_fixed({n: getattr(scenario, n) for n in fixed}, fixed, SCENARIO_LABELS), explorer_id)
+    return Explorer(
+        title,
+        controls,
+        start,
+        compute,
+        describe_fixed({n: getattr(scenario, n) for n in fixed}, fixed, SCENARIO_LABELS),
+        explorer_id,
+    )
 
 
 # --------------------------------------------------------------------------- case boxes
@@ -149,22 +159,32 @@ class SchwellerCaseBox:
         c = self.comparison
         walt = "right" if c.walt_correct else "wrong"
         sch = "right" if c.schweller_correct else "wrong"
-        return (f"{c.headline}. Walt's model gets the choice {walt}; Schweller's gets it {sch}"
-                + ("" if c.kind_correct is None else f" and the kind of bandwagoning {'right' if c.kind_correct else 'wrong'}")
-                + ".")
+        return (
+            f"{c.headline}. Walt's model gets the choice {walt}; Schweller's gets it {sch}"
+            + (
+                ""
+                if c.kind_correct is None
+                else f" and the kind of bandwagoning {'right' if c.kind_correct else 'wrong'}"
+            )
+            + "."
+        )
 
     def text(self) -> str:
         c = self.comparison
         codes = "; ".join(f"{SCENARIO_LABELS[col].lower()} {self._value(col)}" for col in JUSTIFIED_COLUMNS)
-        return (f"Case: {c.decider}, {c.year}, with {c.row['revisionist']} as the leading revisionist. "
-                f"{c.row['summary']} Schweller coding: {codes}. Observed: {c.observed_label} "
-                f"(in Walt's terms: {c.walt_observed}). {self.verdict()} " + " ".join(c.explanation))
+        return (
+            f"Case: {c.decider}, {c.year}, with {c.row['revisionist']} as the leading revisionist. "
+            f"{c.row['summary']} Schweller coding: {codes}. Observed: {c.observed_label} "
+            f"(in Walt's terms: {c.walt_observed}). {self.verdict()} " + " ".join(c.explanation)
+        )
 
     def _repr_html_(self) -> str:
         c, esc = self.comparison, html.escape
         rows = "".join(
             f'<tr><th scope="row">{esc(SCENARIO_LABELS[col])}</th><td>{esc(self._value(col))}</td>'
-            f"<td>{esc(c.row['why_' + col])}</td></tr>" for col in JUSTIFIED_COLUMNS)
+            f"<td>{esc(c.row['why_' + col])}</td></tr>"
+            for col in JUSTIFIED_COLUMNS
+        )
         sources = "; ".join(short_citation(k) for k in c.row["sources"].split(";") if k)
         mark = "match" if c.verdict == "agree" else "miss"
         walt_p = round(100 * c.walt.probabilities[c.walt.choice])
@@ -199,6 +219,9 @@ def schweller_case_box(case_id: str, comparisons: Sequence[CaseComparison] | Non
 
 
 __all__ = [
-    "SchwellerCaseBox", "scenario_controls", "schweller_case_box", "typology_explorer",
+    "SchwellerCaseBox",
+    "scenario_controls",
+    "schweller_case_box",
+    "typology_explorer",
     "walt_schweller_explorer",
 ]

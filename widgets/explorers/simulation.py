@@ -39,7 +39,9 @@ _QUIET_INTERRUPTIONS = """
   if (window.__alliancesQuietInterruptions) { return; }
   window.__alliancesQuietInterruptions = true;
   window.addEventListener('unhandledrejection', function (event) {
-    if (event.reason === undefined && Date.now() - (window.__alliancesInterruptedAt || 0) < 2000) { event.preventDefault(); }
+    if (event.reason === undefined && Date.now() - (window.__alliancesInterruptedAt || 0) < 2000) {
+      event.preventDefault();
+    }
   });
 })();
 """
@@ -56,8 +58,16 @@ class AnimationView:
 
     def html(self) -> str:
         fig = plain_json(self.spec)
-        div = pio.to_html(fig, include_plotlyjs=False, include_mathjax=False, full_html=False, config=PLOT_CONFIG,
-                          validate=False, auto_play=False, post_script=_QUIET_INTERRUPTIONS)
+        div = pio.to_html(
+            fig,
+            include_plotlyjs=False,
+            include_mathjax=False,
+            full_html=False,
+            config=PLOT_CONFIG,
+            validate=False,
+            auto_play=False,
+            post_script=_QUIET_INTERRUPTIONS,
+        )
         text = description_of(fig)
         caption = f'<figcaption class="alliances-figure-text">{html.escape(text)}</figcaption>' if text else ""
         return f'<figure class="alliances-figure alliances-animation">{div}{caption}</figure>'
@@ -107,6 +117,8 @@ def world_explorer(
         return world_spec(ens)
 
     start = {"share_balancers": 0.8, "aggressor_belief": 0.8, "allied_support": 0.5}
-    fixed = (f"Held fixed: {base.n_states} states, {base.steps} steps, the aggressor starts with "
-             f"{round(100 * base.aggressor_share)}% of all capability; {runs} seeded runs per setting.")
+    fixed = (
+        f"Held fixed: {base.n_states} states, {base.steps} steps, the aggressor starts with "
+        f"{round(100 * base.aggressor_share)}% of all capability; {runs} seeded runs per setting."
+    )
     return Explorer(title, controls, start, compute, fixed, explorer_id)

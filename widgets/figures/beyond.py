@@ -48,22 +48,44 @@ def _two_panel_layout(title: str, left: str, right: str, left_range: list[float]
     return layout
 
 
-def _vbar(labels: list[str], values: list[float], colours: list[str], name: str, fmt: str = "{:+.2f}") -> dict[str, Any]:
+def _vbar(
+    labels: list[str], values: list[float], colours: list[str], name: str, fmt: str = "{:+.2f}"
+) -> dict[str, Any]:
     values = [round(v, 4) for v in values]
     return {
-        "type": "bar", "name": name, "xaxis": "x", "yaxis": "y", "x": labels, "y": values, "width": 0.6,
-        "text": [fmt.format(v) for v in values], "textposition": "outside", "cliponaxis": False,
-        "constraintext": "none", "marker": {"color": colours},
+        "type": "bar",
+        "name": name,
+        "xaxis": "x",
+        "yaxis": "y",
+        "x": labels,
+        "y": values,
+        "width": 0.6,
+        "text": [fmt.format(v) for v in values],
+        "textposition": "outside",
+        "cliponaxis": False,
+        "constraintext": "none",
+        "marker": {"color": colours},
         "hovertemplate": "%{x}: %{y:.2f}<extra></extra>",
     }
 
 
-def _hbar(axis: str, labels: list[str], values: list[float], colours: list[str], name: str, fmt: str = "{:.2f}") -> dict[str, Any]:
+def _hbar(
+    axis: str, labels: list[str], values: list[float], colours: list[str], name: str, fmt: str = "{:.2f}"
+) -> dict[str, Any]:
     values = [round(v, 4) for v in values]
     return {
-        "type": "bar", "orientation": "h", "name": name, "xaxis": f"x{axis}", "yaxis": f"y{axis}",
-        "y": labels, "x": values, "text": [fmt.format(v) for v in values], "textposition": "outside",
-        "cliponaxis": False, "constraintext": "none", "marker": {"color": colours},
+        "type": "bar",
+        "orientation": "h",
+        "name": name,
+        "xaxis": f"x{axis}",
+        "yaxis": f"y{axis}",
+        "y": labels,
+        "x": values,
+        "text": [fmt.format(v) for v in values],
+        "textposition": "outside",
+        "cliponaxis": False,
+        "constraintext": "none",
+        "marker": {"color": colours},
         "hovertemplate": "%{y}: %{x:.2f}<extra></extra>",
     }
 
@@ -74,7 +96,8 @@ def _hbar(axis: str, labels: list[str], values: list[float], colours: list[str],
 def describe_ideology(result: IdeologyResult) -> str:
     validation.instance("result", result, IdeologyResult)
     return (
-        f"Ideology's effect {result.effect:+.2f} (-1 apart, +1 together); as statesmen see it {result.perceived_effect:+.2f}. "
+        f"Ideology's effect {result.effect:+.2f} (-1 apart, +1 together); as statesmen see it "
+        f"{result.perceived_effect:+.2f}. "
         f"Weight {result.weight:.2f}, durability {result.durability:.2f}. " + " ".join(result.reasons)
     )
 
@@ -82,18 +105,38 @@ def describe_ideology(result: IdeologyResult) -> str:
 def ideology_spec(result: IdeologyResult, title: str | None = None) -> dict[str, Any]:
     """Two panels: ideology's actual and perceived effect; its weight and the durability."""
     validation.instance("result", result, IdeologyResult)
-    direction = "draws them together" if result.effect > 0.005 else "pushes them apart" if result.effect < -0.005 else "adds nothing"
+    direction = (
+        "draws them together"
+        if result.effect > 0.005
+        else "pushes them apart"
+        if result.effect < -0.005
+        else "adds nothing"
+    )
     layout = _two_panel_layout(
         f"{title or 'Ideology'}: <b>{direction}</b> (effect {result.effect:+.2f})",
-        "Pull on the alliance", "Weight and durability",
-        [-1.3, 1.3], [0, 1.3], "-1 apart, +1 together", "0 to 1", describe_ideology(result),
+        "Pull on the alliance",
+        "Weight and durability",
+        [-1.3, 1.3],
+        [0, 1.3],
+        "-1 apart, +1 together",
+        "0 to 1",
+        describe_ideology(result),
     )
     colour = POSITIVE if result.effect >= 0 else NEGATIVE
     data = [
-        _vbar(["Actual", "As statesmen<br>see it"], [result.effect, result.perceived_effect],
-              [colour, PERCEIVED], "effect"),
-        _hbar("2", ["Weight", "Durability"], [result.weight, result.durability],
-              [OKABE_ITO["sky_blue"], OKABE_ITO["bluish_green"]], "weight and durability"),
+        _vbar(
+            ["Actual", "As statesmen<br>see it"],
+            [result.effect, result.perceived_effect],
+            [colour, PERCEIVED],
+            "effect",
+        ),
+        _hbar(
+            "2",
+            ["Weight", "Durability"],
+            [result.weight, result.durability],
+            [OKABE_ITO["sky_blue"], OKABE_ITO["bluish_green"]],
+            "weight and durability",
+        ),
     ]
     return {"data": data, "layout": layout}
 
@@ -104,7 +147,8 @@ def ideology_spec(result: IdeologyResult, title: str | None = None) -> dict[str,
 def describe_aid(result: AidResult) -> str:
     validation.instance("result", result, AidResult)
     return (
-        f"Pull towards alignment {result.score:.2f}, donor's leverage {result.leverage:.2f}. Threat {result.threat:.2f}: "
+        f"Pull towards alignment {result.score:.2f}, donor's leverage {result.leverage:.2f}. Threat "
+        f"{result.threat:.2f}: "
         f"{percent(result.threat_scaling)} of the aid counts. Bargaining {result.bargaining:.2f}, decision-making "
         f"{result.apparatus:.2f}. " + " ".join(result.reasons)
     )
@@ -115,15 +159,29 @@ def aid_spec(result: AidResult, title: str | None = None) -> dict[str, Any]:
     validation.instance("result", result, AidResult)
     layout = _two_panel_layout(
         f"{title or 'Foreign aid'}: pull <b>{result.score:.2f}</b>, leverage <b>{result.leverage:.2f}</b>",
-        "What aid buys", "The factors",
-        [0, 1.2], [0, 1.3], "0 none, 1 the most", "0 to 1", describe_aid(result),
+        "What aid buys",
+        "The factors",
+        [0, 1.2],
+        [0, 1.3],
+        "0 none, 1 the most",
+        "0 to 1",
+        describe_aid(result),
     )
     data = [
-        _vbar(["Pull towards<br>alignment", "Donor's<br>leverage"], [result.score, result.leverage],
-              [POSITIVE, OKABE_ITO["reddish_purple"]], "what aid buys", "{:.2f}"),
-        _hbar("2", ["Share that counts", "Bargaining", "Decision-making"],
-              [result.threat_scaling, result.bargaining, result.apparatus],
-              [TOTAL, OKABE_ITO["sky_blue"], OKABE_ITO["bluish_green"]], "factors"),
+        _vbar(
+            ["Pull towards<br>alignment", "Donor's<br>leverage"],
+            [result.score, result.leverage],
+            [POSITIVE, OKABE_ITO["reddish_purple"]],
+            "what aid buys",
+            "{:.2f}",
+        ),
+        _hbar(
+            "2",
+            ["Share that counts", "Bargaining", "Decision-making"],
+            [result.threat_scaling, result.bargaining, result.apparatus],
+            [TOTAL, OKABE_ITO["sky_blue"], OKABE_ITO["bluish_green"]],
+            "factors",
+        ),
     ]
     return {"data": data, "layout": layout}
 
@@ -146,15 +204,28 @@ def penetration_spec(result: PenetrationResult, title: str | None = None) -> dic
     verdict = "helps" if result.effect > 0.005 else "hurts" if result.effect < -0.005 else "does nothing"
     layout = _two_panel_layout(
         f"{title or 'Penetration'}: <b>{verdict}</b> (expected effect {result.effect:+.2f})",
-        "The gamble", "The factors",
-        [-1.3, 1.3], [0, 1.3], "-1 apart, +1 together", "0 to 1", describe_penetration(result),
+        "The gamble",
+        "The factors",
+        [-1.3, 1.3],
+        [0, 1.3],
+        "-1 apart, +1 together",
+        "0 to 1",
+        describe_penetration(result),
     )
     data = [
-        _vbar(["If it<br>works", "If it<br>backfires", "Expected"], [result.gain, -result.loss, result.effect],
-              [POSITIVE, NEGATIVE, POSITIVE if result.effect >= 0 else NEGATIVE], "gamble"),
-        _hbar("2", ["Chance it backfires", "Openness", "Limited aims", "Other causes"],
-              [result.backfire_probability, result.receptiveness, result.focus, result.context],
-              [NEGATIVE, OKABE_ITO["sky_blue"], PERCEIVED, OKABE_ITO["bluish_green"]], "factors"),
+        _vbar(
+            ["If it<br>works", "If it<br>backfires", "Expected"],
+            [result.gain, -result.loss, result.effect],
+            [POSITIVE, NEGATIVE, POSITIVE if result.effect >= 0 else NEGATIVE],
+            "gamble",
+        ),
+        _hbar(
+            "2",
+            ["Chance it backfires", "Openness", "Limited aims", "Other causes"],
+            [result.backfire_probability, result.receptiveness, result.focus, result.context],
+            [NEGATIVE, OKABE_ITO["sky_blue"], PERCEIVED, OKABE_ITO["bluish_green"]],
+            "factors",
+        ),
     ]
     return {"data": data, "layout": layout}
 
@@ -198,20 +269,31 @@ def combined_spec(view: CombinedView, title: str | None = None) -> dict[str, Any
         f"{heading}: <b>{percent(view.probability)}</b> chance of allying (threat alone {percent(view.p_threat)})",
         height=420,
     )
-    layout.update({
-        "showlegend": True,
-        "legend": {"orientation": "h", "x": 0.0, "y": -0.14},
-        "margin": {"l": 80, "r": 20, "t": 70, "b": 80},
-        "xaxis": {"range": [-0.6, len(labels) - 0.4], "tickvals": list(range(len(labels))), "ticktext": labels,
-                  "showgrid": False, "zeroline": False},
-        "yaxis": {
-            "range": y_range, "gridcolor": GRID_COLOUR, "zeroline": True, "zerolinecolor": "#888888",
-            "zerolinewidth": 1.5, "tickvals": [round(logit(p), 3) for p in PROBABILITY_TICKS],
-            "ticktext": [f"{100 * p:g}%" for p in PROBABILITY_TICKS],
-            "title": {"text": "chance of allying (log-odds scale)"},
-        },
-        "meta": {"description": describe_combined(view)},
-    })
+    layout.update(
+        {
+            "showlegend": True,
+            "legend": {"orientation": "h", "x": 0.0, "y": -0.14},
+            "margin": {"l": 80, "r": 20, "t": 70, "b": 80},
+            "xaxis": {
+                "range": [-0.6, len(labels) - 0.4],
+                "tickvals": list(range(len(labels))),
+                "ticktext": labels,
+                "showgrid": False,
+                "zeroline": False,
+            },
+            "yaxis": {
+                "range": y_range,
+                "gridcolor": GRID_COLOUR,
+                "zeroline": True,
+                "zerolinecolor": "#888888",
+                "zerolinewidth": 1.5,
+                "tickvals": [round(logit(p), 3) for p in PROBABILITY_TICKS],
+                "ticktext": [f"{100 * p:g}%" for p in PROBABILITY_TICKS],
+                "title": {"text": "chance of allying (log-odds scale)"},
+            },
+            "meta": {"description": describe_combined(view)},
+        }
+    )
     # Drawn as floating bars (a bar's base is where the previous step ended), not as Plotly's
     # waterfall type: the book ships plotly.js's cartesian bundle, which has no waterfall.
     bases = [0.0] + [round(c, 4) for c in cumulative[:-1]] + [0.0]
@@ -223,22 +305,46 @@ def combined_spec(view: CombinedView, title: str | None = None) -> dict[str, Any
         connector_y += [round(level, 4), round(level, 4), None]
     data = [
         {
-            "type": "bar", "name": "log-odds", "orientation": "v", "showlegend": False,
-            "x": list(range(len(labels))), "y": values, "base": bases, "width": 0.55,
+            "type": "bar",
+            "name": "log-odds",
+            "orientation": "v",
+            "showlegend": False,
+            "x": list(range(len(labels))),
+            "y": values,
+            "base": bases,
+            "width": 0.55,
             "marker": {"color": colours},
-            "text": text, "textposition": "outside", "cliponaxis": False, "constraintext": "none",
+            "text": text,
+            "textposition": "outside",
+            "cliponaxis": False,
+            "constraintext": "none",
             "textfont": {"size": 12},
             "customdata": labels,
             "hovertemplate": "%{customdata}: %{y:+.2f} log-odds<extra></extra>",
         },
         {
-            "type": "scatter", "mode": "lines", "name": "running total", "showlegend": False, "hoverinfo": "skip",
-            "x": connector_x, "y": connector_y, "line": {"color": "#888888", "width": 1, "dash": "dot"},
+            "type": "scatter",
+            "mode": "lines",
+            "name": "running total",
+            "showlegend": False,
+            "hoverinfo": "skip",
+            "x": connector_x,
+            "y": connector_y,
+            "line": {"color": "#888888", "width": 1, "dash": "dot"},
         },
         {
-            "type": "scatter", "mode": "markers", "name": "where ideology would end if statesmen were right",
-            "x": [1.4], "y": [round(perceived_end, 4)], "showlegend": True,
-            "marker": {"symbol": "diamond-open", "size": 14, "color": PERCEIVED, "line": {"width": 2.5, "color": PERCEIVED}},
+            "type": "scatter",
+            "mode": "markers",
+            "name": "where ideology would end if statesmen were right",
+            "x": [1.4],
+            "y": [round(perceived_end, 4)],
+            "showlegend": True,
+            "marker": {
+                "symbol": "diamond-open",
+                "size": 14,
+                "color": PERCEIVED,
+                "line": {"width": 2.5, "color": PERCEIVED},
+            },
             "hovertemplate": "ideology as statesmen see it: %{y:+.2f}<extra></extra>",
         },
     ]

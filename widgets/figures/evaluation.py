@@ -81,19 +81,35 @@ def baseline_spec(metrics: Mapping[str, Metrics], title: str = "Three predictors
     for name, m in metrics.items():
         validation.instance(f"metrics[{name!r}]", m, Metrics)
     layout = base_layout(title, height=420)
-    layout.update({
-        "barmode": "group", "showlegend": True,
-        "legend": {"orientation": "h", "y": -0.18, "x": 0.0},
-        "yaxis": {"range": [0, 1.12], "tickformat": ".0%", "gridcolor": GRID_COLOUR, "title": {"text": "share of cases"}},
-        "margin": {"l": 60, "r": 20, "t": 70, "b": 90},
-        "meta": {"description": " ".join(describe_metrics(n, m) for n, m in metrics.items())},
-    })
-    data = [{
-        "type": "bar", "name": name, "x": [MEASURE_LABELS[k] for k in MEASURES], "y": [round(v, 4) for v in _measures(m)],
-        "text": _measure_text(m), "textposition": "outside", "cliponaxis": False,
-        "marker": {"color": PREDICTOR_COLOURS[i]},
-        "hovertemplate": f"{name}<br>%{{x}}: %{{y:.0%}} (%{{text}})<extra></extra>",
-    } for i, (name, m) in enumerate(metrics.items())]
+    layout.update(
+        {
+            "barmode": "group",
+            "showlegend": True,
+            "legend": {"orientation": "h", "y": -0.18, "x": 0.0},
+            "yaxis": {
+                "range": [0, 1.12],
+                "tickformat": ".0%",
+                "gridcolor": GRID_COLOUR,
+                "title": {"text": "share of cases"},
+            },
+            "margin": {"l": 60, "r": 20, "t": 70, "b": 90},
+            "meta": {"description": " ".join(describe_metrics(n, m) for n, m in metrics.items())},
+        }
+    )
+    data = [
+        {
+            "type": "bar",
+            "name": name,
+            "x": [MEASURE_LABELS[k] for k in MEASURES],
+            "y": [round(v, 4) for v in _measures(m)],
+            "text": _measure_text(m),
+            "textposition": "outside",
+            "cliponaxis": False,
+            "marker": {"color": PREDICTOR_COLOURS[i]},
+            "hovertemplate": f"{name}<br>%{{x}}: %{{y:.0%}} (%{{text}})<extra></extra>",
+        }
+        for i, (name, m) in enumerate(metrics.items())
+    ]
     return {"data": data, "layout": layout}
 
 
@@ -101,29 +117,59 @@ def weight_profile_spec(profile: WeightProfile, title: str = "Accuracy as one th
     """One line per threat source: accuracy as its weight moves, the other three at 1."""
     validation.instance("profile", profile, WeightProfile)
     layout = base_layout(title, height=400)
-    layout.update({
-        "showlegend": True, "legend": {"orientation": "h", "y": -0.25, "x": 0.0},
-        "xaxis": {"title": {"text": "weight of the source (the other three at 1)"}, "tickvals": list(profile.levels),
-                  "gridcolor": GRID_COLOUR},
-        "yaxis": {"title": {"text": "accuracy"}, "tickformat": ".0%", "gridcolor": GRID_COLOUR, "range": [0.3, 0.8]},
-        "margin": {"l": 60, "r": 20, "t": 70, "b": 100},
-        "meta": {"description": "Accuracy as one weight changes, the others at 1. " + " ".join(
-            f"{SOURCE_LABELS[s]}: " + ", ".join(
-                f"weight {lv:g} {a:.0%}" for lv, a in zip(profile.levels, profile.accuracy[s], strict=True) if a is not None) + "."
-            for s in THREAT_SOURCES)},
-    })
-    data = [{
-        "type": "scatter", "mode": "lines+markers", "name": SOURCE_LABELS[s], "x": list(profile.levels),
-        "y": [None if a is None else round(a, 4) for a in profile.accuracy[s]],
-        "line": {"color": SOURCE_COLOURS[s], "dash": ("solid", "dash", "dot", "dashdot")[i]},
-        "marker": {"symbol": ("circle", "square", "diamond", "triangle-up")[i], "size": 9},
-        "hovertemplate": f"{SOURCE_LABELS[s]} weight %{{x}}: accuracy %{{y:.0%}}<extra></extra>",
-    } for i, s in enumerate(THREAT_SOURCES)]
+    layout.update(
+        {
+            "showlegend": True,
+            "legend": {"orientation": "h", "y": -0.25, "x": 0.0},
+            "xaxis": {
+                "title": {"text": "weight of the source (the other three at 1)"},
+                "tickvals": list(profile.levels),
+                "gridcolor": GRID_COLOUR,
+            },
+            "yaxis": {
+                "title": {"text": "accuracy"},
+                "tickformat": ".0%",
+                "gridcolor": GRID_COLOUR,
+                "range": [0.3, 0.8],
+            },
+            "margin": {"l": 60, "r": 20, "t": 70, "b": 100},
+            "meta": {
+                "description": "Accuracy as one weight changes, the others at 1. "
+                + " ".join(
+                    f"{SOURCE_LABELS[s]}: "
+                    + ", ".join(
+                        f"weight {lv:g} {a:.0%}"
+                        for lv, a in zip(profile.levels, profile.accuracy[s], strict=True)
+                        if a is not None
+                    )
+                    + "."
+                    for s in THREAT_SOURCES
+                )
+            },
+        }
+    )
+    data = [
+        {
+            "type": "scatter",
+            "mode": "lines+markers",
+            "name": SOURCE_LABELS[s],
+            "x": list(profile.levels),
+            "y": [None if a is None else round(a, 4) for a in profile.accuracy[s]],
+            "line": {"color": SOURCE_COLOURS[s], "dash": ("solid", "dash", "dot", "dashdot")[i]},
+            "marker": {"symbol": ("circle", "square", "diamond", "triangle-up")[i], "size": 9},
+            "hovertemplate": f"{SOURCE_LABELS[s]} weight %{{x}}: accuracy %{{y:.0%}}<extra></extra>",
+        }
+        for i, s in enumerate(THREAT_SOURCES)
+    ]
     return {"data": data, "layout": layout}
 
 
-def sensitivity_spec(current: Metrics | None, default: Metrics, weights: Mapping[str, float],
-                     title: str = "Fit of the model with these threat weights") -> dict[str, Any]:
+def sensitivity_spec(
+    current: Metrics | None,
+    default: Metrics,
+    weights: Mapping[str, float],
+    title: str = "Fit of the model with these threat weights",
+) -> dict[str, Any]:
     """Bars of accuracy and per-choice recall for ``weights`` beside the equal-weights model.
 
     ``current`` is None when the weights are all zero (no threat at all: the model is undefined);
@@ -142,38 +188,83 @@ def sensitivity_spec(current: Metrics | None, default: Metrics, weights: Mapping
         text_now = describe_metrics(f"With weights {shown}", current)
         values, labels = _measures(current), _measure_text(current)
     layout = base_layout(heading, height=440)
-    layout.update({
-        "barmode": "group", "showlegend": True, "legend": {"orientation": "h", "y": -0.42, "x": 0.0},
-        "xaxis": {"domain": [0.0, 0.5], "anchor": "y", "tickangle": -30},
-        "yaxis": {"range": [0, 1.12], "tickformat": ".0%", "gridcolor": GRID_COLOUR, "title": {"text": "share of cases"}},
-        # the weights as set, so every slider move visibly changes the figure even where the fit does not
-        "xaxis2": {"domain": [0.8, 1.0], "anchor": "y2", "range": [0, 1.3], "tickvals": [0, 0.5, 1], "tickformat": ".0%",
-                   "gridcolor": GRID_COLOUR, "title": {"text": "weight share"}},
-        "yaxis2": {"domain": [0.0, 1.0], "anchor": "x2", "autorange": "reversed"},
-        "margin": {"l": 60, "r": 40, "t": 70, "b": 120},
-        "meta": {"description": text_now + " " + describe_metrics("Equal weights", default)},
-    })
+    layout.update(
+        {
+            "barmode": "group",
+            "showlegend": True,
+            "legend": {"orientation": "h", "y": -0.42, "x": 0.0},
+            "xaxis": {"domain": [0.0, 0.5], "anchor": "y", "tickangle": -30},
+            "yaxis": {
+                "range": [0, 1.12],
+                "tickformat": ".0%",
+                "gridcolor": GRID_COLOUR,
+                "title": {"text": "share of cases"},
+            },
+            # the weights as set, so every slider move visibly changes the figure even where the fit does not
+            "xaxis2": {
+                "domain": [0.8, 1.0],
+                "anchor": "y2",
+                "range": [0, 1.3],
+                "tickvals": [0, 0.5, 1],
+                "tickformat": ".0%",
+                "gridcolor": GRID_COLOUR,
+                "title": {"text": "weight share"},
+            },
+            "yaxis2": {"domain": [0.0, 1.0], "anchor": "x2", "autorange": "reversed"},
+            "margin": {"l": 60, "r": 40, "t": 70, "b": 120},
+            "meta": {"description": text_now + " " + describe_metrics("Equal weights", default)},
+        }
+    )
     total = sum(weights[s] for s in THREAT_SOURCES)
     shares = [round(weights[s] / total, 4) if total > 0 else 0.0 for s in THREAT_SOURCES]
     data = [
-        {"type": "bar", "name": "equal weights (the book's default)", "x": [MEASURE_LABELS[k] for k in MEASURES],
-         "y": [round(v, 4) for v in _measures(default)], "text": _measure_text(default), "textposition": "outside",
-         "cliponaxis": False, "marker": {"color": "#9E9E9E"},
-         "hovertemplate": "equal weights<br>%{x}: %{y:.0%} (%{text})<extra></extra>"},
-        {"type": "bar", "name": "these weights", "x": [MEASURE_LABELS[k] for k in MEASURES],
-         "y": [round(v, 4) for v in values], "text": labels, "textposition": "outside", "cliponaxis": False,
-         "marker": {"color": CHOICE_COLOURS["balance"]},
-         "hovertemplate": "these weights<br>%{x}: %{y:.0%} (%{text})<extra></extra>"},
-        {"type": "bar", "name": "weight shares", "orientation": "h", "xaxis": "x2", "yaxis": "y2", "showlegend": False,
-         "y": [SOURCE_LABELS[s] for s in THREAT_SOURCES], "x": shares, "text": [f"{v:.0%}" for v in shares],
-         "textposition": "outside", "cliponaxis": False, "marker": {"color": [SOURCE_COLOURS[s] for s in THREAT_SOURCES]},
-         "hovertemplate": "%{y}: %{x:.0%} of the threat weight<extra></extra>"},
+        {
+            "type": "bar",
+            "name": "equal weights (the book's default)",
+            "x": [MEASURE_LABELS[k] for k in MEASURES],
+            "y": [round(v, 4) for v in _measures(default)],
+            "text": _measure_text(default),
+            "textposition": "outside",
+            "cliponaxis": False,
+            "marker": {"color": "#9E9E9E"},
+            "hovertemplate": "equal weights<br>%{x}: %{y:.0%} (%{text})<extra></extra>",
+        },
+        {
+            "type": "bar",
+            "name": "these weights",
+            "x": [MEASURE_LABELS[k] for k in MEASURES],
+            "y": [round(v, 4) for v in values],
+            "text": labels,
+            "textposition": "outside",
+            "cliponaxis": False,
+            "marker": {"color": CHOICE_COLOURS["balance"]},
+            "hovertemplate": "these weights<br>%{x}: %{y:.0%} (%{text})<extra></extra>",
+        },
+        {
+            "type": "bar",
+            "name": "weight shares",
+            "orientation": "h",
+            "xaxis": "x2",
+            "yaxis": "y2",
+            "showlegend": False,
+            "y": [SOURCE_LABELS[s] for s in THREAT_SOURCES],
+            "x": shares,
+            "text": [f"{v:.0%}" for v in shares],
+            "textposition": "outside",
+            "cliponaxis": False,
+            "marker": {"color": [SOURCE_COLOURS[s] for s in THREAT_SOURCES]},
+            "hovertemplate": "%{y}: %{x:.0%} of the threat weight<extra></extra>",
+        },
     ]
     return {"data": data, "layout": layout}
 
 
-def accuracy_distribution_spec(distribution: Mapping[int, int], n_cases: int, default_correct: int,
-                               title: str = "How many weight settings reach each score") -> dict[str, Any]:
+def accuracy_distribution_spec(
+    distribution: Mapping[int, int],
+    n_cases: int,
+    default_correct: int,
+    title: str = "How many weight settings reach each score",
+) -> dict[str, Any]:
     """Bars: for each number of cases predicted correctly, how many weight settings reach it;
     the bar holding the equal-weights model is outlined."""
     if not isinstance(distribution, Mapping) or not distribution:
@@ -181,18 +272,34 @@ def accuracy_distribution_spec(distribution: Mapping[int, int], n_cases: int, de
     keys = sorted(distribution)
     total = sum(distribution.values())
     layout = base_layout(title, height=380)
-    layout.update({
-        "xaxis": {"title": {"text": f"cases predicted correctly (of {n_cases})"}, "tickvals": keys, "gridcolor": GRID_COLOUR},
-        "yaxis": {"title": {"text": "weight settings"}, "gridcolor": GRID_COLOUR},
-        "meta": {"description": f"Of {total} weight settings, " + ", ".join(
-            f"{distribution[k]} predict {k} of {n_cases} correctly" for k in reversed(keys))
-            + f". Equal weights predict {default_correct} correctly."},
-    })
-    data = [{
-        "type": "bar", "x": keys, "y": [distribution[k] for k in keys], "text": [str(distribution[k]) for k in keys],
-        "textposition": "outside", "cliponaxis": False,
-        "marker": {"color": [OKABE_ITO["blue"] if k == default_correct else "#9E9E9E" for k in keys],
-                   "line": {"color": "#222222", "width": [2 if k == default_correct else 0 for k in keys]}},
-        "hovertemplate": "%{y} settings predict %{x} cases correctly<extra></extra>",
-    }]
+    layout.update(
+        {
+            "xaxis": {
+                "title": {"text": f"cases predicted correctly (of {n_cases})"},
+                "tickvals": keys,
+                "gridcolor": GRID_COLOUR,
+            },
+            "yaxis": {"title": {"text": "weight settings"}, "gridcolor": GRID_COLOUR},
+            "meta": {
+                "description": f"Of {total} weight settings, "
+                + ", ".join(f"{distribution[k]} predict {k} of {n_cases} correctly" for k in reversed(keys))
+                + f". Equal weights predict {default_correct} correctly."
+            },
+        }
+    )
+    data = [
+        {
+            "type": "bar",
+            "x": keys,
+            "y": [distribution[k] for k in keys],
+            "text": [str(distribution[k]) for k in keys],
+            "textposition": "outside",
+            "cliponaxis": False,
+            "marker": {
+                "color": [OKABE_ITO["blue"] if k == default_correct else "#9E9E9E" for k in keys],
+                "line": {"color": "#222222", "width": [2 if k == default_correct else 0 for k in keys]},
+            },
+            "hovertemplate": "%{y} settings predict %{x} cases correctly<extra></extra>",
+        }
+    ]
     return {"data": data, "layout": layout}

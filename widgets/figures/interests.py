@@ -78,7 +78,8 @@ def describe_placement(placement: Placement) -> str:
     camp = "revisionist" if placement.revisionist else "status quo"
     return (
         f"A state that values the status quo at {placement.value_status_quo:.2f} and revision at "
-        f"{placement.value_revision:.2f} has interest {_signed(placement.interest)}, on the {camp} side; with capability "
+        f"{placement.value_revision:.2f} has interest {_signed(placement.interest)}, on the {camp} side; with "
+        "capability "
         f"{placement.capability:.2f} it is {power}. Type: {placement.state_type}, "
         f"{TYPE_DESCRIPTIONS[placement.state_type]}."
     )
@@ -98,7 +99,8 @@ def _region_shapes() -> list[dict[str, Any]]:
          "line": {"color": "#555555", "width": 1.5}},
         {"type": "line", "xref": "x", "yref": "y", "x0": 0, "y0": u, "x1": 1 - u, "y1": 1,
          "line": {"color": "#555555", "width": 1, "dash": "dash"}},
-        {"type": "line", "xref": "x2", "yref": "paper", "x0": GREAT_POWER_AT, "x1": GREAT_POWER_AT, "y0": 0.38, "y1": 0.78,
+        {"type": "line", "xref": "x2", "yref": "paper", "x0": GREAT_POWER_AT, "x1": GREAT_POWER_AT, "y0": 0.38,
+         "y1": 0.78,
          "line": {"color": "#555555", "width": 1.5, "dash": "dot"}},
     ]
 
@@ -137,7 +139,8 @@ def typology_spec(placement: Placement, title: str | None = None) -> dict[str, A
         "yaxis2": {"domain": [0.4, 0.6], "anchor": "x2", "showticklabels": False},
         "shapes": _region_shapes(),
         "annotations": _region_labels() + [
-            {"text": f"great power<br>from {GREAT_POWER_AT:.2f}", "x": GREAT_POWER_AT, "y": 0.7, "xref": "x2", "yref": "paper",
+            {"text": f"great power<br>from {GREAT_POWER_AT:.2f}", "x": GREAT_POWER_AT, "y": 0.7, "xref": "x2",
+             "yref": "paper",
              "showarrow": False, "xanchor": "left", "align": "left", "font": {"size": 11}},
         ],
         "margin": {"l": 70, "r": 20, "t": 70, "b": 60},
@@ -256,7 +259,8 @@ def comparison_spec(comparison: Comparison, title: str | None = None) -> dict[st
         _probability_bars(sch.probabilities, sch.choice, "2", "Schweller", side_text),
         {"type": "bar", "name": "threat sources", "orientation": "h", "xaxis": "x3", "yaxis": "y3",
          "y": [SOURCE_LABELS[s] for s in THREAT_SOURCES], "x": parts, "text": [f"{v:.2f}" for v in parts],
-         "textposition": "outside", "cliponaxis": False, "marker": {"color": [SOURCE_COLOURS[s] for s in THREAT_SOURCES]},
+         "textposition": "outside", "cliponaxis": False,
+         "marker": {"color": [SOURCE_COLOURS[s] for s in THREAT_SOURCES]},
          "hovertemplate": "%{y}: %{x:.2f}<extra></extra>"},
         {"type": "bar", "name": "pulls", "orientation": "h", "xaxis": "x4", "yaxis": "y4",
          "y": [label for _, label, _ in PULL_ROWS], "x": pulls, "text": [f"{v:.2f}" for v in pulls],
@@ -302,7 +306,8 @@ def sweep_spec(result: InterestSweep, title: str | None = None, marker: float | 
     data: list[dict[str, Any]] = []
     for panel, (axis, probs) in enumerate((("", result.walt), ("2", result.schweller))):
         for c in CHOICES:
-            ys = probs[c] if not (panel == 1 and c == "bandwagon") else result.schweller_options["bandwagon-revisionist"]
+            with_revisionist = panel == 1 and c == "bandwagon"
+            ys = probs[c] if not with_revisionist else result.schweller_options["bandwagon-revisionist"]
             label = CHOICE_LABELS[c] + (" (with revisionist)" if panel == 1 and c == "bandwagon" else "")
             data.append({"type": "scatter", "mode": "lines", "name": label, "xaxis": f"x{axis}", "yaxis": f"y{axis}",
                          "x": xs, "y": [round(v, 4) for v in ys], "legendgroup": c, "showlegend": panel == 0,
@@ -320,9 +325,12 @@ def sweep_spec(result: InterestSweep, title: str | None = None, marker: float | 
         "showlegend": True,
         "legend": {"orientation": "h", "y": -0.25, "x": 0.0},
         "xaxis": {"domain": [0.0, 0.46], "anchor": "y", "range": [0, 1], "title": axis_title, "gridcolor": GRID_COLOUR},
-        "yaxis": {"domain": [0.0, 1.0], "anchor": "x", "range": [0, 1.02], "tickformat": ".0%", "gridcolor": GRID_COLOUR},
-        "xaxis2": {"domain": [0.54, 1.0], "anchor": "y2", "range": [0, 1], "title": axis_title, "gridcolor": GRID_COLOUR},
-        "yaxis2": {"domain": [0.0, 1.0], "anchor": "x2", "range": [0, 1.02], "tickformat": ".0%", "gridcolor": GRID_COLOUR},
+        "yaxis": {"domain": [0.0, 1.0], "anchor": "x", "range": [0, 1.02], "tickformat": ".0%",
+                  "gridcolor": GRID_COLOUR},
+        "xaxis2": {"domain": [0.54, 1.0], "anchor": "y2", "range": [0, 1], "title": axis_title,
+                   "gridcolor": GRID_COLOUR},
+        "yaxis2": {"domain": [0.0, 1.0], "anchor": "x2", "range": [0, 1.02], "tickformat": ".0%",
+                   "gridcolor": GRID_COLOUR},
         "margin": {"l": 60, "r": 20, "t": 80, "b": 120},
         "annotations": [panel_title("Walt: balance of threat", 0.23, 1.0, size=13),
                         panel_title("Schweller: balance of interests", 0.77, 1.0, size=13)],

@@ -50,7 +50,8 @@ STATUS_COLOURS = {
 STATUS_ORDER = (AGGRESSOR, WITH, AGAINST, BUCKPASS, NEUTRAL, CONQUERED)
 BLOC_COLOUR = CHOICE_COLOURS["bandwagon"]
 COALITION_COLOUR = CHOICE_COLOURS["balance"]
-OUTCOME_COLOURS = {"hegemony": CHOICE_COLOURS["bandwagon"], "contained": CHOICE_COLOURS["balance"], "unresolved": CHOICE_COLOURS["neutral"]}
+OUTCOME_COLOURS = {"hegemony": CHOICE_COLOURS["bandwagon"], "contained": CHOICE_COLOURS["balance"],
+                   "unresolved": CHOICE_COLOURS["neutral"]}
 SUPPORT_COLOURS = (OKABE_ITO["black"], OKABE_ITO["orange"], OKABE_ITO["bluish_green"], OKABE_ITO["reddish_purple"],
                    OKABE_ITO["sky_blue"], OKABE_ITO["vermillion"])
 
@@ -75,8 +76,10 @@ def describe_run(run: Run) -> str:
     _check_run(run)
     w = run.world
     s = run.summary()
-    world = (f"{w.n_states} states, {round(100 * w.share_balancers)}% of them balancers, allied support {w.allied_support:.2f}; "
-             f"the aggressor{'s act' if w.n_aggressors > 1 else ' acts'} as if {round(100 * w.believed_share)}% balanced")
+    world = (f"{w.n_states} states, {round(100 * w.share_balancers)}% of them balancers, allied support "
+             f"{w.allied_support:.2f}; "
+             f"the aggressor{'s act' if w.n_aggressors > 1 else ' acts'} as if {round(100 * w.believed_share)}% "
+             "balanced")
     if w.defender_belief is not None:
         world += f", the status-quo powers as if {round(100 * w.defender_belief)}% did"
     events = []
@@ -91,7 +94,8 @@ def describe_run(run: Run) -> str:
     return (
         f"One run over {run.steps} steps ({world}). Outcome: {run.outcome}: " + "; ".join(events) + ". "
         f"At most {s['max_with']} states bandwagoned with the aggressor and {s['max_against']} balanced against it; "
-        f"at the end {s['final_with']} were with it, {s['final_against']} against it and {s['final_conquered']} conquered. "
+        f"at the end {s['final_with']} were with it, {s['final_against']} against it and {s['final_conquered']} "
+        "conquered. "
         f"The bloc's peak share of all capability was {_pct(s['peak_bloc_share'])}."
     )
 
@@ -126,8 +130,10 @@ def _map_update(run: Run, t: int) -> dict[str, Any]:
     top = float(run.capability.max()) or 1.0
     sizes = np.where(status == CONQUERED, 6.0, 7.0 + 38.0 * np.sqrt(cap / top))
     kinds = np.where(run.balancer, _SYMBOLS["balancer"], _SYMBOLS["bandwagoner"])
-    symbols = np.where(status == CONQUERED, _SYMBOLS["conquered"], np.where(status == AGGRESSOR, _SYMBOLS["aggressor"], kinds))
-    return {"marker": {"color": status.astype(int).tolist(), "size": np.round(sizes, 1).tolist(), "symbol": symbols.tolist()},
+    symbols = np.where(status == CONQUERED, _SYMBOLS["conquered"], np.where(status == AGGRESSOR, _SYMBOLS["aggressor"],
+                                                                            kinds))
+    return {"marker": {"color": status.astype(int).tolist(), "size": np.round(sizes, 1).tolist(),
+                       "symbol": symbols.tolist()},
             "text": [STATUS_TEXT[int(c)] for c in status]}
 
 
@@ -175,7 +181,8 @@ def run_animation_spec(run: Run, title: str | None = None, max_frames: int = 80,
         "type": "scatter", "mode": "markers", "name": "states", "xaxis": "x", "yaxis": "y", "showlegend": False,
         "x": _r(run.positions[:, 0]), "y": _r(run.positions[:, 1]), "text": first["text"],
         "customdata": [[i + 1, k] for i, k in enumerate(kinds)],
-        "marker": {**first["marker"], "colorscale": _status_colourscale(), "cmin": -0.5, "cmax": len(STATUS_COLOURS) - 0.5,
+        "marker": {**first["marker"], "colorscale": _status_colourscale(), "cmin": -0.5,
+                   "cmax": len(STATUS_COLOURS) - 0.5,
                    "showscale": False, "line": {"color": "#FFFFFF", "width": 1}},
         "hovertemplate": "state %{customdata[0]} (%{customdata[1]}): %{text}<extra></extra>",
     }]
@@ -187,7 +194,8 @@ def run_animation_spec(run: Run, title: str | None = None, max_frames: int = 80,
                      "marker": {"color": STATUS_COLOURS[code], "size": 11, "symbol": symbol}})
     data.append({"type": "scatter", "mode": "markers", "name": "diamond: bandwagoner type", "x": [None], "y": [None],
                  "xaxis": "x", "yaxis": "y", "showlegend": True, "hoverinfo": "skip",
-                 "marker": {"color": "#FFFFFF", "size": 11, "symbol": _SYMBOLS["bandwagoner"], "line": {"color": TEXT_COLOUR, "width": 1.5}}})
+                 "marker": {"color": "#FFFFFF", "size": 11, "symbol": _SYMBOLS["bandwagoner"],
+                            "line": {"color": TEXT_COLOUR, "width": 1.5}}})
     first_series = _series_traces(run, 0)
     for name, colour, values in (("Aggressor's bloc", BLOC_COLOUR, first_series[0]),
                                  ("Coalition against it", COALITION_COLOUR, first_series[1])):
@@ -218,19 +226,23 @@ def run_animation_spec(run: Run, title: str | None = None, max_frames: int = 80,
         "yaxis2": {"domain": [0.0, 1.0], "range": [0, 1.02], "tickformat": ".0%", "gridcolor": GRID_COLOUR,
                    "title": {"text": "share of all capability"}, "anchor": "x2"},
         "updatemenus": [{
-            "type": "buttons", "direction": "left", "showactive": False, "x": 0.0, "y": -0.16, "xanchor": "left", "yanchor": "top",
+            "type": "buttons", "direction": "left", "showactive": False,
+            "x": 0.0, "y": -0.16, "xanchor": "left", "yanchor": "top",
             "pad": {"t": 28, "r": 10},
             "buttons": [
                 {"label": "Play", "method": "animate",
                  "args": [None, {"frame": {"duration": frame_ms, "redraw": True}, "fromcurrent": True,
                                  "transition": {"duration": 0}, "mode": "immediate"}]},
                 {"label": "Pause", "method": "animate",
-                 "args": [[None], {"frame": {"duration": 0, "redraw": False}, "mode": "immediate", "transition": {"duration": 0}}]},
+                 "args": [[None], {"frame": {"duration": 0, "redraw": False}, "mode": "immediate",
+                                   "transition": {"duration": 0}}]},
             ],
         }],
         "sliders": [{
-            "active": 0, "x": 0.15, "y": -0.16, "len": 0.85, "xanchor": "left", "yanchor": "top", "pad": {"t": 0, "b": 0},
-            "currentvalue": {"prefix": "step ", "font": {"size": 13, "color": TEXT_COLOUR}}, "transition": {"duration": 0},
+            "active": 0, "x": 0.15, "y": -0.16, "len": 0.85, "xanchor": "left", "yanchor": "top", "pad": {"t": 0,
+                                                                                                          "b": 0},
+            "currentvalue": {"prefix": "step ", "font": {"size": 13,
+                                                         "color": TEXT_COLOUR}}, "transition": {"duration": 0},
             "font": {"size": 1, "color": "rgba(0,0,0,0)"}, "ticklen": 3, "minorticklen": 0,
             "steps": slider_steps,
         }],
@@ -271,19 +283,24 @@ def world_spec(ensemble: Ensemble, highlight: int = 0, title: str | None = None)
     h = ensemble.world.hegemony_share
     data = [
         {"type": "scatter", "mode": "lines", "name": "middle 80% of runs", "x": steps + steps[::-1],
-         "y": _r(high, 2) + _r(low, 2)[::-1], "fill": "toself", "fillcolor": "rgba(213,94,0,0.15)", "line": {"width": 0},
+         "y": _r(high, 2) + _r(low,
+                               2)[::-1], "fill": "toself", "fillcolor": "rgba(213,94,0,0.15)", "line": {"width": 0},
          "hoverinfo": "skip", "xaxis": "x", "yaxis": "y", "showlegend": True},
-        {"type": "scatter", "mode": "lines", "name": "median bloc share", "x": steps, "y": _r(mid, 2), "xaxis": "x", "yaxis": "y",
+        {"type": "scatter", "mode": "lines", "name": "median bloc share", "x": steps, "y": _r(mid, 2), "xaxis": "x",
+         "yaxis": "y",
          "line": {"color": BLOC_COLOUR, "width": 2, "dash": "dot"}, "showlegend": True,
          "hovertemplate": "median: %{y:.0%} at step %{x}<extra></extra>"},
-        {"type": "scatter", "mode": "lines", "name": f"bloc, run {highlight + 1}", "x": steps, "y": _r(run.bloc_share, 2),
+        {"type": "scatter", "mode": "lines", "name": f"bloc, run {highlight + 1}", "x": steps, "y": _r(run.bloc_share,
+                                                                                                       2),
          "xaxis": "x", "yaxis": "y", "line": {"color": BLOC_COLOUR, "width": 3}, "showlegend": True,
          "hovertemplate": "bloc: %{y:.0%} at step %{x}<extra></extra>"},
         {"type": "scatter", "mode": "lines", "name": f"coalition, run {highlight + 1}", "x": steps,
          "y": _r(coalition[highlight], 2), "xaxis": "x", "yaxis": "y", "line": {"color": COALITION_COLOUR, "width": 3},
          "showlegend": True, "hovertemplate": "coalition: %{y:.0%} at step %{x}<extra></extra>"},
-        {"type": "scatter", "mode": "lines", "name": "hegemony threshold", "x": [0, run.steps], "y": [h, h], "xaxis": "x",
-         "yaxis": "y", "line": {"color": TEXT_COLOUR, "width": 1, "dash": "dash"}, "hoverinfo": "skip", "showlegend": True},
+        {"type": "scatter", "mode": "lines", "name": "hegemony threshold", "x": [0, run.steps], "y": [h, h],
+         "xaxis": "x",
+         "yaxis": "y", "line": {"color": TEXT_COLOUR, "width": 1,
+                                "dash": "dash"}, "hoverinfo": "skip", "showlegend": True},
         {"type": "bar", "name": "outcomes", "orientation": "h", "xaxis": "x2", "yaxis": "y2",
          "y": ["hegemony", "contained", "unresolved"], "x": [counts[o] / n for o in OUTCOMES],
          "text": [_pct(counts[o] / n) for o in OUTCOMES], "textposition": "outside", "cliponaxis": False,
@@ -298,10 +315,12 @@ def world_spec(ensemble: Ensemble, highlight: int = 0, title: str | None = None)
         "xaxis": {"domain": [0.0, 0.62], "range": [0, run.steps], "title": {"text": "step"}, "gridcolor": GRID_COLOUR},
         "yaxis": {"domain": [0.0, 1.0], "range": [0, 1.02], "tickformat": ".0%", "gridcolor": GRID_COLOUR,
                   "title": {"text": "share of all capability"}},
-        "xaxis2": {"domain": [0.76, 1.0], "range": [0, 1.25], "tickformat": ".0%", "anchor": "y2", "gridcolor": GRID_COLOUR,
+        "xaxis2": {"domain": [0.76, 1.0], "range": [0, 1.25], "tickformat": ".0%", "anchor": "y2",
+                   "gridcolor": GRID_COLOUR,
                    "title": {"text": "share of runs"}},
         "yaxis2": {"domain": [0.25, 0.85], "anchor": "x2", "autorange": "reversed"},
-        "meta": {"description": describe_ensemble(ensemble) + f" Run {highlight + 1}, highlighted: " + describe_run(run)},
+        "meta": {"description": describe_ensemble(ensemble)
+                 + f" Run {highlight + 1}, highlighted: " + describe_run(run)},
     })
     return {"data": data, "layout": layout}
 
@@ -334,12 +353,17 @@ def hegemony_curve_spec(rows: Sequence[Mapping[str, Any]], series: str = "allied
                      "hoverinfo": "skip", "showlegend": False, "name": f"95% interval, support {level:g}"})
         data.append({"type": "scatter", "mode": "lines+markers", "x": xs, "y": _r([r["p_hegemony"] for r in group]),
                      "name": f"allied support {level:g}",
-                     "line": {"color": colour, "width": 2.5, "dash": ("dash", "solid", "solid", "solid", "solid", "solid")[k % 6]},
-                     "marker": {"color": colour, "size": 7, "symbol": ("circle", "square", "diamond", "triangle-up", "cross", "x")[k % 6]},
+                     "line": {"color": colour, "width": 2.5, "dash": ("dash", "solid", "solid", "solid", "solid",
+                                                                      "solid")[k % 6]},
+                     "marker": {"color": colour, "size": 7, "symbol": ("circle", "square", "diamond", "triangle-up",
+                                                                       "cross", "x")[k % 6]},
                      "customdata": [[r["hegemony"], r["runs"], round(r["low"], 3), round(r["high"], 3)] for r in group],
-                     "hovertemplate": "share of balancers %{x:.0%}: hegemony in %{customdata[0]} of %{customdata[1]} runs "
-                                      "(%{y:.0%}; 95% interval %{customdata[2]:.0%}-%{customdata[3]:.0%})<extra></extra>"})
-        words.append(f"allied support {level:g}: " + ", ".join(f"{_pct(r[x])} balancers {_pct(r['p_hegemony'])}" for r in group))
+                     "hovertemplate": "share of balancers %{x:.0%}: hegemony in %{customdata[0]} of %{customdata[1]} "
+                                      "runs "
+                                      "(%{y:.0%}; 95% interval "
+                                      "%{customdata[2]:.0%}-%{customdata[3]:.0%})<extra></extra>"})
+        cells = ", ".join(f"{_pct(r[x])} balancers {_pct(r['p_hegemony'])}" for r in group)
+        words.append(f"allied support {level:g}: " + cells)
     runs = rows[0]["runs"]
     layout = base_layout(title or "How often the aggressor becomes hegemonic", height=440)
     layout.update({
@@ -350,7 +374,8 @@ def hegemony_curve_spec(rows: Sequence[Mapping[str, Any]], series: str = "allied
                   "gridcolor": GRID_COLOUR},
         "yaxis": {"title": {"text": "probability of hegemony"}, "tickformat": ".0%", "range": [-0.02, 1.02],
                   "gridcolor": GRID_COLOUR},
-        "meta": {"description": (f"Share of {runs} seeded runs per point in which the aggressor's bloc became hegemonic, "
+        "meta": {"description": (f"Share of {runs} seeded runs per point in which the aggressor's bloc became "
+                                 "hegemonic, "
                                  "with 95% Wilson intervals as shaded bands. " + "; ".join(words) + ".")},
     })
     return {"data": data, "layout": layout}
@@ -410,11 +435,13 @@ def misperception_spec(rows: Sequence[Mapping[str, Any]], title: str | None = No
     for panel, world in enumerate(worlds):
         axis = "" if panel == 0 else str(panel + 1)
         lo, hi = (0.55, 1.0) if panel == 0 else (0.0, 0.45)
-        layout[f"xaxis{axis}"] = {"domain": [0.0, 1.0], "range": [0, 1.12], "tickformat": ".0%", "gridcolor": GRID_COLOUR,
+        layout[f"xaxis{axis}"] = {"domain": [0.0, 1.0], "range": [0, 1.12], "tickformat": ".0%",
+                                  "gridcolor": GRID_COLOUR,
                                   "anchor": f"y{axis}"}
         layout[f"yaxis{axis}"] = {"domain": [lo, hi], "autorange": "reversed", "anchor": f"x{axis}"}
         kind = "balancing" if world >= 0.5 else "bandwagoning"
-        layout["annotations"].append({"text": f"<b>A {kind} world</b> ({_pct(world)} balancers)", "x": 0.0, "xref": "paper",
+        layout["annotations"].append({"text": f"<b>A {kind} world</b> ({_pct(world)} balancers)", "x": 0.0,
+                                      "xref": "paper",
                                       "xanchor": "left", "y": hi, "yref": "paper", "yanchor": "bottom",
                                       "showarrow": False, "font": {"size": 14}})
     return {"data": data, "layout": layout}

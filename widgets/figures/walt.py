@@ -26,7 +26,8 @@ def _verdict(prediction: Prediction) -> str:
     best = prediction.choice
     rivals = [c for c in CHOICES if c != best and abs(p[c] - p[best]) < 0.01]
     if rivals:
-        return f"<b>{CHOICE_LABELS[best]}</b>, too close to call against {CHOICE_LABELS[rivals[0]].lower()} ({percent(p[best])} each)"
+        rival = CHOICE_LABELS[rivals[0]].lower()
+        return f"<b>{CHOICE_LABELS[best]}</b>, too close to call against {rival} ({percent(p[best])} each)"
     return f"<b>{CHOICE_LABELS[best]}</b> ({percent(p[best])})"
 
 
@@ -35,12 +36,11 @@ def describe_prediction(prediction: Prediction) -> str:
     if not isinstance(prediction, Prediction):
         raise TypeError(f"prediction must be a Prediction, got {type(prediction).__name__}")
     odds = ", ".join(f"{CHOICE_LABELS[c].lower()} {percent(prediction.probabilities[c])}" for c in CHOICES)
-    parts = ", ".join(
-        f"{SOURCE_LABELS[s].lower()} {prediction.contributions.get(s, 0.0):.2f}" for s in THREAT_SOURCES
-    )
+    parts = ", ".join(f"{SOURCE_LABELS[s].lower()} {prediction.contributions.get(s, 0.0):.2f}" for s in THREAT_SOURCES)
     close = "too close to call" in _verdict(prediction)
     return (
-        f"Predicted choice: {CHOICE_LABELS[prediction.choice].lower()}{' (too close to call)' if close else ''}. Probabilities: {odds}. "
+        f"Predicted choice: {CHOICE_LABELS[prediction.choice].lower()}{' (too close to call)' if close else ''}. "
+        f"Probabilities: {odds}. "
         f"Overall threat {prediction.threat:.2f}, made up of {parts}. " + " ".join(prediction.reasons)
     )
 
@@ -71,9 +71,20 @@ def prediction_spec(prediction: Prediction, title: str | None = None) -> dict[st
     layout.update(
         {
             "xaxis": {"domain": [0.0, 0.46], "anchor": "y"},
-            "yaxis": {"domain": [0.0, 1.0], "anchor": "x", "range": [0, 1.15], "tickformat": ".0%", "gridcolor": GRID_COLOUR},
-            "xaxis2": {"domain": [0.70, 1.0], "anchor": "y2", "range": [0, round(1.3 * widest, 3)],
-                       "gridcolor": GRID_COLOUR, "title": {"text": "share of threat"}},
+            "yaxis": {
+                "domain": [0.0, 1.0],
+                "anchor": "x",
+                "range": [0, 1.15],
+                "tickformat": ".0%",
+                "gridcolor": GRID_COLOUR,
+            },
+            "xaxis2": {
+                "domain": [0.70, 1.0],
+                "anchor": "y2",
+                "range": [0, round(1.3 * widest, 3)],
+                "gridcolor": GRID_COLOUR,
+                "title": {"text": "share of threat"},
+            },
             "yaxis2": {"domain": [0.0, 1.0], "anchor": "x2", "autorange": "reversed"},
             "annotations": [
                 panel_title("Probability of each choice", 0.23),
@@ -84,7 +95,10 @@ def prediction_spec(prediction: Prediction, title: str | None = None) -> dict[st
     )
     data = [
         {
-            "type": "bar", "name": "probability", "xaxis": "x", "yaxis": "y",
+            "type": "bar",
+            "name": "probability",
+            "xaxis": "x",
+            "yaxis": "y",
             "x": [CHOICE_LABELS[c] for c in CHOICES],
             "y": probs,
             "text": [percent(p) for p in raw],  # from the unrounded value, as in the description
@@ -98,7 +112,11 @@ def prediction_spec(prediction: Prediction, title: str | None = None) -> dict[st
             "hovertemplate": "%{x}: %{y:.0%}<extra></extra>",
         },
         {
-            "type": "bar", "name": "contribution", "xaxis": "x2", "yaxis": "y2", "orientation": "h",
+            "type": "bar",
+            "name": "contribution",
+            "xaxis": "x2",
+            "yaxis": "y2",
+            "orientation": "h",
             "y": [SOURCE_LABELS[s] for s in THREAT_SOURCES],
             "x": parts,
             "text": [f"{v:.2f}" for v in parts],
@@ -146,7 +164,9 @@ def describe_grid(grid: ChoiceGrid) -> str:
     )
 
 
-def choice_map_spec(grid: ChoiceGrid, marker: tuple[float, float] | None = None, title: str | None = None) -> dict[str, Any]:
+def choice_map_spec(
+    grid: ChoiceGrid, marker: tuple[float, float] | None = None, title: str | None = None
+) -> dict[str, Any]:
     """A phase diagram: which choice the model predicts at each point of a two-condition grid.
 
     ``marker`` (x, y) marks the current scenario.
@@ -159,32 +179,57 @@ def choice_map_spec(grid: ChoiceGrid, marker: tuple[float, float] | None = None,
     ]
     data: list[dict[str, Any]] = [
         {
-            "type": "heatmap", "name": "choice",
-            "x": list(grid.x_values), "y": list(grid.y_values),
+            "type": "heatmap",
+            "name": "choice",
+            "x": list(grid.x_values),
+            "y": list(grid.y_values),
             "z": [list(row) for row in grid.choice],
-            "zmin": -0.5, "zmax": len(CHOICES) - 0.5,
-            "colorscale": _choice_colourscale(), "showscale": False,
-            "text": hover, "hovertemplate": "x %{x:.2f}, y %{y:.2f}: %{text}<extra></extra>",
+            "zmin": -0.5,
+            "zmax": len(CHOICES) - 0.5,
+            "colorscale": _choice_colourscale(),
+            "showscale": False,
+            "text": hover,
+            "hovertemplate": "x %{x:.2f}, y %{y:.2f}: %{text}<extra></extra>",
         }
     ]
     # a legend made of invisible points, one per choice (colour is never the only cue: hover names it)
     for choice in CHOICES:
-        data.append({"type": "scatter", "mode": "markers", "x": [None], "y": [None], "name": CHOICE_LABELS[choice],
-                     "marker": {"color": CHOICE_COLOURS[choice], "symbol": "square", "size": 12}, "showlegend": True})
+        data.append(
+            {
+                "type": "scatter",
+                "mode": "markers",
+                "x": [None],
+                "y": [None],
+                "name": CHOICE_LABELS[choice],
+                "marker": {"color": CHOICE_COLOURS[choice], "symbol": "square", "size": 12},
+                "showlegend": True,
+            }
+        )
     mx, my = marker if marker is not None else (None, None)
-    data.append({"type": "scatter", "mode": "markers", "name": "this scenario", "x": [mx], "y": [my], "showlegend": True,
-                 "marker": {"symbol": "x", "size": 16, "line": {"width": 1.5, "color": "#222222"}, "color": "#FFFFFF"},
-                 "hovertemplate": "this scenario<extra></extra>"})
+    data.append(
+        {
+            "type": "scatter",
+            "mode": "markers",
+            "name": "this scenario",
+            "x": [mx],
+            "y": [my],
+            "showlegend": True,
+            "marker": {"symbol": "x", "size": 16, "line": {"width": 1.5, "color": "#222222"}, "color": "#FFFFFF"},
+            "hovertemplate": "this scenario<extra></extra>",
+        }
+    )
     layout = base_layout(title or "Which choice wins where", height=440)
-    layout.update({
-        "showlegend": True,
-        # legend on the right, clear of the x-axis title at any page width
-        "legend": {"orientation": "v", "y": 1.0, "x": 1.02, "xanchor": "left", "yanchor": "top"},
-        "xaxis": {"title": {"text": FIELD_TITLES[grid.x_field]}, "range": [-0.025, 1.025], "constrain": "domain"},
-        "yaxis": {"title": {"text": FIELD_TITLES[grid.y_field]}, "range": [-0.025, 1.025], "scaleanchor": "x"},
-        "margin": {"l": 70, "r": 20, "t": 60, "b": 60},
-        "meta": {"description": describe_grid(grid)},
-    })
+    layout.update(
+        {
+            "showlegend": True,
+            # legend on the right, clear of the x-axis title at any page width
+            "legend": {"orientation": "v", "y": 1.0, "x": 1.02, "xanchor": "left", "yanchor": "top"},
+            "xaxis": {"title": {"text": FIELD_TITLES[grid.x_field]}, "range": [-0.025, 1.025], "constrain": "domain"},
+            "yaxis": {"title": {"text": FIELD_TITLES[grid.y_field]}, "range": [-0.025, 1.025], "scaleanchor": "x"},
+            "margin": {"l": 70, "r": 20, "t": 60, "b": 60},
+            "meta": {"description": describe_grid(grid)},
+        }
+    )
     return {"data": data, "layout": layout}
 
 
@@ -206,34 +251,61 @@ def neighbourhood_spec(hood: Neighbourhood, title: str | None = None) -> dict[st
     camps = ("Camp A", "Camp B")
     camp_colours = (CHOICE_COLOURS["balance"], SOURCE_COLOURS["aggregate_power"])
     data: list[dict[str, Any]] = [
-        {"type": "scatter", "mode": "lines", "x": line_x, "y": line_y, "name": "opposes",
-         "line": {"color": "#888888", "width": 1.5, "dash": "dot"}, "hoverinfo": "skip", "showlegend": True}
+        {
+            "type": "scatter",
+            "mode": "lines",
+            "x": line_x,
+            "y": line_y,
+            "name": "opposes",
+            "line": {"color": "#888888", "width": 1.5, "dash": "dot"},
+            "hoverinfo": "skip",
+            "showlegend": True,
+        }
     ]
     for k in (0, 1):
         members = [i for i in range(n) if hood.camp[i] == k]
-        data.append({
-            "type": "scatter", "mode": "markers+text", "name": camps[k],
-            "x": [xs[i] for i in members] or [None], "y": [ys[i] for i in members] or [None],
-            "text": [f"{i + 1}" for i in members] or [""],
-            "textfont": {"color": "#FFFFFF" if k == 0 else TEXT_ON_HUE, "size": 11},  # white on blue, dark on orange
-            # opacity 1: Plotly fades markers with an array of sizes to 0.7, and white on faded blue is 3:1
-            "marker": {"symbol": "square" if k == 0 else "diamond", "color": camp_colours[k], "opacity": 1,
-                       "size": [18 + 22 * hood.capability[i] for i in members] or [0], "line": {"color": "#222222", "width": 1}},
-            "customdata": [[round(hood.capability[i], 2), hood.opposes[i] + 1] for i in members] or [[None, None]],
-            "hovertemplate": "state %{text}: capability %{customdata[0]}, opposes state %{customdata[1]}<extra></extra>",
-        })
+        data.append(
+            {
+                "type": "scatter",
+                "mode": "markers+text",
+                "name": camps[k],
+                "x": [xs[i] for i in members] or [None],
+                "y": [ys[i] for i in members] or [None],
+                "text": [f"{i + 1}" for i in members] or [""],
+                "textfont": {
+                    "color": "#FFFFFF" if k == 0 else TEXT_ON_HUE,
+                    "size": 11,
+                },  # white on blue, dark on orange
+                # opacity 1: Plotly fades markers with an array of sizes to 0.7, and white on faded blue is 3:1
+                "marker": {
+                    "symbol": "square" if k == 0 else "diamond",
+                    "color": camp_colours[k],
+                    "opacity": 1,
+                    "size": [18 + 22 * hood.capability[i] for i in members] or [0],
+                    "line": {"color": "#222222", "width": 1},
+                },
+                "customdata": [[round(hood.capability[i], 2), hood.opposes[i] + 1] for i in members] or [[None, None]],
+                "hovertemplate": "state %{text}: capability %{customdata[0]}, opposes state "
+                                 "%{customdata[1]}<extra></extra>",
+            }
+        )
     share = hood.checkerboard_share()
     layout = base_layout(title or "Who opposes whom", height=380)
-    layout.update({
-        "showlegend": True,
-        "legend": {"orientation": "h", "y": -0.08, "x": 0.0},
-        "xaxis": {"visible": False, "range": [-0.7, hood.cols - 0.3]},
-        "yaxis": {"visible": False, "range": [-0.7, hood.rows - 0.3], "scaleanchor": "x"},
-        "margin": {"l": 10, "r": 10, "t": 50, "b": 40},
-        "meta": {"description": (
-            f"A grid of {n} states in two camps. {percent(share)} of neighbouring pairs sit in opposite camps "
-            f"(a perfect checkerboard would be 100%). The most opposed state is state "
-            f"{max(range(n), key=lambda s: (hood.opposes.count(s), -s)) + 1}, opposed by "
-            f"{max(hood.opposes.count(s) for s in range(n))} states.")},
-    })
+    layout.update(
+        {
+            "showlegend": True,
+            "legend": {"orientation": "h", "y": -0.08, "x": 0.0},
+            "xaxis": {"visible": False, "range": [-0.7, hood.cols - 0.3]},
+            "yaxis": {"visible": False, "range": [-0.7, hood.rows - 0.3], "scaleanchor": "x"},
+            "margin": {"l": 10, "r": 10, "t": 50, "b": 40},
+            "meta": {
+                "description": (
+                    f"A grid of {n} states in two camps. {percent(share)} of neighbouring pairs sit in opposite camps "
+                    f"(a perfect checkerboard would be 100%). The most opposed state is state "
+                    f"{max(range(n), key=lambda s: (hood.opposes.count(s), -s)) + 1}, opposed by "
+                    f"{max(hood.opposes.count(s) for s in range(n))} states."
+                )
+            },
+        }
+    )
     return {"data": data, "layout": layout}

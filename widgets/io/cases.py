@@ -44,7 +44,15 @@ def default_path() -> Path:
 
 def _check_row(line: int, row: Mapping[str, str], bad: Callable[[str, str], None]) -> dict | None:
     out: dict = {}
-    for column in ("case_id", "decider", "threat_source", "summary", "sources", "chapters", *(f"why_{c}" for c in JUSTIFIED)):
+    for column in (
+        "case_id",
+        "decider",
+        "threat_source",
+        "summary",
+        "sources",
+        "chapters",
+        *(f"why_{c}" for c in JUSTIFIED),
+    ):
         text = row[column].strip()
         if not text:
             bad(column, "is empty")
@@ -136,9 +144,14 @@ def predict_cases(cases: pd.DataFrame, weights: ThreatWeights | None = None) -> 
     for case_id, row in cases.iterrows():
         pred = Case(row.to_dict()).predict(weights)
         records.append(
-            {"case_id": case_id, "predicted": pred.choice, "observed": row["observed"],
-             "correct": pred.choice == row["observed"], "threat": pred.threat,
-             **{f"p_{c}": pred.probabilities[c] for c in CHOICES}}
+            {
+                "case_id": case_id,
+                "predicted": pred.choice,
+                "observed": row["observed"],
+                "correct": pred.choice == row["observed"],
+                "threat": pred.threat,
+                **{f"p_{c}": pred.probabilities[c] for c in CHOICES},
+            }
         )
     return pd.DataFrame(records).set_index("case_id")
 

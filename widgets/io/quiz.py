@@ -76,7 +76,9 @@ def parse_quiz(data: Any, name: str) -> Quiz:
     items = data["questions"]
     if not isinstance(items, list) or not MIN_QUESTIONS <= len(items) <= MAX_QUESTIONS:
         count = len(items) if isinstance(items, list) else type(items).__name__
-        raise ValueError(f"{where}: questions must be a list of {MIN_QUESTIONS} to {MAX_QUESTIONS} questions, got {count}")
+        raise ValueError(
+            f"{where}: questions must be a list of {MIN_QUESTIONS} to {MAX_QUESTIONS} questions, got {count}"
+        )
     questions, seen = [], set()
     for number, item in enumerate(items, 1):
         q_where = f"{where}, question {number}"
@@ -98,15 +100,23 @@ def parse_quiz(data: Any, name: str) -> Quiz:
             correct = option.get("correct", False)
             if not isinstance(correct, bool):
                 raise ValueError(f"{o_where}: correct must be true or false, got {correct!r}")
-            options.append(Option(_text(o_where, "text", option["text"]), _text(o_where, "feedback", option["feedback"]), correct))
+            options.append(
+                Option(_text(o_where, "text", option["text"]), _text(o_where, "feedback", option["feedback"]), correct)
+            )
         right = sum(o.correct for o in options)
         if right != 1:
             raise ValueError(f"{q_where}: exactly one option must have correct: true, got {right}")
         if len({o.text for o in options}) != len(options):
             raise ValueError(f"{q_where}: two options have the same text")
         section = item.get("section")
-        questions.append(Question(qid, _text(q_where, "prompt", item["prompt"]), tuple(options),
-                                  _text(q_where, "section", section) if section is not None else None))
+        questions.append(
+            Question(
+                qid,
+                _text(q_where, "prompt", item["prompt"]),
+                tuple(options),
+                _text(q_where, "section", section) if section is not None else None,
+            )
+        )
     return Quiz(name, tuple(questions))
 
 

@@ -131,7 +131,8 @@ def _from_csv(text: str) -> dict[str, Any]:
         elif name.startswith("prediction."):
             record["prediction"][name[len("prediction."):]] = cell
         else:
-            raise ValueError(f"scenario file: unknown CSV column {name!r} (allowed: {', '.join(_HEAD)}, control.*, prediction.*)")
+            raise ValueError(f"scenario file: unknown CSV column {name!r} (allowed: {', '.join(_HEAD)}, control.*, "
+                             "prediction.*)")
     return record
 
 
@@ -168,7 +169,8 @@ def parse_record(text: str | bytes) -> dict[str, Any]:
     return _from_csv(text)
 
 
-def check_record(record: Mapping[str, Any], explorer_id: str, title: str, controls: Sequence[Control]) -> LoadedScenario:
+def check_record(record: Mapping[str, Any], explorer_id: str, title: str,
+                 controls: Sequence[Control]) -> LoadedScenario:
     """Check a parsed scenario against one explorer; raise ``ValueError`` naming the problem."""
     if record.get("format") != FORMAT:
         raise ValueError(f"scenario file: format must be {FORMAT!r}, got {str(record.get('format'))[:40]!r}")
@@ -184,7 +186,8 @@ def check_record(record: Mapping[str, Any], explorer_id: str, title: str, contro
     missing = [n for n in names if n not in given]
     unknown = [str(n)[:40] for n in given if n not in names]
     if missing or unknown:
-        parts = ([f"missing {', '.join(missing)}"] if missing else []) + ([f"unknown {', '.join(unknown)}"] if unknown else [])
+        parts = (([f"missing {', '.join(missing)}"] if missing else [])
+                 + ([f"unknown {', '.join(unknown)}"] if unknown else []))
         raise ValueError(f"scenario file: controls {'; '.join(parts)} (this explorer's controls: {', '.join(names)})")
     values: dict[str, Any] = {}
     for control in controls:

@@ -74,7 +74,11 @@ def _check_row(line: int, row: Mapping[str, str], bad: Callable[[str, str], None
         if kind and kind not in KINDS:
             bad("observed_kind", f"{kind!r} must be empty (appeasement) or one of {', '.join(KINDS)}")
         if side == "status quo" and kind != "piling-on":
-            bad("observed_kind", f"{kind!r}: bandwagoning with the status-quo camp is piling on in this model, so it must be 'piling-on'")
+            bad(
+                "observed_kind",
+                f"{kind!r}: bandwagoning with the status-quo camp is piling on in this model, "
+                "so it must be 'piling-on'",
+            )
     elif observed in CHOICES:
         if side:
             bad("observed_side", f"{side!r} must be empty unless observed is bandwagon")

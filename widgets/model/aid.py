@@ -68,9 +68,12 @@ AID_SENTENCES: dict[str, str] = {
     "safe": "The recipient faces little threat, so aid does little to change its alignment.",
     "monopoly": "The donor is the only source of what it provides, which strengthens its hand.",
     "alternatives": "The recipient can get the same goods elsewhere, which weakens the donor's hand.",
-    "dependence_donor": "The recipient needs the donor more than the donor needs it, which adds to the donor's leverage.",
-    "dependence_recipient": "The donor needs the recipient more than the recipient needs the donor, which limits leverage.",
-    "motivation_recipient": "The recipient's security is at stake, so it cares more than the donor and can resist its demands.",
+    "dependence_donor": "The recipient needs the donor more than the donor needs it, which adds to the donor's "
+                        "leverage.",
+    "dependence_recipient": "The donor needs the recipient more than the recipient needs the donor, which limits "
+                            "leverage.",
+    "motivation_recipient": "The recipient's security is at stake, so it cares more than the donor and can resist its "
+                            "demands.",
     "motivation_donor": "The donor cares more about the outcome than the recipient does, which adds to its leverage.",
     "weak_apparatus": "The donor's divided decision-making makes it hard to turn aid into pressure.",
     "little_control": "Aid buys the donor little control over the recipient here.",

@@ -15,7 +15,11 @@ from .situation import SITUATION_FIELDS, SITUATION_LABELS, Situation
 from .threat import SOURCE_LABELS, THREAT_SOURCES, Threat, ThreatWeights
 
 # The fields of Walt's scenario (a Threat and a Situation) and their labels.
-FIELD_LABELS: dict[str, str] = {**SOURCE_LABELS, **SITUATION_LABELS, "threat_level": "Overall threat (all four sources)"}
+FIELD_LABELS: dict[str, str] = {
+    **SOURCE_LABELS,
+    **SITUATION_LABELS,
+    "threat_level": "Overall threat (all four sources)",
+}
 SCENARIO_FIELDS: tuple[str, ...] = THREAT_SOURCES + SITUATION_FIELDS
 GRID_FIELDS = tuple(f for f in SCENARIO_FIELDS if f != "war") + ("threat_level",)
 

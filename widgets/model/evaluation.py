@@ -398,7 +398,8 @@ def loo_summary(result: LeaveOneOut) -> pd.DataFrame:
     rows = [
         ("equal weights, not tuned", result.default),
         (f"tuned on all cases ({tuned})", result.in_sample),
-        (f"tuned without the held-out case (leave-one-out; {changed} of {len(result.folds)} folds chose unequal weights)", result.metrics),
+        (f"tuned without the held-out case (leave-one-out; {changed} of {len(result.folds)} folds chose unequal "
+         "weights)", result.metrics),
     ]
     return pd.DataFrame(
         [{"model": name, "correct": f"{m.correct}/{m.n}", "accuracy": round(m.accuracy, 3),
@@ -433,7 +434,8 @@ def chapter_facts(cases: pd.DataFrame, sweep: WeightSweep | None = None) -> dict
     counts = sweep.correct.sum(axis=1)
     default_k = sweep.index_of(ThreatWeights())
     facts.update({"settings": len(sweep.weights), "settings_at_default": int((counts == counts[default_k]).sum()),
-                  "settings_best": int(counts.max()), "settings_above_default": int((counts > counts[default_k]).sum())})
+                  "settings_best": int(counts.max()),
+                  "settings_above_default": int((counts > counts[default_k]).sum())})
     for source in THREAT_SOURCES:
         alone = sweep.metrics(ThreatWeights(**{s: (1.0 if s == source else 0.0) for s in THREAT_SOURCES}))
         facts[f"alone_{source}"] = alone.correct

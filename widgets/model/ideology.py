@@ -69,7 +69,8 @@ IDEOLOGY_SENTENCES: dict[str, str] = {
     "threatened": "A serious threat leaves little room for choosing partners by ideology.",
     "defence": "Defence dominates in warfare, which makes ideological choices less risky.",
     "legitimacy": "A regime short of domestic legitimacy looks to ideological allies for support.",
-    "fragile": "The shared ideology prescribes one centralised movement, so an alliance built on it would be quarrelsome and fragile.",
+    "fragile": "The shared ideology prescribes one centralised movement, so an alliance built on it would be "
+               "quarrelsome and fragile.",
     "exaggerated": "Leaders are likely to see ideology as a bigger force here than it is.",
 }
 
@@ -231,7 +232,9 @@ def ideology_effect(
     )
 
 
-def _reasons(ideology: Ideology, security: float, effect: float, perceived: float, durability: float) -> tuple[str, ...]:
+def _reasons(
+    ideology: Ideology, security: float, effect: float, perceived: float, durability: float
+) -> tuple[str, ...]:
     """At most four sentences: direction, fragility, then what sets ideology's weight, then perception."""
     keys = []
     lean = 2.0 * ideology.similarity - 1.0

@@ -129,7 +129,10 @@ class Landscape:
 
     def coalition(self, index: int | None = None) -> tuple[tuple[str, ...], tuple[str, ...]]:
         x = self.best if index is None else tuple(self.splits[index])
-        return (tuple(n for n, v in zip(self.names, x, strict=True) if v == 0), tuple(n for n, v in zip(self.names, x, strict=True) if v == 1))
+        return (
+            tuple(n for n, v in zip(self.names, x, strict=True) if v == 0),
+            tuple(n for n, v in zip(self.names, x, strict=True) if v == 1),
+        )
 
 
 def search(sizes: Sequence[float], propensities: Any, names: Sequence[str] | None = None) -> Landscape:
@@ -254,8 +257,9 @@ class EuropeData:
         return np.array([s[f"cinc_{year}"] for s in self.states])
 
 
-def load_europe(states_path: str | os.PathLike | None = None,
-                pairs_path: str | os.PathLike | None = None) -> EuropeData:
+def load_europe(
+    states_path: str | os.PathLike | None = None, pairs_path: str | os.PathLike | None = None
+) -> EuropeData:
     """Load and validate the Europe 1936 states and pairs files."""
     sp = Path(states_path) if states_path is not None else data_path("europe_1936.csv")
     pp = Path(pairs_path) if pairs_path is not None else data_path("europe_1936_pairs.csv")
@@ -283,15 +287,24 @@ def model_sides(data: EuropeData) -> dict[str, dict[str, Any]]:
     out = {}
     for s in data.states:
         if s["threat_source"] not in THREAT_SIDES:
-            raise ValueError(f"state {s['code']}: threat_source {s['threat_source']!r} has no side; "
-                             f"known: {', '.join(THREAT_SIDES)}")
-        pred = predict(Threat(**{k: s[k] for k in THREAT_SOURCES}),
-                       Situation(s["own_strength"], s["allied_support"], s["war"], s["victory"]))
+            raise ValueError(
+                f"state {s['code']}: threat_source {s['threat_source']!r} has no side; known: {', '.join(THREAT_SIDES)}"
+            )
+        pred = predict(
+            Threat(**{k: s[k] for k in THREAT_SOURCES}),
+            Situation(s["own_strength"], s["allied_support"], s["war"], s["victory"]),
+        )
         threat_side = THREAT_SIDES[s["threat_source"]]
         other = "Axis" if threat_side == "Allies" else "Allies"
         side = {"balance": other, "bandwagon": threat_side}.get(pred.choice)
-        out[s["code"]] = {"state": s["state"], "threat_source": s["threat_source"], "choice": pred.choice,
-                          "predicted_side": side, "side": s["side"], "p_choice": pred.probabilities[pred.choice]}
+        out[s["code"]] = {
+            "state": s["state"],
+            "threat_source": s["threat_source"],
+            "choice": pred.choice,
+            "predicted_side": side,
+            "side": s["side"],
+            "p_choice": pred.probabilities[pred.choice],
+        }
     return out
 
 
@@ -305,12 +318,18 @@ def europe_table(data: EuropeData) -> Any:
     for s in data.states:
         c = s["code"]
         m = model[c]
-        records.append({
-            "state": s["state"], "CINC 1936": round(s["cinc_1936"], 4), "side taken": s["side"],
-            "landscape 1936": sides36[c], "landscape 1939": sides39[c],
-            "threat": s["threat_source"].replace(" (the Axis)", ""), "model": m["choice"],
-            "model's side": m["predicted_side"] or "none",
-        })
+        records.append(
+            {
+                "state": s["state"],
+                "CINC 1936": round(s["cinc_1936"], 4),
+                "side taken": s["side"],
+                "landscape 1936": sides36[c],
+                "landscape 1939": sides39[c],
+                "threat": s["threat_source"].replace(" (the Axis)", ""),
+                "model": m["choice"],
+                "model's side": m["predicted_side"] or "none",
+            }
+        )
     return pd.DataFrame(records).set_index("state")
 
 

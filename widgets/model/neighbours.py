@@ -70,7 +70,11 @@ def neighbourhood(
         raise ValueError(f"neighbourhood.rows and cols must be in [2, 12], got {rows} x {cols}")
     validation.bounded("neighbourhood", "proximity_weight", proximity_weight, 0.0, None)
     validation.bounded("neighbourhood", "power_weight", power_weight, 0.0, None)
-    weights = ThreatWeights(power_weight, proximity_weight, 0.0, 0.0) if power_weight + proximity_weight > 0 else ThreatWeights()
+    weights = (
+        ThreatWeights(power_weight, proximity_weight, 0.0, 0.0)
+        if power_weight + proximity_weight > 0
+        else ThreatWeights()
+    )
     rng = random.Random(seed)
     raw = [rng.uniform(0.3, 1.0) for _ in range(rows * cols)]
     top = max(raw)

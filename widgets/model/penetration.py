@@ -120,7 +120,9 @@ class PenetrationParameters:
 
     def __post_init__(self) -> None:
         for f in fields(self):
-            object.__setattr__(self, f.name, validation.unit_interval("PenetrationParameters", f.name, getattr(self, f.name)))
+            object.__setattr__(
+                self, f.name, validation.unit_interval("PenetrationParameters", f.name, getattr(self, f.name))
+            )
 
 
 DEFAULT_PENETRATION_PARAMETERS = PenetrationParameters()

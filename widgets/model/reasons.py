@@ -15,13 +15,17 @@ from .threat import SOURCE_LABELS
 # (term, response the term favours) -> sentence
 TERM_SENTENCES: dict[tuple[str, str], str] = {
     ("base", "balance"): "Other things equal, balancing is the safer and more common response.",
-    ("strength", "balance"): "The decider is strong enough for its weight to matter in a coalition, which favours balancing.",
+    ("strength", "balance"): "The decider is strong enough for its weight to matter in a coalition, which favours "
+                             "balancing.",
     ("support", "balance"): "Allies are likely to help, which makes balancing feasible.",
     ("support", "bandwagon"): "Allied help looks unlikely, so accommodating the threat looks safer.",
     ("intentions", "balance"): "The threatening state looks aggressive, so appeasing it would not buy safety.",
-    ("intentions-uncertain", "balance"): "The threatening state's aims are uncertain, and trusting them would be a gamble, which favours balancing.",
-    ("great_power_pull", "bandwagon"): "A much stronger power that is near and able to attack pulls a weak state toward bandwagoning.",
-    ("certainty", "buck-pass"): "Allied support is close to certain, so the decider can leave the burden to others (buck-passing or free-riding).",
+    ("intentions-uncertain", "balance"): "The threatening state's aims are uncertain, and trusting them would be a "
+                                         "gamble, which favours balancing.",
+    ("great_power_pull", "bandwagon"): "A much stronger power that is near and able to attack pulls a weak state "
+                                       "toward bandwagoning.",
+    ("certainty", "buck-pass"): "Allied support is close to certain, so the decider can leave the burden to others "
+                                "(buck-passing or free-riding).",
     ("war", "bandwagon"): "The threatening side is close to winning the war, which draws others onto its side.",
     ("war", "balance"): "The war is still open or going against the threatening side, so states keep balancing.",
 }
@@ -64,7 +68,8 @@ def explain(
         if max(parts.values()) - min(parts.values()) < 1e-9:
             reasons.append(f"Overall threat is {threat_band(level)}; its four sources weigh equally.")
         else:
-            reasons.append(f"Overall threat is {threat_band(level)}; its largest source is {SOURCE_LABELS[largest].lower()}.")
+            reasons.append(f"Overall threat is {threat_band(level)}; its largest source is "
+                           f"{SOURCE_LABELS[largest].lower()}.")
     else:
         reasons.append("Nothing about this state is threatening.")
     if choice == "neutral":

@@ -60,7 +60,8 @@ class CaseComparison:
         return f"bandwagon ({KIND_LABELS[kind] if kind else 'appeasement'})"
 
 
-def compare_case(row: Mapping[str, Any], walt_row: Mapping[str, Any], params: InterestParameters | None = None) -> CaseComparison:
+def compare_case(row: Mapping[str, Any], walt_row: Mapping[str, Any],
+                 params: InterestParameters | None = None) -> CaseComparison:
     """Both models on one case: ``row`` from the Schweller file, ``walt_row`` from cases.csv."""
     walt = Case(dict(walt_row)).predict()
     schweller = schweller_predict(case_scenario(row), params)
@@ -101,7 +102,8 @@ def case_table(comparisons: list[CaseComparison]) -> Any:
             "case": f"{c.decider}, {c.year}",
             "Walt predicts": f"{c.walt.choice} ({percent(c.walt.probabilities[c.walt.choice])})",
             "observed (Walt's terms)": c.walt_observed,
-            "Schweller predicts": f"{c.schweller.label.lower()} ({percent(c.schweller.probabilities[c.schweller.choice])})",
+            "Schweller predicts": f"{c.schweller.label.lower()} "
+                                  f"({percent(c.schweller.probabilities[c.schweller.choice])})",
             "observed (Schweller's terms)": c.observed_label,
             "verdict": c.verdict,
         })

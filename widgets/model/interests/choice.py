@@ -329,7 +329,8 @@ class SystemBalance:
         return {
             "status quo secure": "The status-quo camp clearly outweighs the revisionists, so the order is secure.",
             "contested": "The two camps are roughly matched, so the order is contested.",
-            "revisionists ascendant": "The revisionist camp outweighs the defenders of the status quo, so the order is ripe for change.",
+            "revisionists ascendant": "The revisionist camp outweighs the defenders of the status quo, so the order is "
+                                      "ripe for change.",
         }[self.state]
 
 
@@ -361,7 +362,9 @@ def momentum(scenario: Scenario) -> tuple[float, float]:
     return max(0.0, 2.0 * scenario.victory - 1.0), max(0.0, 1.0 - 2.0 * scenario.victory)
 
 
-def schweller_terms(scenario: Scenario, params: InterestParameters = DEFAULT_INTEREST_PARAMETERS) -> dict[str, dict[str, float]]:
+def schweller_terms(
+    scenario: Scenario, params: InterestParameters = DEFAULT_INTEREST_PARAMETERS
+) -> dict[str, dict[str, float]]:
     """The additive pieces of each option's utility: term -> {option: value}.
 
     ``bandwagon-status-quo`` has the term ``gate`` = ln(m-), -inf when m- = 0.
@@ -427,7 +430,8 @@ class SchwellerPrediction:
     @property
     def label(self) -> str:
         """'Balance', 'Bandwagon (jackal bandwagoning)', 'Bandwagon (appeasement)', ..."""
-        base = {"balance": "Balance", "bandwagon": "Bandwagon", "buck-pass": "Buck-pass", "neutral": "Neutral"}[self.choice]
+        base = {"balance": "Balance", "bandwagon": "Bandwagon", "buck-pass": "Buck-pass",
+                "neutral": "Neutral"}[self.choice]
         if self.choice != "bandwagon":
             return base
         return f"{base} ({KIND_LABELS[self.kind] if self.kind else 'appeasement'})"
@@ -471,10 +475,14 @@ def schweller_predict(scenario: Scenario, params: InterestParameters | None = No
 
 KIND_SENTENCES: dict[str | None, str] = {
     "jackal": "Jackal bandwagoning: it joins the stronger revisionist to share in the spoils of revision.",
-    "piling-on": "Piling on: the revisionist side is close to winning the war, and a latecomer can still claim a share of the spoils.",
-    "wave-of-the-future": "Wave of the future: the revisionist cause looks like the coming order, and the decider has little invested in the old one.",
-    "contagion": "Contagion: its neighbours have already gone over to the revisionist camp, and it follows like a falling domino.",
-    None: "Appeasement: a weak state under threat from a strong revisionist gives way to it, the bandwagoning Walt describes.",
+    "piling-on": "Piling on: the revisionist side is close to winning the war, and a latecomer can still claim a share "
+                 "of the spoils.",
+    "wave-of-the-future": "Wave of the future: the revisionist cause looks like the coming order, and the decider has "
+                          "little invested in the old one.",
+    "contagion": "Contagion: its neighbours have already gone over to the revisionist camp, and it follows like a "
+                 "falling domino.",
+    None: "Appeasement: a weak state under threat from a strong revisionist gives way to it, the bandwagoning Walt "
+          "describes.",
 }
 
 
@@ -485,7 +493,8 @@ def schweller_reasons(scenario: Scenario, prediction: SchwellerPrediction) -> tu
     reasons = [f"The decider is {article} {placement.state_type}: {placement.description}."]
     choice = prediction.choice
     if choice == "bandwagon" and prediction.side == "status quo":
-        reasons.append("Piling on: the status-quo side is close to winning the war, and joining it now earns a share of "
+        reasons.append("Piling on: the status-quo side is close to winning the war, and joining it now earns a share "
+                       "of "
                        "the victors' gains at little cost.")
     elif choice == "bandwagon":
         reasons.append(KIND_SENTENCES[prediction.kind])

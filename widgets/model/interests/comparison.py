@@ -134,12 +134,14 @@ def _schweller_gain(prediction: SchwellerPrediction) -> str:
     return {
         "jackal": f"as a {prediction.placement.state_type}, it can share in a stronger revisionist's spoils",
         "piling-on": "the revisionist side is about to win the war, and latecomers share the spoils",
-        "wave-of-the-future": "the revisionist cause looks like the future, and it has little invested in the old order",
+        "wave-of-the-future": "the revisionist cause looks like the future, and it has little invested in the old "
+                              "order",
         "contagion": "its neighbours have already gone over, and it follows them",
     }.get(kind, "it can gain by joining the stronger side")
 
 
-def explain_comparison(scenario: Scenario, walt: Prediction, schweller: SchwellerPrediction, verdict: str) -> tuple[str, ...]:
+def explain_comparison(scenario: Scenario, walt: Prediction, schweller: SchwellerPrediction,
+                       verdict: str) -> tuple[str, ...]:
     """Three sentences: Walt's prediction and reasons, Schweller's, and why they differ.
 
     Every clause comes from the two predictions: their choices, probabilities, reasons,

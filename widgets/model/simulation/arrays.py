@@ -75,7 +75,15 @@ def predict_arrays(
         params = DEFAULT_PARAMETERS
     elif not isinstance(params, ModelParameters):
         raise TypeError(f"params must be a ModelParameters or None, got {type(params).__name__}")
-    names = ("aggregate_power", "proximity", "offensive_power", "aggressive_intentions", "own_strength", "allied_support", "victory")
+    names = (
+        "aggregate_power",
+        "proximity",
+        "offensive_power",
+        "aggressive_intentions",
+        "own_strength",
+        "allied_support",
+        "victory",
+    )
     values = (aggregate_power, proximity, offensive_power, aggressive_intentions, own_strength, allied_support, victory)
     if check:
         P, X, O, I, s, a, v = (_array(n, x) for n, x in zip(names, values, strict=True))
@@ -85,8 +93,10 @@ def predict_arrays(
         try:
             np.broadcast_shapes(P.shape, X.shape, O.shape, I.shape, s.shape, a.shape, v.shape, war_arr.shape)
         except ValueError:
-            raise ValueError("predict_arrays: the arrays' shapes do not broadcast together: "
-                             + ", ".join(f"{n} {np.shape(x)}" for n, x in zip(names + ("war",), values + (war,), strict=True))) from None
+            raise ValueError(
+                "predict_arrays: the arrays' shapes do not broadcast together: "
+                + ", ".join(f"{n} {np.shape(x)}" for n, x in zip(names + ("war",), values + (war,), strict=True))
+            ) from None
     else:
         P, X, O, I, s, a, v = values
         war_arr = war
@@ -98,12 +108,18 @@ def predict_arrays(
     return out
 
 
-def _predict_parts(P: Any, X: Any, O: Any, I: Any, s: Any, a: Any, war: Any, v: Any,
-                   weights: ThreatWeights, params: ModelParameters) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+def _predict_parts(
+    P: Any, X: Any, O: Any, I: Any, s: Any, a: Any, war: Any, v: Any, weights: ThreatWeights, params: ModelParameters
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """The four probabilities of :func:`predict_arrays` as separate arrays (no validation)."""
     share = weights.normalised()
     # same order of addition as threat.contributions + sum()
-    level = share["aggregate_power"] * P + share["proximity"] * X + share["offensive_power"] * O + share["aggressive_intentions"] * I
+    level = (
+        share["aggregate_power"] * P
+        + share["proximity"] * X
+        + share["offensive_power"] * O
+        + share["aggressive_intentions"] * I
+    )
     level = np.minimum(np.maximum(level, 0.0), 1.0)
     x = params.response_slope * (level - params.response_threshold)
     z = np.exp(-np.abs(x))
@@ -114,10 +130,18 @@ def _predict_parts(P: Any, X: Any, O: Any, I: Any, s: Any, a: Any, war: Any, v: 
     pull = np.maximum(0.0, 1.0 - 2.0 * s) * P * ((1.0 + X + O) / 3.0)
     certainty = np.maximum(0.0, (a - a0) / (1.0 - a0))
     # term order as in alignment.utility_terms: base, strength, support, intentions, pull, certainty, war
-    v_bal = params.strength_to_balance * s + params.support_to_balance * np.minimum(a, a0) / a0 \
-        + params.intentions_to_balance * I + (-params.war_momentum * m)
-    v_bw = params.bandwagon_base + params.isolation_to_bandwagon * (1.0 - a) + params.great_power_pull * pull \
+    v_bal = (
+        params.strength_to_balance * s
+        + params.support_to_balance * np.minimum(a, a0) / a0
+        + params.intentions_to_balance * I
+        + (-params.war_momentum * m)
+    )
+    v_bw = (
+        params.bandwagon_base
+        + params.isolation_to_bandwagon * (1.0 - a)
+        + params.great_power_pull * pull
         + params.war_momentum * m
+    )
     v_bp = params.buckpass_base + params.certainty_to_buckpass * certainty
     top = np.maximum(np.maximum(v_bal, v_bw), v_bp)
     e_bal, e_bw, e_bp = np.exp(v_bal - top), np.exp(v_bw - top), np.exp(v_bp - top)
@@ -135,16 +159,22 @@ def restrict(probabilities: np.ndarray, balancer: np.ndarray) -> np.ndarray:
     """
     probabilities = np.asarray(probabilities, dtype=float)
     balancer = np.asarray(balancer, dtype=bool)
-    parts = _restrict_parts(probabilities[..., AGAINST], probabilities[..., WITH], probabilities[..., BUCKPASS],
-                            probabilities[..., NEUTRAL], balancer)
+    parts = _restrict_parts(
+        probabilities[..., AGAINST],
+        probabilities[..., WITH],
+        probabilities[..., BUCKPASS],
+        probabilities[..., NEUTRAL],
+        balancer,
+    )
     out = np.empty(np.broadcast_shapes(probabilities.shape, balancer.shape + (4,)))
     for k, part in enumerate(parts):
         out[..., k] = part
     return out
 
 
-def _restrict_parts(p_bal: np.ndarray, p_bw: np.ndarray, p_bp: np.ndarray, p_neutral: np.ndarray,
-                    balancer: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+def _restrict_parts(
+    p_bal: np.ndarray, p_bw: np.ndarray, p_bp: np.ndarray, p_neutral: np.ndarray, balancer: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     against = np.where(balancer, p_bal, 0.0)
     with_ = np.where(balancer, 0.0, p_bw)
     scale = (1.0 - p_neutral) / (against + with_ + p_bp)

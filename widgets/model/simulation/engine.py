@@ -135,10 +135,13 @@ def _engine(worlds: Sequence[World], seeds: Sequence[int], record_states: bool) 
     for w in worlds:
         for name in _STRUCTURE:
             if getattr(w, name) != getattr(first, name):
-                raise ValueError(f"worlds run together must share {name}: got {getattr(first, name)!r} and {getattr(w, name)!r}")
+                raise ValueError(f"worlds run together must share {name}: "
+                                 f"got {getattr(first, name)!r} and {getattr(w, name)!r}")
     R, N, A, T = len(seeds), first.n_states, first.n_aggressors, first.steps
     if record_states and R * (T + 1) * N > 50_000_000:
-        raise ValueError(f"record_states would keep {R * (T + 1) * N:,} cells (> 50,000,000): record fewer runs or steps")
+        raise ValueError(
+            f"record_states would keep {R * (T + 1) * N:,} cells (> 50,000,000): record fewer runs or steps"
+        )
     params, weights = first.params or DEFAULT_PARAMETERS, first.weights or ThreatWeights()
 
     def column(values: Any, dtype: Any = float) -> np.ndarray:
@@ -227,7 +230,7 @@ def _engine(worlds: Sequence[World], seeds: Sequence[int], record_states: bool) 
     for t in range(T):
         for r, g in enumerate(rngs):
             draws[r] = g.random(2 * N + A)
-        u_keep, u_choice, u_attack = draws[:, :N], draws[:, N:2 * N], draws[:, 2 * N:]
+        u_keep, u_choice, u_attack = draws[:, :N], draws[:, N : 2 * N], draws[:, 2 * N :]
 
         # 1. alignment choices
         B, K, _, total = totals()
@@ -238,8 +241,18 @@ def _engine(worlds: Sequence[World], seeds: Sequence[int], record_states: bool) 
         a = np.where(defeated, postwar, support)
         v = B / (B + K)
         # predict_arrays(...) then restrict(...), without building the (runs, states, 4) array
-        parts = _predict_parts(P[:, None], X, threat_posture[:, None], threat_posture[:, None], s, a[:, None],
-                               war[:, None], v[:, None], weights, params)
+        parts = _predict_parts(
+            P[:, None],
+            X,
+            threat_posture[:, None],
+            threat_posture[:, None],
+            s,
+            a[:, None],
+            war[:, None],
+            v[:, None],
+            weights,
+            params,
+        )
         p_against, p_with, p_buckpass, _ = _restrict_parts(*parts, balancer)
         c0 = p_against
         c1 = c0 + p_with
@@ -295,14 +308,22 @@ def _engine(worlds: Sequence[World], seeds: Sequence[int], record_states: bool) 
         contain_run = np.where(K > B, contain_run + 1, 0)
         containment_step = np.where((containment_step < 0) & (contain_run >= containment), t + 1, containment_step)
 
-    out.update(hegemony_step=hegemony_step, containment_step=containment_step, defeat_step=defeat_step,
-               positions=positions, balancer=balancer, status=status_hist, capability=cap_hist)
+    out.update(
+        hegemony_step=hegemony_step,
+        containment_step=containment_step,
+        defeat_step=defeat_step,
+        positions=positions,
+        balancer=balancer,
+        status=status_hist,
+        capability=cap_hist,
+    )
     return out
 
 
 def _ensemble(world: World, seeds: Sequence[int], arrays: Mapping[str, Any], part: slice) -> Ensemble:
-    return Ensemble(world=world, seeds=tuple(seeds),
-                    **{k: (v[part] if v is not None else None) for k, v in arrays.items()})
+    return Ensemble(
+        world=world, seeds=tuple(seeds), **{k: (v[part] if v is not None else None) for k, v in arrays.items()}
+    )
 
 
 def simulate_many(world: World, seeds: Any, *, record_states: bool = False) -> Ensemble:
@@ -317,8 +338,9 @@ def simulate_many(world: World, seeds: Any, *, record_states: bool = False) -> E
     return _ensemble(world, seeds, _engine([world] * len(seeds), seeds, record_states), slice(None))
 
 
-def simulate_worlds(worlds: Sequence[World], seeds: Any, *, record_states: bool = False,
-                    max_batch: int = 4000) -> list[Ensemble]:
+def simulate_worlds(
+    worlds: Sequence[World], seeds: Any, *, record_states: bool = False, max_batch: int = 4000
+) -> list[Ensemble]:
     """Run every world with every seed; one :class:`Ensemble` per world, as ``simulate_many``
     would give, but computed together (batches of at most ``max_batch`` runs).
 
@@ -336,7 +358,7 @@ def simulate_worlds(worlds: Sequence[World], seeds: Any, *, record_states: bool 
     per_batch = max(1, max_batch // len(seeds))
     out: list[Ensemble] = []
     for first in range(0, len(worlds), per_batch):
-        chunk = worlds[first:first + per_batch]
+        chunk = worlds[first : first + per_batch]
         arrays = _engine([w for w in chunk for _ in seeds], seeds * len(chunk), record_states)
         for k, w in enumerate(chunk):
             out.append(_ensemble(w, seeds, arrays, slice(k * len(seeds), (k + 1) * len(seeds))))

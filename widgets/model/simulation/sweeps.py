@@ -133,14 +133,20 @@ SWEEP_WORLD = World(n_states=50, steps=200)
 SWEEPS: dict[str, Sweep] = {
     # probability of hegemony over the share of balancers, for several levels of allied support
     "hegemony": Sweep(
-        "hegemony", SWEEP_WORLD,
+        "hegemony",
+        SWEEP_WORLD,
         (("allied_support", (0.0, 0.5, 0.8, 0.9, 1.0)), ("share_balancers", SHARE_GRID)),
         runs=300,
     ),
     # a balancing and a bandwagoning world; beliefs of the aggressor and of the status quo
     "misperception": Sweep(
-        "misperception", replace(SWEEP_WORLD, allied_support=0.6),
-        (("share_balancers", (0.2, 0.8)), ("aggressor_belief", (None, 0.0, 1.0)), ("defender_belief", (None, 0.0, 1.0))),
+        "misperception",
+        replace(SWEEP_WORLD, allied_support=0.6),
+        (
+            ("share_balancers", (0.2, 0.8)),
+            ("aggressor_belief", (None, 0.0, 1.0)),
+            ("defender_belief", (None, 0.0, 1.0)),
+        ),
         runs=300,
     ),
 }
@@ -181,14 +187,20 @@ def load_sweep(name: str, *, compute_if_missing: bool = True) -> dict[str, Any]:
         problem = f"{path} does not exist"
     if compute_if_missing:
         return sweep.compute()
-    raise ValueError(f"the cached sweep {name!r} does not match the code ({problem}); "
-                     "regenerate it with: python -m widgets.model.simulation --write")
+    raise ValueError(
+        f"the cached sweep {name!r} does not match the code ({problem}); "
+        "regenerate it with: python -m widgets.model.simulation --write"
+    )
 
 
 def cache_mismatch(sweep: Sweep, data: Mapping[str, Any]) -> str | None:
     """Why a cache file does not belong to ``sweep`` (None if its definition matches)."""
-    expected = {"base": _jsonable(sweep.base.to_dict()), "axes": [[a, list(v)] for a, v in sweep.axes],
-                "runs": sweep.runs, "first_seed": sweep.first_seed}
+    expected = {
+        "base": _jsonable(sweep.base.to_dict()),
+        "axes": [[a, list(v)] for a, v in sweep.axes],
+        "runs": sweep.runs,
+        "first_seed": sweep.first_seed,
+    }
     for key, value in expected.items():
         if data.get(key) != value:
             return f"{key} differs"
@@ -207,8 +219,10 @@ def hegemony_table(data: Mapping[str, Any]) -> list[dict[str, Any]]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m widgets.model.simulation",
-                                     description="Regenerate or check the cached Monte Carlo sweeps in data/sweeps/.")
+    parser = argparse.ArgumentParser(
+        prog="python -m widgets.model.simulation",
+        description="Regenerate or check the cached Monte Carlo sweeps in data/sweeps/.",
+    )
     group = parser.add_mutually_exclusive_group(required=True)
     group.add_argument("--write", action="store_true", help="recompute every sweep and write data/sweeps/<name>.json")
     group.add_argument("--check", action="store_true", help="recompute every sweep and compare with the cache")
@@ -218,8 +232,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     for name, sweep in SWEEPS.items():
         if args.only and name != args.only:
             continue
-        print(f"{name}: {len(sweep.cells())} cells x {sweep.runs} runs of {sweep.base.n_states} states x {sweep.base.steps} steps",
-              file=sys.stderr)
+        print(
+            f"{name}: {len(sweep.cells())} cells x {sweep.runs} runs of {sweep.base.n_states} states x "
+            f"{sweep.base.steps} steps",
+            file=sys.stderr,
+        )
         data = sweep.compute(progress=True)
         if args.write:
             SWEEP_DIR.mkdir(parents=True, exist_ok=True)

@@ -82,7 +82,14 @@ class World:
         set_("steps", _int(owner, "steps", self.steps, 1, MAX_STEPS))
         set_("n_aggressors", _int(owner, "n_aggressors", self.n_aggressors, 1, self.n_states // 2))
         set_("containment_steps", _int(owner, "containment_steps", self.containment_steps, 1, 1000))
-        for name in ("share_balancers", "allied_support", "restrained_posture", "belligerent_posture", "spoils", "postwar_support"):
+        for name in (
+            "share_balancers",
+            "allied_support",
+            "restrained_posture",
+            "belligerent_posture",
+            "spoils",
+            "postwar_support",
+        ):
             set_(name, validation.unit_interval(owner, name, getattr(self, name)))
         for name in ("aggressor_belief", "defender_belief"):
             if getattr(self, name) is not None:
@@ -95,16 +102,21 @@ class World:
         for name in ("aggressor_share", "hegemony_share", "defeat_fraction"):
             set_(name, _open(owner, name, getattr(self, name), 0.0, 1.0))
         set_("reach", _open(owner, "reach", self.reach, 0.0, 10.0) if self.reach != 10.0 else 10.0)
-        set_("decisiveness", _open(owner, "decisiveness", self.decisiveness, 0.0, 20.0) if self.decisiveness != 20.0 else 20.0)
+        set_(
+            "decisiveness",
+            _open(owner, "decisiveness", self.decisiveness, 0.0, 20.0) if self.decisiveness != 20.0 else 20.0,
+        )
         set_("capability_spread", validation.bounded(owner, "capability_spread", self.capability_spread, 0.0, 3.0))
         if self.aggressor_share >= self.hegemony_share:
             raise ValueError(
                 f"World.aggressor_share must be below World.hegemony_share ({self.hegemony_share!r}), "
-                f"got {self.aggressor_share!r}: the aggressors would start out hegemonic")
+                f"got {self.aggressor_share!r}: the aggressors would start out hegemonic"
+            )
         if self.restrained_posture > self.belligerent_posture:
             raise ValueError(
                 f"World.restrained_posture must be at most World.belligerent_posture ({self.belligerent_posture!r}), "
-                f"got {self.restrained_posture!r}")
+                f"got {self.restrained_posture!r}"
+            )
         if self.weights is not None and not isinstance(self.weights, ThreatWeights):
             raise TypeError(f"World.weights must be a ThreatWeights or None, got {type(self.weights).__name__}")
         if self.params is not None and not isinstance(self.params, ModelParameters):
@@ -133,7 +145,9 @@ class World:
     @property
     def posture(self) -> float:
         """The aggressors' offensive power and aggressive intentions before any defeat."""
-        return self.restrained_posture + (self.belligerent_posture - self.restrained_posture) * (1.0 - self.believed_share)
+        return self.restrained_posture + (self.belligerent_posture - self.restrained_posture) * (
+            1.0 - self.believed_share
+        )
 
     @property
     def wartime_support(self) -> float:
@@ -224,15 +238,30 @@ class Ensemble:
             raise IndexError(f"run index must be in [0, {self.runs - 1}], got {index}")
         series = {name: getattr(self, name)[index] for name in _SERIES}
         return Run(
-            world=self.world, seed=self.seeds[index], **series,
-            hegemony_step=int(self.hegemony_step[index]), containment_step=int(self.containment_step[index]),
-            defeat_step=int(self.defeat_step[index]), positions=self.positions[index], balancer=self.balancer[index],
+            world=self.world,
+            seed=self.seeds[index],
+            **series,
+            hegemony_step=int(self.hegemony_step[index]),
+            containment_step=int(self.containment_step[index]),
+            defeat_step=int(self.defeat_step[index]),
+            positions=self.positions[index],
+            balancer=self.balancer[index],
             status=None if self.status is None else self.status[index],
             capability=None if self.capability is None else self.capability[index],
         )
 
 
-_SERIES = ("bloc_power", "coalition_power", "total_power", "n_with", "n_against", "n_buckpass", "n_neutral", "n_conquered", "war")
+_SERIES = (
+    "bloc_power",
+    "coalition_power",
+    "total_power",
+    "n_with",
+    "n_against",
+    "n_buckpass",
+    "n_neutral",
+    "n_conquered",
+    "war",
+)
 
 
 @dataclass(frozen=True)
