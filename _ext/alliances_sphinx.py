@@ -126,7 +126,7 @@ def _add_assets(app, pagename, templatename, context, doctree) -> None:
 
 
 def theme_script() -> str:
-    """static/theme.js with the dark inks of ``widgets.palette`` written in (one source of colours)."""
+    """static/theme.js with the dark inks of ``widgets.figures.palette`` written in (one source of colours)."""
     source = (WIDGET_STATIC / "theme.js").read_text(encoding="utf-8")
     ink = json.dumps({k.upper(): v for k, v in palette.DARK_INK.items()}, sort_keys=True)
     out, n_ink = re.subn(r"var INK = \{\}; // @dark-ink.*", f"var INK = {ink};", source)

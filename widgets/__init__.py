@@ -12,10 +12,11 @@ the layers listed above it:
   ``quiz`` (with ``quizzes/``), ``scenario_file``;
 - ``figures/``, pure Plotly: ``palette``, ``_common``, then ``walt``, ``interests``,
   ``beyond``, ``simulation``, ``evaluation``;
-- ``display/``, Jupyter and the static book: ``render``, ``book_mime``, ``static_explorer``
-  (with the page's ``static/`` script and style), ``casebox``, ``quiz_view``;
-- ``explorers/``, ipywidgets: ``base``, ``controls``, then ``walt``, ``interests``,
-  ``beyond``, ``simulation``, ``evaluation``.
+- ``display/``, Jupyter and the static book: ``render``, ``book_mime``, ``controls`` (the
+  sliders' grids), ``static_explorer`` (with the page's ``static/`` script and style),
+  ``casebox``, ``quiz_view``;
+- ``explorers/``, ipywidgets: ``base``, then ``walt``, ``interests``, ``beyond``,
+  ``simulation``, ``evaluation``.
 
 ``_paths`` is the one place that knows where data files are. ``import widgets`` gives the
 model's main names at once; the display names below (explorers, ``case_box``, ``self_check``)

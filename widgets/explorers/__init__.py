@@ -1,7 +1,8 @@
 """Explorers: sliders wired to a model and a figure builder (ipywidgets live, a static twin in the book).
 
-``base`` holds :class:`Explorer` (one object, two views), ``controls`` the sliders' grids, then
-one module per topic: ``walt``, ``interests``, ``beyond``, ``simulation``, ``evaluation``.
+``base`` holds :class:`Explorer` (one object, two views; the sliders' grids are in
+:mod:`widgets.display.controls`), then one module per topic: ``walt``, ``interests``, ``beyond``,
+``simulation``, ``evaluation``.
 """
 
 from .base import Explorer, describe_fixed

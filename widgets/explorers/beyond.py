@@ -6,7 +6,7 @@ each) so that the static twins stay light and quick to build.
 
 Where a slider sets a threat level, the threat level the explanations read is exactly the
 slider's value and is the one ``widgets.predict`` reports. In the ideology and aid explorers only
-the level matters, so all four sources are set to it (``widgets.conditions.uniform_threat``). In
+the level matters, so all four sources are set to it (``widgets.model.conditions.uniform_threat``). In
 the combined explorer the sources matter to ``predict`` too, so the starting threat keeps its
 profile and is scaled to the slider's level (:func:`threat_at_level`).
 """

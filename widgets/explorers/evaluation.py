@@ -1,8 +1,8 @@
 """The sensitivity explorer of "Testing the theory against history".
 
-Four sliders, one per threat weight, each on ``widgets.evaluation.WEIGHT_LEVELS``
+Four sliders, one per threat weight, each on ``widgets.model.evaluation.WEIGHT_LEVELS``
 (5**4 = 625 combinations). Every figure is read off one memoised sweep of the model over
-all the cases (:func:`widgets.evaluation.book_sweep`), so the live explorer and its static
+all the cases (:func:`widgets.model.evaluation.book_sweep`), so the live explorer and its static
 twin show the same numbers. Nothing here computes anything about the theory.
 """
 

@@ -1,8 +1,8 @@
 """Explorers and case boxes for Schweller's balance of interests.
 
 Built on :class:`widgets.explorers.Explorer`: live ipywidgets in Jupyter, a static twin with
-precomputed figures in the HTML book. The model is :mod:`widgets.interests`, the figures
-:mod:`widgets.interest_figures`; nothing here computes anything about the theory.
+precomputed figures in the HTML book. The model is :mod:`widgets.model.interests`, the figures
+:mod:`widgets.figures.interests`; nothing here computes anything about the theory.
 """
 
 from __future__ import annotations
@@ -105,7 +105,7 @@ def walt_schweller_explorer(
     """One scenario, both models: sliders for the ``vary`` fields, and a figure with both
     predictions, what drives each, and where and why they disagree.
 
-    Walt's inputs are derived from the scenario by :func:`widgets.interests.walt_inputs`.
+    Walt's inputs are derived from the scenario by :func:`widgets.model.interests.walt_inputs`.
     The default four sliders at five levels give 625 combinations, about 3 s of precompute
     for the static twin; keep ``levels ** len(vary)`` near that.
     """

@@ -1,7 +1,7 @@
 """Plotly builders for the chapter on ideology, aid and penetration (plain dicts, no model logic).
 
-Every number drawn comes from a result of :mod:`widgets.ideology`, :mod:`widgets.aid`,
-:mod:`widgets.penetration` or :mod:`widgets.explanations`. Each figure keeps the same traces
+Every number drawn comes from a result of :mod:`widgets.model.ideology`, :mod:`widgets.model.aid`,
+:mod:`widgets.model.penetration` or :mod:`widgets.model.explanations`. Each figure keeps the same traces
 and keys whatever its inputs (the static explorers rely on that) and carries a plain-text
 description in ``layout.meta["description"]``.
 """

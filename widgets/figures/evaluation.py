@@ -1,7 +1,7 @@
 """Plotly builders for "Testing the theory against history" (plain dicts, no model logic).
 
-Every number drawn comes from :mod:`widgets.evaluation` (a :class:`Metrics`, a
-:class:`WeightProfile`) or :mod:`widgets.landscape`. Each figure carries a plain-text
+Every number drawn comes from :mod:`widgets.model.evaluation` (a :class:`Metrics`, a
+:class:`WeightProfile`) or :mod:`widgets.model.landscape`. Each figure carries a plain-text
 description in ``layout.meta["description"]`` and keeps the same traces and keys whatever
 its inputs (the static explorer relies on that).
 """

@@ -1,6 +1,6 @@
 """Pure Plotly builders for Schweller's balance of interests (plain dicts, no model logic).
 
-Every number drawn comes from :mod:`widgets.interests`. Each figure carries a plain-text
+Every number drawn comes from :mod:`widgets.model.interests`. Each figure carries a plain-text
 description in ``layout.meta["description"]`` (the book prints it as the caption), and keeps
 the same traces and keys whatever the inputs, so the static explorers can switch between
 precomputed versions of it.

@@ -1,6 +1,6 @@
 """Pure Plotly builders for the simulation chapter: runs, ensembles and Monte Carlo sweeps.
 
-No model logic lives here: every number drawn comes from ``widgets.simulation``. Each
+No model logic lives here: every number drawn comes from ``widgets.model.simulation``. Each
 builder returns a plain Plotly dict whose ``layout.meta["description"]`` summarises it in
 words (screen readers and print). The animated view uses Plotly's own frames, slider and
 play button, which work in the static HTML book without any script of ours.

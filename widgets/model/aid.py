@@ -16,7 +16,7 @@ A6. The weaker the donor's domestic decision-making apparatus, the less leverage
 
 Functional form (an assumption of this book; coefficients in :class:`AidParameters`, not
 estimated). With ``a`` the amount of aid, ``T`` the recipient's overall threat level from
-:func:`widgets.threat.threat_level` (the number :func:`widgets.predict` reports, so aid is
+:func:`widgets.model.threat.threat_level` (the number :func:`widgets.predict` reports, so aid is
 scaled by the book's one notion of threat), ``M`` the donor's monopoly, ``D`` the asymmetry of
 dependence, ``m_d`` the donor's motivation and ``W`` the strength of its apparatus:
 
@@ -154,7 +154,7 @@ class AidResult:
     """What aid does for one donor-recipient pair.
 
     - ``score``: aid's pull towards alignment, in [0, 1] (0 = none); the same number is
-      ``effect``, which :mod:`widgets.explanations` adds on the log-odds scale.
+      ``effect``, which :mod:`widgets.model.explanations` adds on the log-odds scale.
     - ``leverage``: the donor's control over the recipient, in [0, 1].
     - ``threat``: the recipient's threat level; ``threat_scaling``: how much of the aid
       counts towards alignment at that threat (A2).

@@ -2,8 +2,8 @@
 
 Walt (1987, ch. 2 and ch. 5-8) tests five explanations of alliances: balancing and
 bandwagoning (both responses to threat, :func:`widgets.predict`), ideology
-(:mod:`widgets.ideology`), foreign aid (:mod:`widgets.aid`) and transnational penetration
-(:mod:`widgets.penetration`). His verdict: threat dominates; ideology and aid matter less than
+(:mod:`widgets.model.ideology`), foreign aid (:mod:`widgets.model.aid`) and transnational penetration
+(:mod:`widgets.model.penetration`). His verdict: threat dominates; ideology and aid matter less than
 is commonly believed, and penetration works mostly where other causes already favour the
 alliance.
 
@@ -117,7 +117,7 @@ DEFAULT_EXPLANATION_WEIGHTS = ExplanationWeights()
 class CombinedView:
     """The five explanations for one pair of states.
 
-    - ``prediction``: the threat-based :class:`~widgets.alignment.Prediction`;
+    - ``prediction``: the threat-based :class:`~widgets.model.alignment.Prediction`;
       ``p_threat`` its probability of balancing.
     - ``ideology``, ``aid``, ``penetration``: each explanation's own result.
     - ``contributions``: each explanation's term on the log-odds scale (they add up to

@@ -17,7 +17,7 @@ Functional form (an assumption of this book, not Walt's; the coefficients are in
 similarity, ``C`` the centralisation of the movement the shared ideology prescribes, ``L``
 the decider's legitimacy deficit, ``D`` the advantage of defence, and ``S = 1 - T`` the
 decider's security, where ``T`` is the overall threat level computed by
-:func:`widgets.threat.threat_level` (the same number :func:`widgets.predict` uses, so there is
+:func:`widgets.model.threat.threat_level` (the same number :func:`widgets.predict` uses, so there is
 one notion of threat in the book):
 
     W = (w_0 + w_s * S + w_d * D + w_l * L) / (w_0 + w_s + w_d + w_l)    weight of ideology (I3, I4)
@@ -155,7 +155,7 @@ class IdeologyResult:
 
     - ``score``: propensity to ally on ideological grounds, in [0, 1]; 0.5 = no effect.
     - ``effect``: the same on a signed scale, in [-1, 1] (``score = (1 + effect) / 2``);
-      this is what :mod:`widgets.explanations` adds on the log-odds scale.
+      this is what :mod:`widgets.model.explanations` adds on the log-odds scale.
     - ``perceived_effect`` and ``perceived_score``: what statesmen believe (I5).
     - ``weight``: how much ideology counts in this setting, in [0, 1] (I3, I4).
     - ``durability``: how stable an alliance built on the shared ideology would be (I2).

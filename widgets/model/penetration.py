@@ -16,7 +16,7 @@ Functional form (an assumption of this book; coefficients in :class:`Penetration
 not estimated). With ``x`` the access, ``O`` the target's openness, ``G`` the ambition of the
 objectives, ``I`` the intrusiveness of the means and ``b`` the baseline probability of the
 alliance from the *other* causes (in the combined view: the probability after threat,
-ideology and aid, see :mod:`widgets.explanations`):
+ideology and aid, see :mod:`widgets.model.explanations`):
 
     receptiveness = 1 - k_o * (1 - O)                                  (P2)
     focus         = 1 - k_g * G                                        (P3, limited aims)
@@ -134,7 +134,7 @@ class PenetrationResult:
 
     - ``score``: propensity to ally due to penetration, in [0, 1]; 0.5 = no effect.
     - ``effect``: the expected effect on a signed scale, in [-1, 1]; what
-      :mod:`widgets.explanations` adds on the log-odds scale.
+      :mod:`widgets.model.explanations` adds on the log-odds scale.
     - ``gain``: the effect if the effort is not exposed; ``loss``: the harm if it backfires.
     - ``backfire_probability``: the chance that it backfires (P3).
     - ``receptiveness``, ``focus``, ``context``: the factors of ``gain`` (P2, P3, P4).

@@ -50,7 +50,7 @@ def predict_arrays(
     *,
     check: bool = True,
 ) -> np.ndarray:
-    """:func:`widgets.alignment.predict` for arrays: probabilities of ``CHOICES``, shape (..., 4).
+    """:func:`widgets.model.alignment.predict` for arrays: probabilities of ``CHOICES``, shape (..., 4).
 
     The arguments are the fields of ``Threat`` and ``Situation`` as arrays that broadcast
     together (``war`` a boolean array). The formulas are those of ``alignment.py``, term by

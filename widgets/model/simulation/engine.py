@@ -35,7 +35,7 @@ Each step, in this order
    ``1 - inertia`` (alliances do not change overnight). One that reconsiders draws its
    choice from the probabilities of :func:`predict_arrays` (the engine calls the same
    code, ``_predict_parts``, without building the (..., 4) array), which evaluates exactly
-   the functional form of :func:`widgets.alignment.predict` (the test suite checks that the
+   the functional form of :func:`widgets.model.alignment.predict` (the test suite checks that the
    two agree to 1e-12), with one change that encodes the world's mix (:func:`restrict`):
 
    - a *balancer* never aligns with the threat: bandwagoning is removed from its menu and
