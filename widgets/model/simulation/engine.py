@@ -126,22 +126,49 @@ def _proximity_rows(positions: np.ndarray, rows: np.ndarray, sources: np.ndarray
 _STRUCTURE = ("n_states", "steps", "n_aggressors", "weights", "params")
 
 
-def _engine(worlds: Sequence[World], seeds: Sequence[int], record_states: bool) -> dict[str, np.ndarray]:
-    """Run ``worlds[r]`` with ``seeds[r]`` for every r, all at once (see the module docstring).
-
-    The worlds may differ in every parameter except those in ``_STRUCTURE``.
-    """
+def _check_batch(worlds: Sequence[World], runs: int, record_states: bool) -> None:
+    """Worlds run together share their structure (``_STRUCTURE``); recorded histories stay bounded."""
     first = worlds[0]
     for w in worlds:
         for name in _STRUCTURE:
             if getattr(w, name) != getattr(first, name):
                 raise ValueError(f"worlds run together must share {name}: "
                                  f"got {getattr(first, name)!r} and {getattr(w, name)!r}")
-    R, N, A, T = len(seeds), first.n_states, first.n_aggressors, first.steps
-    if record_states and R * (T + 1) * N > 50_000_000:
+    N, T = first.n_states, first.steps
+    if record_states and runs * (T + 1) * N > 50_000_000:
         raise ValueError(
-            f"record_states would keep {R * (T + 1) * N:,} cells (> 50,000,000): record fewer runs or steps"
+            f"record_states would keep {runs * (T + 1) * N:,} cells (> 50,000,000): record fewer runs or steps"
         )
+
+
+def _initial_world(worlds: Sequence[World], rngs: Sequence[np.random.Generator], A: int,
+                   aggressor_share: np.ndarray, n_bal: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each run's positions, capabilities and dispositions, drawn in this order from its generator."""
+    R, N = len(rngs), worlds[0].n_states
+    positions = np.empty((R, N, 2))
+    raw = np.empty((R, N))
+    u_type = np.empty((R, N))
+    for r, g in enumerate(rngs):
+        positions[r] = g.random((N, 2))
+        raw[r] = g.lognormal(0.0, worlds[r].capability_spread, N)
+        u_type[r] = g.random(N)
+    cap = np.empty((R, N))
+    cap[:, A:] = raw[:, A:] / raw[:, A:].sum(axis=1, keepdims=True) * (1.0 - aggressor_share)[:, None]
+    cap[:, :A] = (aggressor_share / A)[:, None]
+    u_type[:, :A] = 2.0  # aggressors are never counted as either type
+    ranks = np.argsort(np.argsort(u_type, axis=1, kind="stable"), axis=1, kind="stable")
+    balancer = ranks < n_bal[:, None]
+    return positions, cap, balancer
+
+
+def _engine(worlds: Sequence[World], seeds: Sequence[int], record_states: bool) -> dict[str, np.ndarray]:
+    """Run ``worlds[r]`` with ``seeds[r]`` for every r, all at once (see the module docstring).
+
+    The worlds may differ in every parameter except those in ``_STRUCTURE``.
+    """
+    first = worlds[0]
+    _check_batch(worlds, len(seeds), record_states)
+    R, N, A, T = len(seeds), first.n_states, first.n_aggressors, first.steps
     params, weights = first.params or DEFAULT_PARAMETERS, first.weights or ThreatWeights()
 
     def column(values: Any, dtype: Any = float) -> np.ndarray:
@@ -166,20 +193,7 @@ def _engine(worlds: Sequence[World], seeds: Sequence[int], record_states: bool) 
     rngs = [np.random.default_rng(s) for s in seeds]
     rows = np.arange(R)
 
-    # the world: positions, capabilities, dispositions (in this order, per run)
-    positions = np.empty((R, N, 2))
-    raw = np.empty((R, N))
-    u_type = np.empty((R, N))
-    for r, g in enumerate(rngs):
-        positions[r] = g.random((N, 2))
-        raw[r] = g.lognormal(0.0, worlds[r].capability_spread, N)
-        u_type[r] = g.random(N)
-    cap = np.empty((R, N))
-    cap[:, A:] = raw[:, A:] / raw[:, A:].sum(axis=1, keepdims=True) * (1.0 - aggressor_share)[:, None]
-    cap[:, :A] = (aggressor_share / A)[:, None]
-    u_type[:, :A] = 2.0  # aggressors are never counted as either type
-    ranks = np.argsort(np.argsort(u_type, axis=1, kind="stable"), axis=1, kind="stable")
-    balancer = ranks < n_bal[:, None]
+    positions, cap, balancer = _initial_world(worlds, rngs, A, aggressor_share, n_bal)
 
     status = np.full((R, N), NEUTRAL, dtype=np.int8)
     status[:, :A] = AGGRESSOR
