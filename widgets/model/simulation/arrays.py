@@ -75,15 +75,8 @@ def predict_arrays(
         params = DEFAULT_PARAMETERS
     elif not isinstance(params, ModelParameters):
         raise TypeError(f"params must be a ModelParameters or None, got {type(params).__name__}")
-    names = (
-        "aggregate_power",
-        "proximity",
-        "offensive_power",
-        "aggressive_intentions",
-        "own_strength",
-        "allied_support",
-        "victory",
-    )
+    names = ("aggregate_power", "proximity", "offensive_power", "aggressive_intentions", "own_strength",
+             "allied_support", "victory")
     values = (aggregate_power, proximity, offensive_power, aggressive_intentions, own_strength, allied_support, victory)
     if check:
         P, X, O, I, s, a, v = (_array(n, x) for n, x in zip(names, values, strict=True))

@@ -255,18 +255,8 @@ def _engine(worlds: Sequence[World], seeds: Sequence[int], record_states: bool) 
         a = np.where(defeated, postwar, support)
         v = B / (B + K)
         # predict_arrays(...) then restrict(...), without building the (runs, states, 4) array
-        parts = _predict_parts(
-            P[:, None],
-            X,
-            threat_posture[:, None],
-            threat_posture[:, None],
-            s,
-            a[:, None],
-            war[:, None],
-            v[:, None],
-            weights,
-            params,
-        )
+        parts = _predict_parts(P[:, None], X, threat_posture[:, None], threat_posture[:, None], s, a[:, None],
+                               war[:, None], v[:, None], weights, params)
         p_against, p_with, p_buckpass, _ = _restrict_parts(*parts, balancer)
         c0 = p_against
         c1 = c0 + p_with
