@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from widgets.explorers import threat_explorer
 from widgets.scenario_file import read_scenario
@@ -65,6 +66,11 @@ def status(page, explorer_id: str = EXPLORER) -> str:
     return page.text_content(f"#{explorer_id} .ae-status") or ""
 
 
+def status_box(page, explorer_id: str = EXPLORER):
+    """The explorer's status line as a locator, for `expect` (which waits for the condition)."""
+    return page.locator(f"#{explorer_id} .ae-status")
+
+
 # --------------------------------------------------------------------------- scenario files
 
 
@@ -100,10 +106,9 @@ def test_saved_from_python_loads_on_the_page(kind, site, server, new_page, tmp_p
     page, recorder, _ = open_page(new_page, server, site)
     page.set_input_files(f"#{EXPLORER} input.ae-file", str(path))
     wait_combination(page, "1,4,3,1")
-    assert status(page) == "Scenario loaded."
-    summary = page.text_content(f"#{EXPLORER} .ae-summary")
-    assert summary == explorer.scenario()["prediction"]["summary"]
-    assert "proximity=1.00" in page.evaluate("location.hash")  # the link follows the loaded state
+    expect(status_box(page)).to_have_text("Scenario loaded.")
+    expect(page.locator(f"#{EXPLORER} .ae-summary")).to_have_text(explorer.scenario()["prediction"]["summary"])
+    page.wait_for_function("() => location.hash.includes('proximity=1.00')", timeout=5000)  # the link follows the loaded state
     assert not recorder.console_errors() and not recorder.page_errors
 
 
@@ -154,7 +159,7 @@ def test_a_link_opens_the_chapter_with_a_scenario(site, server, new_page):
     wait_combination(page, "4,3,1,0")
     explorer = chapter_one_explorer()
     explorer.set(aggregate_power=1.0, proximity=0.75, aggressive_intentions=0.0)
-    assert page.text_content(f"#{EXPLORER} .ae-summary") == explorer.scenario()["prediction"]["summary"]
+    expect(page.locator(f"#{EXPLORER} .ae-summary")).to_have_text(explorer.scenario()["prediction"]["summary"])
     assert page.input_value(f"#{EXPLORER} [name=aggregate_power]") == "4"
     # the other explorer on the page is untouched
     iran_start = page.evaluate("JSON.parse(document.querySelector('#ch1-iran script.ae-data').textContent).initial.join(',')")
@@ -171,13 +176,14 @@ def test_moving_a_slider_keeps_the_scenario_in_the_url_and_copy_link_gives_it(si
     hash_now = page.evaluate("location.hash")
     assert f"{EXPLORER}.proximity=0.50" in hash_now and f"{EXPLORER}.aggregate_power=0.25" in hash_now
     page.click(f"#{EXPLORER} [data-action=link]")
-    assert hash_now[1:] in status(page)
+    # the link is shown at once, whether or not the clipboard call settles
+    expect(status_box(page)).to_contain_text("#" + hash_now[1:])
     # the link, opened in a fresh page, gives the same scenario
     other, _, _ = open_page(new_page, server, site, fragment=hash_now)
     wait_combination(other, "1,2,1,1")
     page.click(f"#{EXPLORER} [data-action=reset]")
     wait_combination(page, "1,1,1,1")
-    assert page.evaluate("location.hash") == ""
+    page.wait_for_function("() => location.hash === ''", timeout=5000)
 
 
 HOSTILE_FRAGMENTS = [
@@ -251,20 +257,20 @@ def test_quiz_checks_answers_without_a_kernel(site, server, new_page):
     wrong = next(k for k, o in enumerate(first.options) if not o.correct)
     root = f"#quiz-{first.id}"
     page.click(f"{root} .aq-check")
-    assert page.text_content(f"{root} .aq-feedback") == "Choose an answer first."
+    expect(page.locator(f"{root} .aq-feedback")).to_have_text("Choose an answer first.")
     page.check(f"#quiz-{first.id}-{wrong}")
     page.click(f"{root} .aq-check")
-    assert page.text_content(f"{root} .aq-feedback") == "Not quite. " + first.options[wrong].feedback
+    expect(page.locator(f"{root} .aq-feedback")).to_have_text("Not quite. " + first.options[wrong].feedback)
     page.check(f"#quiz-{first.id}-{first.answer}")
     page.click(f"{root} .aq-check")
-    assert page.text_content(f"{root} .aq-feedback") == "Correct. " + first.options[first.answer].feedback
+    expect(page.locator(f"{root} .aq-feedback")).to_have_text("Correct. " + first.options[first.answer].feedback)
     page.check(f"#quiz-{second.id}-{second.answer}")
     page.click(f"#quiz-{second.id} .aq-check")
-    assert page.text_content(".alliances-quiz .aq-score") == f"Checked 2 of {len(quiz.questions)}: 2 right."
+    expect(page.locator(".alliances-quiz .aq-score")).to_have_text(f"Checked 2 of {len(quiz.questions)}: 2 right.")
     # keyboard: the arrow keys move between a question's options
     page.focus(f"#quiz-{second.id}-0")
     page.keyboard.press("ArrowDown")
-    assert page.evaluate("document.activeElement.id") == f"quiz-{second.id}-1"
+    expect(page.locator(f"#quiz-{second.id}-1")).to_be_focused()
     assert not recorder.console_errors() and not recorder.page_errors
 
 

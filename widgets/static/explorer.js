@@ -341,14 +341,18 @@
     return touched;
   }
 
+  /* The link shows at once (a browser waiting on a permission prompt still gives it); it says
+     "Link copied" only once the clipboard call has succeeded. The base is location.href without
+     its fragment: Firefox gives location.origin "null" on file:// pages. */
   function shareLink(state) {
-    var url = window.location.origin + window.location.pathname + window.location.search + "#" + fragmentEntries(state, false).join("&");
-    var done = function () { say(state, "Link copied: " + url); };
-    if (navigator.clipboard && window.isSecureContext) {
-      navigator.clipboard.writeText(url).then(done, function () { say(state, "Copy this link: " + url); });
-    } else {
-      say(state, "Copy this link: " + url);
-    }
+    var base = window.location.href.split("#")[0];
+    var url = base + "#" + fragmentEntries(state, false).join("&");
+    say(state, "Copy this link: " + url);
+    try {
+      if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(url).then(function () { say(state, "Link copied: " + url); }, function () {});
+      }
+    } catch (e) { /* the link is already on screen */ }
   }
 
   // ------------------------------------------------------------------ start
