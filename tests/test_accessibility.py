@@ -48,7 +48,7 @@ BLOCKING = {"serious", "critical"}
 # barrier. Only for a violation inside the third-party theme that neither configuration nor the
 # book's CSS can fix. Empty: nothing is excluded.
 EXCLUDED: dict[tuple[str, str], str] = {}
-# The explorer buttons in their tab order (static/explorer.js unhides .ae-tools once it runs).
+# The explorer buttons in their tab order (static/explorer-controls.js unhides .ae-tools once it runs).
 TOOL_ACTIONS = ["save-json", "save-csv", "load", "link", "reset"]
 MIN_FOCUS_CONTRAST = 3.0
 

@@ -1,7 +1,7 @@
 """Scenario files: every explorer saves its scenario (JSON and CSV) and loads it back exactly;
 malformed or hostile files are refused with a clear error and change nothing.
 
-The same format is written and read by static/explorer.js on the web page; the browser side
+The same format is written and read by static/explorer-files.js on the web page; the browser side
 of the round trip is in test_site_scenarios.py.
 """
 

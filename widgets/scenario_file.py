@@ -2,7 +2,7 @@
 
 A student saves "my scenario" from any explorer (live in Jupyter, or on the static web page)
 and an instructor loads it into the same explorer to reproduce it exactly. The format is the
-same in both places (``static/explorer.js`` writes and reads it too, by the same rules):
+same in both places (``static/explorer-files.js`` writes and reads it too, by the same rules):
 
 JSON::
 
