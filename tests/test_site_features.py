@@ -376,3 +376,73 @@ def test_no_figure_offers_to_upload_itself_to_a_third_party(site, server, new_pa
       toolbars: document.querySelectorAll('.modebar-container').length,
       explorerToolbars: document.querySelectorAll('.alliances-explorer .modebar-container .modebar-btn').length})""")
     assert found["share"] == 0 and found["toolbars"] >= 1 and found["explorerToolbars"] == 0, found
+
+
+# --------------------------------------------------------------------------- links: what was ignored
+
+
+@pytest.mark.parametrize("fragment", [f"#{EXPLORER}.aggregate_power=0.33", f"#other-explorer.aggregate_power=1.00",
+                                      f"#{EXPLORER}.no_such_control=1.00&{EXPLORER}.proximity=1.00"])
+def test_a_link_with_unrecognised_settings_says_they_were_ignored(fragment, site, server, new_page):
+    page, recorder, _ = open_page(new_page, server, site, fragment=fragment)
+    expect(status_box(page)).to_have_text("Some settings in this link were not recognised and were ignored.")
+    if "proximity=1.00" in fragment:  # what was recognised still applies
+        wait_combination(page, "1,4,1,1")
+    else:
+        assert combination(page) == "1,1,1,1"
+    assert not recorder.console_errors() and not recorder.page_errors
+
+
+def test_a_link_with_known_settings_shows_no_notice(site, server, new_page):
+    page, _, _ = open_page(new_page, server, site, fragment=f"#{EXPLORER}.proximity=1.00")
+    wait_combination(page, "1,4,1,1")
+    expect(status_box(page)).to_have_text("")
+
+
+def test_a_section_anchor_is_not_a_scenario_link(site, server, new_page):
+    page, _, _ = open_page(new_page, server, site, fragment="#the-idea-four-sources-of-threat")
+    expect(status_box(page)).to_have_text("")
+    assert page.evaluate("location.hash") == "#the-idea-four-sources-of-threat"
+
+
+# --------------------------------------------------------------------------- without JavaScript
+
+
+def test_without_javascript_nothing_looks_live_and_no_empty_boxes_remain(site, server, new_page):
+    page, _ = new_page(java_script_enabled=False)
+    page.goto(server.url(f"{CHAPTER}.html"))
+    inputs = page.locator(".alliances-explorer form input")
+    assert inputs.count() > 0
+    assert page.evaluate("Array.from(document.querySelectorAll('.alliances-explorer form input')).every(i => i.disabled)")
+    assert page.evaluate("Array.from(document.querySelectorAll('.alliances-quiz input[type=radio]')).every(i => i.disabled)")
+    assert page.locator(".alliances-quiz input[type=radio]").count() > 0
+    heights = page.evaluate("Array.from(document.querySelectorAll('.plotly-graph-div, .alliances-explorer .ae-plot'))"
+                            ".map(d => d.getBoundingClientRect().height)")
+    assert heights and max(heights) == 0, heights
+    assert page.locator(".alliances-explorer .ae-tools").first.is_hidden()
+    # with JavaScript on, the same inputs are enabled once the explorer starts
+    live, _, _ = open_page(new_page, server, site)
+    assert live.evaluate("Array.from(document.querySelectorAll('.alliances-explorer form input')).every(i => !i.disabled)")
+
+
+# --------------------------------------------------------------------------- leftovers
+
+
+def test_no_page_loads_or_configures_thebe(site):
+    for path in site.html_dir.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        assert "thebe" not in text.lower(), f"{path.relative_to(site.html_dir)} still mentions thebe"
+    assert not list((site.html_dir / "_static").glob("*thebe*"))
+
+
+def test_the_redirect_page_asks_for_no_favicon_ico_and_logs_no_error(site, new_page):
+    from .browser_support import StaticServer
+
+    with StaticServer(site.html_dir, favicon_fallback=False) as strict:
+        page, recorder = new_page()
+        page.goto(strict.url("index.html"))
+        page.wait_for_url("**/intro.html", timeout=10_000)
+        page.wait_for_load_state("load")
+        recorder.wait_quiet(page)
+        assert not [r for r in strict.requests if r.path.startswith("/favicon.ico")]
+        assert not recorder.console_errors() and not recorder.bad_responses()

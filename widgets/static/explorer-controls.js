@@ -29,9 +29,8 @@
     E.explorers[data.explorer] = state;
     root.setAttribute("data-ready", "1");
     var form = root.querySelector("form");
-    var handler = function () { E.update(state).then(E.links.keepInUrl); E.say(state, ""); };
-    form.addEventListener("input", handler);
-    form.addEventListener("change", handler);
+    // "input" alone: sliders and checkboxes both fire it, and "change" after it would redraw twice
+    form.addEventListener("input", function () { E.update(state).then(E.links.keepInUrl); E.say(state, ""); });
     var tools = root.querySelector(".ae-tools");
     if (tools && state.status) {
       var file = tools.querySelector(".ae-file");
