@@ -56,7 +56,8 @@ def decode(data: bytes, source: str, error: type[TableError] = TableError) -> st
         header = data.decode("utf-8-sig", errors="replace").partition("\n")[0]
         line, column = _position(before, len(before))
         guess = data[exc.start: exc.start + 1].decode("cp1252", errors="replace")
-        raise error(source, [f"line {line}, column {_column_name(header, column)}: byte 0x{data[exc.start]:02x} is not "
+        where = _column_name(header, column) if line > 1 else f"number {column + 1}"
+        raise error(source, [f"line {line}, column {where}: byte 0x{data[exc.start]:02x} is not "
                              f"UTF-8 (in Windows-1252 it would be {guess!r}); save the file as UTF-8 "
                              "(in Excel: 'CSV UTF-8')"]) from None
 

@@ -173,7 +173,7 @@ class Explorer:
             self.status.value = f"<p><b>Not loaded:</b> {_escape(str(exc))} Nothing was changed.</p>"
         except Exception as exc:  # noqa: BLE001 - the reader must see every failure, never nothing
             self.status.value = (f"<p><b>Not loaded:</b> {_escape(shown(name, 60))} could not be read "
-                                 f"({type(exc).__name__}: {_escape(shown(str(exc), 200))}).</p>")
+                                 f"({type(exc).__name__}: {_escape(str(exc)[:200])}).</p>")
         else:
             self.status.value = f"<p>{_escape(report)}</p>"
 

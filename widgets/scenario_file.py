@@ -366,8 +366,15 @@ def _csv_rows(text: str, source: str) -> list[list[str]]:
     return rows
 
 
-def _unguarded(cell: str) -> str:
-    return cell[1:] if cell.startswith(_GUARD) and cell[1:].startswith(_FORMULA) else cell
+def _unguarded(value: Any) -> Any:
+    """Text as it was before the save guard (RULES['formula_guard']) was put in front."""
+    if isinstance(value, Mapping):
+        return {key: _unguarded(child) for key, child in value.items()}
+    if isinstance(value, list):
+        return [_unguarded(child) for child in value]
+    if isinstance(value, str) and value.startswith(_GUARD) and value[1:].startswith(_FORMULA):
+        return value[1:]
+    return value
 
 
 def _csv_value(name: str, cell: str, source: str) -> Any:
@@ -411,11 +418,11 @@ def _from_csv(text: str, source: str) -> dict[str, Any]:
             number = float(raw) if _NUMBER.fullmatch(raw) else None
             record[name] = int(number) if number is not None and number.is_integer() else cell
         elif name in _HEAD:
-            record[name] = _unguarded(cell)
+            record[name] = cell
         elif name.startswith("control."):
             record["controls"][name[len("control."):]] = _csv_value(name, cell, source)
         else:
-            record["prediction"][name[len("prediction."):]] = _unguarded(cell)
+            record["prediction"][name[len("prediction."):]] = cell
     return record
 
 
@@ -500,7 +507,7 @@ def check_record(record: Mapping[str, Any], explorer_id: str, title: str, contro
                              f"{', '.join(control.labels())}, got {shown(raw)}")
         values[control.name] = on_grid[0]
     prediction = record.get("prediction")
-    return LoadedScenario(values, dict(prediction) if isinstance(prediction, dict) else {},
+    return LoadedScenario(values, _unguarded(dict(prediction)) if isinstance(prediction, dict) else {},
                           formula_warnings(record, source))
 
 
