@@ -15,9 +15,15 @@ CSV: one header row and one data row, the JSON flattened with dotted column name
 concatenated into one spreadsheet.
 
 Loading is strict: the file must be for this explorer, name exactly its controls, and give
-each a value on its grid. Anything else raises ``ValueError`` naming the field and what is
-allowed, and nothing is changed. The prediction in a file is never trusted: the explorer
-recomputes it (and says so when the file's prediction differs from today's).
+each a value on its grid. Anything else raises ``ValueError`` naming the file, the field and
+what is allowed, and nothing is changed. The prediction in a file is never trusted: the
+explorer recomputes it (and says so when the file's prediction differs from today's).
+
+How a file is read (encoding, size, nesting, how a number or true/false is written) is
+declared once in ``RULES``; this module applies exactly those rules, and the page embeds the
+same dict (``rules_json``) for ``static/explorer.js``. Text cells a spreadsheet would run as
+formulas are guarded with an apostrophe when saved as CSV, and reported when loaded unguarded,
+because an instructor stacks a class's files into one spreadsheet.
 """
 
 from __future__ import annotations
