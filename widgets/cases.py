@@ -16,7 +16,7 @@ from typing import Callable, Iterable, Mapping
 import pandas as pd
 
 from .alignment import CHOICES, Prediction, predict
-from .csvtable import TableError, data_file, number, read_rows
+from .csvtable import TableError, data_file, number, read_rows, read_text
 from .situation import Situation
 from .threat import THREAT_SOURCES, Threat, ThreatWeights
 
@@ -98,7 +98,7 @@ def read_cases(text: str, source: str = "cases.csv") -> pd.DataFrame:
 def load_cases(path: str | os.PathLike | None = None) -> pd.DataFrame:
     """Load and validate a cases file (default: the book's ``data/cases.csv``)."""
     file = Path(path) if path is not None else default_path()
-    return read_cases(file.read_text(encoding="utf-8"), source=str(file))
+    return read_cases(read_text(file, CaseDataError), source=str(file))
 
 
 @dataclass(frozen=True)

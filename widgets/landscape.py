@@ -30,8 +30,6 @@ government, past wars, existing ties); they are not the article's numbers.
 
 from __future__ import annotations
 
-import csv
-import io
 import itertools
 import os
 from dataclasses import dataclass
@@ -41,7 +39,7 @@ from typing import Any, Callable, Mapping, Sequence
 import numpy as np
 
 from .cases import CaseDataError
-from .csvtable import data_file, number, read_rows
+from .csvtable import data_file, number, read_rows, read_text, table
 from .threat import THREAT_SOURCES
 
 SIDES: tuple[str, ...] = ("Allies", "Axis")
@@ -192,8 +190,7 @@ def read_states(text: str, source: str = "europe_1936.csv") -> list[dict[str, An
 def read_pairs(text: str, codes: Sequence[str], source: str = "europe_1936_pairs.csv") -> np.ndarray:
     """Validate the pairs file against the state ``codes``; return the propensity matrix
     (sum of the factor scores, each in {-1, 0, 1}); every pair must appear exactly once."""
-    reader = csv.DictReader(io.StringIO(text))
-    header = reader.fieldnames or []
+    header, records = table(text, source, CaseDataError)
     problems = []
     missing = [c for c in PAIR_COLUMNS if c not in header]
     if missing:
@@ -201,8 +198,11 @@ def read_pairs(text: str, codes: Sequence[str], source: str = "europe_1936_pairs
     index = {c: i for i, c in enumerate(codes)}
     p = np.zeros((len(codes), len(codes)))
     seen: dict[frozenset, int] = {}
-    for row in reader:
-        line = reader.line_num
+    for line, cells in records:
+        if len(cells) != len(header):
+            problems.append(f"line {line}: has {'more' if len(cells) > len(header) else 'fewer'} fields than the header")
+            continue
+        row = dict(zip(header, cells))
         a, b = row["a"].strip(), row["b"].strip()
         bad = [x for x in (a, b) if x not in index]
         if bad:
@@ -255,9 +255,9 @@ def load_europe(states_path: str | os.PathLike | None = None,
     """Load and validate the Europe 1936 states and pairs files."""
     sp = Path(states_path) if states_path is not None else data_path("europe_1936.csv")
     pp = Path(pairs_path) if pairs_path is not None else data_path("europe_1936_pairs.csv")
-    states = read_states(sp.read_text(encoding="utf-8"), str(sp))
+    states = read_states(read_text(sp, CaseDataError), str(sp))
     codes = [s["code"] for s in states]
-    return EuropeData(tuple(states), read_pairs(pp.read_text(encoding="utf-8"), codes, str(pp)))
+    return EuropeData(tuple(states), read_pairs(read_text(pp, CaseDataError), codes, str(pp)))
 
 
 def landscape_sides(data: EuropeData, year: int = 1936, anchor: str = "GMY") -> tuple[Landscape, dict[str, str]]:
