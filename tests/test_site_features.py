@@ -125,29 +125,80 @@ HOSTILE_FILES = {
 }
 
 
-@pytest.mark.parametrize("name", list(HOSTILE_FILES))
-def test_malformed_or_hostile_files_change_nothing_on_the_page(name, site, server, new_page, tmp_path):
-    text, message = HOSTILE_FILES[name]
+def _page_hostile_files() -> list[tuple[str, bytes, str]]:
+    """This file's hostile files plus the shared corpus (tests/hostile_scenarios.py) that
+    test_hostile_inputs.py runs through the Python loader: the page must refuse the same
+    files with the same words."""
+    from .hostile_scenarios import hostile_files
+
     record = chapter_one_explorer().scenario()
-    if name == "off-grid.json":
-        record["controls"]["aggregate_power"] = 0.3
-        text = json.dumps(record)
-    if name == "proto.json":
-        text = json.dumps(record).replace('"controls": {', '"controls": {"__proto__": {"x": 1}, ', 1)
-    path = tmp_path / name
-    path.write_text(text)
+    out = []
+    for name, (text, message) in HOSTILE_FILES.items():
+        if name == "off-grid.json":
+            text = json.dumps({**record, "controls": {**record["controls"], "aggregate_power": 0.3}})
+        if name == "proto.json":
+            text = json.dumps(record).replace('"controls": {', '"controls": {"__proto__": {"x": 1}, ', 1)
+        out.append((name, text.encode("utf-8"), message))
+    return out + hostile_files()
+
+
+def _choose(page, name: str, data: bytes, mime: str = "application/octet-stream") -> str:
+    """Pick a file in the explorer's own file chooser and wait for its verdict in the status line."""
+    page.evaluate("id => { document.querySelector('#' + id + ' .ae-status').textContent = ''; }", EXPLORER)
+    page.set_input_files(f"#{EXPLORER} input.ae-file", files=[{"name": name, "mimeType": mime, "buffer": data}])
+    page.wait_for_function("id => document.querySelector('#' + id + ' .ae-status').textContent !== ''", arg=EXPLORER, timeout=5000)
+    return status(page)
+
+
+def test_the_page_refuses_every_hostile_file_as_python_does_and_changes_nothing(site, server, new_page):
+    from .hostile_scenarios import accepted_files, formula_files
+
     page, recorder, dialogs = open_page(new_page, server, site)
     before = combination(page)
     hash_before = page.evaluate("location.hash")
-    page.set_input_files(f"#{EXPLORER} input.ae-file", str(path))
-    page.wait_for_function("id => document.querySelector('#' + id + ' .ae-status').textContent.startsWith('Not loaded')",
-                           arg=EXPLORER, timeout=5000)
-    assert message in status(page)
-    assert status(page).endswith("Nothing was changed.")
-    assert combination(page) == before and page.evaluate("location.hash") == hash_before
+    wrong = []
+    for name, data, message in _page_hostile_files():
+        said = _choose(page, name, data)
+        if not (said.startswith("Not loaded: scenario file") and message in said and said.endswith("Nothing was changed.")):
+            wrong.append(f"{name}: {said[:300]!r} (expected {message!r})")
+        if combination(page) != before or page.evaluate("location.hash") != hash_before:
+            wrong.append(f"{name}: the explorer or the link changed")
+    for name, data, message in formula_files():
+        said = _choose(page, name, data)
+        if not (said.startswith("Scenario loaded.") and "Warning: " in said and message in said):
+            wrong.append(f"{name}: {said[:300]!r} (expected a warning with {message!r})")
+    for name, data in accepted_files():
+        said = _choose(page, name, data)
+        if said != "Scenario loaded.":
+            wrong.append(f"{name}: {said[:300]!r} (expected it to load without a warning)")
+    assert not wrong, "\n".join(wrong)
     assert page.evaluate("document.querySelectorAll('img[src=x]').length") == 0 and not dialogs
     assert page.evaluate("({}).x === undefined && ({}).polluted === undefined")
     assert not recorder.console_errors() and not recorder.page_errors
+
+
+def test_the_page_reads_the_rules_python_declares(site, server, new_page):
+    from widgets.scenario_file import RULES
+
+    page, _, _ = open_page(new_page, server, site)
+    embedded = page.evaluate(f"JSON.parse(document.querySelector('#{EXPLORER} script.ae-data').textContent).format")
+    assert embedded == json.loads(json.dumps(RULES))
+
+
+def test_a_csv_saved_on_the_page_guards_text_a_spreadsheet_would_run(site, server, new_page, tmp_path):
+    page, _, _ = open_page(new_page, server, site)
+    csv_text = page.evaluate(f"""() => {{
+        const E = window.AlliancesExplorer, state = E.explorers['{EXPLORER}'];
+        const rec = E.files.record(state);
+        rec.title = '=HYPERLINK("http://x")';
+        rec.prediction.summary = '@SUM(1)';
+        return E.files.toCsv(state.data.format, rec);
+    }}""")
+    row = csv_text.split("\r\n")[1]
+    assert "'=HYPERLINK" in row and "'@SUM(1)" in row
+    explorer = chapter_one_explorer()
+    loaded = read_scenario(csv_text, EXPLORER, explorer.title, explorer.controls)
+    assert not loaded.warnings and loaded.recorded_prediction["summary"] == "@SUM(1)"
 
 
 # --------------------------------------------------------------------------- links

@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping, Sequence
 
 from .controls import Control
-from .validation import listed, shown
+from .validation import LISTED_NAMES, SHOWN_CHARACTERS, listed, shown
 
 FORMAT = "alliances-scenario"
 VERSION = 1
@@ -71,7 +71,8 @@ RULES: dict[str, Any] = {
     "json_suffix": ".json",
     "max_depth": 5,  # objects and arrays inside one another; a scenario uses 3
     "max_field_name": 64,  # characters in a key or CSV column name
-    "max_listed": 5,  # names listed in a message before "and N more"
+    "max_listed": LISTED_NAMES,  # names listed in a message before "and N more"
+    "max_shown": SHOWN_CHARACTERS,  # characters of a value quoted in a message
     # CSV (RFC 4180): fields split on ",", quoted with '"' ('""' inside quotes is a quote);
     # records end at CRLF, LF or CR; a quote inside an unquoted field is refused; blank
     # records are skipped. A number or true/false cell is first trimmed of csv_trim.

@@ -17,7 +17,7 @@ from typing import Any, Callable, Mapping, Sequence
 
 from .controls import Control, combinations, strides
 from .render import PLOT_CONFIG, description_of, plain_json, script_json
-from .scenario_file import FORMAT, MAX_BYTES, VERSION
+from .scenario_file import RULES
 
 Compute = Callable[[Mapping[str, Any]], dict]  # returns a Plotly figure dict
 _DIGITS = 4
@@ -148,7 +148,7 @@ def static_html(
             raise ValueError(f"control name must be letters, digits, hyphens and underscores (it appears in page links "
                              f"and selectors), got {control.name!r}")
     payload = build_payload(controls, initial, compute)
-    payload.update({"explorer": explorer_id, "title": title, "format": {"name": FORMAT, "version": VERSION, "max_bytes": MAX_BYTES}})
+    payload.update({"explorer": explorer_id, "title": title, "format": RULES})  # the loader's rules, read by explorer-files.js
     eid = html.escape(explorer_id, quote=True)
     rows = []
     # Inputs ship disabled: without JavaScript they would look live and do nothing;
