@@ -39,7 +39,7 @@ UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _BARE_CR = re.compile(r"\r(?!\n|\Z)")
 
 
-def _listed(names: Sequence[str]) -> str:
+def listed_names(names: Sequence[str]) -> str:
     shown = ", ".join(map(repr, names[:LISTED]))
     return shown if len(names) <= LISTED else f"{shown} and {len(names) - LISTED} more"
 
@@ -185,9 +185,9 @@ def read_rows(
     missing = [c for c in required if c not in header]
     unknown = [c for c in header if c not in (*required, *optional)]
     if missing:
-        problems.append(f"line 1 (header): missing column(s) {_listed(missing)}")
+        problems.append(f"line 1 (header): missing column(s) {listed_names(missing)}")
     if unknown:
-        problems.append(f"line 1 (header): unknown column(s) {_listed(unknown)}")
+        problems.append(f"line 1 (header): unknown column(s) {listed_names(unknown)}")
     if problems:
         raise error(source, problems)
     rows: list[dict[str, Any]] = []

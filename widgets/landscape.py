@@ -39,7 +39,7 @@ from typing import Any, Callable, Mapping, Sequence
 import numpy as np
 
 from .cases import CaseDataError
-from .csvtable import data_file, number, read_rows, read_text, table
+from .csvtable import data_file, listed_names, number, read_rows, read_text, table
 from .threat import THREAT_SOURCES
 
 SIDES: tuple[str, ...] = ("Allies", "Axis")
@@ -193,8 +193,10 @@ def read_pairs(text: str, codes: Sequence[str], source: str = "europe_1936_pairs
     header, records = table(text, source, CaseDataError)
     problems = []
     missing = [c for c in PAIR_COLUMNS if c not in header]
-    if missing:
-        raise CaseDataError(source, [f"line 1 (header): missing column(s) {', '.join(map(repr, missing))}"])
+    unknown = [c for c in header if c not in PAIR_COLUMNS]
+    if missing or unknown:  # the same header rule as every other case file (csvtable.validate_rows)
+        raise CaseDataError(source, ([f"line 1 (header): missing column(s) {listed_names(missing)}"] if missing else [])
+                            + ([f"line 1 (header): unknown column(s) {listed_names(unknown)}"] if unknown else []))
     index = {c: i for i, c in enumerate(codes)}
     p = np.zeros((len(codes), len(codes)))
     seen: dict[frozenset, int] = {}
