@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,8 +18,23 @@ settings.register_profile("shared-machine", deadline=None, suppress_health_check
 settings.load_profile("shared-machine")
 
 from .browser_support import (
-    PageRecorder, StaticServer, chromium_available, close_shared_browser, run_book_build, shared_browser,
+    BackgroundBuild, PageRecorder, StaticServer, chromium_available, close_shared_browser, shared_browser,
 )
+
+
+def _needs_site(item: pytest.Item) -> bool:
+    return "site" in getattr(item, "fixturenames", ())
+
+
+def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Build the book once, early: start the build as soon as the tests are collected, and run
+    the tests that need the built site last, so the build overlaps everything else."""
+    items.sort(key=_needs_site)  # stable: the order within each group is kept
+    if any(map(_needs_site, items)) and not os.environ.get("ALLIANCES_SITE") and not config.option.collectonly:
+        factory = getattr(config, "_tmp_path_factory", None)
+        path = factory.mktemp("book") if factory else Path(tempfile.mkdtemp(prefix="alliances-book-"))
+        config._alliances_build = BackgroundBuild(path)
+        config.add_cleanup(config._alliances_build.stop)
 
 
 @dataclass
@@ -37,13 +53,14 @@ def _log_excerpt(log: str, tail: int = 25) -> str:
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+def site(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Site:
     given = os.environ.get("ALLIANCES_SITE")
     if given:
         html_dir = Path(given)
         assert (html_dir / "index.html").is_file(), f"ALLIANCES_SITE={given} is not a built html dir (no index.html)"
         return Site(html_dir, None)
-    result = run_book_build(tmp_path_factory.mktemp("book"))
+    build = getattr(request.config, "_alliances_build", None) or BackgroundBuild(tmp_path_factory.mktemp("book"))
+    result = build.result()
     log = ANSI.sub("", result.log)
     # rc and warnings are test_book_builds_without_warnings' job; the pages are checked whenever
     # the build wrote them (--keep-going writes them even when -W turns a warning into rc 1)
