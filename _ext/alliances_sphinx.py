@@ -6,8 +6,9 @@
   ``_static`` at build time.
 - Adds the scripts only to pages that have a Plotly figure, an explorer or a quiz, plotly.js
   first.
-- Drops sphinx-thebe's scripts: the book has no thebe cells (readers launch Binder instead),
-  and sphinx-thebe adds its config script twice, a console error on every page.
+- Switches sphinx-thebe off (its scripts, stylesheet and config): the book has no thebe cells
+  (readers launch Binder instead).
+- Writes the site's redirect page with a favicon link (no request for /favicon.ico).
 - Drops the saved ipywidgets state that myst-nb would embed in every page with a widget:
   the book shows each explorer's static twin, so that state is dead weight.
 - Mends two ARIA attributes that other packages write into the page body (found by axe-core,
@@ -31,18 +32,30 @@ import pydata_sphinx_theme
 from alliances_icons import strip_icon_script, write_icon_css
 
 from widgets._paths import package_file
+from widgets.display.render import script_json
 from widgets.figures import palette
 
 REPO = Path(__file__).resolve().parent.parent
 MANIFEST = REPO / "tools" / "js-assets.json"
 PLOTLY_JS = REPO / ".cache" / "js" / "plotly-cartesian.min.js"
 WIDGET_STATIC = Path(str(package_file("display", "static")))
+# Deferred scripts run in document order, so the explorer's four parts load core first.
 PLOT_SCRIPTS = {
     "plotly-cartesian.min.js": (PLOTLY_JS, 200, None),
     "alliances-theme.js": (WIDGET_STATIC / "theme.js", 700, "defer"),
-    "alliances-explorer.js": (WIDGET_STATIC / "explorer.js", 800, "defer"),
+    "alliances-explorer-core.js": (WIDGET_STATIC / "explorer-core.js", 800, "defer"),
+    "alliances-explorer-files.js": (WIDGET_STATIC / "explorer-files.js", 801, "defer"),
+    "alliances-explorer-links.js": (WIDGET_STATIC / "explorer-links.js", 802, "defer"),
+    "alliances-explorer-controls.js": (WIDGET_STATIC / "explorer-controls.js", 803, "defer"),
 }
 QUIZ_SCRIPT = {"alliances-quiz.js": (WIDGET_STATIC / "quiz.js", 800, "defer")}
+ANIMATION_SCRIPT = {"alliances-animation.js": (WIDGET_STATIC / "animation.js", 810, "defer")}
+ANIMATION_MARKER = "alliances-animation"
+# Without JavaScript a plot div is an empty box of its full height: collapse it (the text
+# description beside every figure still tells what it shows).
+NO_SCRIPT_STYLE = (
+    "<noscript><style>.plotly-graph-div, .alliances-explorer .ae-plot { display: none !important; }</style></noscript>"
+)
 STYLE = ("alliances.css", WIDGET_STATIC / "alliances.css")
 ICON_STYLE = "alliances-icons.css"
 FONTAWESOME_JS = (
@@ -87,13 +100,46 @@ def _drop_widget_state(app, pagename, templatename, context, doctree) -> None:
         data["js_files"].pop("ipywidgets_state", None)
 
 
-def _drop_thebe(app, pagename, templatename, context, doctree) -> None:
-    def is_thebe(script) -> bool:
-        body = getattr(script, "attributes", {}).get("body", "") or ""
-        return "THEBE_JS_URL" in body or str(script).endswith("sphinx-thebe.js")
+def _drop_thebe(app) -> None:
+    """Switch sphinx-thebe off: the book has no thebe cells (readers launch Binder instead).
 
-    if "script_files" in context:
-        context["script_files"][:] = [s for s in context["script_files"] if not is_thebe(s)]
+    Jupyter Book 1.x always loads sphinx-thebe, which adds to every page its script, its
+    stylesheet, a config script naming THEBE_JS_URL (a CDN) and a thebe config pointing at
+    another project's Binder repository. Disconnecting its two handlers and dropping its
+    assets (at builder-inited, after every extension's setup) leaves none of that in a page.
+    """
+    import sphinx_thebe
+
+    handlers = {sphinx_thebe.init_thebe_core, sphinx_thebe.update_thebe_context, sphinx_thebe.init_thebe_default_config}
+    for listeners in app.events.listeners.values():
+        for listener in list(listeners):
+            if listener.handler in handlers:
+                app.disconnect(listener.id)
+    app.registry.css_files[:] = [(name, attrs) for name, attrs in app.registry.css_files if "thebe" not in str(name)]
+    if hasattr(app.builder, "css_files"):
+        app.builder.css_files[:] = [
+            css for css in app.builder.css_files if "thebe" not in str(getattr(css, "filename", css))
+        ]
+    app.config.html_static_path[:] = [p for p in app.config.html_static_path if "sphinx_thebe" not in str(p)]
+
+
+REDIRECT_PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Alliances</title>
+<meta http-equiv="Refresh" content="0; url={target}">
+<link rel="icon" href="_static/{favicon}"></head>
+<body><p><a href="{target}">Open the book</a></p></body></html>
+"""
+
+
+def _write_redirect(app, exception) -> None:
+    """The site's index.html: a redirect to the first page that names the favicon, so the
+    browser does not ask for /favicon.ico (a 404 and a console error). Written before
+    sphinx-external-toc's own redirect, which then leaves it alone."""
+    if exception is not None or app.builder.format != "html" or app.config.master_doc == "index":
+        return
+    favicon = Path(app.config.html_favicon or "favicon.svg").name
+    target = f"{app.config.master_doc}.html"
+    (Path(app.outdir) / "index.html").write_text(REDIRECT_PAGE.format(target=target, favicon=favicon), encoding="utf-8")
 
 
 # (what other packages write, what the page gets instead): see the module docstring
@@ -111,11 +157,20 @@ def _fix_aria(app, pagename, templatename, context, doctree) -> None:
         context["body"] = body
 
 
+def dark_ink_json() -> str:
+    """The dark inks of ``widgets.palette`` as the JSON element static/theme.js reads (one source of colours)."""
+    ink = {"ink": {k.upper(): v for k, v in palette.DARK_INK.items()}, "axis_line": palette.DARK_AXIS_LINE}
+    return f'<script type="application/json" id="alliances-dark-ink">{script_json(ink)}</script>'
+
+
 def _add_assets(app, pagename, templatename, context, doctree) -> None:
     body = context.get("body", "")
     scripts = {}
     if any(marker in body for marker in PLOT_MARKERS):
         scripts.update(PLOT_SCRIPTS)
+        context["metatags"] = context.get("metatags", "") + NO_SCRIPT_STYLE + dark_ink_json()
+    if ANIMATION_MARKER in body:
+        scripts.update(ANIMATION_SCRIPT)
     if QUIZ_MARKER in body:
         scripts.update(QUIZ_SCRIPT)
     for name, (_source, priority, loading) in scripts.items():
@@ -125,27 +180,13 @@ def _add_assets(app, pagename, templatename, context, doctree) -> None:
             app.add_js_file(name, priority=priority)
 
 
-def theme_script() -> str:
-    """static/theme.js with the dark inks of ``widgets.figures.palette`` written in (one source of colours)."""
-    source = (WIDGET_STATIC / "theme.js").read_text(encoding="utf-8")
-    ink = json.dumps({k.upper(): v for k, v in palette.DARK_INK.items()}, sort_keys=True)
-    out, n_ink = re.subn(r"var INK = \{\}; // @dark-ink.*", f"var INK = {ink};", source)
-    out, n_axis = re.subn(
-        r'var AXIS_LINE = "[^"]*"; // @dark-axis-line', f'var AXIS_LINE = "{palette.DARK_AXIS_LINE}";', out
-    )
-    if n_ink != 1 or n_axis != 1:
-        raise RuntimeError("static/theme.js lost its @dark-ink or @dark-axis-line marker")
-    return out
-
-
 def _copy_assets(app, exception) -> None:
     if exception is not None or app.builder.format != "html":
         return
     static = Path(app.outdir) / "_static"
     static.mkdir(parents=True, exist_ok=True)
-    for name, (source, _priority, _loading) in {**PLOT_SCRIPTS, **QUIZ_SCRIPT}.items():
+    for name, (source, _priority, _loading) in {**PLOT_SCRIPTS, **QUIZ_SCRIPT, **ANIMATION_SCRIPT}.items():
         shutil.copyfile(source, static / name)
-    (static / "alliances-theme.js").write_text(theme_script(), encoding="utf-8")
     write_icon_css(Path(app.outdir), FONTAWESOME_JS)
     for leftover in ("fontawesome.js", "fontawesome.js.map"):  # no page loads them any more
         (static / "scripts" / leftover).unlink(missing_ok=True)
@@ -182,6 +223,7 @@ def setup(app):
     app.connect("html-page-context", _drop_widget_state, priority=400)
     app.connect("html-page-context", _add_assets)
     app.connect("html-page-context", _fix_aria)
-    app.connect("html-page-context", _drop_thebe, priority=900)
+    app.connect("builder-inited", _drop_thebe, priority=900)
+    app.connect("build-finished", _write_redirect, priority=400)
     app.connect("build-finished", _copy_assets)
     return {"version": "0.2", "parallel_read_safe": True, "parallel_write_safe": True}

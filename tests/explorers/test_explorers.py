@@ -106,6 +106,23 @@ def test_explorer_ids_are_safe_in_html_and_links(bad):
         threat_explorer(explorer_id=bad)
 
 
+@pytest.mark.parametrize("bad", ['x"><img src=x onerror=alert(1)>', "a b", "a.b", "a]", ""])
+def test_control_names_are_safe_in_html_selectors_and_links(bad):
+    from widgets.display.controls import Control
+    from widgets.display.static_explorer import static_html
+
+    controls = (Control(bad, "Hostile", (0.0, 1.0)),)
+    with pytest.raises(ValueError, match="control name must be letters, digits"):
+        static_html("ok", "t", controls, (0,), lambda values: {"data": [], "layout": {}})
+
+
+def test_static_inputs_ship_disabled_until_the_script_starts_them():
+    html = threat_explorer(explorer_id="x").static_html()
+    inputs = re.findall(r"<input [^>]*>", html)
+    controls = [i for i in inputs if 'type="range"' in i or 'type="checkbox"' in i]
+    assert controls and all(" disabled" in i for i in controls)
+
+
 @pytest.mark.parametrize(
     "kwargs, error, message",
     [

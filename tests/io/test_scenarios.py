@@ -1,7 +1,7 @@
 """Scenario files: every explorer saves its scenario (JSON and CSV) and loads it back exactly;
 malformed or hostile files are refused with a clear error and change nothing.
 
-The same format is written and read by static/explorer.js on the web page; the browser side
+The same format is written and read by static/explorer-files.js on the web page; the browser side
 of the round trip is in test_site_scenarios.py.
 """
 
@@ -132,10 +132,10 @@ def _controls(**changes) -> str:
 
 
 HOSTILE = [
-    ("", "one header row"),
+    ("", "the file is empty"),
     ("not a scenario at all", "one header row"),
     ("{", "not valid JSON"),
-    ("[1, 2]", "one header row"),
+    ("[1, 2]", r"the JSON must be an object \{\.\.\.\}, got an array"),
     ('{"format": "alliances-scenario"}', "version must be 1"),
     (_json(format="something-else"), "format must be 'alliances-scenario'"),
     (_json(version=2), "version must be 1"),
@@ -151,7 +151,7 @@ HOSTILE = [
     (_controls(menace=0.5), "unknown menace"),
     (_controls(__proto__={"polluted": 1}), "unknown __proto__"),
     (json.dumps({**json.loads(_json()), "controls": {"proximity": 0.5}}), "missing aggregate_power"),
-    (_json().replace("0.5", "NaN", 1), "must be a number"),
+    (_json().replace("0.5", "NaN", 1), "not valid JSON"),
     (_json().replace("0.5", "1e999", 1), "must be a number"),
     ("format,version\nalliances-scenario", "header has 2 columns but the data row has 1"),
     ("format,format\nx,y", "names a column twice"),
@@ -162,7 +162,8 @@ HOSTILE = [
         "control.aggregate_power must be a number",
     ),
     ("x" * (MAX_BYTES + 1), "too large"),
-    (b"\xff\xfe\x00bad", "not UTF-8"),
+    (b"\xff\xfe\x00bad", "UTF-16 text; save it as UTF-8"),
+    (b"\xc3\x28bad", "not UTF-8"),
 ]
 
 

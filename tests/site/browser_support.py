@@ -308,6 +308,37 @@ def run_book_build(path_output: Path | str, timeout: float = 900) -> BuildResult
     return BuildResult(proc.returncode, proc.stdout, time.perf_counter() - started, path_output / "_build" / "html")
 
 
+class BackgroundBuild:
+    """The book build started early, in its own process, so that it runs while the tests that
+    need no built site do (the machine has 2 cores); ``result()`` waits for it."""
+
+    def __init__(self, path_output: Path | str, timeout: float = 900) -> None:
+        self.path_output = Path(path_output)
+        self.path_output.mkdir(parents=True, exist_ok=True)
+        self.timeout = timeout
+        self._log = (self.path_output / "build.log").open("w+", encoding="utf-8")
+        self.started = time.perf_counter()
+        self._proc = subprocess.Popen(book_build_command(self.path_output), cwd=REPO, stdout=self._log,
+                                      stderr=subprocess.STDOUT, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+
+    def result(self) -> BuildResult:
+        left = max(1.0, self.timeout - (time.perf_counter() - self.started))
+        try:
+            returncode = self._proc.wait(timeout=left)
+        except subprocess.TimeoutExpired:
+            self._proc.kill()
+            returncode = self._proc.wait()
+        self._log.seek(0)
+        log = self._log.read()
+        return BuildResult(returncode, log, time.perf_counter() - self.started, self.path_output / "_build" / "html")
+
+    def stop(self) -> None:
+        if self._proc.poll() is None:
+            self._proc.kill()
+            self._proc.wait()
+        self._log.close()
+
+
 def toc_pages(repo: Path = REPO) -> list[str]:
     """Document names in _toc.yml (root first, then every ``file:`` entry, in order)."""
     import yaml

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from .browser_support import (
+    BackgroundBuild,
     PageRecorder,
     StaticServer,
     chromium_available,
     close_shared_browser,
-    run_book_build,
     shared_browser,
 )
 
@@ -35,13 +35,15 @@ def _log_excerpt(log: str, tail: int = 25) -> str:
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+def site(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Site:
     given = os.environ.get("ALLIANCES_SITE")
     if given:
         html_dir = Path(given)
         assert (html_dir / "index.html").is_file(), f"ALLIANCES_SITE={given} is not a built html dir (no index.html)"
         return Site(html_dir, None)
-    result = run_book_build(tmp_path_factory.mktemp("book"))
+    # started at collection by tests/conftest.py, so it has been running beside the other tests
+    build = getattr(request.config, "_alliances_build", None) or BackgroundBuild(tmp_path_factory.mktemp("book"))
+    result = build.result()
     log = ANSI.sub("", result.log)
     # rc and warnings are test_book_builds_without_warnings' job; the pages are checked whenever
     # the build wrote them (--keep-going writes them even when -W turns a warning into rc 1)

@@ -48,7 +48,7 @@ BLOCKING = {"serious", "critical"}
 # barrier. Only for a violation inside the third-party theme that neither configuration nor the
 # book's CSS can fix. Empty: nothing is excluded.
 EXCLUDED: dict[tuple[str, str], str] = {}
-# The explorer buttons in their tab order (static/explorer.js unhides .ae-tools once it runs).
+# The explorer buttons in their tab order (static/explorer-controls.js unhides .ae-tools once it runs).
 TOOL_ACTIONS = ["save-json", "save-csv", "load", "link", "reset"]
 MIN_FOCUS_CONTRAST = 3.0
 
@@ -194,6 +194,12 @@ def _walk_explorer_buttons(page: Any, theme: str) -> list[str]:
         page.focus(f"#{explorer_id} .ae-controls input >> nth=-1")
         for action in TOOL_ACTIONS:
             page.keyboard.press("Tab")
+            try:  # wait for focus to land on the button (a condition, not a read right after the key)
+                page.wait_for_function("([id, a]) => { const el = document.activeElement; return !!el && "
+                                       "el.getAttribute('data-action') === a && !!el.closest('#' + id); }",
+                                       arg=[explorer_id, action], timeout=2000)
+            except Exception:
+                pass  # reported below with where the focus went instead
             focus = page.evaluate(FOCUS_FACTS)
             where = f"#{explorer_id} ({theme}) button {action}"
             if focus["explorer"] != explorer_id or focus["action"] != action:

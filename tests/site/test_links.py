@@ -9,7 +9,7 @@ Parses each HTML page of the built site (``site`` fixture: one build per session
   string (``?v=...``, ``?digest=...``) is ignored;
 - its ``#fragment``, if any, must be an ``id`` (or an ``<a name>``) in the target page.
   Fragments holding ``=`` (``#explorerid.control=value``) are explorer state read by
-  static/explorer.js, not anchors, and are skipped.
+  static/explorer-links.js, not anchors, and are skipped.
 
 External links (http(s) to other hosts, mailto:) are never fetched (no network): they are
 listed in a printed summary. Pages under ``_static/`` are theme template fragments, not pages.

@@ -339,7 +339,6 @@ def test_static_explorers_respond_to_keyboard(name: str, site: Site, server: Sta
             for key in back:
                 page.keyboard.press(key)
             _wait_combination(page, explorer_id, start["combination"])
-            page.wait_for_timeout(50)  # let a second (change-event) redraw of the same state land
             restored = page.evaluate(READ_STATE, explorer_id)
             for key in ("traces", "title", "summary", "outputs", "inputs", "combination"):
                 assert restored[key] == start[key], (

@@ -14,6 +14,7 @@ import json
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from widgets.explorers import threat_explorer
 from widgets.io.scenario_file import read_scenario
@@ -64,6 +65,11 @@ def status(page, explorer_id: str = EXPLORER) -> str:
     return page.text_content(f"#{explorer_id} .ae-status") or ""
 
 
+def status_box(page, explorer_id: str = EXPLORER):
+    """The explorer's status line as a locator, for `expect` (which waits for the condition)."""
+    return page.locator(f"#{explorer_id} .ae-status")
+
+
 # --------------------------------------------------------------------------- scenario files
 
 
@@ -104,10 +110,11 @@ def test_saved_from_python_loads_on_the_page(kind, site, server, new_page, tmp_p
     page, recorder, _ = open_page(new_page, server, site)
     page.set_input_files(f"#{EXPLORER} input.ae-file", str(path))
     wait_combination(page, "1,4,3,1")
-    assert status(page) == "Scenario loaded."
-    summary = page.text_content(f"#{EXPLORER} .ae-summary")
-    assert summary == explorer.scenario()["prediction"]["summary"]
-    assert "proximity=1.00" in page.evaluate("location.hash")  # the link follows the loaded state
+    expect(status_box(page)).to_have_text("Scenario loaded.")
+    expect(page.locator(f"#{EXPLORER} .ae-summary")).to_have_text(explorer.scenario()["prediction"]["summary"])
+    page.wait_for_function(
+        "() => location.hash.includes('proximity=1.00')", timeout=5000
+    )  # the link follows the loaded state
     assert not recorder.console_errors() and not recorder.page_errors
 
 
@@ -130,32 +137,84 @@ HOSTILE_FILES = {
 }
 
 
-@pytest.mark.parametrize("name", list(HOSTILE_FILES))
-def test_malformed_or_hostile_files_change_nothing_on_the_page(name, site, server, new_page, tmp_path):
-    text, message = HOSTILE_FILES[name]
+def _page_hostile_files() -> list[tuple[str, bytes, str]]:
+    """This file's hostile files plus the shared corpus (tests/hostile_scenarios.py) that
+    test_hostile_inputs.py runs through the Python loader: the page must refuse the same
+    files with the same words."""
+    from ..hostile_scenarios import hostile_files
+
     record = chapter_one_explorer().scenario()
-    if name == "off-grid.json":
-        record["controls"]["aggregate_power"] = 0.3
-        text = json.dumps(record)
-    if name == "proto.json":
-        text = json.dumps(record).replace('"controls": {', '"controls": {"__proto__": {"x": 1}, ', 1)
-    path = tmp_path / name
-    path.write_text(text)
+    out = []
+    for name, (text, message) in HOSTILE_FILES.items():
+        if name == "off-grid.json":
+            text = json.dumps({**record, "controls": {**record["controls"], "aggregate_power": 0.3}})
+        if name == "proto.json":
+            text = json.dumps(record).replace('"controls": {', '"controls": {"__proto__": {"x": 1}, ', 1)
+        out.append((name, text.encode("utf-8"), message))
+    return out + hostile_files()
+
+
+def _choose(page, name: str, data: bytes, mime: str = "application/octet-stream") -> str:
+    """Pick a file in the explorer's own file chooser and wait for its verdict in the status line."""
+    page.evaluate("id => { document.querySelector('#' + id + ' .ae-status').textContent = ''; }", EXPLORER)
+    page.set_input_files(f"#{EXPLORER} input.ae-file", files=[{"name": name, "mimeType": mime, "buffer": data}])
+    page.wait_for_function(
+        "id => document.querySelector('#' + id + ' .ae-status').textContent !== ''", arg=EXPLORER, timeout=5000
+    )
+    return status(page)
+
+
+def test_the_page_refuses_every_hostile_file_as_python_does_and_changes_nothing(site, server, new_page):
+    from ..hostile_scenarios import accepted_files, formula_files
+
     page, recorder, dialogs = open_page(new_page, server, site)
     before = combination(page)
     hash_before = page.evaluate("location.hash")
-    page.set_input_files(f"#{EXPLORER} input.ae-file", str(path))
-    page.wait_for_function(
-        "id => document.querySelector('#' + id + ' .ae-status').textContent.startsWith('Not loaded')",
-        arg=EXPLORER,
-        timeout=5000,
-    )
-    assert message in status(page)
-    assert status(page).endswith("Nothing was changed.")
-    assert combination(page) == before and page.evaluate("location.hash") == hash_before
+    wrong = []
+    for name, data, message in _page_hostile_files():
+        said = _choose(page, name, data)
+        if not (
+            said.startswith("Not loaded: scenario file") and message in said and said.endswith("Nothing was changed.")
+        ):
+            wrong.append(f"{name}: {said[:300]!r} (expected {message!r})")
+        if combination(page) != before or page.evaluate("location.hash") != hash_before:
+            wrong.append(f"{name}: the explorer or the link changed")
+    for name, data, message in formula_files():
+        said = _choose(page, name, data)
+        if not (said.startswith("Scenario loaded.") and "Warning: " in said and message in said):
+            wrong.append(f"{name}: {said[:300]!r} (expected a warning with {message!r})")
+    for name, data in accepted_files():
+        said = _choose(page, name, data)
+        if not said.startswith("Scenario loaded.") or "Warning" in said:
+            wrong.append(f"{name}: {said[:300]!r} (expected it to load without a warning)")
+    assert not wrong, "\n".join(wrong)
     assert page.evaluate("document.querySelectorAll('img[src=x]').length") == 0 and not dialogs
     assert page.evaluate("({}).x === undefined && ({}).polluted === undefined")
     assert not recorder.console_errors() and not recorder.page_errors
+
+
+def test_the_page_reads_the_rules_python_declares(site, server, new_page):
+    from widgets.io.scenario_file import RULES
+
+    page, _, _ = open_page(new_page, server, site)
+    embedded = page.evaluate(f"JSON.parse(document.querySelector('#{EXPLORER} script.ae-data').textContent).format")
+    assert embedded == json.loads(json.dumps(RULES))
+
+
+def test_a_csv_saved_on_the_page_guards_text_a_spreadsheet_would_run(site, server, new_page, tmp_path):
+    page, _, _ = open_page(new_page, server, site)
+    csv_text = page.evaluate(f"""() => {{
+        const E = window.AlliancesExplorer, state = E.explorers['{EXPLORER}'];
+        const rec = E.files.record(state);
+        rec.title = '=HYPERLINK("http://x")';
+        rec.prediction.summary = '@SUM(1)';
+        return E.files.toCsv(state.data.format, rec);
+    }}""")
+    row = csv_text.split("\r\n")[1]
+    assert "'=HYPERLINK" in row and "'@SUM(1)" in row
+    explorer = chapter_one_explorer()
+    loaded = read_scenario(csv_text, EXPLORER, explorer.title, explorer.controls)
+    assert not loaded.warnings and loaded.recorded_prediction["summary"] == "@SUM(1)"
 
 
 # --------------------------------------------------------------------------- links
@@ -168,7 +227,7 @@ def test_a_link_opens_the_chapter_with_a_scenario(site, server, new_page):
     wait_combination(page, "4,3,1,0")
     explorer = chapter_one_explorer()
     explorer.set(aggregate_power=1.0, proximity=0.75, aggressive_intentions=0.0)
-    assert page.text_content(f"#{EXPLORER} .ae-summary") == explorer.scenario()["prediction"]["summary"]
+    expect(page.locator(f"#{EXPLORER} .ae-summary")).to_have_text(explorer.scenario()["prediction"]["summary"])
     assert page.input_value(f"#{EXPLORER} [name=aggregate_power]") == "4"
     # the other explorer on the page is untouched
     iran_start = page.evaluate(
@@ -187,13 +246,14 @@ def test_moving_a_slider_keeps_the_scenario_in_the_url_and_copy_link_gives_it(si
     hash_now = page.evaluate("location.hash")
     assert f"{EXPLORER}.proximity=0.50" in hash_now and f"{EXPLORER}.aggregate_power=0.25" in hash_now
     page.click(f"#{EXPLORER} [data-action=link]")
-    assert hash_now[1:] in status(page)
+    # the link is shown at once, whether or not the clipboard call settles
+    expect(status_box(page)).to_contain_text("#" + hash_now[1:])
     # the link, opened in a fresh page, gives the same scenario
     other, _, _ = open_page(new_page, server, site, fragment=hash_now)
     wait_combination(other, "1,2,1,1")
     page.click(f"#{EXPLORER} [data-action=reset]")
     wait_combination(page, "1,1,1,1")
-    assert page.evaluate("location.hash") == ""
+    page.wait_for_function("() => location.hash === ''", timeout=5000)
 
 
 HOSTILE_FRAGMENTS = [
@@ -276,20 +336,20 @@ def test_quiz_checks_answers_without_a_kernel(site, server, new_page):
     wrong = next(k for k, o in enumerate(first.options) if not o.correct)
     root = f"#quiz-{first.id}"
     page.click(f"{root} .aq-check")
-    assert page.text_content(f"{root} .aq-feedback") == "Choose an answer first."
+    expect(page.locator(f"{root} .aq-feedback")).to_have_text("Choose an answer first.")
     page.check(f"#quiz-{first.id}-{wrong}")
     page.click(f"{root} .aq-check")
-    assert page.text_content(f"{root} .aq-feedback") == "Not quite. " + first.options[wrong].feedback
+    expect(page.locator(f"{root} .aq-feedback")).to_have_text("Not quite. " + first.options[wrong].feedback)
     page.check(f"#quiz-{first.id}-{first.answer}")
     page.click(f"{root} .aq-check")
-    assert page.text_content(f"{root} .aq-feedback") == "Correct. " + first.options[first.answer].feedback
+    expect(page.locator(f"{root} .aq-feedback")).to_have_text("Correct. " + first.options[first.answer].feedback)
     page.check(f"#quiz-{second.id}-{second.answer}")
     page.click(f"#quiz-{second.id} .aq-check")
-    assert page.text_content(".alliances-quiz .aq-score") == f"Checked 2 of {len(quiz.questions)}: 2 right."
+    expect(page.locator(".alliances-quiz .aq-score")).to_have_text(f"Checked 2 of {len(quiz.questions)}: 2 right.")
     # keyboard: the arrow keys move between a question's options
     page.focus(f"#quiz-{second.id}-0")
     page.keyboard.press("ArrowDown")
-    assert page.evaluate("document.activeElement.id") == f"quiz-{second.id}-1"
+    expect(page.locator(f"#quiz-{second.id}-1")).to_be_focused()
     assert not recorder.console_errors() and not recorder.page_errors
 
 
@@ -399,3 +459,79 @@ def test_no_figure_offers_to_upload_itself_to_a_third_party(site, server, new_pa
       toolbars: document.querySelectorAll('.modebar-container').length,
       explorerToolbars: document.querySelectorAll('.alliances-explorer .modebar-container .modebar-btn').length})""")
     assert found["share"] == 0 and found["toolbars"] >= 1 and found["explorerToolbars"] == 0, found
+
+
+# --------------------------------------------------------------------------- links: what was ignored
+
+
+@pytest.mark.parametrize("fragment", [f"#{EXPLORER}.aggregate_power=0.33", "#other-explorer.aggregate_power=1.00",
+                                      f"#{EXPLORER}.no_such_control=1.00&{EXPLORER}.proximity=1.00"])
+def test_a_link_with_unrecognised_settings_says_they_were_ignored(fragment, site, server, new_page):
+    page, recorder, _ = open_page(new_page, server, site, fragment=fragment)
+    expect(status_box(page)).to_have_text("Some settings in this link were not recognised and were ignored.")
+    if "proximity=1.00" in fragment:  # what was recognised still applies
+        wait_combination(page, "1,4,1,1")
+    else:
+        assert combination(page) == "1,1,1,1"
+    assert not recorder.console_errors() and not recorder.page_errors
+
+
+def test_a_link_with_known_settings_shows_no_notice(site, server, new_page):
+    page, _, _ = open_page(new_page, server, site, fragment=f"#{EXPLORER}.proximity=1.00")
+    wait_combination(page, "1,4,1,1")
+    expect(status_box(page)).to_have_text("")
+
+
+def test_a_section_anchor_is_not_a_scenario_link(site, server, new_page):
+    page, _, _ = open_page(new_page, server, site, fragment="#the-idea-four-sources-of-threat")
+    expect(status_box(page)).to_have_text("")
+    assert page.evaluate("location.hash") == "#the-idea-four-sources-of-threat"
+
+
+# --------------------------------------------------------------------------- without JavaScript
+
+
+def test_without_javascript_nothing_looks_live_and_no_empty_boxes_remain(site, server, new_page):
+    page, _ = new_page(java_script_enabled=False)
+    page.goto(server.url(f"{CHAPTER}.html"))
+    inputs = page.locator(".alliances-explorer form input")
+    assert inputs.count() > 0
+    assert page.evaluate(
+        "Array.from(document.querySelectorAll('.alliances-explorer form input')).every(i => i.disabled)"
+    )
+    assert page.evaluate(
+        "Array.from(document.querySelectorAll('.alliances-quiz input[type=radio]')).every(i => i.disabled)"
+    )
+    assert page.locator(".alliances-quiz input[type=radio]").count() > 0
+    heights = page.evaluate("Array.from(document.querySelectorAll('.plotly-graph-div, .alliances-explorer .ae-plot'))"
+                            ".map(d => d.getBoundingClientRect().height)")
+    assert heights and max(heights) == 0, heights
+    assert page.locator(".alliances-explorer .ae-tools").first.is_hidden()
+    # with JavaScript on, the same inputs are enabled once the explorer starts
+    live, _, _ = open_page(new_page, server, site)
+    assert live.evaluate(
+        "Array.from(document.querySelectorAll('.alliances-explorer form input')).every(i => !i.disabled)"
+    )
+
+
+# --------------------------------------------------------------------------- leftovers
+
+
+def test_no_page_loads_or_configures_thebe(site):
+    for path in site.html_dir.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        assert "thebe" not in text.lower(), f"{path.relative_to(site.html_dir)} still mentions thebe"
+    assert not list((site.html_dir / "_static").glob("*thebe*"))
+
+
+def test_the_redirect_page_asks_for_no_favicon_ico_and_logs_no_error(site, new_page):
+    from .browser_support import StaticServer
+
+    with StaticServer(site.html_dir, favicon_fallback=False) as strict:
+        page, recorder = new_page()
+        page.goto(strict.url("index.html"))
+        page.wait_for_url("**/intro.html", timeout=10_000)
+        page.wait_for_load_state("load")
+        recorder.wait_quiet(page)
+        assert not [r for r in strict.requests if r.path.startswith("/favicon.ico")]
+        assert not recorder.console_errors() and not recorder.bad_responses()

@@ -34,7 +34,7 @@ def _e(text: str) -> str:
 def _question_html(quiz: Quiz, number: int, q: Question) -> str:
     qid = f"quiz-{_e(q.id)}"
     options = "".join(
-        f'<div class="aq-option"><input type="radio" name="{qid}" id="{qid}-{k}" value="{k}">'
+        f'<div class="aq-option"><input type="radio" name="{qid}" id="{qid}-{k}" value="{k}" disabled>'
         f'<label for="{qid}-{k}">{_e(o.text)}</label></div>'
         for k, o in enumerate(q.options)
     )

@@ -3,7 +3,7 @@
 In the static HTML there is no kernel to run the model when a slider moves. So, at build
 time, the model and the figure builder run for every combination of the explorer's grid;
 the page stores one base figure plus, for each combination, only the figure values that
-change (deduplicated per value). A small script (``static/explorer.js``) looks the
+change (deduplicated per value). A small script (``static/explorer-core.js`` and its three parts) looks the
 combination up and calls ``Plotly.react``. The script holds no model logic: every number
 it shows was computed here, by the same functions the live explorer calls.
 """
@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from ..io.scenario_file import FORMAT, MAX_BYTES, VERSION
+from ..io.scenario_file import RULES
 from .controls import Control, combinations, strides
 from .render import PLOT_CONFIG, description_of, plain_json, script_json
 
@@ -127,7 +127,7 @@ def _pack_texts(tables: list[list[Any]]) -> dict[str, Any]:
 
 
 def unpack(payload: dict[str, Any], value: Any) -> Any:
-    """Inverse of the packing above (what explorer.js does)."""
+    """Inverse of the packing above (what explorer-core.js does)."""
     if isinstance(value, dict) and set(value) == {"p"}:
         return " ".join(payload["pieces"][i] for i in value["p"])
     return value
@@ -143,37 +143,42 @@ def static_html(
 ) -> str:
     """The static explorer: labelled inputs, a plot div, a text summary and the lookup table."""
     if not SAFE_ID.fullmatch(explorer_id):
-        raise ValueError("explorer_id must be letters, digits, hyphens and underscores (it appears in page links), "
-                         f"got {explorer_id!r}")
+        raise ValueError(
+            "explorer_id must be letters, digits, hyphens and underscores (it appears in page links), "
+            f"got {explorer_id!r}"
+        )
+    for control in controls:
+        if not SAFE_ID.fullmatch(control.name):
+            raise ValueError(f"control name must be letters, digits, hyphens and underscores (it appears in page links "
+                             f"and selectors), got {control.name!r}")
     payload = build_payload(controls, initial, compute)
     payload.update(
-        {
-            "explorer": explorer_id,
-            "title": title,
-            "format": {"name": FORMAT, "version": VERSION, "max_bytes": MAX_BYTES},
-        }
-    )
+        {"explorer": explorer_id, "title": title, "format": RULES}
+    )  # the loader's rules, read by explorer-files.js
     eid = html.escape(explorer_id, quote=True)
     rows = []
+    # Inputs ship disabled: without JavaScript they would look live and do nothing;
+    # explorer-controls.js enables them when it starts the explorer.
     for control, start in zip(controls, initial, strict=True):
-        cid = f"{eid}-{html.escape(control.name, quote=True)}"
+        name = html.escape(control.name, quote=True)
+        cid = f"{eid}-{name}"
         label = html.escape(control.label)
         shown = html.escape(control.labels()[start])
         if control.is_toggle:
             checked = " checked" if start else ""
             rows.append(
-                f'<div class="ae-control ae-toggle"><input type="checkbox" id="{cid}" name="{control.name}"{checked}>'
+                f'<div class="ae-control ae-toggle"><input type="checkbox" id="{cid}" name="{name}"{checked} disabled>'
                 f'<label for="{cid}">{label}</label></div>'
             )
         else:
             rows.append(
                 f'<div class="ae-control"><label for="{cid}">{label}</label>'
-                f'<input type="range" id="{cid}" name="{control.name}" min="0" max="{len(control.values) - 1}" '
-                f'step="1" value="{start}" aria-valuetext="{shown}">'
+                f'<input type="range" id="{cid}" name="{name}" min="0" max="{len(control.values) - 1}" '
+                f'step="1" value="{start}" aria-valuetext="{shown}" disabled>'
                 f'<output for="{cid}" id="{cid}-value">{shown}</output></div>'
             )
     fixed = f'<p class="ae-fixed">{html.escape(fixed_text)}</p>' if fixed_text else ""
-    # Scenario tools: hidden until explorer.js runs (they need it). See scenario_file.py.
+    # Scenario tools: hidden until explorer-controls.js runs (they need it). See scenario_file.py.
     tools = (
         '<div class="ae-tools" hidden>'
         '<button type="button" data-action="save-json">Save scenario (JSON)</button>'
@@ -195,6 +200,7 @@ def static_html(
         'text below describes it"></div>'
         f'<p class="ae-summary" id="{eid}-summary" aria-live="polite">{summary}</p>'
         f'<script type="application/json" class="ae-data">{script_json(payload)}</script>'
-        f"<noscript>This explorer needs JavaScript; the text above describes its starting point.</noscript>"
+        f'<noscript><p class="ae-noscript">This explorer needs JavaScript to move; the text above describes its '
+        f'starting point.</p></noscript>'
         f"</div>"
     )

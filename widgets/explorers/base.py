@@ -23,6 +23,7 @@ from ..display.controls import FIELD_LABELS, Control
 from ..display.render import description_of, figure_bundle, plain_json
 from ..display.static_explorer import SAFE_ID, static_html
 from ..io.scenario_file import prediction_of, read_scenario, scenario_record, to_csv, to_json
+from ..model.validation import shown
 
 _ids = itertools.count(1)
 
@@ -129,19 +130,23 @@ class Explorer:
 
     def load(self, path: str | Path) -> str:
         """Load a scenario file saved from this explorer (here or on the book's web page)."""
-        return self.load_text(Path(path).read_bytes())
+        path = Path(path)
+        return self.load_text(path.read_bytes(), name=path.name)
 
-    def load_text(self, text: str | bytes) -> str:
-        """Apply a scenario given as JSON or CSV text. A file that is malformed, for another
-        explorer, or off this explorer's grid raises ValueError and changes nothing.
-        Returns a one-line report (which notes a recorded prediction that differs from today's)."""
-        loaded = read_scenario(text, self.explorer_id, self.title, self.controls)
+    def load_text(self, text: str | bytes, name: str | None = None) -> str:
+        """Apply a scenario given as JSON or CSV text (``name``: the file's name, for messages).
+        A file that is malformed, for another explorer, or off this explorer's grid raises
+        ValueError naming the file and the field, and changes nothing. Returns a short report
+        (which notes a recorded prediction that differs from today's, and warns about text a
+        spreadsheet would run as a formula)."""
+        loaded = read_scenario(text, self.explorer_id, self.title, self.controls, name)
         self.set(**loaded.values)
         recorded = loaded.recorded_prediction.get("summary")
         now = prediction_of(self.figure)["summary"]
+        report = "Scenario loaded."
         if recorded and recorded != now:
-            return "Scenario loaded. Note: the file recorded a different prediction; the one shown is today's model."
-        return "Scenario loaded."
+            report += " Note: the file recorded a different prediction; the one shown is today's model."
+        return " ".join((report, *(f"Warning: {w}." for w in loaded.warnings)))
 
     def _save_clicked(self, fmt: str) -> None:
         path = self.save(f"{self.explorer_id}-scenario.{fmt}")
@@ -149,13 +154,20 @@ class Explorer:
                              " (download it from the file browser).</p>")
 
     def _upload_changed(self, change: dict) -> None:
-        files = change["new"]
+        """Load the chosen file; whatever goes wrong, the reader sees why in the status line."""
+        files = change.get("new") or ()
         if not files:
             return
+        name = "the file"
         try:
-            report = self.load_text(bytes(files[0]["content"]))
+            upload = files[0]
+            name = str(upload.get("name") or name)
+            report = self.load_text(bytes(upload["content"]), name=name)
         except (ValueError, TypeError) as exc:
-            self.status.value = f"<p><b>Not loaded:</b> {_escape(str(exc))}</p>"
+            self.status.value = f"<p><b>Not loaded:</b> {_escape(str(exc))} Nothing was changed.</p>"
+        except Exception as exc:  # noqa: BLE001 - the reader must see every failure, never nothing
+            self.status.value = (f"<p><b>Not loaded:</b> {_escape(shown(name, 60))} could not be read "
+                                 f"({type(exc).__name__}: {_escape(str(exc)[:200])}).</p>")
         else:
             self.status.value = f"<p>{_escape(report)}</p>"
 
@@ -187,7 +199,8 @@ class Explorer:
 
 
 def _escape(text: str) -> str:
-    return html.escape(text)
+    """HTML-escaped, with lone surrogates escaped too (a widget cannot send them to the page)."""
+    return html.escape(text).encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def describe_fixed(values: Mapping[str, Any], names: Sequence[str], labels: Mapping[str, str] = FIELD_LABELS) -> str:

@@ -27,29 +27,11 @@ EXPLORER_WORLD = World(n_states=40, steps=80)
 EXPLORER_RUNS = 20
 
 
-# Pressing Pause, or moving the step slider while an animation plays, interrupts Plotly.animate,
-# whose promise is then rejected (with no reason) where no caller catches it: browsers report an
-# "uncaught (in promise) undefined" error although nothing went wrong. This marks interruptions
-# of this figure and silences only those rejections (Plotly itself still logs a warning).
-_QUIET_INTERRUPTIONS = """
-(function () {
-  var gd = document.getElementById('{plot_id}');
-  if (!gd || !gd.on) { return; }
-  gd.on('plotly_animationinterrupted', function () { window.__alliancesInterruptedAt = Date.now(); });
-  if (window.__alliancesQuietInterruptions) { return; }
-  window.__alliancesQuietInterruptions = true;
-  window.addEventListener('unhandledrejection', function (event) {
-    if (event.reason === undefined && Date.now() - (window.__alliancesInterruptedAt || 0) < 2000) {
-      event.preventDefault();
-    }
-  });
-})();
-"""
-
-
 class AnimationView:
     """Display an animated figure: the live Plotly view in Jupyter, and in HTML a figure
-    that waits for the reader's Play (Plotly's default HTML export would start it at once)."""
+    that waits for the reader's Play (Plotly's default HTML export would start it at once).
+    In the book, static/animation.js (loaded on pages with class "alliances-animation")
+    keeps an interrupted animation from logging a console error."""
 
     def __init__(self, spec: dict) -> None:
         if not isinstance(spec, dict) or "frames" not in spec:
@@ -58,16 +40,8 @@ class AnimationView:
 
     def html(self) -> str:
         fig = plain_json(self.spec)
-        div = pio.to_html(
-            fig,
-            include_plotlyjs=False,
-            include_mathjax=False,
-            full_html=False,
-            config=PLOT_CONFIG,
-            validate=False,
-            auto_play=False,
-            post_script=_QUIET_INTERRUPTIONS,
-        )
+        div = pio.to_html(fig, include_plotlyjs=False, include_mathjax=False, full_html=False, config=PLOT_CONFIG,
+                          validate=False, auto_play=False)
         text = description_of(fig)
         caption = f'<figcaption class="alliances-figure-text">{html.escape(text)}</figcaption>' if text else ""
         return f'<figure class="alliances-figure alliances-animation">{div}{caption}</figure>'

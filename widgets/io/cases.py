@@ -19,7 +19,7 @@ import pandas as pd
 from ..model.alignment import CHOICES, Prediction, predict
 from ..model.situation import Situation
 from ..model.threat import THREAT_SOURCES, Threat, ThreatWeights
-from .csvtable import TableError, data_file, number, read_rows
+from .csvtable import TableError, data_file, number, read_rows, read_text
 
 UNIT_COLUMNS: tuple[str, ...] = THREAT_SOURCES + ("own_strength", "allied_support")
 JUSTIFIED: tuple[str, ...] = UNIT_COLUMNS + ("war",)
@@ -107,7 +107,7 @@ def read_cases(text: str, source: str = "cases.csv") -> pd.DataFrame:
 def load_cases(path: str | os.PathLike | None = None) -> pd.DataFrame:
     """Load and validate a cases file (default: the book's ``data/cases.csv``)."""
     file = Path(path) if path is not None else default_path()
-    return read_cases(file.read_text(encoding="utf-8"), source=str(file))
+    return read_cases(read_text(file, CaseDataError), source=str(file))
 
 
 @dataclass(frozen=True)

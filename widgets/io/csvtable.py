@@ -3,6 +3,12 @@
 The book's data files (``data/*.csv``) share this machinery; each supplies its columns and
 a row checker. A row checker gets the CSV line number, the row (column -> text) and a
 ``bad(column, message)`` callback, and returns the converted row (or None if it was bad).
+
+Every loader reads its file with :func:`read_text` (UTF-8, with or without the byte-order
+mark Excel's "CSV UTF-8" writes) and splits it with :func:`table`, so the same problems get
+the same answer everywhere: text in another encoding, a column named twice or not at all,
+a bare carriage return or an oversized cell each become the loader's error naming the
+file, the line and the column.
 """
 
 from __future__ import annotations
@@ -10,7 +16,10 @@ from __future__ import annotations
 import csv
 import io
 import math
+import os
+import re
 from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 from .._paths import data_file  # noqa: F401  (re-exported: the loaders' one way to find data)
@@ -26,6 +35,137 @@ class TableError(ValueError):
         shown = "\n".join(f"  - {p}" for p in problems[:50])
         more = f"\n  ... and {len(problems) - 50} more" if len(problems) > 50 else ""
         super().__init__(f"{source}: {len(problems)} problem(s)\n{shown}{more}")
+
+
+LISTED = 5  # names shown in one problem before "and N more"
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_BARE_CR = re.compile(r"\r(?!\n|\Z)")
+
+
+def listed_names(names: Sequence[str]) -> str:
+    shown = ", ".join(map(repr, names[:LISTED]))
+    return shown if len(names) <= LISTED else f"{shown} and {len(names) - LISTED} more"
+
+
+def decode(data: bytes, source: str, error: type[TableError] = TableError) -> str:
+    """``data`` as text: UTF-8, one leading byte-order mark removed. Any other encoding
+    raises ``error`` naming the line and column of the first byte that is not UTF-8."""
+    if data.startswith(UTF16_BOMS):
+        raise error(source, ["line 1: the file is UTF-16 (or UTF-32) text; save it as UTF-8 (in Excel: 'CSV UTF-8')"])
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start].decode("utf-8-sig")
+        header = data.decode("utf-8-sig", errors="replace").partition("\n")[0]
+        line, column = _position(before, len(before))
+        guess = data[exc.start: exc.start + 1].decode("cp1252", errors="replace")
+        where = _column_name(header, column) if line > 1 else f"number {column + 1}"
+        raise error(source, [f"line {line}, column {where}: byte 0x{data[exc.start]:02x} is not "
+                             f"UTF-8 (in Windows-1252 it would be {guess!r}); save the file as UTF-8 "
+                             "(in Excel: 'CSV UTF-8')"]) from None
+
+
+def read_text(path: str | os.PathLike, error: type[TableError] = TableError) -> str:
+    """The text of a data file (see :func:`decode`)."""
+    file = Path(path)
+    return decode(file.read_bytes(), str(file), error)
+
+
+def table(
+    text: str, source: str, error: type[TableError] = TableError
+) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """The header and the data records (CSV line number, cells) of CSV ``text``.
+
+    Raises ``error`` when the header names a column twice or leaves one unnamed, or when
+    the text is not CSV Python can read (a carriage return alone inside an unquoted field,
+    a cell over ``csv.field_size_limit()`` characters), naming the line and column."""
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, got {type(text).__name__}")
+    text = text[1:] if text.startswith("\ufeff") else text
+    reader = csv.reader(io.StringIO(text))
+    records: list[tuple[int, list[str]]] = []
+    try:
+        for cells in reader:
+            if cells:
+                records.append((reader.line_num, cells))
+    except csv.Error as exc:
+        raise error(source, [_csv_problem(text, str(exc), reader.line_num)]) from None
+    header = [c.strip() for c in records.pop(0)[1]] if records else []
+    problems = []
+    blank = [str(i) for i, name in enumerate(header, start=1) if not name]
+    if blank:
+        problems.append(f"line 1 (header): column(s) {', '.join(blank[:LISTED])} have no name (only spaces or nothing)")
+    for name in dict.fromkeys(header):
+        places = [str(i) for i, n in enumerate(header, start=1) if n == name]
+        if name and len(places) > 1:
+            problems.append(
+                f"line 1 (header): column {name!r} appears {len(places)} times (columns {', '.join(places)}); "
+                "name each column once"
+            )
+    if problems:
+        raise error(source, problems)
+    return header, records
+
+
+def _csv_problem(text: str, message: str, line: int) -> str:
+    """Where in ``text`` Python's csv module gave up, and why, in the reader's words."""
+    header = text.partition("\n")[0]
+    limit = csv.field_size_limit()
+    if "field limit" in message:
+        found = _first_field(text, lambda start, end, quoted: end - start > limit)
+        why = f"a cell longer than {limit} characters (is a quote left open?)"
+    elif "new-line character" in message:
+        found = _first_field(
+            text, lambda start, end, quoted: not quoted and _BARE_CR.search(text, start, end + 1) is not None
+        )
+        why = "a carriage return alone inside an unquoted cell; save the file with ordinary line endings"
+    else:
+        found, why = None, f"not valid CSV ({message})"
+    if found is None:
+        return f"line {line}: {why}"
+    return f"line {found[0]}, column {_column_name(header, found[1])}: {why}"
+
+
+def _first_field(text: str, wanted: Callable[[int, int, bool], bool]) -> tuple[int, int] | None:
+    """(line, column index) of the first cell for which ``wanted(start, end, quoted)``, read
+    as Python's csv module reads (quoted cells may span lines; only CRLF or LF end a record)."""
+    line, column, i, n = 1, 0, 0, len(text)
+    while i <= n:
+        start, quoted = i, text.startswith('"', i)
+        if quoted:
+            close = i + 1
+            while True:
+                close = text.find('"', close)
+                if close < 0 or not text.startswith('"', close + 1):
+                    break
+                close += 2
+            i = n if close < 0 else close + 1
+        end = min((j for j in (text.find(",", i), text.find("\n", i)) if j >= 0), default=n)
+        if wanted(start, end, quoted):
+            return line, column
+        line += text.count("\n", start, end)
+        if end >= n:
+            return None
+        if text[end] == ",":
+            column += 1
+        else:
+            line, column = line + 1, 0
+        i = end + 1
+    return None
+
+
+def _position(text: str, offset: int) -> tuple[int, int]:
+    """(line, column index) of character ``offset`` in CSV ``text``."""
+    found = _first_field(text + "\n", lambda start, end, quoted: start <= offset <= end)
+    return found if found is not None else (text.count("\n", 0, offset) + 1, 0)
+
+
+def _column_name(header_line: str, index: int) -> str:
+    try:
+        names = next(csv.reader([header_line]), [])
+    except csv.Error:
+        names = []
+    return repr(names[index].strip()) if index < len(names) else f"number {index + 1}"
 
 
 def number(text: str) -> float | None:
@@ -49,26 +189,25 @@ def read_rows(
 ) -> list[dict[str, Any]]:
     """Validate CSV ``text``: header, field counts, each row, unique ids; raise ``error``
     listing every problem (``line N, column 'c': ...``), or return the converted rows."""
-    if not isinstance(text, str):
-        raise TypeError(f"text must be a str, got {type(text).__name__}")
-    reader = csv.DictReader(io.StringIO(text))
-    header = reader.fieldnames or []
+    header, records = table(text, source, error)
     problems: list[str] = []
     missing = [c for c in required if c not in header]
     unknown = [c for c in header if c not in (*required, *optional)]
     if missing:
-        problems.append(f"line 1 (header): missing column(s) {', '.join(map(repr, missing))}")
+        problems.append(f"line 1 (header): missing column(s) {listed_names(missing)}")
     if unknown:
-        problems.append(f"line 1 (header): unknown column(s) {', '.join(map(repr, unknown))}")
+        problems.append(f"line 1 (header): unknown column(s) {listed_names(unknown)}")
     if problems:
         raise error(source, problems)
     rows: list[dict[str, Any]] = []
     seen: dict[str, int] = {}
-    for row in reader:
-        line = reader.line_num
-        if None in row or any(v is None for v in row.values()):
-            problems.append(f"line {line}: has {'more' if None in row else 'fewer'} fields than the header")
+    for line, cells in records:
+        if len(cells) != len(header):
+            problems.append(
+                f"line {line}: has {'more' if len(cells) > len(header) else 'fewer'} fields than the header"
+            )
             continue
+        row = dict(zip(header, cells, strict=True))
         before = len(problems)
 
         def bad(column: str, message: str, line: int = line) -> None:

@@ -2,7 +2,7 @@
 
 A student saves "my scenario" from any explorer (live in Jupyter, or on the static web page)
 and an instructor loads it into the same explorer to reproduce it exactly. The format is the
-same in both places (``static/explorer.js`` writes and reads it too, by the same rules):
+same in both places (``static/explorer-files.js`` writes and reads it too, by the same rules):
 
 JSON::
 
@@ -15,9 +15,15 @@ CSV: one header row and one data row, the JSON flattened with dotted column name
 concatenated into one spreadsheet.
 
 Loading is strict: the file must be for this explorer, name exactly its controls, and give
-each a value on its grid. Anything else raises ``ValueError`` naming the field and what is
-allowed, and nothing is changed. The prediction in a file is never trusted: the explorer
-recomputes it (and says so when the file's prediction differs from today's).
+each a value on its grid. Anything else raises ``ValueError`` naming the file, the field and
+what is allowed, and nothing is changed. The prediction in a file is never trusted: the
+explorer recomputes it (and says so when the file's prediction differs from today's).
+
+How a file is read (encoding, size, nesting, how a number or true/false is written) is
+declared once in ``RULES`` (``scenario_rules``); ``scenario_text`` applies exactly those rules, and the page embeds the
+same dict (``rules_json``) for ``static/explorer-files.js``. Text cells a spreadsheet would run as
+formulas are guarded with an apostrophe when saved as CSV, and reported when loaded unguarded,
+because an instructor stacks a class's files into one spreadsheet.
 """
 
 from __future__ import annotations
@@ -25,20 +31,22 @@ from __future__ import annotations
 import csv
 import io
 import json
-import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
+
+from ..model.validation import listed, shown
+from .scenario_rules import _FORMULA, _GUARD, _HEAD, FORMAT, GRID_TOLERANCE, MAX_BYTES, RULES, VERSION, rules_json
+from .scenario_text import _described, _finite, _named, _plain, _unguarded, parse_record, source_label
 
 if TYPE_CHECKING:  # a scenario file only reads the controls' names and values
     from ..display.controls import Control
 
-
-FORMAT = "alliances-scenario"
-VERSION = 1
-MAX_BYTES = 64 * 1024  # a scenario is a few hundred bytes; refuse anything absurd before parsing
-GRID_TOLERANCE = 1e-6
-_HEAD = ("format", "version", "explorer", "title")
+__all__ = [
+    "FORMAT", "GRID_TOLERANCE", "MAX_BYTES", "RULES", "VERSION", "LoadedScenario", "check_record", "formula_warnings",
+    "parse_record", "prediction_of", "read_scenario", "rules_json", "scenario_record", "source_label", "to_csv",
+    "to_json",
+]
 
 
 @dataclass(frozen=True)
@@ -47,6 +55,7 @@ class LoadedScenario:
 
     values: dict[str, Any]
     recorded_prediction: dict[str, Any]
+    warnings: tuple[str, ...] = field(default=())
 
 
 def scenario_record(explorer_id: str, title: str, controls: Sequence[Control], values: Mapping[str, Any],
@@ -90,7 +99,10 @@ def _cell(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, float):
         return repr(round(value, 6))
-    return str(value)
+    text = str(value)
+    if isinstance(value, str) and text.startswith(_FORMULA):  # a spreadsheet would run it as a formula
+        return _GUARD + text
+    return text
 
 
 def to_csv(record: Mapping[str, Any]) -> str:
@@ -105,109 +117,75 @@ def to_csv(record: Mapping[str, Any]) -> str:
     return buffer.getvalue()
 
 
-# --------------------------------------------------------------------------- reading
+def formula_warnings(record: Mapping[str, Any], source: str = "scenario file") -> tuple[str, ...]:
+    """Text values a spreadsheet would run as formulas (they start with =, +, -, @, tab or CR)."""
+    found: list[str] = []
+
+    def walk(value: Any, where: str) -> None:
+        if isinstance(value, Mapping):
+            for key, child in value.items():
+                walk(child, f"{where}.{key}")
+        elif isinstance(value, list):
+            for child in value:
+                walk(child, where)
+        elif isinstance(value, str) and value.startswith(_FORMULA):
+            found.append(where)
+
+    for key in ("format", "explorer", "title"):
+        walk(record.get(key), key)
+    walk(record.get("prediction"), "prediction")
+    if not found:
+        return ()
+    return (f"{source}: {listed([_named(f) for f in found])} start{'s' if len(found) == 1 else ''} with "
+            "=, +, -, @, a tab or a carriage return, which a spreadsheet may run as a formula; "
+            "it was loaded as text, but check the file before stacking it into a spreadsheet",)
 
 
-def _from_csv(text: str) -> dict[str, Any]:
-    try:
-        rows = [row for row in csv.reader(io.StringIO(text, newline=""), strict=True) if row]
-    except csv.Error as exc:
-        raise ValueError(f"scenario file: not valid CSV ({exc})") from None
-    if len(rows) != 2:
-        raise ValueError(f"scenario file: a CSV scenario has one header row and one data row, got {len(rows)} rows")
-    header, cells = rows
-    if len(header) != len(cells):
-        raise ValueError(f"scenario file: the CSV header has {len(header)} columns but the data row has {len(cells)}")
-    if len(set(header)) != len(header):
-        raise ValueError("scenario file: the CSV header names a column twice")
-    record: dict[str, Any] = {"controls": {}, "prediction": {}}
-    for name, cell in zip(header, cells, strict=True):
-        if name in _HEAD:
-            record[name] = int(cell) if name == "version" and cell.isdigit() else cell
-        elif name.startswith("control.") and len(name) > len("control."):
-            raw = cell.strip().lower()
-            record["controls"][name[len("control."):]] = (
-                True if raw in ("true", "yes") else False if raw in ("false", "no") else _number(name, cell))
-        elif name.startswith("prediction."):
-            record["prediction"][name[len("prediction."):]] = cell
-        else:
-            raise ValueError(f"scenario file: unknown CSV column {name!r} (allowed: {', '.join(_HEAD)}, control.*, "
-                             "prediction.*)")
-    return record
-
-
-def _number(field: str, cell: str) -> float:
-    try:
-        value = float(cell)
-    except ValueError:
-        raise ValueError(f"scenario file: {field} must be a number, got {cell[:40]!r}") from None
-    return value
-
-
-def parse_record(text: str | bytes) -> dict[str, Any]:
-    """Read a JSON or CSV scenario into the JSON form (not yet checked against an explorer)."""
-    if isinstance(text, bytes):
-        if len(text) > MAX_BYTES:
-            raise ValueError(f"scenario file: {len(text)} bytes is too large (at most {MAX_BYTES})")
-        try:
-            text = text.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise ValueError("scenario file: not UTF-8 text") from None
-    if not isinstance(text, str):
-        raise TypeError(f"a scenario must be text (JSON or CSV), got {type(text).__name__}")
-    if len(text.encode("utf-8")) > MAX_BYTES:
-        raise ValueError(f"scenario file: too large (at most {MAX_BYTES} bytes)")
-    text = text.lstrip("\ufeff")
-    if text.lstrip().startswith("{"):
-        try:
-            record = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise ValueError(f"scenario file: not valid JSON ({exc.msg}, line {exc.lineno})") from None
-        if not isinstance(record, dict):
-            raise ValueError("scenario file: the JSON must be an object")
-        return record
-    return _from_csv(text)
-
-
-def check_record(record: Mapping[str, Any], explorer_id: str, title: str,
-                 controls: Sequence[Control]) -> LoadedScenario:
+def check_record(record: Mapping[str, Any], explorer_id: str, title: str, controls: Sequence[Control],
+                 name: str | None = None) -> LoadedScenario:
     """Check a parsed scenario against one explorer; raise ``ValueError`` naming the problem."""
+    source = source_label(name)
     if record.get("format") != FORMAT:
-        raise ValueError(f"scenario file: format must be {FORMAT!r}, got {str(record.get('format'))[:40]!r}")
-    if record.get("version") != VERSION or isinstance(record.get("version"), bool):
-        raise ValueError(f"scenario file: version must be {VERSION}, got {str(record.get('version'))[:20]!r}")
+        raise ValueError(f"{source}: format must be {FORMAT!r}, got {_described(record.get('format'))}")
+    version = record.get("version")
+    if isinstance(version, bool) or not isinstance(version, (int, float)) or version not in RULES["versions"]:
+        raise ValueError(f"{source}: version must be {VERSION}, got {_described(version)}")
     if record.get("explorer") != explorer_id:
-        raise ValueError(f"scenario file: it was saved from explorer {str(record.get('explorer'))[:60]!r}, "
+        raise ValueError(f"{source}: it was saved from explorer {_described(record.get('explorer'))}, "
                          f"not from this one ({explorer_id!r}, {title!r})")
     given = record.get("controls")
     if not isinstance(given, dict):
-        raise ValueError("scenario file: controls must be an object of control names and values")
+        raise ValueError(f"{source}: controls must be an object of control names and values, got {_described(given)}")
     names = [c.name for c in controls]
     missing = [n for n in names if n not in given]
-    unknown = [str(n)[:40] for n in given if n not in names]
+    unknown = [_plain(n) for n in given if n not in names]
     if missing or unknown:
-        parts = (([f"missing {', '.join(missing)}"] if missing else [])
-                 + ([f"unknown {', '.join(unknown)}"] if unknown else []))
-        raise ValueError(f"scenario file: controls {'; '.join(parts)} (this explorer's controls: {', '.join(names)})")
+        parts = ([f"missing {listed(missing)}"] if missing else []) + (
+            [f"unknown {listed(unknown)}"] if unknown else []
+        )
+        raise ValueError(f"{source}: controls {'; '.join(parts)} (this explorer's controls: {', '.join(names)})")
     values: dict[str, Any] = {}
     for control in controls:
         raw = given[control.name]
         if control.is_toggle:
             if not isinstance(raw, bool):
-                raise ValueError(f"scenario file: control {control.name} must be true or false, got {str(raw)[:40]!r}")
+                raise ValueError(f"{source}: control {control.name} must be true or false, got {_described(raw)}")
             values[control.name] = raw
             continue
-        if isinstance(raw, bool) or not isinstance(raw, (int, float)) or not math.isfinite(raw):
-            raise ValueError(f"scenario file: control {control.name} must be a number, got {str(raw)[:40]!r}")
+        if isinstance(raw, bool) or not isinstance(raw, (int, float)) or not _finite(raw):
+            raise ValueError(f"{source}: control {control.name} must be a number "
+                             f"({', '.join(control.labels())}), got {_described(raw)}")
         on_grid = [v for v in control.values if abs(v - raw) <= GRID_TOLERANCE]
         if not on_grid:
-            raise ValueError(f"scenario file: control {control.name} must be one of "
-                             f"{', '.join(control.labels())}, got {raw!r}")
+            raise ValueError(f"{source}: control {control.name} must be one of "
+                             f"{', '.join(control.labels())}, got {shown(raw)}")
         values[control.name] = on_grid[0]
     prediction = record.get("prediction")
-    return LoadedScenario(values, dict(prediction) if isinstance(prediction, dict) else {})
+    return LoadedScenario(values, _unguarded(dict(prediction)) if isinstance(prediction, dict) else {},
+                          formula_warnings(record, source))
 
 
-def read_scenario(text: str | bytes, explorer_id: str, title: str, controls: Sequence[Control]) -> LoadedScenario:
+def read_scenario(text: str | bytes, explorer_id: str, title: str, controls: Sequence[Control],
+                  name: str | None = None) -> LoadedScenario:
     """``parse_record`` then ``check_record``."""
-    return check_record(parse_record(text), explorer_id, title, controls)
+    return check_record(parse_record(text, name), explorer_id, title, controls, name)

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..model.alignment import CHOICES
 from ..model.interests.choice import KINDS, SCHWELLER_FIELDS, SIDES, Scenario
-from .csvtable import TableError, data_file, number, read_rows
+from .csvtable import TableError, data_file, number, read_rows, read_text
 
 # --------------------------------------------------------------------------- the data file
 
@@ -107,7 +107,7 @@ def schweller_data_path() -> Path:
 def load_schweller_cases(path: str | os.PathLike | None = None) -> list[dict[str, Any]]:
     """Load and validate the Schweller cases file (default: the book's data folder)."""
     file = Path(path) if path is not None else schweller_data_path()
-    return read_schweller_cases(file.read_text(encoding="utf-8"), source=str(file))
+    return read_schweller_cases(read_text(file, SchwellerDataError), source=str(file))
 
 
 def case_scenario(row: Mapping[str, Any]) -> Scenario:

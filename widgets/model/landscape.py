@@ -30,8 +30,6 @@ government, past wars, existing ties); they are not the article's numbers.
 
 from __future__ import annotations
 
-import csv
-import io
 import itertools
 import os
 from collections.abc import Callable, Mapping, Sequence
@@ -43,7 +41,7 @@ import numpy as np
 import pandas as pd
 
 from ..io.cases import CaseDataError
-from ..io.csvtable import data_file, number, read_rows
+from ..io.csvtable import data_file, listed_names, number, read_rows, read_text, table
 from .alignment import predict
 from .situation import Situation
 from .threat import THREAT_SOURCES, Threat
@@ -199,17 +197,23 @@ def read_states(text: str, source: str = "europe_1936.csv") -> list[dict[str, An
 def read_pairs(text: str, codes: Sequence[str], source: str = "europe_1936_pairs.csv") -> np.ndarray:
     """Validate the pairs file against the state ``codes``; return the propensity matrix
     (sum of the factor scores, each in {-1, 0, 1}); every pair must appear exactly once."""
-    reader = csv.DictReader(io.StringIO(text))
-    header = reader.fieldnames or []
+    header, records = table(text, source, CaseDataError)
     problems = []
     missing = [c for c in PAIR_COLUMNS if c not in header]
-    if missing:
-        raise CaseDataError(source, [f"line 1 (header): missing column(s) {', '.join(map(repr, missing))}"])
+    unknown = [c for c in header if c not in PAIR_COLUMNS]
+    if missing or unknown:  # the same header rule as every other case file (csvtable.validate_rows)
+        raise CaseDataError(source, ([f"line 1 (header): missing column(s) {listed_names(missing)}"] if missing else [])
+                            + ([f"line 1 (header): unknown column(s) {listed_names(unknown)}"] if unknown else []))
     index = {c: i for i, c in enumerate(codes)}
     p = np.zeros((len(codes), len(codes)))
     seen: dict[frozenset, int] = {}
-    for row in reader:
-        line = reader.line_num
+    for line, cells in records:
+        if len(cells) != len(header):
+            problems.append(
+                f"line {line}: has {'more' if len(cells) > len(header) else 'fewer'} fields than the header"
+            )
+            continue
+        row = dict(zip(header, cells, strict=True))
         a, b = row["a"].strip(), row["b"].strip()
         bad = [x for x in (a, b) if x not in index]
         if bad:
@@ -263,9 +267,9 @@ def load_europe(
     """Load and validate the Europe 1936 states and pairs files."""
     sp = Path(states_path) if states_path is not None else data_path("europe_1936.csv")
     pp = Path(pairs_path) if pairs_path is not None else data_path("europe_1936_pairs.csv")
-    states = read_states(sp.read_text(encoding="utf-8"), str(sp))
+    states = read_states(read_text(sp, CaseDataError), str(sp))
     codes = [s["code"] for s in states]
-    return EuropeData(tuple(states), read_pairs(pp.read_text(encoding="utf-8"), codes, str(pp)))
+    return EuropeData(tuple(states), read_pairs(read_text(pp, CaseDataError), codes, str(pp)))
 
 
 def landscape_sides(data: EuropeData, year: int = 1936, anchor: str = "GMY") -> tuple[Landscape, dict[str, str]]:

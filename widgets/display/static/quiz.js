@@ -23,6 +23,8 @@
       var out = fieldset.querySelector(".aq-feedback");
       var actions = fieldset.querySelector(".aq-actions");
       actions.hidden = false;
+      // the radios ship disabled (without JavaScript they could not be checked); enable them
+      Array.prototype.forEach.call(fieldset.querySelectorAll("input[type=radio]"), function (radio) { radio.disabled = false; });
       actions.querySelector(".aq-check").addEventListener("click", function () {
         var chosen = fieldset.querySelector("input[type=radio]:checked");
         fieldset.classList.remove("aq-right", "aq-wrong");

@@ -6,8 +6,18 @@
  * Explorers ask AlliancesTheme.style() for every figure they draw. */
 (function () {
   "use strict";
-  var INK = {}; // @dark-ink (replaced by the build with widgets.palette.DARK_INK)
-  var AXIS_LINE = "#8C939A"; // @dark-axis-line
+  // The dark inks come from widgets/palette.py, written into the page by the build as JSON
+  // (<script type="application/json" id="alliances-dark-ink">): one source of colours.
+  var INK = {}, AXIS_LINE = "#8C939A";
+  (function readInk() {
+    var node = document.getElementById("alliances-dark-ink");
+    if (!node) { return; }
+    try {
+      var given = JSON.parse(node.textContent);
+      if (given && typeof given.ink === "object") { INK = given.ink; }
+      if (given && typeof given.axis_line === "string") { AXIS_LINE = given.axis_line; }
+    } catch (e) { /* keep the light inks: figures stay readable */ }
+  })();
   var AXIS = /^[xy]axis[0-9]*$/;
 
   function isDark() { return document.documentElement.getAttribute("data-theme") === "dark"; }

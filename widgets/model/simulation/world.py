@@ -21,11 +21,7 @@ from .arrays import OUTCOMES
 
 
 def _int(owner: str, name: str, value: Any, low: int, high: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise TypeError(f"{owner}.{name} must be an int in [{low}, {high}], got {type(value).__name__} {value!r}")
-    if not low <= int(value) <= high:
-        raise ValueError(f"{owner}.{name} must be in [{low}, {high}], got {value!r}")
-    return int(value)
+    return validation.integer(owner, name, value, low, high)
 
 
 def _open(owner: str, name: str, value: Any, low: float, high: float) -> float:
