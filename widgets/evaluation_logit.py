@@ -40,7 +40,7 @@ import pandas as pd
 from statsmodels.discrete.discrete_model import MNLogit
 
 from .alignment import CHOICES
-from .evaluation import THREE_WAY, THREE_WAY_OF, Scorecard, _check_cases, score
+from .evaluation import THREE_WAY, THREE_WAY_OF, Metrics, Scorecard, _check_cases, evaluate, score
 from .threat import THREAT_SOURCES
 
 BASE_COVARIATES: tuple[str, ...] = (*THREAT_SOURCES, "own_strength", "allied_support", "war", "victory_x_war")
@@ -74,11 +74,6 @@ EXPECTATION_TEXT: dict[tuple[str, str], str] = {
     ("aggressive_intentions", "stay out"): "more aggressive intentions make staying out less likely than balancing",
     ("allied_support", "stay out"): "states whose allies will fight anyway stay out (pass the buck) more often",
 }
-FACTOR_LABELS = {"aggregate_power": "aggregate power", "proximity": "proximity", "offensive_power": "offensive power",
-                 "aggressive_intentions": "aggressive intentions", "own_strength": "the decider's own strength",
-                 "allied_support": "allied support", "war": "war", "victory_x_war": "the threat's closeness to victory in war",
-                 "capability": "the decider's capability", "target": "being the target of attack",
-                 "others_engaged": "others already fighting the threat", "neutrality_lesson": "a neutrality that worked last time"}
 
 
 def covariates(cases: pd.DataFrame) -> tuple[str, ...]:
@@ -260,8 +255,8 @@ class LogitReport:
     - ``attempts``: (description, problem or None) for each maximum-likelihood fit tried;
     - ``fit``: the penalised three-way fit on all cases (coefficients in ``coefficients``,
       with bootstrap percentile bounds ``low``/``high`` and the draws used/failed);
-    - ``in_sample`` and ``held_out``: three-way predictions scored (:class:`Scorecard` on the
-      three-way labels is not defined for four choices, so these are three-way ``Metrics``);
+    - ``in_sample`` and ``held_out``: the three-way fit's predictions on all cases and by
+      leave-one-out (refitted without each case), as three-way :class:`Metrics`;
     - ``four_held_out``: leave-one-out of the penalised four-way fit, scored on both splits.
     """
 
@@ -270,8 +265,8 @@ class LogitReport:
     coefficients: pd.DataFrame
     draws_used: int
     draws_failed: dict[str, int]
-    in_sample: Any
-    held_out: Any
+    in_sample: Metrics
+    held_out: Metrics
     loo_fold_problems: int
     four_held_out: Scorecard
     support: tuple[tuple[str, str, str], ...] = field(default=())
@@ -285,8 +280,6 @@ def _verdict(low: float, high: float, sign: int) -> str:
 
 def estimate(cases: pd.DataFrame, draws: int = BOOTSTRAP_DRAWS, seed: int = SEED) -> LogitReport:
     """Fit, cross-validate and bootstrap the estimated model (see the module docstring)."""
-    from .evaluation import evaluate
-
     cases = _check_cases(cases)
     attempts = []
     for split in ("four", "three"):

@@ -239,3 +239,31 @@ def rules_table(fits: Mapping[str, RuleFit]) -> pd.DataFrame:
         "macro recall (3), leave-one-out": round(f.held_out.three.macro_recall, 3),
     } for name, f in fits.items()]
     return pd.DataFrame(records).set_index("rule")
+
+
+RULE_KEYS: dict[str, str] = {
+    "most common choice": "modal", "war and victory": "war", "war, victory and weakness": "warweak",
+    "threat level": "threat", "war, victory and threat level": "warthreat", "allied support": "allies",
+    "ally against the strongest state": "strongest", "strongest state, cut-off tuned": "strongesttuned",
+}
+
+
+def rule_facts(cases: pd.DataFrame) -> dict[str, Any]:
+    """Facts about the tuned rules (``rule_<key>_in``/``_loo`` hits, ``_m3`` leave-one-out
+    macro recall on the three-way split), the settings the chapter names, and the best rule
+    tuned for three-way macro recall (``best3_*``)."""
+    facts: dict[str, Any] = {}
+    by_accuracy = fit_rules(cases)
+    for name, fit in by_accuracy.items():
+        key = RULE_KEYS.get(name, name)
+        facts[f"rule_{key}_in"] = fit.in_sample.four.correct
+        facts[f"rule_{key}_loo"] = fit.held_out.four.correct
+        facts[f"rule_{key}_m3"] = fit.held_out.three.macro_recall
+    facts["war_t"] = by_accuracy["war and victory"].setting[0]
+    facts["war_hit_bandwagon"] = by_accuracy["war and victory"].in_sample.four.hits["bandwagon"][0]
+    facts["strongest_otherwise"] = by_accuracy["ally against the strongest state"].setting[1]
+    facts["strongesttuned_t"], facts["strongesttuned_otherwise"] = by_accuracy["strongest state, cut-off tuned"].setting
+    best = best_rule(fit_rules(cases, "macro recall (3)"))
+    facts.update({"best3_name": best.rule, "best3_rule": best.description, "best3_m3": best.held_out.three.macro_recall,
+                  "best3_m3_in": best.in_sample.three.macro_recall})
+    return facts
