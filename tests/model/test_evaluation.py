@@ -23,8 +23,18 @@ ROOT = Path(__file__).resolve().parents[2]
 #   buck-pass x2: predicted neutral, balance
 #   neutral   x1: predicted neutral
 OBSERVED = ["balance"] * 4 + ["bandwagon"] * 3 + ["buck-pass"] * 2 + ["neutral"]
-PREDICTED = ["balance", "balance", "balance", "bandwagon", "bandwagon", "balance", "balance",
-             "neutral", "balance", "neutral"]
+PREDICTED = [
+    "balance",
+    "balance",
+    "balance",
+    "bandwagon",
+    "bandwagon",
+    "balance",
+    "balance",
+    "neutral",
+    "balance",
+    "neutral",
+]
 
 
 def test_metrics_on_a_fixed_table_match_hand_computation():
@@ -50,12 +60,15 @@ def test_recall_is_none_for_a_choice_nobody_made():
     assert sum(map(sum, m.confusion)) == m.n
 
 
-@pytest.mark.parametrize("observed, predicted, message", [
-    (["balance"], ["balance", "neutral"], "observed has 1 choices but predicted has 2"),
-    ([], [], "observed is empty"),
-    (["balance"], ["appease"], "predicted has unknown choice(s) 'appease'"),
-    (["Balance"], ["balance"], "observed has unknown choice(s) 'Balance'"),
-])
+@pytest.mark.parametrize(
+    "observed, predicted, message",
+    [
+        (["balance"], ["balance", "neutral"], "observed has 1 choices but predicted has 2"),
+        ([], [], "observed is empty"),
+        (["balance"], ["appease"], "predicted has unknown choice(s) 'appease'"),
+        (["Balance"], ["balance"], "observed has unknown choice(s) 'Balance'"),
+    ],
+)
 def test_evaluate_rejects_bad_input_with_a_clear_message(observed, predicted, message):
     with pytest.raises(ValueError) as info:
         ev.evaluate(observed, predicted)
@@ -69,9 +82,17 @@ def test_evaluate_rejects_a_string():
 
 # ---------------------------------------------------------------- baselines on a small table
 
+
 def small_cases():
-    base = {"aggregate_power": 0.8, "proximity": 1.0, "offensive_power": 0.75, "aggressive_intentions": 1.0,
-            "allied_support": 0.5, "war": False, "victory": 0.5}
+    base = {
+        "aggregate_power": 0.8,
+        "proximity": 1.0,
+        "offensive_power": 0.75,
+        "aggressive_intentions": 1.0,
+        "allied_support": 0.5,
+        "war": False,
+        "victory": 0.5,
+    }
     rows = [
         {**base, "case_id": "a", "own_strength": 0.2, "observed": "balance"},
         {**base, "case_id": "b", "own_strength": 0.6, "observed": "neutral"},
@@ -80,32 +101,15 @@ def small_cases():
     return pd.DataFrame(rows).set_index("case_id", drop=False)
 
 
-def test_always_balance_and_capability_rule_on_a_small_table():
-    cases = small_cases()
-    assert ev.always_balance(cases) == ["balance"] * 3
-    # parity itself is not "stronger than the decider": neutral
-    assert ev.capability_rule(cases) == ["balance", "neutral", "neutral"]
-    assert ev.capability_rule(cases, parity=0.7) == ["balance", "balance", "balance"]
-
-
-def test_capability_rule_never_predicts_bandwagoning_or_buck_passing():
-    assert set(ev.capability_rule(load_cases())) <= {"balance", "neutral"}
-
-
-@pytest.mark.parametrize("bad", [0, -0.1, 1.5, True, "0.5"])
-def test_capability_rule_rejects_bad_parity(bad):
-    with pytest.raises(ValueError, match="parity must be a number in"):
-        ev.capability_rule(small_cases(), parity=bad)
-
-
 def test_predictors_reject_something_that_is_not_the_case_table():
     with pytest.raises(TypeError, match="cases must be the DataFrame"):
-        ev.always_balance([{"observed": "balance"}])
+        ev.walt_predictions([{"observed": "balance"}])
     with pytest.raises(ValueError, match="missing column"):
         ev.walt_predictions(pd.DataFrame({"observed": ["balance"]}))
 
 
 # ---------------------------------------------------------------- the book's cases
+
 
 @pytest.fixture(scope="module")
 def cases():
@@ -128,13 +132,10 @@ def test_baselines_cover_every_case_and_the_table_reports_them(cases):
     metrics = ev.compare_baselines(cases)
     assert tuple(metrics) == ev.BASELINES
     assert all(m.n == len(cases) for m in metrics.values())
-    assert metrics["always balance"].correct == int((cases["observed"] == "balance").sum())
+    modal = cases["observed"].value_counts().max()
+    assert metrics["most common choice"].correct == modal
     table = ev.baseline_table(metrics)
     assert list(table.index) == list(ev.BASELINES)
-    assert (
-        table.loc["always balance", "recall balance"]
-        == f"{(cases['observed'] == 'balance').sum()}/{(cases['observed'] == 'balance').sum()}"
-    )
 
 
 def test_miss_table_lists_exactly_the_wrong_cases(cases):
@@ -303,7 +304,6 @@ def test_chapter_claims_about_weights_and_leave_one_out(cases, sweep):
     ]
     assert unequal == ["egypt-1955"] and not result.folds.loc["egypt-1955", "correct"]
     assert cases.loc["egypt-1955", "observed"] == "balance"
-    assert facts["cap_hit_neutral"] == 1
 
 
 def test_chapter_exercise_belgium_1936():
@@ -328,3 +328,248 @@ def test_ussr_1945_is_balancing_for_walt_and_piling_on_for_schweller(cases):
     table, _ = ev.schweller_comparison(cases)
     row = table.loc["Soviet Union (Stalin), 1945"]
     assert cases.loc["ussr-1945", "observed"] == "balance" and row["observed"] == "bandwagon (piling on)"
+
+
+# ---------------------------------------------------------------- three-way split and macro recall (hand-checked)
+
+
+def test_macro_recall_and_three_way_split_on_the_fixed_table():
+    m = ev.evaluate(OBSERVED, PREDICTED)
+    assert m.macro_recall == pytest.approx((0.75 + 1 / 3 + 0.0 + 1.0) / 4)
+    card = ev.score(OBSERVED, PREDICTED)
+    # stay out: buck-pass->neutral (hit), buck-pass->balance (miss), neutral->neutral (hit)
+    assert card.three.hits == {"align against": (3, 4), "align with": (1, 3), "stay out": (2, 3)}
+    assert card.three.macro_recall == pytest.approx((0.75 + 1 / 3 + 2 / 3) / 3)
+    assert card.three.confusion == ((3, 1, 0), (2, 1, 0), (1, 0, 2))
+    assert list(card.three.confusion_frame().index) == list(ev.THREE_WAY)
+    assert ev.three_way(["buck-pass", "neutral", "bandwagon"]) == ["stay out", "stay out", "align with"]
+
+
+def test_macro_recall_skips_outcomes_nobody_chose():
+    m = ev.evaluate(["balance", "balance", "neutral"], ["balance", "neutral", "neutral"])
+    assert m.macro_recall == pytest.approx((0.5 + 1.0) / 2)
+
+
+def test_scorecard_table_reports_both_splits():
+    table = ev.scorecard_table({"x": ev.score(OBSERVED, PREDICTED)})
+    row = table.loc["x"]
+    assert (row["correct"], row["bandwagon"], row["stay out"]) == ("5/10", "1/3", "2/3")
+    assert row["macro recall (3)"] == round((0.75 + 1 / 3 + 2 / 3) / 3, 3)
+    with pytest.raises(TypeError, match="must be a Scorecard"):
+        ev.scorecard_table({"x": "nope"})
+
+
+# ---------------------------------------------------------------- simple rules, tuned
+
+from widgets.model import evaluation_rules as er  # noqa: E402
+
+
+def rule_cases(rows):
+    base = {
+        "aggregate_power": 0.5,
+        "proximity": 0.5,
+        "offensive_power": 0.5,
+        "aggressive_intentions": 0.5,
+        "own_strength": 0.3,
+        "allied_support": 0.5,
+        "war": False,
+        "victory": 0.5,
+    }
+    return pd.DataFrame([{**base, "case_id": f"c{i}", **r} for i, r in enumerate(rows)]).set_index(
+        "case_id", drop=False
+    )
+
+
+def test_rules_predict_what_they_say():
+    cases = rule_cases(
+        [
+            {"war": True, "victory": 0.8, "observed": "bandwagon", "aggregate_power": 1.0},
+            {"war": True, "victory": 0.6, "observed": "balance", "own_strength": 0.6},
+            {"war": False, "victory": 0.5, "observed": "neutral", "proximity": 0.0, "aggressive_intentions": 0.0},
+            {"allied_support": 0.9, "observed": "buck-pass"},
+        ]
+    )
+    rules = er.RULES_BY_NAME
+    assert rules["war and victory"].predict(cases, 0.75) == ["bandwagon", "balance", "balance", "balance"]
+    assert rules["war and victory"].predict(cases, 0.6) == ["bandwagon", "bandwagon", "balance", "balance"]
+    assert rules["war, victory and weakness"].predict(cases, 0.6, 0.5) == ["bandwagon", "balance", "balance", "balance"]
+    # threat levels: 0.5, 0.5, 0.25 (mean of 0.5, 0, 0.5, 0), 0.5
+    assert rules["threat level"].predict(cases, 0.3) == ["balance", "balance", "neutral", "balance"]
+    assert rules["allied support"].predict(cases, 0.9) == ["balance", "balance", "balance", "buck-pass"]
+    assert rules["ally against the strongest state"].predict(cases, 1.0, "bandwagon") == [
+        "balance",
+        "bandwagon",
+        "bandwagon",
+        "bandwagon",
+    ]
+    assert rules["war and victory"].describe((1.05,)) == "bandwagon if at war and victory >= never, else balance"
+
+
+def test_objective_scores_by_hand():
+    obs = np.array([0, 0, 1, 2, 3])  # balance, balance, bandwagon, buck-pass, neutral
+    pred = np.array([[0, 0, 0, 0, 0], [0, 1, 1, 3, 0]])
+    assert er.objective_scores(pred, obs, "accuracy") == pytest.approx([0.4, 0.4])  # rows hit cases 0-1 and 0, 2
+    # three-way: against 2/2 and 1/2, with 0/1 and 1/1, stay out 0/2 and 1/2
+    assert er.objective_scores(pred, obs, "macro recall (3)") == pytest.approx([1 / 3, (0.5 + 1 + 0.5) / 3])
+    with pytest.raises(ValueError, match="objective must be one of"):
+        er.objective_scores(pred, obs, "f1")
+
+
+def test_tuning_takes_the_middle_of_tied_thresholds_and_loo_retunes():
+    # bandwagoners at victory 0.8 and 0.9, a balancer at war with victory 0.5: every t in (0.5, 0.8] fits all three
+    cases = rule_cases(
+        [
+            {"war": True, "victory": 0.8, "observed": "bandwagon"},
+            {"war": True, "victory": 0.9, "observed": "bandwagon"},
+            {"war": True, "victory": 0.5, "observed": "balance"},
+        ]
+    )
+    fit = er.fit_rule("war and victory", cases)
+    tied = [t for t in er.THRESHOLDS if 0.5 < t <= 0.8]  # 0.55 ... 0.8: six values, the later middle is 0.7
+    assert fit.setting == (tied[len(tied) // 2],) == (0.7,)
+    assert fit.in_sample.four.correct == 3
+    # held out, the 0.8 bandwagoner is predicted by a rule tuned on 0.9 and 0.5 alone: ties 0.55..0.9, middle 0.75
+    assert fit.fold_settings[0] == (0.75,) and fit.held_out_predictions[0] == "bandwagon"
+    # held out, the balancer at 0.5 meets a rule tuned on two bandwagoners: every t <= 0.8 ties, the
+    # middle of 0, 0.05, ..., 0.8 is 0.4, so it is predicted to bandwagon: leave-one-out shows the overfit
+    assert fit.fold_settings[2] == (0.4,) and fit.held_out_predictions[2] == "bandwagon"
+    assert fit.held_out.four.correct == 2
+    with pytest.raises(ValueError, match="unknown rule"):
+        er.fit_rule("coin toss", cases)
+
+
+def test_leave_one_out_of_a_rule_can_miss_what_in_sample_gets():
+    # the modal rule: two balancers and one neutral; in sample 'balance' gets 2, held out the balancers
+    # are predicted from a tie (balance 1, neutral 1) whose middle in CHOICES order is bandwagon
+    cases = rule_cases([{"observed": "balance"}, {"observed": "balance"}, {"observed": "neutral"}])
+    fit = er.fit_rule("most common choice", cases)
+    assert fit.setting == ("balance",) and fit.in_sample.four.correct == 2
+    assert fit.held_out_predictions == ("neutral", "neutral", "balance")
+    assert fit.held_out.four.correct == 0
+
+
+def test_best_rule_picks_the_highest_held_out_measure(cases):
+    fits = er.fit_rules(cases.iloc[:20])
+    best = er.best_rule(fits)
+    assert best.held_out.three.macro_recall == max(f.held_out.three.macro_recall for f in fits.values())
+    assert list(er.rules_table(fits).index) == [r.name for r in er.RULES]
+
+
+# ---------------------------------------------------------------- the estimated logit
+
+from widgets.model import evaluation_logit as el  # noqa: E402
+
+
+def synthetic_cases(n=300, seed=1):
+    """Cases drawn from a known three-way logit: bandwagoning falls with own strength
+    (coefficient -4) and staying out falls with proximity (-4)."""
+    rng = np.random.default_rng(seed)
+    frame = pd.DataFrame(
+        {c: rng.uniform(0, 1, n) for c in (*ev.THREAT_SOURCES, "own_strength", "allied_support", "victory")}
+    )
+    frame["war"] = rng.uniform(0, 1, n) < 0.5
+    eta = np.column_stack([np.zeros(n), 1 - 4 * frame["own_strength"], 1 - 4 * frame["proximity"]])
+    p = np.exp(eta) / np.exp(eta).sum(axis=1, keepdims=True)
+    draw = np.array([rng.choice(3, p=row) for row in p])
+    frame["observed"] = np.array(["balance", "bandwagon", "neutral"])[draw]
+    frame["case_id"] = [f"s{i}" for i in range(n)]
+    return frame.set_index("case_id", drop=False)
+
+
+def test_logit_inputs_follow_the_columns_present():
+    cases = synthetic_cases(40)
+    assert el.covariates(cases) == el.BASE_COVARIATES
+    cases["capability"] = np.linspace(0, 1, len(cases))
+    cases["target"] = [i % 2 == 0 for i in range(len(cases))]
+    cases["neutrality_lesson"] = 0.0  # constant: cannot be estimated, left out
+    assert el.covariates(cases) == (*el.BASE_COVARIATES, "capability", "target")
+    x = el.design(cases, el.covariates(cases))
+    assert x.shape == (len(cases), 1 + len(el.BASE_COVARIATES) + 2)
+    assert (x[:, -3] == cases["victory"] * cases["war"]).all()
+
+
+def test_logit_recovers_known_signs_on_synthetic_data():
+    fit = el.fit_logit(synthetic_cases(), "three", prior_sd=None)
+    assert fit.ok, fit.problem
+    assert fit.params.loc["own_strength", "align with"] < -2
+    assert fit.params.loc["proximity", "stay out"] < -2
+    assert abs(fit.params.loc["aggressive_intentions", "align with"]) < 1.5
+    probs = fit.probabilities(synthetic_cases(5, seed=2))
+    assert probs.shape == (5, 3) and np.allclose(probs.sum(axis=1), 1)
+
+
+def test_logit_reports_separation_and_the_penalised_fit_survives_it():
+    # own strength separates the three outcomes perfectly: maximum likelihood runs off to infinity
+    observed = {
+        0.05: "bandwagon",
+        0.1: "bandwagon",
+        0.15: "bandwagon",
+        0.35: "neutral",
+        0.4: "neutral",
+        0.45: "neutral",
+        0.7: "balance",
+        0.8: "balance",
+        0.9: "balance",
+    }
+    cases = rule_cases([{"own_strength": s, "observed": o} for s, o in observed.items()])
+    mle = el.fit_logit(cases, "three", prior_sd=None, names=("own_strength",))
+    assert not mle.ok and mle.problem  # flagged, not raised
+    penalised = el.fit_logit(cases, "three", names=("own_strength",))
+    assert penalised.ok and penalised.params.loc["own_strength", "align with"] < 0  # weaker -> bandwagon
+    assert penalised.predict(cases)[:3] == ["align with"] * 3 and penalised.predict(cases)[-3:] == ["align against"] * 3
+    assert np.abs(penalised.params.to_numpy()).max() < el.SEPARATION_BOUND
+    # an outcome nobody chose: refused with a clear reason, not an exception
+    four = el.fit_logit(cases, "four", prior_sd=None, names=("own_strength",))
+    assert four.problem == "no case observed as buck-pass"
+
+
+def test_bootstrap_is_reproducible_and_counts_failures():
+    cases = synthetic_cases(60)
+    a, fa = el.bootstrap_logit(cases, draws=5, seed=3)
+    b, fb = el.bootstrap_logit(cases, draws=5, seed=3)
+    assert np.array_equal(a, b) and fa == fb and len(a) + sum(fa.values()) == 5
+    with pytest.raises(ValueError, match="draws must be a positive integer"):
+        el.bootstrap_logit(cases, draws=0)
+
+
+def test_support_verdicts():
+    assert el._verdict(0.2, 1.0, 1) == "supported" and el._verdict(0.2, 1.0, -1) == "contradicted"
+    assert el._verdict(-0.2, 1.0, 1) == "not settled"
+
+
+# ---------------------------------------------------------------- disputed codings
+
+from widgets.model import evaluation_codings as ec  # noqa: E402
+
+
+def test_alternative_coding_replaces_the_given_cells(tmp_path):
+    from widgets.io.cases import default_path
+
+    text = default_path().read_text(encoding="utf-8")
+    alt = tmp_path / "cases_alternative.csv"
+    alt.write_text("case_id,threat_source,aggressive_intentions\njapan-1940,United States,0.5\n", encoding="utf-8")
+    table, ids = ec.alternative_cases(alt)
+    main = load_cases()
+    assert ids == ("japan-1940",)
+    assert table.loc["japan-1940", "threat_source"] == "United States"
+    assert table.loc["japan-1940", "aggressive_intentions"] == 0.5
+    assert table.loc["japan-1940", "proximity"] == main.loc["japan-1940", "proximity"]
+    assert table.drop(index="japan-1940").equals(main.drop(index="japan-1940"))
+    headline = ec.headline_table(main, (table, ids))
+    assert len(headline) == 2 and "japan-1940" in headline.index[1]
+    (tmp_path / "empty.csv").write_text("case_id,threat_source\n", encoding="utf-8")
+    assert ec.alternative_cases(tmp_path / "empty.csv") is None
+    assert ec.alternative_cases(tmp_path / "missing.csv") is None
+    assert text  # the case file itself is untouched
+
+
+def test_alternative_coding_errors_name_the_line_and_column():
+    from widgets.io.cases import CaseDataError, default_path
+
+    text = default_path().read_text(encoding="utf-8")
+    with pytest.raises(CaseDataError, match="'atlantis-1900' is not a case"):
+        ec.apply_alternative(text, "case_id,proximity\natlantis-1900,0.5\n")
+    with pytest.raises(CaseDataError, match="unknown column"):
+        ec.apply_alternative(text, "case_id,mood\njapan-1940,sad\n")
+    with pytest.raises(CaseDataError, match="column 'proximity'"):
+        ec.apply_alternative(text, "case_id,proximity\njapan-1940,2\n")

@@ -14,21 +14,19 @@ Metrics (standard classification measures, e.g. Japkowicz & Shah 2011):
 - the confusion matrix counts cases by (observed, predicted), rows and columns ordered
   as ``CHOICES``.
 
-Baselines, each a rule applied to the same coded cases:
+Three-way split. Balancing and bandwagoning are the two ways of aligning; buck-passing and
+neutrality are two ways of staying out, which the cases often cannot tell apart. ``three_way``
+maps the four choices onto ``THREE_WAY`` (align against = balance, align with = bandwagon,
+stay out = buck-pass or neutral) and ``score`` reports a :class:`Scorecard` on both splits.
+Macro recall is the mean recall over the outcomes that occur, so a rule that predicts only the
+common outcome scores 1/k however common that outcome is.
 
-- ``always balance``: the majority-class rule. Walt says balancing is far more common
-  (1987, p. 33), so any model worth having must beat it on something, if not on accuracy
-  then on the recall of bandwagoning.
-- ``capability only``: a balance-of-power rule that looks at power and nothing else. The
-  decider balances against the threat source if that source is stronger than the
-  decider (``own_strength < 0.5``, i.e. the CINC share of the pair is below parity) and
-  stays neutral otherwise. This is the simplest reading of balance-of-power theory
-  (Waltz 1979): states oppose superior power, whatever its location or intentions, and
-  need no alliance against a weaker state. It can never predict bandwagoning or
-  buck-passing, which is the point of comparing it with Walt's model: proximity,
-  offensive power and intentions, and the conditions, are what Walt adds.
-- ``Walt's threat model``: :func:`widgets.alignment.predict` with equal weights (the
-  book's default).
+Baselines. :mod:`widgets.evaluation_rules` holds the simple rules a sceptical reader would try
+first, each with its thresholds tuned on the same cases. ``compare_baselines`` sets three of
+them (the most common choice, "ally against the system's strongest state" and "bandwagon if at
+war and the threat is close to victory") beside Walt's threat model (:func:`widgets.alignment.predict`
+with equal weights, the book's default, whose coefficients are set from the theory and never
+tuned to the cases).
 
 Out-of-sample check. The threat weights are the model's freest choice (Walt says the four
 sources cannot be ranked a priori). ``leave_one_out`` tunes them on n - 1 cases, choosing
@@ -46,7 +44,7 @@ from __future__ import annotations
 
 import functools
 import itertools
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -59,8 +57,12 @@ from .interests import compare_cases
 from .threat import THREAT_SOURCES, ThreatWeights
 
 WEIGHT_LEVELS: tuple[float, ...] = (0.0, 0.5, 1.0, 1.5, 2.0)
-BASELINES: tuple[str, ...] = ("always balance", "capability only", "Walt's threat model")
-PARITY = 0.5
+BASELINES: tuple[str, ...] = ("most common choice", "ally against the strongest state", "war and victory",
+                              "Walt's threat model")
+CLOSE_CALL = 0.3  # a miss is a close call when the model gave what happened at least this probability
+THREE_WAY: tuple[str, ...] = ("align against", "align with", "stay out")
+THREE_WAY_OF: dict[str, str] = {"balance": "align against", "bandwagon": "align with",
+                                "buck-pass": "stay out", "neutral": "stay out"}
 
 
 # --------------------------------------------------------------------------- metrics
@@ -74,7 +76,8 @@ class Metrics:
     - ``recall`` and ``precision``: choice -> value in [0, 1], or None when undefined;
     - ``hits``: choice -> (cases observed as it and predicted as it, cases observed as it);
     - ``predicted_count``: choice -> cases predicted as it;
-    - ``confusion``: rows observed, columns predicted, both in ``CHOICES`` order.
+    - ``confusion``: rows observed, columns predicted, both in ``labels`` order;
+    - ``labels``: the outcomes (``CHOICES``, or ``THREE_WAY`` for the three-way split).
     """
 
     n: int
@@ -85,34 +88,42 @@ class Metrics:
     hits: dict[str, tuple[int, int]]
     predicted_count: dict[str, int]
     confusion: tuple[tuple[int, ...], ...]
+    labels: tuple[str, ...] = CHOICES
+
+    @property
+    def macro_recall(self) -> float:
+        """Mean recall over the outcomes observed at least once (unweighted by their frequency)."""
+        values = [v for v in self.recall.values() if v is not None]
+        return float(sum(values) / len(values))
 
     def confusion_frame(self) -> pd.DataFrame:
         """The confusion matrix as a DataFrame (index: observed, columns: predicted)."""
-        frame = pd.DataFrame(self.confusion, index=list(CHOICES), columns=list(CHOICES))
+        frame = pd.DataFrame(self.confusion, index=list(self.labels), columns=list(self.labels))
         frame.index.name, frame.columns.name = "observed", "predicted"
         return frame
 
 
-def _check_choices(name: str, values: Any) -> list[str]:
+def _check_choices(name: str, values: Any, labels: Sequence[str] = CHOICES) -> list[str]:
     if isinstance(values, str) or not isinstance(values, (Sequence, pd.Series, np.ndarray)):
         raise TypeError(f"{name} must be a sequence of choices, got {type(values).__name__}")
     out = [str(v) for v in values]
-    bad = sorted({v for v in out if v not in CHOICES})
+    bad = sorted({v for v in out if v not in labels})
     if bad:
-        raise ValueError(f"{name} has unknown choice(s) {', '.join(map(repr, bad))}; allowed: {', '.join(CHOICES)}")
+        raise ValueError(f"{name} has unknown choice(s) {', '.join(map(repr, bad))}; allowed: {', '.join(labels)}")
     return out
 
 
-def evaluate(observed: Sequence[str], predicted: Sequence[str]) -> Metrics:
-    """Accuracy, per-choice recall and precision, and the confusion matrix."""
-    obs = _check_choices("observed", observed)
-    pred = _check_choices("predicted", predicted)
+def evaluate(observed: Sequence[str], predicted: Sequence[str], labels: Sequence[str] = CHOICES) -> Metrics:
+    """Accuracy, per-outcome recall and precision, and the confusion matrix over ``labels``."""
+    labels = tuple(labels)
+    obs = _check_choices("observed", observed, labels)
+    pred = _check_choices("predicted", predicted, labels)
     if len(obs) != len(pred):
         raise ValueError(f"observed has {len(obs)} choices but predicted has {len(pred)}; they must match")
     if not obs:
         raise ValueError("observed is empty: need at least one case to evaluate")
-    index = {c: i for i, c in enumerate(CHOICES)}
-    table = np.zeros((len(CHOICES), len(CHOICES)), dtype=int)
+    index = {c: i for i, c in enumerate(labels)}
+    table = np.zeros((len(labels), len(labels)), dtype=int)
     for o, p in zip(obs, pred, strict=True):
         table[index[o], index[p]] += 1
     correct = int(np.trace(table))
@@ -128,8 +139,43 @@ def evaluate(observed: Sequence[str], predicted: Sequence[str]) -> Metrics:
         recall={c: (None if v is None else float(v)) for c, v in recall.items()},
         precision={c: (None if v is None else float(v)) for c, v in precision.items()},
         hits=hits, predicted_count=predicted_count,
-        confusion=tuple(tuple(int(x) for x in r) for r in table),
+        confusion=tuple(tuple(int(x) for x in r) for r in table), labels=labels,
     )
+
+
+def three_way(choices: Sequence[str]) -> list[str]:
+    """The four choices mapped onto ``THREE_WAY`` (buck-passing and neutrality both stay out)."""
+    return [THREE_WAY_OF[c] for c in _check_choices("choices", choices)]
+
+
+@dataclass(frozen=True)
+class Scorecard:
+    """One predictor scored on the four choices (``four``) and on the three-way split (``three``)."""
+
+    four: Metrics
+    three: Metrics
+
+
+def score(observed: Sequence[str], predicted: Sequence[str]) -> Scorecard:
+    """:func:`evaluate` on the four choices and on their three-way split."""
+    four = evaluate(observed, predicted)
+    return Scorecard(four, evaluate(three_way(observed), three_way(predicted), THREE_WAY))
+
+
+def scorecard_table(scores: Mapping[str, Scorecard]) -> pd.DataFrame:
+    """One row per predictor: hits as 'k/n' for every outcome of both splits, accuracy and
+    macro recall (rounded to 3 places)."""
+    records = []
+    for name, s in scores.items():
+        if not isinstance(s, Scorecard):
+            raise TypeError(f"scores[{name!r}] must be a Scorecard, got {type(s).__name__}")
+        record = {"predictor": name, "correct": f"{s.four.correct}/{s.four.n}", "accuracy": round(s.four.accuracy, 3)}
+        record.update({c: f"{s.four.hits[c][0]}/{s.four.hits[c][1]}" for c in CHOICES})
+        record["macro recall (4)"] = round(s.four.macro_recall, 3)
+        record.update({c: f"{s.three.hits[c][0]}/{s.three.hits[c][1]}" for c in THREE_WAY})
+        record["macro recall (3)"] = round(s.three.macro_recall, 3)
+        records.append(record)
+    return pd.DataFrame(records).set_index("predictor")
 
 
 # --------------------------------------------------------------------------- predictors
@@ -147,20 +193,6 @@ def _check_cases(cases: Any) -> pd.DataFrame:
     return cases
 
 
-def always_balance(cases: pd.DataFrame) -> list[str]:
-    """The majority-class baseline: every case predicted ``balance``."""
-    return ["balance"] * len(_check_cases(cases))
-
-
-def capability_rule(cases: pd.DataFrame, parity: float = PARITY) -> list[str]:
-    """Balance-of-power baseline: ``balance`` when the threat is stronger than the decider
-    (``own_strength < parity``), otherwise ``neutral``. See the module docstring."""
-    cases = _check_cases(cases)
-    if isinstance(parity, bool) or not isinstance(parity, (int, float)) or not 0.0 < parity <= 1.0:
-        raise ValueError(f"parity must be a number in (0, 1], got {parity!r}")
-    return ["balance" if s < parity else "neutral" for s in cases["own_strength"]]
-
-
 def walt_predictions(cases: pd.DataFrame, weights: ThreatWeights | None = None,
                      params: ModelParameters | None = None) -> list[str]:
     """Walt's threat model (``widgets.alignment.predict``) on every case."""
@@ -172,19 +204,15 @@ def _choice(case: Case, weights: ThreatWeights | None, params: ModelParameters |
     return predict(case.threat, case.situation, weights, params).choice
 
 
-def baseline_predictions(cases: pd.DataFrame) -> dict[str, list[str]]:
-    """Each baseline's predictions, in ``BASELINES`` order."""
-    return {
-        "always balance": always_balance(cases),
-        "capability only": capability_rule(cases),
-        "Walt's threat model": walt_predictions(cases),
-    }
-
-
 def compare_baselines(cases: pd.DataFrame) -> dict[str, Metrics]:
-    """Metrics of every baseline on the same cases, in ``BASELINES`` order."""
-    observed = list(_check_cases(cases)["observed"])
-    return {name: evaluate(observed, pred) for name, pred in baseline_predictions(cases).items()}
+    """In-sample metrics, in ``BASELINES`` order, of three simple rules tuned for accuracy on
+    ``cases`` (see :mod:`widgets.evaluation_rules`) and of Walt's threat model (not tuned)."""
+    from .evaluation_rules import fit_rule
+
+    cases = _check_cases(cases)
+    metrics = {name: fit_rule(name, cases).in_sample.four for name in BASELINES[:-1]}
+    metrics["Walt's threat model"] = evaluate(list(cases["observed"]), walt_predictions(cases))
+    return metrics
 
 
 def baseline_table(metrics: dict[str, Metrics]) -> pd.DataFrame:
@@ -407,30 +435,34 @@ def loo_summary(result: LeaveOneOut) -> pd.DataFrame:
     ).set_index("model")
 
 
-def chapter_facts(cases: pd.DataFrame, sweep: WeightSweep | None = None) -> dict[str, int | float]:
+def chapter_facts(cases: pd.DataFrame, sweep: WeightSweep | None = None) -> dict[str, Any]:
     """Every number the history chapter quotes about the cases, by name (the chapter glues
     them into its text, so they follow the data file)."""
     cases = _check_cases(cases)
     sweep = sweep_weights(cases) if sweep is None else sweep
-    metrics = compare_baselines(cases)
-    walt, always, capability = (metrics["Walt's threat model"], metrics["always balance"],
-                                metrics["capability only"])
+    observed = list(cases["observed"])
+    card = score(observed, walt_predictions(cases))
+    walt, walt3 = card.four, card.three
     facts: dict[str, int | float] = {"n": walt.n, "walt_correct": walt.correct, "walt_acc": walt.accuracy,
-                                     "n_misses": walt.n - walt.correct}
+                                     "n_misses": walt.n - walt.correct, "walt_macro4": walt.macro_recall,
+                                     "walt_macro3": walt3.macro_recall}
     for c in CHOICES:
         key = c.replace("-", "")
         facts[f"hit_{key}"], facts[f"obs_{key}"] = walt.hits[c]
         facts[f"pred_{key}"] = walt.predicted_count[c]
         facts[f"prec_{key}"] = walt.precision[c] if walt.precision[c] is not None else 0.0
-    facts.update({
-        "always_correct": always.correct, "always_acc": always.accuracy,
-        "cap_correct": capability.correct, "cap_acc": capability.accuracy,
-        "cap_hit_balance": capability.hits["balance"][0], "cap_hit_neutral": capability.hits["neutral"][0],
-        "cap_lost_balance": capability.hits["balance"][1] - capability.hits["balance"][0],
-    })
-    for name, value in (("parity03", 0.3), ("parity06", 0.6)):
-        facts[name] = evaluate(list(cases["observed"]), capability_rule(cases, parity=value)).correct
-    facts["cap_ceiling"] = capability.hits["balance"][1] + capability.hits["neutral"][1]
+        facts[f"miss_{key}"] = walt.hits[c][1] - walt.hits[c][0]
+        facts[f"rec_{key}"] = walt.recall[c] if walt.recall[c] is not None else 0.0
+    for c in THREE_WAY:
+        key = c.split()[-1]
+        facts[f"hit3_{key}"], facts[f"obs3_{key}"] = walt3.hits[c]
+        facts[f"rec3_{key}"] = walt3.recall[c] if walt3.recall[c] is not None else 0.0
+    misses = miss_table(cases)
+    close = misses[(misses["observed"] == "bandwagon") & (misses["p(observed)"] >= CLOSE_CALL)]
+    facts["miss_bandwagon_close"] = len(close)
+    from .evaluation_rules import rule_facts
+
+    facts.update(rule_facts(cases))
     counts = sweep.correct.sum(axis=1)
     default_k = sweep.index_of(ThreatWeights())
     facts.update({"settings": len(sweep.weights), "settings_at_default": int((counts == counts[default_k]).sum()),
@@ -446,7 +478,9 @@ def chapter_facts(cases: pd.DataFrame, sweep: WeightSweep | None = None) -> dict
     facts["profile_min"] = int(round(min(one_at_a_time) * walt.n))
     facts["profile_max"] = int(round(max(one_at_a_time) * walt.n))
     loo = leave_one_out(cases, sweep=sweep)
+    loo_score = score(list(loo.folds["observed"]), list(loo.folds["predicted"]))
     facts.update({"loo_correct": loo.metrics.correct, "loo_in_sample": loo.in_sample.correct,
+                  "loo_macro4": loo_score.four.macro_recall, "loo_macro3": loo_score.three.macro_recall,
                   "loo_unequal_folds": int(sum(ThreatWeights(**{s: r[s] for s in THREAT_SOURCES}).normalised()
                                                != ThreatWeights().normalised() for _, r in loo.folds.iterrows()))})
     return facts
