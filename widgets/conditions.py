@@ -12,10 +12,10 @@ from dataclasses import dataclass, replace
 
 from .alignment import CHOICES, ModelParameters, predict
 from .controls import SCENARIO_FIELDS
-from .situation import SITUATION_FIELDS, Situation
+from .situation import BOOLEAN_FIELDS, SITUATION_FIELDS, Situation
 from .threat import THREAT_SOURCES, Threat, ThreatWeights
 
-GRID_FIELDS = tuple(f for f in SCENARIO_FIELDS if f != "war") + ("threat_level",)
+GRID_FIELDS = tuple(f for f in SCENARIO_FIELDS if f not in BOOLEAN_FIELDS and f != "neutrality_lesson") + ("threat_level",)
 
 
 @dataclass(frozen=True)

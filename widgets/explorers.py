@@ -27,7 +27,7 @@ from .neighbours import neighbourhood
 from .palette import CHOICE_LABELS
 from .render import description_of, figure_bundle, plain_json
 from .scenario_file import prediction_of, read_scenario, scenario_record, to_csv, to_json
-from .situation import SITUATION_FIELDS, Situation
+from .situation import OPTIONAL_DEFAULTS, SITUATION_FIELDS, Situation
 from .static_explorer import SAFE_ID, static_html
 from .threat import THREAT_SOURCES, Threat, ThreatWeights, threat_level
 
@@ -203,6 +203,8 @@ def describe_fixed(values: Mapping[str, Any], names: Sequence[str], labels: Mapp
         value = values[name]
         if name == "war":
             shown.append("at war" if value else "at peace")
+        elif name == "target":
+            shown.append("itself under attack" if value else "not itself under attack")
         else:
             shown.append(f"{labels[name].lower()} {value:.2f}")
     return "Held fixed: " + ", ".join(shown) + "." if shown else ""
@@ -243,10 +245,13 @@ def threat_explorer(
 
 def _hidden_fields(vary: Sequence[str], start: Mapping[str, Any]) -> set[str]:
     """Fields not worth listing as held fixed: the four sources when threat_level moves
-    them all, and closeness to victory in peacetime (it has no effect there)."""
+    them all, closeness to victory in peacetime (it has no effect there), and the optional
+    inputs at their defaults (their terms are zero)."""
     hidden = set(THREAT_SOURCES) if "threat_level" in vary else set()
     if not start["war"] and "war" not in vary:
         hidden.add("victory")
+    # optional inputs left at their defaults have no term in the model: nothing to report
+    hidden.update(n for n, default in OPTIONAL_DEFAULTS.items() if n not in vary and start.get(n) == default)
     return hidden
 
 
