@@ -12,7 +12,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from widgets import Situation, Threat, ThreatWeights, predict
-from widgets.alignment import DEFAULT_PARAMETERS
+from widgets.alignment import DEFAULT_PARAMETERS, utility_terms
 
 from .strategies import full_situations, peace, situations, threats, unit, weights
 
@@ -185,16 +185,33 @@ def test_the_named_choice_is_the_most_probable_outcome(threat, situation, w):
 def test_hiding_small_bystanders_of_a_war_stay_out_the_more_the_smaller_they_are(threat, situation, caps):
     """Schroeder (1994) and Labs (1992): small states at the edge of a great-power war hide; the
     smaller, the more. Not a target: neutrality cannot keep out a war that has reached it."""
+    situation = replace(situation, neutrality_lesson=max(0.0, situation.neutrality_lesson), victory=min(situation.victory, 0.95))
     smaller, larger = (replace(situation, war=True, target=False, capability=c) for c in caps)
     assert p(threat, smaller, "neutral") > p(threat, larger, "neutral")
     hit = replace(smaller, target=True)
     assert predict(threat, hit).stay_out["hiding"] == 0.0
 
 
-@given(unit, unit, unit)
+@given(threats, full_situations, ordered_pair(0.5, 1.0))
+def test_hiding_fades_as_the_threat_nears_victory(threat, situation, victories):
+    """Walt (1987, p. 30): the weak "must choose the winning side": hiding lasts while the war is open."""
+    early, late = (replace(situation, war=True, target=False, capability=min(situation.capability or 0.0, 0.2), victory=v)
+                   for v in victories)
+    assert predict(threat, late).stay_out["hiding"] < predict(threat, early).stay_out["hiding"]
+
+
+@given(threats, full_situations, ordered_pair(0.5, 1.0))
+def test_buck_passing_a_buck_catcher_being_beaten_is_no_shelter(threat, situation, victories):
+    """Christensen and Snyder (1990): buck-passing needs a buck-catcher that can hold."""
+    assume(situation.others_engaged > 0.01)
+    early, late = (replace(situation, war=True, target=False, allied_support=0.5, victory=v) for v in victories)
+    assert utility_terms(threat, late).utility("buck-pass") < utility_terms(threat, early).utility("buck-pass")
+
+
+@given(unit, unit, st.floats(0.0, 0.5))
 def test_hiding_a_negligible_bystander_is_as_likely_to_hide_as_to_align_against_the_gravest_threat(strength, support, victory):
     """Schroeder (1994): hiding was the commonest response of small states; under the gravest threat
-    (T = 1) a negligible bystander of a war is still at least as likely to stay out as to align."""
+    (T = 1) a negligible bystander of a war still open is at least as likely to stay out as to align."""
     pred = predict(Threat(1, 1, 1, 1), Situation(strength, support, True, victory, capability=0.0))
     assert pred.probabilities["neutral"] >= 0.5 - 1e-9
     assert predict(Threat(1, 1, 1, 1), Situation(strength, support, True, victory)).probabilities["neutral"] < 0.01
@@ -210,7 +227,7 @@ def test_learning_a_positive_neutrality_lesson_keeps_a_small_state_out(threat, s
     assert p(threat, high, "neutral") > p(threat, low, "neutral")
 
 
-@given(threats, st.floats(0.0, 0.05), unit, unit, unit)
+@given(threats, st.floats(0.0, 0.05), unit, unit, st.floats(0.0, 0.5))
 def test_learning_a_small_state_with_a_positive_lesson_beside_a_great_power_at_war_stays_neutral(threat, cap, s, a, v):
     situation = Situation(s, a, True, v, capability=cap, neutrality_lesson=1.0)
     assert predict(Threat(1, 1, 1, 1), situation).choice == "neutral"

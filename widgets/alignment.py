@@ -17,7 +17,7 @@ responses, compared with a softmax:
 
     V_balance   = b_s * s + b_a * min(a, a_0) / a_0 + b_i * I - b_w * m
     V_bandwagon = c_0 + c_g * G + c_a * (1 - a) + b_w * m
-    V_buckpass  = d_0 + d_c * C + e_i * E * b_i * I
+    V_buckpass  = d_0 + d_c * C + e_i * E* * b_i * I
 
 with s the decider's strength relative to the threat, a the probability of allied
 support, I the perceived aggressive intentions, E how far others already fight the
@@ -35,12 +35,13 @@ threat (``others_engaged``), L the neutrality lesson, and
   decider at parity with its threat or of great-power rank, growing with the threatener's
   aggregate power P, and more so when it is near (X) and offensively capable (O)
   (Walt 1987, pp. 29-30);
-- C = 1 - (1 - C(a)) * (1 - e_c * E), with C(a) = max(0, (a - a_0) / (1 - a_0)) how close
+- C = 1 - (1 - C(a)) * (1 - e_c * E*), with C(a) = max(0, (a - a_0) / (1 - a_0)) how close
   allied support is to certain: zero until support is "adequate" (a_0), then rising to 1
   (free-riding and buck-passing, p. 31). Allied support raises balancing only until it is
   adequate; past a_0 it feeds buck-passing instead. Others already fighting the threat
   make resistance certain whatever one's own allies promise (e_c = 1: fighting counts as
-  fully as a promise);
+  fully as a promise), as far as they can hold: in war E* = E * min(1, 2 (1 - v)), since a
+  buck-catcher that is being beaten is no shelter (Christensen and Snyder 1990);
 - m, the war's momentum, in [-1, 1]: 0 in peace and for a *target*; for a bystander in
   war, m = W * (2 v - 1) + (1 - W) * m_late with m_late = min(0, 2 v - 1) +
   max(0, (v - 0.9) / 0.1). "The closer one side is to victory, the greater the tendency
@@ -58,9 +59,11 @@ each an assumption stated with its source; each term is zero at its input's defa
 
 - **Hiding** (Schroeder 1994, "Historical Reality vs. Neo-realist Theory"; Labs 1992): small states beside a great-power war
   try to stay out of it: declaring neutrality, arming for defence only, hoping the storm
-  passes. H = smallness(c) * war * (1 - target): only with ``capability`` given (hiding is
-  about absolute size), only in war, and never for the state being attacked (neutrality
-  cannot keep out a war that has already reached it). h_h = 1 - tau = 0.65: Schroeder
+  passes. H = smallness(c) * war * (1 - target) * min(1, 2 (1 - v)): only with
+  ``capability`` given (hiding is about absolute size), only in war, never for the state
+  being attacked (neutrality cannot keep out a war that has already reached it), and only
+  while the war is open: once the threat nears victory the weak must choose the winning
+  side (Walt 1987, p. 30), so hiding fades as v goes from 0.5 to 1. h_h = 1 - tau = 0.65: Schroeder
   finds hiding the commonest response of small states, so a negligible bystander is at
   least as likely to hide as to align even against the gravest threat (T = 1).
 - **Learning** (Reiter 1996): small states repeat what worked in the last systemic war; a
@@ -72,7 +75,8 @@ each an assumption stated with its source; each term is zero at its input's defa
   strong as the gravest threat.
 - **Buck-passing when others fight** (Christensen and Snyder 1990; Mearsheimer 2001,
   ch. 5): a threatened state prefers to let others bear the cost of stopping an
-  aggressor when someone is already doing so. E enters twice: as certainty of resistance
+  aggressor when someone is already doing so and can hold. E* (E discounted in war by the
+  threat's closeness to victory) enters twice: as certainty of resistance
   (C above), and by sharing the intentions motive with buck-passing (e_i = 1): Walt's
   reason to oppose an unalterably aggressive state is a reason to see it opposed, and
   when others already fight it, letting them do so opposes it too.
@@ -229,11 +233,26 @@ def support_certainty(allied_support: float, params: ModelParameters = DEFAULT_P
     return max(0.0, (allied_support - a0) / (1.0 - a0))
 
 
+def buck_catcher(situation: Situation) -> float:
+    """E* in [0, 1]: others already fighting the threat, counted only as far as they can hold.
+
+    Christensen and Snyder (1990) and Mearsheimer (2001) make buck-passing rational only
+    while the buck-catcher can stand up to the aggressor; a buck-catcher that is being
+    beaten is no shelter (France's collapse in 1940 ended the buck-passing of the 1930s).
+    In war, E is discounted by the threat's closeness to victory: E* = E * min(1, 2 (1 - v)),
+    full while the war is undecided or going against the threat, zero when it is won (not
+    for a target, whose choice the war's course does not move).
+    """
+    if not situation.war or situation.target:  # victory never moves a target's choice
+        return situation.others_engaged
+    return situation.others_engaged * min(1.0, 2.0 * (1.0 - situation.victory))
+
+
 def resistance_certainty(situation: Situation, params: ModelParameters = DEFAULT_PARAMETERS) -> float:
     """C in [0, 1]: certainty that the threat will be resisted by others, from allies'
-    promises (C(a)) or from others already fighting it (e_c * E); either suffices."""
+    promises (C(a)) or from others already fighting it and holding (e_c * E*); either suffices."""
     promised = support_certainty(situation.allied_support, params)
-    fighting = min(1.0, params.engaged_to_certainty * situation.others_engaged)
+    fighting = min(1.0, params.engaged_to_certainty * buck_catcher(situation))
     return 1.0 - (1.0 - promised) * (1.0 - fighting)
 
 
@@ -259,11 +278,13 @@ def hiding(situation: Situation, params: ModelParameters = DEFAULT_PARAMETERS) -
     """H in [0, 1]: the pull to hide from a great-power war (Schroeder 1994; Labs 1992).
 
     Small states at the edge of a war try to stay out of it. Needs ``capability`` (hiding
-    is about absolute size); zero in peace and for the state being attacked.
+    is about absolute size); zero in peace and for the state being attacked. Hiding lasts
+    while the war is open: as the threat nears victory, Walt's weak states "must choose the
+    winning side" (1987, p. 30), so H is discounted by min(1, 2 (1 - v)) like the buck-catcher.
     """
     if situation.capability is None or not situation.war or situation.target:
         return 0.0
-    return smallness(situation, params)
+    return smallness(situation, params) * min(1.0, 2.0 * (1.0 - situation.victory))
 
 
 def lesson_weight(situation: Situation, params: ModelParameters = DEFAULT_PARAMETERS) -> float:
@@ -285,7 +306,7 @@ def utility_terms(threat: Threat, situation: Situation, params: ModelParameters 
     s, a = situation.own_strength, situation.allied_support
     m = war_momentum(situation, params)
     certainty = support_certainty(a, params)
-    engaged = situation.others_engaged
+    engaged = buck_catcher(situation)
     return Terms(
         {
             "base": {"bandwagon": params.bandwagon_base, "buck-pass": params.buckpass_base},
