@@ -239,7 +239,8 @@ def test_buck_passing_more_others_engaged_raises_buck_passing_for_a_capable_stat
     """Christensen and Snyder (1990), Mearsheimer (2001): when others already fight the threat, a
     capable state passes the buck; the more they fight, the more it does (even against a benign threat:
     resistance is certain; allied support kept below adequate so only the others' fighting counts)."""
-    situation = replace(situation, capability=max(0.25, situation.capability or 0.25), allied_support=min(situation.allied_support, A0))
+    situation = replace(situation, capability=max(0.25, situation.capability or 0.25), allied_support=min(situation.allied_support, A0),
+                        victory=min(situation.victory, 0.95))
     benign = replace(threat, aggressive_intentions=0.0)
     low, high = (replace(situation, others_engaged=e) for e in engaged)
     assert p(benign, high, "buck-pass") > p(benign, low, "buck-pass")
