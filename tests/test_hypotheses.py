@@ -250,7 +250,7 @@ def test_buck_passing_more_others_engaged_raises_buck_passing_for_a_capable_stat
 def test_buck_passing_against_an_aggressor_others_fighting_it_serve_as_well_as_fighting_it_oneself(threat, situation, engaged, intent):
     """Mearsheimer (2001): buck-passing is a way of opposing an aggressor. With allied support already
     certain, the more others fight an aggressive threat, the more buck-passing gains on balancing."""
-    situation = replace(situation, allied_support=1.0)
+    situation = replace(situation, allied_support=1.0, victory=min(situation.victory, 0.95))
     threat = replace(threat, aggressive_intentions=intent)
     low, high = (replace(situation, others_engaged=e) for e in engaged)
     odds = lambda s: p(threat, s, "buck-pass") / p(threat, s, "balance")
