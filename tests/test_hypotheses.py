@@ -167,7 +167,7 @@ def test_a_target_is_never_treated_as_a_bystander(threat, situation, victories):
     of the state it is attacking (Hungary 1956, Switzerland-type bystanders aside)."""
     low, high = (replace(situation, war=True, target=True, victory=v) for v in victories)
     assert predict(threat, high).probabilities == predict(threat, low).probabilities
-    bystander = replace(high, target=False, own_strength=min(situation.own_strength, 0.25), capability=None)
+    bystander = replace(high, target=False, own_strength=min(situation.own_strength, 0.25), capability=None, others_engaged=0.0)
     if high.victory > 0.5:
         assert p(threat, bystander, "bandwagon") > p(threat, replace(bystander, target=True), "bandwagon")
 
@@ -190,6 +190,13 @@ def test_hiding_small_bystanders_of_a_war_stay_out_the_more_the_smaller_they_are
     assert p(threat, smaller, "neutral") > p(threat, larger, "neutral")
     hit = replace(smaller, target=True)
     assert predict(threat, hit).stay_out["hiding"] == 0.0
+
+
+@given(threats, full_situations, unit)
+def test_a_target_has_no_buck_to_pass(threat, situation, engaged):
+    """Mearsheimer (2001): buck-passing is for states on the sidelines; a state under attack is not."""
+    hit = replace(situation, target=True)
+    assert predict(threat, replace(hit, others_engaged=engaged)).probabilities == predict(threat, replace(hit, others_engaged=0.0)).probabilities
 
 
 @given(threats, full_situations, ordered_pair(0.5, 1.0))
@@ -240,7 +247,7 @@ def test_buck_passing_more_others_engaged_raises_buck_passing_for_a_capable_stat
     capable state passes the buck; the more they fight, the more it does (even against a benign threat:
     resistance is certain; allied support kept below adequate so only the others' fighting counts)."""
     situation = replace(situation, capability=max(0.25, situation.capability or 0.25), allied_support=min(situation.allied_support, A0),
-                        victory=min(situation.victory, 0.95))
+                        victory=min(situation.victory, 0.95), target=False)
     benign = replace(threat, aggressive_intentions=0.0)
     low, high = (replace(situation, others_engaged=e) for e in engaged)
     assert p(benign, high, "buck-pass") > p(benign, low, "buck-pass")
@@ -250,7 +257,7 @@ def test_buck_passing_more_others_engaged_raises_buck_passing_for_a_capable_stat
 def test_buck_passing_against_an_aggressor_others_fighting_it_serve_as_well_as_fighting_it_oneself(threat, situation, engaged, intent):
     """Mearsheimer (2001): buck-passing is a way of opposing an aggressor. With allied support already
     certain, the more others fight an aggressive threat, the more buck-passing gains on balancing."""
-    situation = replace(situation, allied_support=1.0, victory=min(situation.victory, 0.95))
+    situation = replace(situation, allied_support=1.0, victory=min(situation.victory, 0.95), target=False)
     threat = replace(threat, aggressive_intentions=intent)
     low, high = (replace(situation, others_engaged=e) for e in engaged)
     odds = lambda s: p(threat, s, "buck-pass") / p(threat, s, "balance")

@@ -41,7 +41,8 @@ threat (``others_engaged``), L the neutrality lesson, and
   adequate; past a_0 it feeds buck-passing instead. Others already fighting the threat
   make resistance certain whatever one's own allies promise (e_c = 1: fighting counts as
   fully as a promise), as far as they can hold: in war E* = E * min(1, 2 (1 - v)), since a
-  buck-catcher that is being beaten is no shelter (Christensen and Snyder 1990);
+  buck-catcher that is being beaten is no shelter (Christensen and Snyder 1990); for a
+  target E* = 0 (a state under attack is not on the sidelines);
 - m, the war's momentum, in [-1, 1]: 0 in peace and for a *target*; for a bystander in
   war, m = W * (2 v - 1) + (1 - W) * m_late with m_late = min(0, 2 v - 1) +
   max(0, (v - 0.9) / 0.1). "The closer one side is to victory, the greater the tendency
@@ -240,10 +241,13 @@ def buck_catcher(situation: Situation) -> float:
     while the buck-catcher can stand up to the aggressor; a buck-catcher that is being
     beaten is no shelter (France's collapse in 1940 ended the buck-passing of the 1930s).
     In war, E is discounted by the threat's closeness to victory: E* = E * min(1, 2 (1 - v)),
-    full while the war is undecided or going against the threat, zero when it is won (not
-    for a target, whose choice the war's course does not move).
+    full while the war is undecided or going against the threat, zero when it is won. Zero
+    for a target: buck-passing is the strategy of a state on the sidelines (Mearsheimer
+    2001), and the war has already reached a state under attack.
     """
-    if not situation.war or situation.target:  # victory never moves a target's choice
+    if situation.target:  # a state under attack is not on the sidelines: it has no buck to pass
+        return 0.0
+    if not situation.war:
         return situation.others_engaged
     return situation.others_engaged * min(1.0, 2.0 * (1.0 - situation.victory))
 
