@@ -15,3 +15,7 @@ weights = st.builds(
     st.floats(0.05, 5.0),
     st.floats(0.05, 5.0),
 )
+capabilities = st.none() | unit
+lessons = st.floats(min_value=-1.0, max_value=1.0, allow_nan=False)
+# every input, the optional ones (capability, target, others engaged, neutrality lesson) included
+full_situations = st.builds(Situation, unit, unit, st.booleans(), unit, capabilities, st.booleans(), unit, lessons)

@@ -193,3 +193,42 @@ def test_codebook_tables_match_the_data(shipped):
     for region, row in regions.items():
         assert row == counts(shipped[shipped["region"] == region]), region
     assert sum(r[-1] for r in regions.values()) == len(shipped)
+
+
+def test_optional_inputs_reach_the_situation(shipped):
+    """capability, target, others_engaged and neutrality_lesson pass from the file to Situation;
+    a row without them gets the defaults (their terms are zero)."""
+    from widgets.io.cases import get_case
+
+    for case_id, row in shipped.iterrows():
+        s = get_case(case_id, shipped).situation
+        assert s.capability == row["capability"] and s.target == row["target"]
+        assert s.others_engaged == row["others_engaged"] and s.neutrality_lesson == row["neutrality_lesson"]
+    from widgets.io.cases import Case
+
+    numeric = {"own_strength": 0.05, "allied_support": 0.75, "war": False, "victory": 0.5}
+    assert Case({**GOOD, **numeric}).situation.uses_optional() == {}
+    assert read_cases(to_csv([GOOD])).iloc[0]["capability"] is None
+
+
+def test_a_coded_optional_input_needs_its_why_line():
+    columns = (*REQUIRED_COLUMNS, "capability", "why_capability", "target", "why_target", "neutrality_lesson", "why_neutrality_lesson")
+    problems = problems_of(to_csv([{**GOOD, "capability": "0.05", "target": "maybe", "why_target": "x",
+                                    "neutrality_lesson": "0.5", "why_neutrality_lesson": "x"}], columns))
+    assert any("column 'why_capability': is empty, but capability is coded" in p for p in problems)
+    assert any("column 'target': 'maybe' must be true, false or empty" in p for p in problems)
+    assert any("column 'neutrality_lesson': '0.5' must be empty or one of -1, 0, 1" in p for p in problems)
+    problems = problems_of(to_csv([{**GOOD, "capability": "1.5", "why_capability": "x"}], columns))
+    assert any("column 'capability': '1.5' must be empty or a share" in p for p in problems)
+
+
+def test_alternative_codings_name_primary_rows_once(shipped):
+    from widgets.io.cases import load_alternative_cases, with_alternatives
+
+    alternatives = load_alternative_cases(primary=shipped)
+    assert len(alternatives) >= 1 and set(alternatives.index) <= set(shipped.index)
+    assert all(alternatives["reading"].str.len() > 0)
+    both = with_alternatives(shipped, alternatives)
+    assert list(both.index) == list(shipped.index)
+    for case_id in alternatives.index:
+        assert both.loc[case_id, "threat_source"] == alternatives.loc[case_id, "threat_source"]

@@ -317,7 +317,10 @@ VALIDATED = [
 ]
 _BASE = {Threat: dict(aggregate_power=0, proximity=0, offensive_power=0, aggressive_intentions=0)}
 NUMERIC_FIELDS = [
-    (cls, f.name) for cls in VALIDATED for f in dataclasses.fields(cls) if f.name not in ("war", "weights", "params")
+    (cls, f.name)
+    for cls in VALIDATED
+    for f in dataclasses.fields(cls)
+    if f.name not in ("weights", "params") and not isinstance(f.default, bool)  # yes/no fields take True or False
 ]
 
 
@@ -329,8 +332,10 @@ def test_every_validated_dataclass_is_covered():
     import widgets
 
     found = set()
-    for module in pkgutil.iter_modules(widgets.__path__):
-        mod = importlib.import_module(f"widgets.{module.name}")
+    for module in pkgutil.walk_packages(widgets.__path__, "widgets."):
+        if module.name.endswith("__main__"):  # a command, not a module to import
+            continue
+        mod = importlib.import_module(module.name)
         for obj in vars(mod).values():
             if (
                 inspect.isclass(obj)
@@ -340,6 +345,7 @@ def test_every_validated_dataclass_is_covered():
                 and "validation." in inspect.getsource(obj.__post_init__)
             ):
                 found.add(obj)
+    assert len(found) >= 10, f"the scan found only {sorted(c.__name__ for c in found)}: has the package moved?"
     assert found <= set(VALIDATED), found - set(VALIDATED)
 
 

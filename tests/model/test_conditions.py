@@ -124,3 +124,25 @@ def test_case_box_shows_coding_prediction_and_verdict():
     assert box.correct == (box.prediction.choice == "balance")
     assert ("gets this case right" in box.verdict()) == box.correct
     assert box._repr_mimebundle_()["text/plain"].startswith("Case: Norway <b> and Soviet Union, 1949.")
+
+
+def test_every_grid_field_has_an_axis_title():
+    from widgets.figures.walt import FIELD_TITLES
+    from widgets.model.conditions import GRID_FIELDS
+
+    assert set(GRID_FIELDS) <= set(FIELD_TITLES)
+
+
+def test_staying_out_explorer_static_twin_matches_live():
+    """The chapter 4 explorer over capability and others engaged, with the lesson and target controls."""
+    explorer = conditions_explorer(
+        Threat(0.85, 1.0, 0.75, 1.0), Situation(0.05, 0.0, True, 0.5, capability=0.0, others_engaged=0.75),
+        x_field="capability", y_field="others_engaged",
+        vary=("capability", "others_engaged", "victory", "neutrality_lesson", "target"), levels=3, points=5)
+    payload = payload_of(explorer.static_html())
+    assert [c["name"] for c in payload["controls"]] == ["capability", "others_engaged", "victory", "neutrality_lesson", "target"]
+    assert payload["controls"][3]["values"] == [-1.0, 0.0, 1.0] and payload["controls"][4]["toggle"]
+    explorer.set(capability=0.0, others_engaged=1.0, victory=0.5, neutrality_lesson=1.0, target=False)
+    position = 0 * 54 + 2 * 18 + 1 * 6 + 2 * 2 + 0
+    assert apply(payload, position)["layout"]["title"] == explorer.figure["layout"]["title"]
+    assert "Neutral" in explorer.figure["layout"]["title"]["text"]

@@ -12,9 +12,9 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from widgets import Situation, Threat, ThreatWeights, predict
-from widgets.model.alignment import DEFAULT_PARAMETERS
+from widgets.model.alignment import DEFAULT_PARAMETERS, utility_terms
 
-from ..strategies import peace, situations, threats, unit, weights
+from ..strategies import full_situations, peace, situations, threats, unit, weights
 
 A0 = DEFAULT_PARAMETERS.support_certain_at
 SOURCES = ("aggregate_power", "proximity", "offensive_power", "aggressive_intentions")
@@ -120,9 +120,160 @@ def test_unalterably_aggressive_states_provoke_balancing(threat, situation, inte
 
 @given(threats, situations, ordered_pair())
 def test_in_war_closeness_to_victory_draws_bandwagoners(threat, situation, victories):
-    """Condition 5: in wartime, the closer one side is to victory, the more others bandwagon with it."""
+    """Condition 5: in wartime, the closer one side is to victory, the more others (third parties)
+    bandwagon with it: strictly for states whose choice cannot change the outcome, never less for any."""
     low, high = (replace(situation, war=True, victory=v) for v in victories)
-    assert p(threat, high, "bandwagon") > p(threat, low, "bandwagon")
+    assert p(threat, high, "bandwagon") >= p(threat, low, "bandwagon") - 1e-12
+    if situation.own_strength < 0.5:
+        assert p(threat, high, "bandwagon") > p(threat, low, "bandwagon")
+
+
+@given(threats, full_situations, st.floats(0.0, 0.9, exclude_max=True))
+def test_states_at_or_above_parity_never_bandwagon_short_of_victory(threat, situation, victory):
+    """Condition 2 with seed 003 ("strong neighbors of strong states are likely to balance"): a state at
+    parity with its threat or of great-power rank never bandwagons in peace, nor in war unless the
+    threat's victory is at least 0.9 (Walt 1987, pp. 29-30: strong states can change the outcome)."""
+    assume(situation.own_strength >= 0.5 or (situation.capability is not None and situation.capability >= 0.25))
+    for case in (replace(situation, war=False), replace(situation, war=True, victory=victory)):
+        pred = predict(threat, case)
+        assert pred.choice != "bandwagon"
+        assert pred.probabilities["bandwagon"] <= pred.probabilities["balance"]
+
+
+def test_a_state_at_parity_bandwagons_only_with_a_threat_on_the_verge_of_victory():
+    """The issue's example: Threat(0, 0, 1, 0.5), own strength 0.5, no allies, victory 0.85 used to
+    bandwagon; it balances now, and the same state joins a threat at victory 1."""
+    threat = Threat(0, 0, 1, 0.5)
+    assert predict(threat, Situation(0.5, 0.0, True, 0.85)).choice == "balance"
+    verge = predict(Threat(1, 1, 1, 0.0), Situation(0.5, 0.0, True, 1.0))
+    assert verge.probabilities["bandwagon"] > predict(Threat(1, 1, 1, 0.0), Situation(0.5, 0.0, True, 0.9)).probabilities["bandwagon"]
+
+
+@given(threats, full_situations, ordered_pair())
+def test_a_great_power_balances_more_against_a_stronger_power(threat, situation, powers):
+    """Seed 003: "strong neighbors of strong states are likely to balance": for a decider of
+    great-power rank, more power in the threat raises balancing, never lowers it (chapter 2's
+    London used to show the opposite), and the great-power pull on it is zero."""
+    situation = replace(situation, capability=max(0.25, situation.capability or 0.25))
+    low, high = (replace(threat, aggregate_power=v) for v in powers)
+    assert p(high, situation, "balance") > p(low, situation, "balance")
+    assert predict(high, situation).probabilities["bandwagon"] / predict(high, situation).p_align == pytest.approx(
+        predict(low, situation).probabilities["bandwagon"] / predict(low, situation).p_align)
+
+
+@given(threats, full_situations, st.floats(0.0, 0.2), unit)
+def test_a_small_state_is_small_whoever_threatens_it(threat, situation, capability, strength):
+    """A small state (capability well below great-power rank) below parity with a great power is
+    pulled toward it however its strength relative to the threat is coded, and capability never makes
+    it weaker than the relative reading does (weakness is the lesser of the two)."""
+    small = replace(situation, capability=capability, own_strength=min(strength, 0.45), war=False,
+                    others_engaged=0.0, neutrality_lesson=0.0)
+    relative = replace(small, capability=None)
+    assert p(threat, small, "bandwagon") <= p(threat, relative, "bandwagon") + 1e-12
+    assert p(Threat(1, 1, 1, 0), replace(small, own_strength=0.0, allied_support=0.0), "bandwagon") > 0.5
+
+
+@given(threats, full_situations, ordered_pair())
+def test_a_target_is_never_treated_as_a_bystander(threat, situation, victories):
+    """Condition 5 concerns third parties: the threat's closeness to victory does not move the choice
+    of the state it is attacking (Hungary 1956, Switzerland-type bystanders aside)."""
+    low, high = (replace(situation, war=True, target=True, victory=v) for v in victories)
+    assert predict(threat, high).probabilities == predict(threat, low).probabilities
+    bystander = replace(high, target=False, own_strength=min(situation.own_strength, 0.25), capability=None, others_engaged=0.0)
+    if high.victory > 0.5:
+        assert p(threat, bystander, "bandwagon") > p(threat, replace(bystander, target=True), "bandwagon")
+
+
+@given(threats, full_situations, st.none() | weights)
+def test_the_named_choice_is_the_most_probable_outcome(threat, situation, w):
+    pred = predict(threat, situation, w)
+    assert pred.probabilities[pred.choice] == max(pred.probabilities.values())
+
+
+# --- Staying out: hiding, learning, buck-passing (each a named mechanism) ------------------------
+
+
+@given(threats, full_situations, ordered_pair(0.0, 0.25))
+def test_hiding_small_bystanders_of_a_war_stay_out_the_more_the_smaller_they_are(threat, situation, caps):
+    """Schroeder (1994) and Labs (1992): small states at the edge of a great-power war hide; the
+    smaller, the more. Not a target: neutrality cannot keep out a war that has reached it."""
+    situation = replace(situation, neutrality_lesson=max(0.0, situation.neutrality_lesson), victory=min(situation.victory, 0.95))
+    smaller, larger = (replace(situation, war=True, target=False, capability=c) for c in caps)
+    assert p(threat, smaller, "neutral") > p(threat, larger, "neutral")
+    hit = replace(smaller, target=True)
+    assert predict(threat, hit).stay_out["hiding"] == 0.0
+
+
+@given(threats, full_situations, unit)
+def test_a_target_has_no_buck_to_pass(threat, situation, engaged):
+    """Mearsheimer (2001): buck-passing is for states on the sidelines; a state under attack is not."""
+    hit = replace(situation, target=True)
+    assert predict(threat, replace(hit, others_engaged=engaged)).probabilities == predict(threat, replace(hit, others_engaged=0.0)).probabilities
+
+
+@given(threats, full_situations, ordered_pair(0.5, 1.0))
+def test_hiding_fades_as_the_threat_nears_victory(threat, situation, victories):
+    """Walt (1987, p. 30): the weak "must choose the winning side": hiding lasts while the war is open."""
+    early, late = (replace(situation, war=True, target=False, capability=min(situation.capability or 0.0, 0.2), victory=v)
+                   for v in victories)
+    assert predict(threat, late).stay_out["hiding"] < predict(threat, early).stay_out["hiding"]
+
+
+@given(threats, full_situations, ordered_pair(0.5, 1.0))
+def test_buck_passing_a_buck_catcher_being_beaten_is_no_shelter(threat, situation, victories):
+    """Christensen and Snyder (1990): buck-passing needs a buck-catcher that can hold."""
+    assume(situation.others_engaged > 0.01)
+    early, late = (replace(situation, war=True, target=False, allied_support=0.5, victory=v) for v in victories)
+    assert utility_terms(threat, late).utility("buck-pass") < utility_terms(threat, early).utility("buck-pass")
+
+
+@given(unit, unit, st.floats(0.0, 0.5))
+def test_hiding_a_negligible_bystander_is_as_likely_to_hide_as_to_align_against_the_gravest_threat(strength, support, victory):
+    """Schroeder (1994): hiding was the commonest response of small states; under the gravest threat
+    (T = 1) a negligible bystander of a war still open is at least as likely to stay out as to align."""
+    pred = predict(Threat(1, 1, 1, 1), Situation(strength, support, True, victory, capability=0.0))
+    assert pred.probabilities["neutral"] >= 0.5 - 1e-9
+    assert predict(Threat(1, 1, 1, 1), Situation(strength, support, True, victory)).probabilities["neutral"] < 0.01
+
+
+@given(threats, full_situations, st.floats(-1.0, 1.0), st.floats(-1.0, 1.0))
+def test_learning_a_positive_neutrality_lesson_keeps_a_small_state_out(threat, situation, l1, l2):
+    """Reiter (1996): a small state whose neutrality kept it safe in the last great war stays neutral
+    more readily (and one whose neutrality failed aligns more readily)."""
+    assume(abs(l1 - l2) >= 0.01)
+    assume(situation.capability is None or situation.capability <= 0.2)
+    low, high = (replace(situation, neutrality_lesson=v) for v in sorted((l1, l2)))
+    assert p(threat, high, "neutral") > p(threat, low, "neutral")
+
+
+@given(threats, st.floats(0.0, 0.05), unit, unit, st.floats(0.0, 0.5))
+def test_learning_a_small_state_with_a_positive_lesson_beside_a_great_power_at_war_stays_neutral(threat, cap, s, a, v):
+    situation = Situation(s, a, True, v, capability=cap, neutrality_lesson=1.0)
+    assert predict(Threat(1, 1, 1, 1), situation).choice == "neutral"
+    assert predict(threat, situation).probabilities["neutral"] > predict(threat, replace(situation, neutrality_lesson=0.0)).probabilities["neutral"]
+
+
+@given(threats, full_situations, ordered_pair())
+def test_buck_passing_more_others_engaged_raises_buck_passing_for_a_capable_state(threat, situation, engaged):
+    """Christensen and Snyder (1990), Mearsheimer (2001): when others already fight the threat, a
+    capable state passes the buck; the more they fight, the more it does (even against a benign threat:
+    resistance is certain; allied support kept below adequate so only the others' fighting counts)."""
+    situation = replace(situation, capability=max(0.25, situation.capability or 0.25), allied_support=min(situation.allied_support, A0),
+                        victory=min(situation.victory, 0.95), target=False)
+    benign = replace(threat, aggressive_intentions=0.0)
+    low, high = (replace(situation, others_engaged=e) for e in engaged)
+    assert p(benign, high, "buck-pass") > p(benign, low, "buck-pass")
+
+
+@given(threats, full_situations, ordered_pair(), st.floats(0.1, 1.0))
+def test_buck_passing_against_an_aggressor_others_fighting_it_serve_as_well_as_fighting_it_oneself(threat, situation, engaged, intent):
+    """Mearsheimer (2001): buck-passing is a way of opposing an aggressor. With allied support already
+    certain, the more others fight an aggressive threat, the more buck-passing gains on balancing."""
+    situation = replace(situation, allied_support=1.0, victory=min(situation.victory, 0.95), target=False)
+    threat = replace(threat, aggressive_intentions=intent)
+    low, high = (replace(situation, others_engaged=e) for e in engaged)
+    odds = lambda s: p(threat, s, "buck-pass") / p(threat, s, "balance")
+    assert odds(high) > odds(low)
 
 
 @given(threats, peace, unit, unit)

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from widgets import CHOICES, ModelParameters, Situation, Threat, ThreatWeights, predict
 
-from ..strategies import situations, threats
+from ..strategies import full_situations, situations, threats
 
 SOURCES = ("aggregate_power", "proximity", "offensive_power", "aggressive_intentions")
 GOOD_THREAT = dict(aggregate_power=0.5, proximity=0.5, offensive_power=0.5, aggressive_intentions=0.5)
@@ -39,6 +39,31 @@ def test_numpy_numbers_are_accepted_and_stored_as_float():
     threat = Threat(np.float32(0.25), np.int64(1), np.float64(0.0), 0)
     assert all(type(getattr(threat, f)) is float for f in SOURCES)
     assert Situation(war=np.bool_(True)).war is True
+
+
+@pytest.mark.parametrize("field, message", [
+    ("capability", r"Situation\.capability must be in \[0, 1\], got 1\.5"),
+    ("others_engaged", r"Situation\.others_engaged must be in \[0, 1\], got 1\.5"),
+    ("neutrality_lesson", r"Situation\.neutrality_lesson must be in \[-1, 1\], got 1\.5"),
+])
+def test_optional_situation_inputs_out_of_range(field, message):
+    with pytest.raises(ValueError, match=message):
+        Situation(**{field: 1.5})
+    with pytest.raises(TypeError, match=rf"Situation\.{field} must be a real number"):
+        Situation(**{field: "0.5"})
+
+
+def test_target_must_be_bool():
+    with pytest.raises(TypeError, match=r"Situation\.target must be True or False"):
+        Situation(target=1)
+
+
+def test_optional_inputs_at_their_defaults_change_nothing():
+    threat = Threat(**GOOD_THREAT)
+    for s in (Situation(0.2, 0.9, True, 0.7), Situation(0.7, 0.3)):
+        explicit = Situation(s.own_strength, s.allied_support, s.war, s.victory, None, False, 0.0, 0.0)
+        assert predict(threat, explicit) == predict(threat, s)
+        assert s.uses_optional() == {}
 
 
 @pytest.mark.parametrize("field", ["own_strength", "allied_support", "victory"])
@@ -71,6 +96,8 @@ def test_from_dict_round_trip():
     assert Threat.from_dict(threat.to_dict()) == threat
     situation = Situation(0.2, 0.9, True, 0.7)
     assert Situation.from_dict(situation.to_dict()) == situation
+    full = Situation(0.2, 0.9, True, 0.7, capability=0.05, target=True, others_engaged=0.5, neutrality_lesson=-1.0)
+    assert Situation.from_dict(full.to_dict()) == full
 
 
 def test_weights_must_be_non_negative_and_not_all_zero():
@@ -107,18 +134,16 @@ def test_inputs_are_frozen():
         threat.proximity = 0.9
 
 
-@given(threats, situations)
+@given(threats, situations | full_situations)
 def test_prediction_contract(threat, situation):
     pred = predict(threat, situation)
     assert set(pred.probabilities) == set(CHOICES)
     assert all(0.0 <= v <= 1.0 for v in pred.probabilities.values())
     assert math.isclose(sum(pred.probabilities.values()), 1.0, abs_tol=1e-12)
     assert pred.choice in CHOICES
-    responses = {c: pred.probabilities[c] for c in CHOICES if c != "neutral"}
-    if pred.probabilities["neutral"] > 0.5:
-        assert pred.choice == "neutral"
-    elif pred.probabilities["neutral"] < 0.5:
-        assert pred.choice != "neutral" and pred.probabilities[pred.choice] == max(responses.values())
+    # the named choice is the most probable outcome (issue 12: it used to follow the two
+    # stages, naming a response while neutrality was likelier)
+    assert pred.probabilities[pred.choice] == max(pred.probabilities.values())
     assert 0.0 <= pred.threat <= 1.0
     assert math.isclose(sum(pred.contributions.values()), pred.threat, abs_tol=1e-12)
     assert pred.reasons and all(isinstance(r, str) and r.endswith(".") for r in pred.reasons)

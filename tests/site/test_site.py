@@ -55,7 +55,7 @@ MIN_EXPLORERS = {
     "chapters/01_balance_of_threat": 1,
     "chapters/02_balancing": 3,
     "chapters/03_bandwagoning": 3,
-    "chapters/04_conditions": 2,
+    "chapters/04_conditions": 3,
     "chapters/05_schweller": 3,
     "chapters/06_beyond_threat": 4,
     "chapters/07_worlds": 1,

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model.conditions import FIELD_LABELS, SCENARIO_FIELDS
+from ..model.situation import BOOLEAN_FIELDS
 from ..model.threat import THREAT_SOURCES
 
 # threat_level sets all four sources at once (see conditions.with_value)
@@ -53,7 +54,8 @@ def grid(levels: int) -> tuple[float, ...]:
 
 
 def make_controls(vary: Sequence[str], levels: int) -> tuple[Control, ...]:
-    """Controls for the ``vary`` fields; ``war`` is a yes/no toggle, the rest use ``grid(levels)``."""
+    """Controls for the ``vary`` fields; ``war`` and ``target`` are yes/no toggles,
+    ``neutrality_lesson`` runs over ``grid(levels)`` rescaled to [-1, 1], the rest use ``grid(levels)``."""
     if isinstance(vary, str) or not isinstance(vary, Sequence):
         raise TypeError(f"vary must be a sequence of field names, got {type(vary).__name__}")
     if not vary:
@@ -70,7 +72,11 @@ def make_controls(vary: Sequence[str], levels: int) -> tuple[Control, ...]:
     if len(set(vary)) != len(vary):
         raise ValueError(f"vary names a field twice: {list(vary)}")
     values = grid(levels)
-    controls = tuple(Control(n, FIELD_LABELS[n], (False, True) if n == "war" else values) for n in vary)
+    lessons = tuple(round(2.0 * v - 1.0, 6) for v in values)
+    controls = tuple(
+        Control(n, FIELD_LABELS[n], (False, True) if n in BOOLEAN_FIELDS else lessons if n == "neutrality_lesson" else values)
+        for n in vary
+    )
     total = combinations_count(controls)
     if total > MAX_COMBINATIONS:
         raise ValueError(

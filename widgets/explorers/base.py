@@ -210,6 +210,8 @@ def describe_fixed(values: Mapping[str, Any], names: Sequence[str], labels: Mapp
         value = values[name]
         if name == "war":
             shown.append("at war" if value else "at peace")
+        elif name == "target":
+            shown.append("itself under attack" if value else "not itself under attack")
         else:
             shown.append(f"{labels[name].lower()} {value:.2f}")
     return "Held fixed: " + ", ".join(shown) + "." if shown else ""

@@ -19,7 +19,7 @@ from ..model import validation
 from ..model.alignment import ModelParameters, predict
 from ..model.conditions import choice_grid, uniform_threat, with_value
 from ..model.neighbours import neighbourhood
-from ..model.situation import SITUATION_FIELDS, Situation
+from ..model.situation import OPTIONAL_DEFAULTS, SITUATION_FIELDS, Situation
 from ..model.threat import THREAT_SOURCES, Threat, ThreatWeights, threat_level
 from .base import Explorer, describe_fixed
 
@@ -59,10 +59,12 @@ def threat_explorer(
 
 def _hidden_fields(vary: Sequence[str], start: Mapping[str, Any]) -> set[str]:
     """Fields not worth listing as held fixed: the four sources when threat_level moves
-    them all, and closeness to victory in peacetime (it has no effect there)."""
+    them all, closeness to victory in peacetime (it has no effect there), and the optional
+    inputs at their defaults (their terms are zero)."""
     hidden = set(THREAT_SOURCES) if "threat_level" in vary else set()
     if not start["war"] and "war" not in vary:
         hidden.add("victory")
+    hidden.update(n for n, default in OPTIONAL_DEFAULTS.items() if n not in vary and start.get(n) == default)
     return hidden
 
 

@@ -143,6 +143,8 @@ FIELD_TITLES = {
     "allied_support": "Probability of allied support",
     "victory": "Threat's closeness to victory",
     "threat_level": "Overall threat level",
+    "capability": "Own capability (share of the leading power)",
+    "others_engaged": "Others already fighting the threat",
 }
 
 

@@ -8,6 +8,7 @@ CSV line and column, so a student who codes a new case learns exactly what to fi
 from __future__ import annotations
 
 import difflib
+import math
 import os
 import re
 from collections.abc import Callable, Iterable, Mapping
@@ -27,7 +28,14 @@ REQUIRED_COLUMNS: tuple[str, ...] = (
     "case_id", "year", "decider", "threat_source", *UNIT_COLUMNS, "war", "victory", "observed",
     "summary", *(f"why_{c}" for c in JUSTIFIED), "sources", "chapters",
 )
-OPTIONAL_COLUMNS: tuple[str, ...] = ("cinc_decider", "cinc_threat", "region", "notes")
+# The optional model inputs (see Situation): empty or absent -> the default, whose term is zero.
+# A coded value needs its why_ line.
+INPUT_COLUMNS: tuple[str, ...] = ("capability", "target", "others_engaged", "neutrality_lesson")
+LESSON_VALUES = (-1.0, 0.0, 1.0)
+OPTIONAL_COLUMNS: tuple[str, ...] = (
+    "cinc_decider", "cinc_threat", "region", "notes", *INPUT_COLUMNS, *(f"why_{c}" for c in INPUT_COLUMNS),
+)
+ALTERNATIVE_COLUMNS: tuple[str, ...] = ("reading",)
 YEAR_RANGE = (1500, 2000)
 CASE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 CHAPTER_KEYS = ("threat", "balancing", "bandwagoning", "conditions", "schweller", "beyond", "worlds", "history")
@@ -95,7 +103,40 @@ def _check_row(line: int, row: Mapping[str, str], bad: Callable[[str, str], None
         else:
             out[column] = None
     out["region"] = (row.get("region") or "").strip()
+    _check_inputs(row, bad, out)
     return out
+
+
+def _check_inputs(row: Mapping[str, str], bad: Callable[[str, str], None], out: dict) -> None:
+    """The optional inputs: capability in [0, 1], target true/false, others_engaged in [0, 1],
+    neutrality_lesson one of -1, 0, 1; each coded value needs its why_ line."""
+    texts = {c: (row.get(c) or "").strip() for c in INPUT_COLUMNS}
+    for column, text in texts.items():
+        if text and not (row.get(f"why_{column}") or "").strip():
+            bad(f"why_{column}", f"is empty, but {column} is coded ({text!r}): justify the code")
+        out[f"why_{column}"] = (row.get(f"why_{column}") or "").strip()
+    out["capability"] = None
+    if texts["capability"]:
+        value = number(texts["capability"])
+        if value is None or not 0.0 <= value <= 1.0:
+            bad("capability", f"{texts['capability']!r} must be empty or a share of the leading power in [0, 1]")
+        out["capability"] = value
+    target = texts["target"].lower()
+    if target not in ("", "true", "false"):
+        bad("target", f"{texts['target']!r} must be true, false or empty")
+    out["target"] = target == "true"
+    out["others_engaged"] = 0.0
+    if texts["others_engaged"]:
+        value = number(texts["others_engaged"])
+        if value is None or not 0.0 <= value <= 1.0:
+            bad("others_engaged", f"{texts['others_engaged']!r} must be empty or a number in [0, 1]")
+        out["others_engaged"] = value
+    out["neutrality_lesson"] = 0.0
+    if texts["neutrality_lesson"]:
+        value = number(texts["neutrality_lesson"])
+        if value not in LESSON_VALUES:
+            bad("neutrality_lesson", f"{texts['neutrality_lesson']!r} must be empty or one of -1, 0, 1")
+        out["neutrality_lesson"] = value
 
 
 def read_cases(text: str, source: str = "cases.csv") -> pd.DataFrame:
@@ -110,6 +151,37 @@ def load_cases(path: str | os.PathLike | None = None) -> pd.DataFrame:
     return read_cases(read_text(file, CaseDataError), source=str(file))
 
 
+def read_alternative_cases(text: str, primary: pd.DataFrame, source: str = "cases_alternative.csv") -> pd.DataFrame:
+    """Validate the alternative codings: the cases columns plus ``reading`` (which reading, and
+    why a second coder might prefer it); every case_id must exist in ``primary``, once."""
+
+    def check(line: int, row: Mapping[str, str], bad: Callable[[str, str], None]) -> dict | None:
+        out = _check_row(line, row, bad)
+        out["reading"] = row["reading"].strip()
+        if not out["reading"]:
+            bad("reading", "is empty: name the reading and why a coder might prefer it")
+        if out["case_id"] and out["case_id"] not in primary.index:
+            bad("case_id", f"{out['case_id']!r} is not in the primary cases file")
+        return out
+
+    rows = read_rows(text, source, REQUIRED_COLUMNS + ALTERNATIVE_COLUMNS, OPTIONAL_COLUMNS, check, CaseDataError)
+    return pd.DataFrame(rows).set_index("case_id", drop=False)
+
+
+def load_alternative_cases(path: str | os.PathLike | None = None, primary: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Load ``data/cases_alternative.csv``: a second defensible coding of disputed rows
+    (never used for headline results; every headline result is reported under both)."""
+    file = Path(path) if path is not None else data_file("cases_alternative.csv")
+    primary = load_cases() if primary is None else primary
+    return read_alternative_cases(file.read_text(encoding="utf-8"), primary, source=str(file))
+
+
+def with_alternatives(cases: pd.DataFrame, alternatives: pd.DataFrame) -> pd.DataFrame:
+    """``cases`` with each row that has an alternative coding replaced by it (same order)."""
+    records = [(alternatives if i in alternatives.index else cases).loc[i].to_dict() for i in cases.index]
+    return pd.DataFrame(records, columns=cases.columns).set_index("case_id", drop=False)
+
+
 @dataclass(frozen=True)
 class Case:
     """One coded case, with its model inputs."""
@@ -122,7 +194,12 @@ class Case:
 
     @property
     def situation(self) -> Situation:
-        return Situation(self.row["own_strength"], self.row["allied_support"], self.row["war"], self.row["victory"])
+        optional = {}
+        for column in INPUT_COLUMNS:  # rows from older files or frames may lack them: defaults
+            value = self.row.get(column)
+            if value is not None and not (isinstance(value, float) and math.isnan(value)):
+                optional[column] = bool(value) if column == "target" else float(value)
+        return Situation(self.row["own_strength"], self.row["allied_support"], self.row["war"], self.row["victory"], **optional)
 
     def predict(self, weights: ThreatWeights | None = None) -> Prediction:
         return predict(self.threat, self.situation, weights)

@@ -2,44 +2,93 @@
 
 The model has two stages, each a standard discrete-choice form (logistic and multinomial
 logit; McFadden 1974). The functional forms and coefficients are assumptions of this
-book, chosen so that every hypothesis in Walt's summary (1987, pp. 32-33) holds as a
-property that the test suite checks; the numbers are not estimated from data.
+book, chosen so that every hypothesis in Walt's summary (1987, pp. 32-33), and each
+stay-out mechanism below, holds as a property that the test suite checks; the numbers are
+set from the theories' statements, not estimated from data and not fitted to the cases.
 
 Stage 1, whether to align at all. "The greater the threat, the greater the probability
 that the vulnerable state will seek an alliance" (Walt 1987, p. 26):
 
-    p_align = 1 / (1 + exp(-k * (T - tau)))          T = overall threat (threat.py)
+    p_align = 1 / (1 + exp(-k * (T - tau - S)))      T = overall threat (threat.py)
+    S       = h_h * H + h_l * L * w_L                staying out under grave threat
 
 Stage 2, how to align, given that the decider responds. Utilities (logits) of the three
 responses, compared with a softmax:
 
     V_balance   = b_s * s + b_a * min(a, a_0) / a_0 + b_i * I - b_w * m
     V_bandwagon = c_0 + c_g * G + c_a * (1 - a) + b_w * m
-    V_buckpass  = d_0 + d_c * C(a)
+    V_buckpass  = d_0 + d_c * C + e_i * E* * b_i * I
 
-with s the decider's strength, a the probability of allied support, I the perceived
-aggressive intentions, and
+with s the decider's strength relative to the threat, a the probability of allied
+support, I the perceived aggressive intentions, E how far others already fight the
+threat (``others_engaged``), L the neutrality lesson, and
 
-- G = weakness(s) * P * (1 + X + O) / 3, the pull of a great power on a weak state: it
-  is zero for a decider at or above parity (weakness(s) = max(0, 1 - 2 s)), grows with the
-  threatener's aggregate power P, and more so when it is near (X) and offensively
-  capable (O) (Walt 1987, pp. 29-30);
-- C(a) = max(0, (a - a_0) / (1 - a_0)), how close allied support is to certain: zero
-  until support is "adequate" (a_0), then rising to 1 (free-riding and buck-passing,
-  p. 31). Allied support raises balancing only until it is adequate; past a_0 it
-  adds nothing to balancing and feeds buck-passing instead;
-- m = 2 * victory - 1 in war and 0 in peace: positive when the threatening side is
-  winning (bandwagoning with the likely victor, p. 32), negative early in a war it is
-  losing (states keep balancing).
+- W = min(weakness(s), smallness(c)), how little the decider's choice weighs on the
+  outcome: weakness(s) = max(0, 1 - 2 s) is zero at parity with the threat; smallness(c) =
+  max(0, 1 - c / 0.25) is zero for a great power (capability c at or above 0.25 of the
+  leading power, the Schweller model's great-power cut). Without ``capability`` smallness
+  falls back on weakness(s), so W = weakness(s) as before. Walt's weak states are small
+  states whose contribution cannot change the outcome; "strong neighbors of strong states
+  are likely to balance" (1987, pp. 29-30): a great power is not weak because a stronger
+  one threatens it, and a small state is small whoever threatens it;
+- G = W * P * (1 + X + O) / 3, the pull of a great power on a weak state: zero for a
+  decider at parity with its threat or of great-power rank, growing with the threatener's
+  aggregate power P, and more so when it is near (X) and offensively capable (O)
+  (Walt 1987, pp. 29-30);
+- C = 1 - (1 - C(a)) * (1 - e_c * E*), with C(a) = max(0, (a - a_0) / (1 - a_0)) how close
+  allied support is to certain: zero until support is "adequate" (a_0), then rising to 1
+  (free-riding and buck-passing, p. 31). Allied support raises balancing only until it is
+  adequate; past a_0 it feeds buck-passing instead. Others already fighting the threat
+  make resistance certain whatever one's own allies promise (e_c = 1: fighting counts as
+  fully as a promise), as far as they can hold: in war E* = E * min(1, 2 (1 - v)), since a
+  buck-catcher that is being beaten is no shelter (Christensen and Snyder 1990); for a
+  target E* = 0 (a state under attack is not on the sidelines);
+- m, the war's momentum, in [-1, 1]: 0 in peace and for a *target*; for a bystander in
+  war, m = W * (2 v - 1) + (1 - W) * m_late with m_late = min(0, 2 v - 1) +
+  max(0, (v - 0.9) / 0.1). "The closer one side is to victory, the greater the tendency
+  for others to bandwagon with it" (p. 33) is about third parties whose choice cannot
+  change the outcome: weak states "must choose the winning side", while strong states "can
+  turn a losing coalition into a winning one" (p. 30). So a state at parity or of
+  great-power rank feels the pull of a winning threat only once the outcome is settled
+  (victory >= 0.9), and a state the threat is attacking is not a third party at all: it
+  has no side to choose in its own invasion, so victory does not move its choice
+  (it may still yield through G, Walt's appeasement of a great power).
+
+Staying out. Before these terms, the model stayed out only when the threat was small
+(stage 1). Historically most neutrals stayed out under grave threat. Three mechanisms,
+each an assumption stated with its source; each term is zero at its input's default:
+
+- **Hiding** (Schroeder 1994, "Historical Reality vs. Neo-realist Theory"; Labs 1992): small states beside a great-power war
+  try to stay out of it: declaring neutrality, arming for defence only, hoping the storm
+  passes. H = smallness(c) * war * (1 - target) * min(1, 2 (1 - v)): only with
+  ``capability`` given (hiding is about absolute size), only in war, never for the state
+  being attacked (neutrality cannot keep out a war that has already reached it), and only
+  while the war is open: once the threat nears victory the weak must choose the winning
+  side (Walt 1987, p. 30), so hiding fades as v goes from 0.5 to 1. h_h = 1 - tau = 0.65: Schroeder
+  finds hiding the commonest response of small states, so a negligible bystander is at
+  least as likely to hide as to align even against the gravest threat (T = 1).
+- **Learning** (Reiter 1996): small states repeat what worked in the last systemic war; a
+  neutrality that kept them safe keeps them neutral, a neutrality that failed (or an
+  alliance that carried them through) makes them align. L in [-1, 1] moves the threshold
+  either way, weighted by w_L = smallness(c) (great powers learn this lesson little; 1
+  when ``capability`` is not given). h_l = 1 - tau = 0.65: Reiter finds formative lessons
+  a better guide to small states' choices than the current threat, so a full lesson is as
+  strong as the gravest threat.
+- **Buck-passing when others fight** (Christensen and Snyder 1990; Mearsheimer 2001,
+  ch. 5): a threatened state prefers to let others bear the cost of stopping an
+  aggressor when someone is already doing so and can hold. E* (E discounted in war by the
+  threat's closeness to victory) enters twice: as certainty of resistance
+  (C above), and by sharing the intentions motive with buck-passing (e_i = 1): Walt's
+  reason to oppose an unalterably aggressive state is a reason to see it opposed, and
+  when others already fight it, letting them do so opposes it too.
 
 Final probabilities: p_neutral = 1 - p_align, and p_align times each stage-2 share. The
-predicted choice follows the two stages too: neutral when p_align < 0.5, otherwise the
-response with the largest share (so a state that probably aligns, mostly by passing the
-buck, is predicted to buck-pass even if neutrality is the single likeliest outcome).
-Assumptions worth stating: intentions raise balancing but do not themselves reduce the
-pull to bandwagon (it is power, proximity and offence that make a weak state yield);
-victory has no effect in peacetime; strength does not change how threatening the
-threat looks (the Threat already records the decider's perception).
+predicted choice is the most probable of the four outcomes (ties go to the earlier one in
+``CHOICES``), so the figure's headline always names its tallest bar. Other assumptions worth
+stating: intentions raise balancing but do not themselves reduce the pull to bandwagon (it
+is power, proximity and offence that make a weak state yield); victory has no effect in
+peacetime; strength does not change how threatening the threat looks (the Threat already
+records the decider's perception).
 """
 
 from __future__ import annotations
@@ -64,7 +113,8 @@ class ModelParameters:
     Defaults are this book's calibration: they make balancing the more common response
     over the whole input space (Walt's first condition) while leaving room for
     bandwagoning under the conditions he names. All must be finite; the thresholds
-    ``response_threshold`` and ``support_certain_at`` lie in (0, 1); slopes are >= 0.
+    ``response_threshold``, ``support_certain_at``, ``great_power_at`` and ``settled_at`` lie
+    in (0, 1); slopes, shifts and the ``engaged_*`` weights are >= 0.
     """
 
     response_threshold: float = 0.35  # tau: threat level at which aligning is a coin toss
@@ -79,11 +129,19 @@ class ModelParameters:
     certainty_to_buckpass: float = 7.0  # d_c
     support_certain_at: float = 0.7  # a_0
     war_momentum: float = 2.5  # b_w
+    # Great-power rank and a settled war (module docstring, "W" and "m").
+    great_power_at: float = 0.25  # capability at which smallness(c) reaches 0 (= interests.GREAT_POWER_AT)
+    settled_at: float = 0.9  # closeness to victory from which even a strong bystander joins the winner
+    # Staying out (module docstring, "Staying out"); each zero switches its mechanism off.
+    hiding_shift: float = 0.65  # h_h = 1 - tau (Schroeder 1994; Labs 1992)
+    lesson_shift: float = 0.65  # h_l = 1 - tau (Reiter 1996)
+    engaged_to_certainty: float = 1.0  # e_c (Christensen and Snyder 1990; Mearsheimer 2001)
+    engaged_shares_intentions: float = 1.0  # e_i (Mearsheimer 2001)
 
     def __post_init__(self) -> None:
         for f in fields(self):
             value = getattr(self, f.name)
-            if f.name in ("response_threshold", "support_certain_at"):
+            if f.name in ("response_threshold", "support_certain_at", "great_power_at", "settled_at"):
                 number = validation.bounded("ModelParameters", f.name, value, 0.0, 1.0)
                 if number in (0.0, 1.0):
                     raise ValueError(f"ModelParameters.{f.name} must be in (0, 1), got {number!r}")
@@ -111,14 +169,16 @@ class Terms:
 class Prediction:
     """What the model predicts for one decider facing one threat.
 
-    - ``choice``: one of ``CHOICES``: "neutral" if aligning is less likely than not,
-      otherwise the most likely response.
+    - ``choice``: one of ``CHOICES``: the most probable outcome (ties go to the earlier
+      one in ``CHOICES``).
     - ``probabilities``: one probability per choice, summing to 1.
     - ``threat``: the overall threat level in [0, 1].
     - ``reasons``: short sentences naming the factors that drove the result.
     - ``contributions``: each threat source's share of ``threat``.
     - ``p_align``: probability of aligning at all (1 - probabilities["neutral"]).
     - ``weights``: the threat sources' weights, normalised to sum to 1.
+    - ``stay_out``: the stage-1 threshold shifts of the stay-out mechanisms
+      (``hiding``, ``lesson``); both 0 unless their inputs are set.
     """
 
     choice: str
@@ -128,22 +188,45 @@ class Prediction:
     contributions: dict[str, float] = field(default_factory=dict)
     p_align: float = 0.0
     weights: dict[str, float] = field(default_factory=dict)
+    stay_out: dict[str, float] = field(default_factory=dict)
 
 
 def weakness(own_strength: float) -> float:
-    """How far the decider falls below parity: 1 when negligible, 0 at parity or above."""
+    """How far the decider falls below parity with its threat: 1 when negligible, 0 at parity or above."""
     return max(0.0, 1.0 - 2.0 * own_strength)
 
 
-def great_power_pull(threat: Threat, situation: Situation) -> float:
+def smallness(situation: Situation, params: ModelParameters = DEFAULT_PARAMETERS) -> float:
+    """How small the decider is in absolute terms: 1 negligible, 0 at great-power rank.
+
+    From ``capability`` (share of the system's leading power) when given; otherwise the
+    relative ``weakness(own_strength)``, as before ``capability`` existed.
+    """
+    if situation.capability is None:
+        return weakness(situation.own_strength)
+    return max(0.0, 1.0 - situation.capability / params.great_power_at)
+
+
+def outcome_weakness(situation: Situation, params: ModelParameters = DEFAULT_PARAMETERS) -> float:
+    """W in [0, 1]: how little the decider's choice can change the outcome.
+
+    Walt (1987, pp. 29-30): weak states "can do little to affect the outcome", strong states
+    "can turn a losing coalition into a winning one". A state is weak only if it is both
+    below parity with its threat and below great-power rank: "strong neighbors of strong
+    states are likely to balance". W is 0 at parity or at great-power rank.
+    """
+    return min(weakness(situation.own_strength), smallness(situation, params))
+
+
+def great_power_pull(threat: Threat, situation: Situation, params: ModelParameters = DEFAULT_PARAMETERS) -> float:
     """G in [0, 1]: a strong, near, offensively capable power's pull on a weak state.
 
     Walt (1987, pp. 29-30): weak states balance against states of similar strength but
     are tempted to bandwagon with great powers, the more so when those are close and
-    capable of rapid offensive action.
+    capable of rapid offensive action. Zero for a decider at parity or of great-power rank.
     """
     reach = (1.0 + threat.proximity + threat.offensive_power) / 3.0
-    return weakness(situation.own_strength) * threat.aggregate_power * reach
+    return outcome_weakness(situation, params) * threat.aggregate_power * reach
 
 
 def support_certainty(allied_support: float, params: ModelParameters = DEFAULT_PARAMETERS) -> float:
@@ -152,15 +235,83 @@ def support_certainty(allied_support: float, params: ModelParameters = DEFAULT_P
     return max(0.0, (allied_support - a0) / (1.0 - a0))
 
 
-def war_momentum(situation: Situation) -> float:
-    """m in [-1, 1]: 0 in peace; in war, positive when the threatening side is winning."""
-    return 2.0 * situation.victory - 1.0 if situation.war else 0.0
+def buck_catcher(situation: Situation) -> float:
+    """E* in [0, 1]: others already fighting the threat, counted only as far as they can hold.
+
+    Christensen and Snyder (1990) and Mearsheimer (2001) make buck-passing rational only
+    while the buck-catcher can stand up to the aggressor; a buck-catcher that is being
+    beaten is no shelter (France's collapse in 1940 ended the buck-passing of the 1930s).
+    In war, E is discounted by the threat's closeness to victory: E* = E * min(1, 2 (1 - v)),
+    full while the war is undecided or going against the threat, zero when it is won. Zero
+    for a target: buck-passing is the strategy of a state on the sidelines (Mearsheimer
+    2001), and the war has already reached a state under attack.
+    """
+    if situation.target:  # a state under attack is not on the sidelines: it has no buck to pass
+        return 0.0
+    if not situation.war:
+        return situation.others_engaged
+    return situation.others_engaged * min(1.0, 2.0 * (1.0 - situation.victory))
+
+
+def resistance_certainty(situation: Situation, params: ModelParameters = DEFAULT_PARAMETERS) -> float:
+    """C in [0, 1]: certainty that the threat will be resisted by others, from allies'
+    promises (C(a)) or from others already fighting it and holding (e_c * E*); either suffices."""
+    promised = support_certainty(situation.allied_support, params)
+    fighting = min(1.0, params.engaged_to_certainty * buck_catcher(situation))
+    return 1.0 - (1.0 - promised) * (1.0 - fighting)
+
+
+def war_momentum(situation: Situation, params: ModelParameters = DEFAULT_PARAMETERS) -> float:
+    """m in [-1, 1]: the pull of the war's course on a bystander (module docstring).
+
+    0 in peace and for a target of the threat's attack (a target is not a third party
+    choosing a side). For a bystander, 2v - 1 weighted by how little its choice weighs
+    (W); a state at parity or of great-power rank feels a winning threat's pull only once
+    the outcome is settled (victory >= ``settled_at``), though a losing threat still pushes
+    it to keep balancing.
+    """
+    if not situation.war or situation.target:
+        return 0.0
+    v = situation.victory
+    open_war = 2.0 * v - 1.0
+    settled = min(0.0, open_war) + max(0.0, (v - params.settled_at) / (1.0 - params.settled_at))
+    w = outcome_weakness(situation, params)
+    return w * open_war + (1.0 - w) * settled
+
+
+def hiding(situation: Situation, params: ModelParameters = DEFAULT_PARAMETERS) -> float:
+    """H in [0, 1]: the pull to hide from a great-power war (Schroeder 1994; Labs 1992).
+
+    Small states at the edge of a war try to stay out of it. Needs ``capability`` (hiding
+    is about absolute size); zero in peace and for the state being attacked. Hiding lasts
+    while the war is open: as the threat nears victory, Walt's weak states "must choose the
+    winning side" (1987, p. 30), so H is discounted by min(1, 2 (1 - v)) like the buck-catcher.
+    """
+    if situation.capability is None or not situation.war or situation.target:
+        return 0.0
+    return smallness(situation, params) * min(1.0, 2.0 * (1.0 - situation.victory))
+
+
+def lesson_weight(situation: Situation, params: ModelParameters = DEFAULT_PARAMETERS) -> float:
+    """w_L: how far the neutrality lesson applies (Reiter 1996: small states learn it, great
+    powers little): smallness from ``capability``, or 1 when capability is not given."""
+    return 1.0 if situation.capability is None else smallness(situation, params)
+
+
+def stay_out_shifts(situation: Situation, params: ModelParameters = DEFAULT_PARAMETERS) -> dict[str, float]:
+    """The stage-1 threshold shifts S of the stay-out mechanisms: {"hiding", "lesson"}."""
+    return {
+        "hiding": params.hiding_shift * hiding(situation, params),
+        "lesson": params.lesson_shift * situation.neutrality_lesson * lesson_weight(situation, params),
+    }
 
 
 def utility_terms(threat: Threat, situation: Situation, params: ModelParameters = DEFAULT_PARAMETERS) -> Terms:
     """The stage-2 utilities of balancing, bandwagoning and buck-passing, term by term."""
     s, a = situation.own_strength, situation.allied_support
-    m = war_momentum(situation)
+    m = war_momentum(situation, params)
+    certainty = support_certainty(a, params)
+    engaged = buck_catcher(situation)
     return Terms(
         {
             "base": {"bandwagon": params.bandwagon_base, "buck-pass": params.buckpass_base},
@@ -170,8 +321,12 @@ def utility_terms(threat: Threat, situation: Situation, params: ModelParameters 
                 "bandwagon": params.isolation_to_bandwagon * (1.0 - a),
             },
             "intentions": {"balance": params.intentions_to_balance * threat.aggressive_intentions},
-            "great_power_pull": {"bandwagon": params.great_power_pull * great_power_pull(threat, situation)},
-            "certainty": {"buck-pass": params.certainty_to_buckpass * support_certainty(a, params)},
+            "great_power_pull": {"bandwagon": params.great_power_pull * great_power_pull(threat, situation, params)},
+            "certainty": {"buck-pass": params.certainty_to_buckpass * certainty},
+            "others_engaged": {
+                "buck-pass": params.certainty_to_buckpass * (resistance_certainty(situation, params) - certainty)
+                + params.engaged_shares_intentions * engaged * params.intentions_to_balance * threat.aggressive_intentions
+            },
             "war": {"balance": -params.war_momentum * m, "bandwagon": params.war_momentum * m},
         }
     )
@@ -210,21 +365,22 @@ def predict(
     parts = contributions(threat, weights)
     shares_of_threat = (weights or ThreatWeights()).normalised()
     level = min(1.0, max(0.0, sum(parts.values())))
-    p_align = _logistic(params.response_slope * (level - params.response_threshold))
+    shifts = stay_out_shifts(situation, params)
+    p_align = _logistic(params.response_slope * (level - params.response_threshold - sum(shifts.values())))
     terms = utility_terms(threat, situation, params)
     shares = softmax({r: terms.utility(r) for r in RESPONSES})
     probabilities = {r: p_align * shares[r] for r in RESPONSES}
     probabilities["neutral"] = 1.0 - p_align
-    # The choice follows the model's two stages: stay neutral unless aligning is more likely
-    # than not; otherwise the most likely response (ties go to the earlier one in CHOICES).
-    choice = "neutral" if p_align < 0.5 else max(RESPONSES, key=lambda r: shares[r])
+    # The named choice is the most probable outcome (max keeps the first of equal values).
+    choice = max(CHOICES, key=lambda c: probabilities[c])
 
     return Prediction(
         choice=choice,
         probabilities=probabilities,
         threat=level,
-        reasons=explain(choice, level, p_align, parts, shares, terms.values, threat.aggressive_intentions),
+        reasons=explain(choice, level, p_align, parts, shares, terms.values, threat.aggressive_intentions, shifts),
         contributions=parts,
         p_align=p_align,
         weights=shares_of_threat,
+        stay_out=shifts,
     )

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from .alignment import CHOICES, ModelParameters, predict
-from .situation import SITUATION_FIELDS, SITUATION_LABELS, Situation
+from .situation import BOOLEAN_FIELDS, SITUATION_FIELDS, SITUATION_LABELS, Situation
 from .threat import SOURCE_LABELS, THREAT_SOURCES, Threat, ThreatWeights
 
 # The fields of Walt's scenario (a Threat and a Situation) and their labels.
@@ -21,7 +21,7 @@ FIELD_LABELS: dict[str, str] = {
     "threat_level": "Overall threat (all four sources)",
 }
 SCENARIO_FIELDS: tuple[str, ...] = THREAT_SOURCES + SITUATION_FIELDS
-GRID_FIELDS = tuple(f for f in SCENARIO_FIELDS if f != "war") + ("threat_level",)
+GRID_FIELDS = tuple(f for f in SCENARIO_FIELDS if f not in BOOLEAN_FIELDS and f != "neutrality_lesson") + ("threat_level",)
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,9 @@
 
 Walt (1987, pp. 29-33) names the conditions under which states balance or bandwagon: the
 decider's strength, the availability of allies, and whether it chooses in peace or in war
-(and then how close the threatening side is to winning).
+(and then how close the threatening side is to winning). Four optional inputs carry the
+mechanisms of staying out and of absolute size (see ``alignment.py``); each has a default
+under which its term is zero, so a ``Situation`` built without them behaves as before.
 """
 
 from __future__ import annotations
@@ -13,13 +15,23 @@ from typing import Any
 
 from . import validation
 
-SITUATION_FIELDS: tuple[str, ...] = ("own_strength", "allied_support", "war", "victory")
+# The inputs every explorer and case has always had; the four optional ones follow.
+CORE_FIELDS: tuple[str, ...] = ("own_strength", "allied_support", "war", "victory")
+OPTIONAL_FIELDS: tuple[str, ...] = ("capability", "target", "others_engaged", "neutrality_lesson")
+SITUATION_FIELDS: tuple[str, ...] = CORE_FIELDS + OPTIONAL_FIELDS
+BOOLEAN_FIELDS: tuple[str, ...] = ("war", "target")
+# The value at which each optional input's term is zero (the behaviour before it existed).
+OPTIONAL_DEFAULTS: dict[str, Any] = {"capability": None, "target": False, "others_engaged": 0.0, "neutrality_lesson": 0.0}
 
 SITUATION_LABELS: dict[str, str] = {
     "own_strength": "Own strength",
     "allied_support": "Allied support",
     "war": "At war",
     "victory": "Threat's closeness to victory",
+    "capability": "Own capability (share of the leading power)",
+    "target": "Itself under attack",
+    "others_engaged": "Others already fighting the threat",
+    "neutrality_lesson": "Lesson of the last great war",
 }
 
 
@@ -34,17 +46,40 @@ class Situation:
     - ``victory`` in [0, 1]: how close the threatening side is to winning the war
       (0 losing, 0.5 undecided, 1 about to win). It is validated always and used only
       when ``war`` is true.
+    - ``capability`` in [0, 1] or None: the decider's resources as a share of the
+      system's leading power (CINC ratio, the scale of the Schweller model's
+      ``Scenario.capability``). It makes weakness absolute as well as relative: a small
+      state is small whoever threatens it. None: weakness is read from ``own_strength``
+      alone, as before this input existed.
+    - ``target``: the threatening state is attacking the decider itself (or has served it
+      an ultimatum backed by force). A target is not a third party choosing a side in
+      others' war, so the threat's closeness to victory does not move its choice.
+    - ``others_engaged`` in [0, 1]: how far other states able to resist the threat are
+      already fighting it (0 no one; 0.5 a matched opponent committed; 1 a coalition of
+      great powers at war with it and holding): a buck-catcher exists.
+    - ``neutrality_lesson`` in [-1, 1]: the lesson of the decider's formative experience in
+      the last systemic war (1 its neutrality kept it safe; -1 its neutrality failed or
+      alliance brought it through; 0 no relevant experience).
     """
 
     own_strength: float = 0.5
     allied_support: float = 0.5
     war: bool = False
     victory: float = 0.5
+    capability: float | None = None
+    target: bool = False
+    others_engaged: float = 0.0
+    neutrality_lesson: float = 0.0
 
     def __post_init__(self) -> None:
-        for name in ("own_strength", "allied_support", "victory"):
+        for name in ("own_strength", "allied_support", "victory", "others_engaged"):
             object.__setattr__(self, name, validation.unit_interval("Situation", name, getattr(self, name)))
-        object.__setattr__(self, "war", validation.boolean("Situation", "war", self.war))
+        if self.capability is not None:
+            object.__setattr__(self, "capability", validation.unit_interval("Situation", "capability", self.capability))
+        lesson = validation.bounded("Situation", "neutrality_lesson", self.neutrality_lesson, -1.0, 1.0)
+        object.__setattr__(self, "neutrality_lesson", lesson)
+        for name in BOOLEAN_FIELDS:
+            object.__setattr__(self, name, validation.boolean("Situation", name, getattr(self, name)))
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Situation:
@@ -54,3 +89,7 @@ class Situation:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+    def uses_optional(self) -> dict[str, Any]:
+        """The optional inputs set away from their defaults (those whose terms are active)."""
+        return {name: getattr(self, name) for name in OPTIONAL_FIELDS if getattr(self, name) != OPTIONAL_DEFAULTS[name]}

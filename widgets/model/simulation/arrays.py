@@ -61,9 +61,11 @@ def predict_arrays(
         V_bandwagon = c_0 + c_a (1 - a) + c_g G + b_w m
         V_buckpass  = d_0 + d_c C(a)
 
-    with G = max(0, 1 - 2 s) P (1 + X + O) / 3, C(a) = max(0, (a - a0) / (1 - a0)) and
-    m = 2 v - 1 in war, 0 in peace; then p_align times their softmax, and 1 - p_align for
-    neutrality. ``tests/test_simulation.py`` checks agreement with ``predict`` to 1e-12 on
+    with W = max(0, 1 - 2 s), G = W P (1 + X + O) / 3, C(a) = max(0, (a - a0) / (1 - a0))
+    and, in war, m = W (2 v - 1) + (1 - W) (min(0, 2 v - 1) + max(0, (v - v_s) / (1 - v_s)))
+    with v_s = ``settled_at`` (0 in peace); then p_align times their softmax, and 1 - p_align
+    for neutrality. The simulated states are bystanders without ``capability`` or stay-out
+    inputs, so those terms of ``alignment.py`` are zero here. ``tests/test_simulation.py`` checks agreement with ``predict`` to 1e-12 on
     random inputs, so the two cannot drift apart. ``check=False`` skips input validation
     (the simulation's own inputs are valid by construction).
     """
@@ -119,8 +121,12 @@ def _predict_parts(
     p_align = np.where(x >= 0, 1.0 / (1.0 + z), z / (1.0 + z))
 
     a0 = params.support_certain_at
-    m = np.where(war, 2.0 * v - 1.0, 0.0)
-    pull = np.maximum(0.0, 1.0 - 2.0 * s) * P * ((1.0 + X + O) / 3.0)
+    # the simulation's states carry no capability, target or stay-out inputs: their terms are zero
+    weak = np.maximum(0.0, 1.0 - 2.0 * s)
+    open_war = 2.0 * v - 1.0
+    settled = np.minimum(0.0, open_war) + np.maximum(0.0, (v - params.settled_at) / (1.0 - params.settled_at))
+    m = np.where(war, weak * open_war + (1.0 - weak) * settled, 0.0)
+    pull = weak * P * ((1.0 + X + O) / 3.0)
     certainty = np.maximum(0.0, (a - a0) / (1.0 - a0))
     # term order as in alignment.utility_terms: base, strength, support, intentions, pull, certainty, war
     v_bal = (
