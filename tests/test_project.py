@@ -55,9 +55,19 @@ def test_notebooks_import_ipywidgets_as_ipw_only(notebook):
     assert "import ipywidgets as widgets" not in source and "import ipywidgets\n" not in source
 
 
+def _requirement_lines(path):
+    """Requirement lines of a requirements file, following its -r includes (relative to the file)."""
+    lines = []
+    for line in (l.split("#")[0].strip() for l in path.read_text().splitlines()):
+        if line.startswith("-r "):
+            lines += _requirement_lines(path.parent / line[3:].strip())
+        elif line and not line.startswith("-"):
+            lines.append(line)
+    return lines
+
+
 def test_requirements_are_pinned_exactly():
-    lines = [l.split("#")[0].strip() for l in (ROOT / "requirements.txt").read_text().splitlines()]
-    lines = [l for l in lines if l and not l.startswith("-")]
+    lines = _requirement_lines(ROOT / "requirements.txt")
     assert lines
     loose = [l for l in lines if "==" not in l]
     assert not loose, f"unpinned requirements: {loose}"
