@@ -422,18 +422,6 @@ NOTEBOOK_READY = """() => {
   return !!panel && !!panel.querySelector('.jp-WindowedPanel-outer') && !!panel.querySelector('.jp-MarkdownCell .myst');
 }"""
 
-# The cells now in the viewport (JupyterLab 4.5 keeps every cell in the DOM in its default "contentVisibility" windowing mode, but lets the browser skip laying out cells off screen):
-# true once each Markdown cell there shows jupyterlab-myst's rendering (.myst), its editor hidden.
-VIEWPORT_RENDERED = """() => {
-  const panel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
-  const scroller = panel.querySelector('.jp-WindowedPanel-outer');
-  const box = scroller.getBoundingClientRect();
-  const cells = Array.from(panel.querySelectorAll('.jp-MarkdownCell')).filter(c => {
-    const r = c.getBoundingClientRect(); return r.bottom > box.top && r.top < box.bottom; });
-  const all = panel.querySelectorAll('.jp-Notebook .jp-Cell');
-  return all.length > 0 && cells.every(c => !!c.querySelector('.myst') && !!c.querySelector('.jp-InputArea-editor.lm-mod-hidden'));
-}"""
-
 # Collect every Markdown cell attached now, by its index in the notebook.
 COLLECT = """() => { const all = Array.from(document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook .jp-Cell'));
   return all.filter(c => c.classList.contains('jp-MarkdownCell') && c.querySelector('.myst') && c.querySelector('.jp-InputArea-editor.lm-mod-hidden'))
@@ -447,15 +435,10 @@ COLLECT = """() => { const all = Array.from(document.querySelectorAll('.jp-Noteb
       openSolutions: solutions.filter(d => d.open).length,
       exercises: myst.querySelectorAll('.myst-exercise').length - solutions.length,
       admonitions: myst.querySelectorAll('aside.myst-admonition').length,
-      terms: myst.querySelectorAll('span[data-state] a.hover-link').length,
+      terms: myst.querySelectorAll('span[data-state] a.hover-link[href="#"]').length,
       linkTexts: Array.from(myst.querySelectorAll('a')).map(a => a.textContent.trim()),
     };
   }); }"""
-
-SCROLL = """() => { const s = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-WindowedPanel-outer');
-  const before = s.scrollTop; s.scrollTop = before + s.clientHeight * 0.8;
-  return {before, after: s.scrollTop, bottom: s.scrollTop + s.clientHeight >= s.scrollHeight - 2}; }"""
-
 
 def _source_counts(notebook: Path) -> dict[str, Any]:
     cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
@@ -472,18 +455,25 @@ def _source_counts(notebook: Path) -> dict[str, Any]:
     }
 
 
+CELL_RENDERED = """(i) => { const c = document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook .jp-Cell')[i];
+  if (!c) return false;
+  c.scrollIntoView({block: 'start'});
+  return !!c.querySelector('.myst') && !!c.querySelector('.jp-InputArea-editor.lm-mod-hidden'); }"""
+
+
 def read_chapter_live(page: Any, lab: Lab, notebook: str) -> dict[int, dict[str, Any]]:
-    """Open ``notebook`` without running it and scroll through it, cell window by cell window."""
+    """Open ``notebook`` without running it and bring each Markdown cell into view in turn, waiting
+    until jupyterlab-myst has rendered it (the predicate scrolls, then checks, until true)."""
     page.goto(lab.page_url(notebook, workspace="read-" + Path(notebook).stem.replace("_", "-")))
     page.wait_for_function(NOTEBOOK_READY, timeout=KERNEL_TIMEOUT_MS)
     seen: dict[int, dict[str, Any]] = {}
-    for _step in range(400):
-        page.wait_for_function(VIEWPORT_RENDERED, timeout=20_000)
+    for index in sorted(_source_counts(REPO / "chapters" / notebook)["markdown"]):
+        try:
+            page.wait_for_function(CELL_RENDERED, arg=index, timeout=20_000)
+        except Exception:  # noqa: BLE001 - reported below as a cell never rendered
+            continue
         for cell in page.evaluate(COLLECT):
             seen[cell["index"]] = cell
-        moved = page.evaluate(SCROLL)
-        if moved["after"] == moved["before"] and moved["bottom"]:
-            break
     return seen
 
 
