@@ -199,7 +199,9 @@ class Case:
             value = self.row.get(column)
             if value is not None and not (isinstance(value, float) and math.isnan(value)):
                 optional[column] = bool(value) if column == "target" else float(value)
-        return Situation(self.row["own_strength"], self.row["allied_support"], self.row["war"], self.row["victory"], **optional)
+        return Situation(
+            self.row["own_strength"], self.row["allied_support"], self.row["war"], self.row["victory"], **optional
+        )
 
     def predict(self, weights: ThreatWeights | None = None) -> Prediction:
         return predict(self.threat, self.situation, weights)
