@@ -542,12 +542,26 @@ def test_support_verdicts():
 from widgets.model import evaluation_codings as ec  # noqa: E402
 
 
-def test_alternative_coding_replaces_the_given_cells(tmp_path):
+def _alternative_file(tmp_path, change, case_id="japan-1940"):
+    """An alternative file holding one case's row (as in cases.csv) with ``change`` applied."""
+    import csv
+
     from widgets.io.cases import default_path
 
-    text = default_path().read_text(encoding="utf-8")
-    alt = tmp_path / "cases_alternative.csv"
-    alt.write_text("case_id,threat_source,aggressive_intentions\njapan-1940,United States,0.5\n", encoding="utf-8")
+    with default_path().open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    row = dict(next(r for r in rows if r["case_id"] == case_id), reading="a second reading, for the test")
+    row.update(change)
+    path = tmp_path / "cases_alternative.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(row))
+        writer.writeheader()
+        writer.writerow(row)
+    return path
+
+
+def test_alternative_coding_replaces_the_disputed_rows(tmp_path):
+    alt = _alternative_file(tmp_path, {"threat_source": "United States", "aggressive_intentions": "0.5"})
     table, ids = ec.alternative_cases(alt)
     main = load_cases()
     assert ids == ("japan-1940",)
@@ -557,19 +571,22 @@ def test_alternative_coding_replaces_the_given_cells(tmp_path):
     assert table.drop(index="japan-1940").equals(main.drop(index="japan-1940"))
     headline = ec.headline_table(main, (table, ids))
     assert len(headline) == 2 and "japan-1940" in headline.index[1]
-    (tmp_path / "empty.csv").write_text("case_id,threat_source\n", encoding="utf-8")
+    header = alt.read_text(encoding="utf-8").splitlines()[0]
+    (tmp_path / "empty.csv").write_text(header + "\n", encoding="utf-8")
     assert ec.alternative_cases(tmp_path / "empty.csv") is None
     assert ec.alternative_cases(tmp_path / "missing.csv") is None
-    assert text  # the case file itself is untouched
 
 
-def test_alternative_coding_errors_name_the_line_and_column():
-    from widgets.io.cases import CaseDataError, default_path
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        ({"case_id": "atlantis-1900"}, "'atlantis-1900' is not in the primary cases file"),
+        ({"proximity": "2"}, "column 'proximity'"),
+        ({"reading": ""}, "column 'reading'"),
+    ],
+)
+def test_alternative_coding_errors_name_the_line_and_column(tmp_path, change, message):
+    from widgets.io.cases import CaseDataError
 
-    text = default_path().read_text(encoding="utf-8")
-    with pytest.raises(CaseDataError, match="'atlantis-1900' is not a case"):
-        ec.apply_alternative(text, "case_id,proximity\natlantis-1900,0.5\n")
-    with pytest.raises(CaseDataError, match="unknown column"):
-        ec.apply_alternative(text, "case_id,mood\njapan-1940,sad\n")
-    with pytest.raises(CaseDataError, match="column 'proximity'"):
-        ec.apply_alternative(text, "case_id,proximity\njapan-1940,2\n")
+    with pytest.raises(CaseDataError, match=message):
+        ec.alternative_cases(_alternative_file(tmp_path, change))
