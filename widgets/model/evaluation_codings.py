@@ -22,7 +22,7 @@ from pathlib import Path
 import pandas as pd
 
 from .._paths import data_file
-from ..io.cases import CaseDataError, default_path, read_cases
+from ..io.cases import ALTERNATIVE_COLUMNS, CaseDataError, default_path, read_cases
 from .evaluation import _check_cases, schweller_comparison, score, walt_predictions
 
 ALTERNATIVE_FILE = "cases_alternative.csv"
@@ -46,7 +46,9 @@ def apply_alternative(
     fields = reader.fieldnames or []
     if "case_id" not in fields:
         raise CaseDataError(source, ["line 1 (header): missing column 'case_id'"])
-    unknown = [f for f in fields if f not in header]
+    # the alternative file's own notes (``reading``: which reading and why) are not model inputs
+    notes = [f for f in fields if f in ALTERNATIVE_COLUMNS]
+    unknown = [f for f in fields if f not in header and f not in notes]
     if unknown:
         raise CaseDataError(
             source,
@@ -59,7 +61,9 @@ def apply_alternative(
         if case_id not in by_id:
             problems.append(f"line {reader.line_num}, column 'case_id': {case_id!r} is not a case in cases.csv")
             continue
-        by_id[case_id].update({k: v for k, v in row.items() if k != "case_id" and v is not None and v.strip()})
+        by_id[case_id].update(
+            {k: v for k, v in row.items() if k != "case_id" and k not in notes and v is not None and v.strip()}
+        )
         recoded.append(case_id)
     if problems:
         raise CaseDataError(source, problems)
