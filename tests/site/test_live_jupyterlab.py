@@ -463,7 +463,10 @@ COLLECT = """() => {
       text: myst.textContent,
       solutions: solutions.length,
       openSolutions: solutions.filter(d => d.open).length,
-      exercises: myst.querySelectorAll('.myst-exercise').length - solutions.length,
+      // an exercise box is titled "Exercise ..." (jupyterlab-myst also draws some other blocks,
+      // e.g. a {glue:md} directive it cannot fill, with the same class)
+      exercises: Array.from(myst.querySelectorAll('.myst-exercise'))
+        .filter(e => !solutions.includes(e) && /^\\s*Exercise/.test(e.textContent || '')).length,
       admonitions: myst.querySelectorAll('aside.myst-admonition').length,
       terms: myst.querySelectorAll('span[data-state] a.hover-link[href="#"]').length,
       linkTexts: Array.from(myst.querySelectorAll('a')).map(a => a.textContent.trim()),
