@@ -131,7 +131,7 @@ def test_importing_the_model_loads_no_plotting_or_widgets():
 
 
 def test_no_module_is_over_about_500_lines():
-    long = {str(p.relative_to(ROOT)): n for p in PACKAGE.rglob("*.py") if (n := len(p.read_text().splitlines())) > 525}
+    long = {str(p.relative_to(ROOT)): n for p in PACKAGE.rglob("*.py") if (n := len(p.read_text().splitlines())) > 500}
     assert not long, f"split these modules along their sections: {long}"
 
 
