@@ -24,24 +24,8 @@ from ...io.schweller_cases import (
 )
 from .cases import CaseComparison, case_table, compare_case, compare_cases
 from .choice import (
-    DEFAULT_INTEREST_PARAMETERS,
-    GREAT_POWER_AT,
-    KIND_LABELS,
     KIND_SENTENCES,
-    KINDS,
-    MOTIVES,
-    OPTIONS,
-    PULLS,
-    SCENARIO_LABELS,
-    SCHWELLER_FIELDS,
-    SIDES,
-    STATE_TYPES,
-    TYPE_DESCRIPTIONS,
-    TYPE_LABELS,
-    UNLIMITED_AIMS_AT,
-    InterestParameters,
     Placement,
-    Scenario,
     SchwellerPrediction,
     SystemBalance,
     appetite,
@@ -68,6 +52,24 @@ from .comparison import (
     walt_camp,
     walt_inputs,
     walt_motive,
+)
+from .scenario import (
+    DEFAULT_INTEREST_PARAMETERS,
+    GREAT_POWER_AT,
+    KIND_LABELS,
+    KINDS,
+    MOTIVES,
+    OPTIONS,
+    PULLS,
+    SCENARIO_LABELS,
+    SCHWELLER_FIELDS,
+    SIDES,
+    STATE_TYPES,
+    TYPE_DESCRIPTIONS,
+    TYPE_LABELS,
+    UNLIMITED_AIMS_AT,
+    InterestParameters,
+    Scenario,
 )
 
 # Names that meant something else elsewhere in the package, renamed; the old ones work for a term.
