@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
-from .site.browser_support import BackgroundBuild
+from .site.browser_support import BackgroundBuild, BuildInAnotherProcess
 
 # The test machine has 2 cores and is often shared: time limits measure the machine, not the
 # model, so no per-example deadline and no "data generation too slow" failure. Example counts
@@ -28,7 +28,23 @@ def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config
     (tests/site/conftest.py's ``site`` fixture waits for it)."""
     items.sort(key=_needs_site)  # stable: the order within each group is kept
     if any(map(_needs_site, items)) and not os.environ.get("ALLIANCES_SITE") and not config.option.collectonly:
-        factory = getattr(config, "_tmp_path_factory", None)
-        path = factory.mktemp("book") if factory else Path(tempfile.mkdtemp(prefix="alliances-book-"))
-        config._alliances_build = BackgroundBuild(path)
-        config.add_cleanup(config._alliances_build.stop)
+        config._alliances_build = _start_or_join_build(config)
+
+
+def _start_or_join_build(config: pytest.Config) -> BackgroundBuild | BuildInAnotherProcess:
+    factory = getattr(config, "_tmp_path_factory", None)
+    if factory is not None and hasattr(config, "workerinput"):
+        # a pytest-xdist worker: the workers' temp folders share a parent, and the first worker
+        # to get here builds the book there for all of them (one build per session, as without xdist)
+        shared = factory.getbasetemp().parent / "book"
+        try:
+            shared.mkdir()
+        except FileExistsError:
+            return BuildInAnotherProcess(shared)
+        build = BackgroundBuild(shared)
+        config.add_cleanup(build.finish)  # never kill it: another worker may be waiting for it
+        return build
+    path = factory.mktemp("book") if factory else Path(tempfile.mkdtemp(prefix="alliances-book-"))
+    build = BackgroundBuild(path)
+    config.add_cleanup(build.stop)
+    return build

@@ -310,7 +310,10 @@ def run_book_build(path_output: Path | str, timeout: float = 900) -> BuildResult
 
 class BackgroundBuild:
     """The book build started early, in its own process, so that it runs while the tests that
-    need no built site do (the machine has 2 cores); ``result()`` waits for it."""
+    need no built site do (the machine has 2 cores); ``result()`` waits for it.
+
+    When it ends, its return code is written to ``path_output/returncode`` so that other test
+    processes (pytest-xdist workers, see ``BuildInAnotherProcess``) can use the same build."""
 
     def __init__(self, path_output: Path | str, timeout: float = 900) -> None:
         self.path_output = Path(path_output)
@@ -320,6 +323,13 @@ class BackgroundBuild:
         self.started = time.perf_counter()
         self._proc = subprocess.Popen(book_build_command(self.path_output), cwd=REPO, stdout=self._log,
                                       stderr=subprocess.STDOUT, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+        threading.Thread(target=self._record_returncode, name="alliances-build-rc", daemon=True).start()
+
+    def _record_returncode(self) -> None:
+        returncode = self._proc.wait()
+        partial = self.path_output / "returncode.partial"
+        partial.write_text(str(returncode), encoding="utf-8")
+        partial.replace(self.path_output / "returncode")  # atomic: readers never see a half-written file
 
     def result(self) -> BuildResult:
         left = max(1.0, self.timeout - (time.perf_counter() - self.started))
@@ -337,6 +347,34 @@ class BackgroundBuild:
             self._proc.kill()
             self._proc.wait()
         self._log.close()
+
+    def finish(self) -> None:
+        """Let the build end (other processes may be waiting for it), then close the log."""
+        self.result()
+        self._log.close()
+
+
+class BuildInAnotherProcess:
+    """A ``BackgroundBuild`` that another test process started in ``path_output``: ``result()``
+    waits for its ``returncode`` file, then reads its log."""
+
+    def __init__(self, path_output: Path | str, timeout: float = 900) -> None:
+        self.path_output = Path(path_output)
+        self.timeout = timeout
+        self.started = time.perf_counter()
+
+    def result(self) -> BuildResult:
+        done = self.path_output / "returncode"
+        while not done.is_file():
+            if time.perf_counter() - self.started > self.timeout:
+                raise TimeoutError(f"the book build in {self.path_output} did not finish within {self.timeout:.0f} s")
+            time.sleep(0.5)
+        log = (self.path_output / "build.log").read_text(encoding="utf-8", errors="replace")
+        return BuildResult(int(done.read_text(encoding="utf-8")), log, time.perf_counter() - self.started,
+                           self.path_output / "_build" / "html")
+
+    def stop(self) -> None:
+        pass
 
 
 def toc_pages(repo: Path = REPO) -> list[str]:
