@@ -140,7 +140,7 @@ def typology_spec(placement: Placement, title: str | None = None) -> dict[str, A
         "xaxis": {"domain": [0.0, 0.6], "anchor": "y", "range": [-0.02, 1.02], "gridcolor": GRID_COLOUR,
                   "title": {"text": "Value of the status quo"}, "constrain": "domain"},
         "yaxis": {"domain": [0.0, 1.0], "anchor": "x", "range": [-0.02, 1.02], "gridcolor": GRID_COLOUR,
-                  "title": {"text": "Value of revision"}, "scaleanchor": "x"},
+                  "title": {"text": "Value of revision"}, "scaleanchor": "x", "constrain": "domain"},
         "xaxis2": {"domain": [0.72, 0.98], "anchor": "y2", "range": [0, 1.0], "gridcolor": GRID_COLOUR,
                    "title": {"text": "Capability"}},
         "yaxis2": {"domain": [0.35, 0.65], "anchor": "x2", "showticklabels": False},
@@ -277,8 +277,8 @@ def comparison_spec(comparison: Comparison, title: str | None = None) -> dict[st
         bottom = y0
         change.update({f"xaxis{n}.domain": [0.0, 1.0], f"yaxis{n}.domain": [round(bottom, 4), round(top, 4)],
                        f"annotations[{k}].x": 0.5, f"annotations[{k}].y": round(top + 0.005, 4)})
-    change.update({"annotations[5].text": _wrap(why, 40), "annotations[5].y": round(panels[3][0] - 0.04, 4),
-                   "annotations[4].text": f"<b>{_wrap(comparison.headline, 30)}</b>"})
+    change.update({"annotations[5].y": round(panels[3][0] - 0.04, 4)})
+    layout["meta"]["unwrapped"] = {"5": why}  # the page wraps it to the width it has (static/fit.js)
     change.update({f"{axis}.{k}": v for axis in ("xaxis", "xaxis2") for k, v in NARROW_CHOICE_TICKS.items()})
     traces: dict[int, dict[str, Any]] = {2: {"y": [narrow_label(SOURCE_LABELS[s]) for s in THREAT_SOURCES]},
                                          3: {"y": [NARROW_PULL_LABELS[key] for key, _, _ in PULL_ROWS]}}
@@ -352,10 +352,10 @@ def sweep_spec(result: InterestSweep, title: str | None = None, marker: float | 
                  "line": {"color": CHOICE_COLOURS["bandwagon"], "width": 2, "dash": "dash"}, "showlegend": True,
                  "hovertemplate": "bandwagon with the status-quo side: %{y:.0%}<extra></extra>"})
     layout = base_layout(title or f"Both models as {FIELD_AXIS_TITLES[result.field].lower()} changes", height=430)
-    axis_title = {"text": _wrap(FIELD_AXIS_TITLES[result.field], 30)}
+    axis_title = {"text": FIELD_AXIS_TITLES[result.field]}  # the page wraps it to the axis (static/fit.js)
     layout.update({
         "showlegend": True,
-        "legend": {"orientation": "h", "y": -0.34, "yanchor": "top", "x": 0.0},
+        "legend": {"orientation": "h", "y": -0.45, "yanchor": "top", "x": 0.0},
         "xaxis": {"domain": [0.0, 0.46], "anchor": "y", "range": [0, 1], "title": axis_title, "gridcolor": GRID_COLOUR},
         "yaxis": {"domain": [0.0, 1.0], "anchor": "x", "range": [-0.03, 1.03], "tickformat": ".0%",
                   "gridcolor": GRID_COLOUR},
@@ -363,7 +363,7 @@ def sweep_spec(result: InterestSweep, title: str | None = None, marker: float | 
                    "gridcolor": GRID_COLOUR},
         "yaxis2": {"domain": [0.0, 1.0], "anchor": "x2", "range": [-0.03, 1.03], "tickformat": ".0%",
                    "gridcolor": GRID_COLOUR},
-        "margin": {"l": 60, "r": 20, "t": 80, "b": 150},
+        "margin": {"l": 60, "r": 20, "t": 80, "b": 170},
         "annotations": [panel_title("Walt: balance of threat", 0.23, 1.0, size=13),
                         panel_title("Schweller: balance of interests", 0.77, 1.0, size=13)],
         "shapes": [] if marker is None else [

@@ -318,8 +318,8 @@ def world_spec(ensemble: Ensemble, highlight: int = 0, title: str | None = None)
     layout = base_layout(title or f"Hegemony in {_pct(counts['hegemony'] / n)} of {n} runs", height=430)
     layout.update({
         "showlegend": True,
-        "legend": {"orientation": "h", "y": -0.2, "yanchor": "top", "x": 0.0, "font": {"size": 12}},
-        "margin": {"l": 60, "r": 30, "t": 70, "b": 120},
+        "legend": {"orientation": "h", "y": -0.26, "yanchor": "top", "x": 0.0, "font": {"size": 12}},
+        "margin": {"l": 60, "r": 30, "t": 70, "b": 130},
         "xaxis": {"domain": [0.0, 0.62], "range": [0, run.steps], "title": {"text": "step"}, "gridcolor": GRID_COLOUR},
         "yaxis": {"domain": [0.0, 1.0], "range": [-0.03, 1.03], "tickformat": ".0%", "gridcolor": GRID_COLOUR,
                   "title": {"text": "share of all capability"}},
@@ -460,11 +460,14 @@ def misperception_spec(rows: Sequence[Mapping[str, Any]], title: str | None = No
                                       "xanchor": "left", "y": hi, "yref": "paper", "yanchor": "bottom",
                                       "showarrow": False, "font": {"size": 14}})
     # narrow: the panels one under the other, scenario names on two lines
-    short = {names[s]: names[s].replace(" believes in", "<br>believes in").replace(" commits", "<br>commits")
-             .replace(" takes", "<br>takes").replace(": aggressor", ":<br>aggressor") for s in scenarios}
+    short = {names[s]: names[s].replace(" in ", "<br>in ").replace(" commits", "<br>commits")
+             .replace(" the relaxed", "<br>the relaxed").replace(": aggressor judges right", ":<br>judged right")
+             for s in scenarios}
+    titles = {f"annotations[{k}].text": note["text"].replace(" (", "<br>(") for k, note in
+              enumerate(layout["annotations"])}
     layout["meta"]["narrow"] = narrow(
         {"height": 980, "margin.l": 10, "margin.r": 30, "yaxis.domain": [0.56, 1.0], "yaxis2.domain": [0.0, 0.4],
-         "annotations[1].y": 0.4},
+         "annotations[1].y": 0.4, "yaxis.tickfont.size": 11, "yaxis2.tickfont.size": 11, **titles},
         {i: {"y": [short[label] for label in trace["y"]], "textfont.size": 11} for i, trace in enumerate(data)},
     )
     return {"data": data, "layout": layout}

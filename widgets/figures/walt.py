@@ -265,7 +265,7 @@ def choice_map_spec(
     )
     # narrow: the legend under the map, so the map keeps the whole width
     layout["meta"]["narrow"] = narrow({
-        "height": 560,
+        "height": 520,
         "legend": {"orientation": "h", "x": 0.0, "xanchor": "left", "y": -0.2, "yanchor": "top"},
         "margin.b": 120, "margin.l": 60,
     })

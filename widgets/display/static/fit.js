@@ -4,7 +4,8 @@
  *   into layout.meta.narrow as {"layout": {path: value}, "traces": {index: {path: value}}}
  *   (paths as in Plotly.relayout: "xaxis.domain", "annotations[2].y"): panels stacked, a taller
  *   figure, shorter labels;
- * - at every width it wraps the title and the panel titles (paper annotations) to the width,
+ * - at every width it wraps the title and the panel titles (paper annotations) to the width
+ *   (an annotation whose unbroken text is in layout.meta.unwrapped[index] is wrapped afresh),
  *   grows the top margin to hold them, and lets every axis push the margins for its labels
  *   (automargin).
  * No figure data is computed here: the narrow layout comes precomputed with the figure.
@@ -91,8 +92,10 @@
     });
     // panel titles and notes: wrap each to the width its panel leaves it
     var above = 0; // height the annotations above the plotting area need
-    (layout.annotations || []).forEach(function (note) {
+    var unwrapped = (layout.meta && layout.meta.unwrapped) || {};
+    (layout.annotations || []).forEach(function (note, index) {
       if (note.xref !== "paper" || typeof note.text !== "string" || note.showarrow) { return; }
+      if (typeof unwrapped[String(index)] === "string") { note.text = unwrapped[String(index)]; }
       var size = fontSize(note, base), x = typeof note.x === "number" ? note.x : 0.5;
       var room = note.xanchor === "left" ? (1 - x) * inner : note.xanchor === "right" ? x * inner
         : 2 * Math.min(x, 1 - x) * inner;
