@@ -42,6 +42,7 @@ WIDGET_STATIC = Path(str(package_file("display", "static")))
 # Deferred scripts run in document order, so the explorer's four parts load core first.
 PLOT_SCRIPTS = {
     "plotly-cartesian.min.js": (PLOTLY_JS, 200, None),
+    "alliances-fit.js": (WIDGET_STATIC / "fit.js", 690, "defer"),
     "alliances-theme.js": (WIDGET_STATIC / "theme.js", 700, "defer"),
     "alliances-explorer-core.js": (WIDGET_STATIC / "explorer-core.js", 800, "defer"),
     "alliances-explorer-files.js": (WIDGET_STATIC / "explorer-files.js", 801, "defer"),

@@ -18,13 +18,15 @@ from ..model.explanations import EXPLANATION_LABELS, EXPLANATIONS, CombinedView,
 from ..model.ideology import IdeologyResult
 from ..model.penetration import PenetrationResult
 from ..model.reasons import percent
-from ._common import base_layout, panel_title
+from ._common import base_layout, narrow, narrow_label, panel_title, stacked
 from .palette import GRID_COLOUR, OKABE_ITO
 
 POSITIVE = OKABE_ITO["blue"]
 NEGATIVE = OKABE_ITO["vermillion"]
 PERCEIVED = OKABE_ITO["orange"]
 TOTAL = "#3D3D3D"
+NARROW_STEP_LABELS = {"Ideology": "Ideo-<br>logy", "Foreign aid": "Foreign<br>aid", "Penetration": "Pene-<br>tration",
+                      "All five": "All<br>five"}
 PROBABILITY_TICKS = (0.001, 0.01, 0.05, 0.2, 0.5, 0.8, 0.95, 0.99, 0.999)
 
 
@@ -45,7 +47,21 @@ def _two_panel_layout(title: str, left: str, right: str, left_range: list[float]
         "annotations": [panel_title(left, 0.20), panel_title(right, 0.86)],
         "meta": {"description": description},
     })
+    top, bottom = stacked([1.3, 1.0], gap=0.2)
+    span = left_range[1] - left_range[0]
+    layout["meta"]["narrow"] = narrow({
+        "yaxis.range": left_range if signed else [round(left_range[0] - 0.06 * span, 3), left_range[1]],
+        "height": 640, "margin.l": 60, "margin.r": 40,
+        "xaxis.domain": [0.0, 1.0], "yaxis.domain": top, "xaxis2.domain": [0.0, 1.0], "yaxis2.domain": bottom,
+        "annotations[0].x": 0.5, "annotations[1].x": 0.5, "annotations[1].y": bottom[1],
+    })
     return layout
+
+
+def _with_narrow_labels(fig: dict[str, Any]) -> dict[str, Any]:
+    """On a phone the right panel's bar labels go on two lines (they set the left margin of both panels)."""
+    fig["layout"]["meta"]["narrow"]["traces"]["1"] = {"y": [narrow_label(label) for label in fig["data"][1]["y"]]}
+    return fig
 
 
 def _vbar(
@@ -138,7 +154,7 @@ def ideology_spec(result: IdeologyResult, title: str | None = None) -> dict[str,
             "weight and durability",
         ),
     ]
-    return {"data": data, "layout": layout}
+    return _with_narrow_labels({"data": data, "layout": layout})
 
 
 # --------------------------------------------------------------------------- aid
@@ -183,7 +199,7 @@ def aid_spec(result: AidResult, title: str | None = None) -> dict[str, Any]:
             "factors",
         ),
     ]
-    return {"data": data, "layout": layout}
+    return _with_narrow_labels({"data": data, "layout": layout})
 
 
 # --------------------------------------------------------------------------- penetration
@@ -227,7 +243,7 @@ def penetration_spec(result: PenetrationResult, title: str | None = None) -> dic
             "factors",
         ),
     ]
-    return {"data": data, "layout": layout}
+    return _with_narrow_labels({"data": data, "layout": layout})
 
 
 # --------------------------------------------------------------------------- combined view
@@ -262,7 +278,7 @@ def combined_spec(view: CombinedView, title: str | None = None) -> dict[str, Any
     y_range = [round(min(-1.0, low) - 0.9, 1), round(max(1.0, high) + 0.9, 1)]
     labels = [EXPLANATION_LABELS[name] for name in EXPLANATIONS] + ["All five"]
     values = [round(z[name], 4) for name in EXPLANATIONS] + [round(view.logit, 4)]
-    text = [f"{percent(view.p_threat)}"] + [f"{z[n]:+.2f} → {percent(steps[n])}" for n in EXPLANATIONS[1:]]
+    text = [f"{percent(view.p_threat)}"] + [f"{z[n]:+.2f}<br>→ {percent(steps[n])}" for n in EXPLANATIONS[1:]]
     text.append(f"{percent(view.probability)}")
     heading = title or "Beyond threat"
     layout = base_layout(
@@ -293,6 +309,12 @@ def combined_spec(view: CombinedView, title: str | None = None) -> dict[str, Any
             },
             "meta": {"description": describe_combined(view)},
         }
+    )
+    layout["meta"]["narrow"] = narrow(
+        {"height": 480, "margin.l": 70, "margin.b": 110, "legend.y": -0.2,
+         "yaxis.title.text": "chance of allying<br>(log-odds scale)", "xaxis.tickangle": 0, "xaxis.tickfont.size": 11,
+         "xaxis.ticktext": [NARROW_STEP_LABELS.get(label, label) for label in labels]},
+        {0: {"textfont.size": 11}, 2: {"name": "where ideology would end<br>if statesmen were right", "x": [1.5]}},
     )
     # Drawn as floating bars (a bar's base is where the previous step ended), not as Plotly's
     # waterfall type: the book ships plotly.js's cartesian bundle, which has no waterfall.
@@ -336,7 +358,7 @@ def combined_spec(view: CombinedView, title: str | None = None) -> dict[str, Any
             "type": "scatter",
             "mode": "markers",
             "name": "where ideology would end if statesmen were right",
-            "x": [1.4],
+            "x": [1.45],
             "y": [round(perceived_end, 4)],
             "showlegend": True,
             "marker": {

@@ -15,7 +15,7 @@ from ..model import validation
 from ..model.alignment import CHOICES
 from ..model.evaluation import Metrics, WeightProfile
 from ..model.threat import SOURCE_LABELS, THREAT_SOURCES
-from ._common import base_layout
+from ._common import NARROW_CHOICE_TICKS, base_layout, narrow, narrow_label
 from .palette import CHOICE_COLOURS, CHOICE_LABELS, GRID_COLOUR, OKABE_ITO, SOURCE_COLOURS, mix, readable_text_on
 
 MEASURES: tuple[str, ...] = ("accuracy", *(f"recall {c}" for c in CHOICES))
@@ -57,7 +57,7 @@ def confusion_spec(metrics: Metrics, title: str = "Predicted against observed ch
              "font": {"color": ink(z[i][j]), "size": 15}}
             for i in range(len(labels)) for j in range(len(labels))
         ],
-        "meta": {"description": (
+        "meta": {"narrow": narrow({f"xaxis.{k}": v for k, v in NARROW_CHOICE_TICKS.items()}), "description": (
             "Confusion matrix. " + " ".join(
                 f"Observed {CHOICE_LABELS[o].lower()} ({sum(z[i])} cases): "
                 + ", ".join(f"{z[i][j]} predicted {CHOICE_LABELS[p].lower()}" for j, p in enumerate(CHOICES) if z[i][j])
@@ -80,33 +80,37 @@ def baseline_spec(metrics: Mapping[str, Metrics], title: str = "Three predictors
         raise ValueError(f"at most {len(PREDICTOR_COLOURS)} predictors fit one figure, got {len(metrics)}")
     for name, m in metrics.items():
         validation.instance(f"metrics[{name!r}]", m, Metrics)
-    layout = base_layout(title, height=420)
+    layout = base_layout(title, height=160 + 26 * len(MEASURES) * len(metrics))
     layout.update(
         {
             "barmode": "group",
             "showlegend": True,
-            "legend": {"orientation": "h", "y": -0.18, "x": 0.0},
-            "yaxis": {
-                "range": [0, 1.12],
+            "legend": {"orientation": "h", "y": -0.12, "yanchor": "top", "x": 0.0},
+            "xaxis": {
+                "range": [0, 1.2],
                 "tickformat": ".0%",
+                "tickvals": [0, 0.25, 0.5, 0.75, 1],
                 "gridcolor": GRID_COLOUR,
                 "title": {"text": "share of cases"},
             },
-            "margin": {"l": 60, "r": 20, "t": 70, "b": 90},
+            "yaxis": {"autorange": "reversed"},
+            "margin": {"l": 60, "r": 20, "t": 70, "b": 110},
             "meta": {"description": " ".join(describe_metrics(n, m) for n, m in metrics.items())},
         }
     )
+    # horizontal bars: each bar's "correct/cases" label sits beside it, never on its neighbour's
     data = [
         {
             "type": "bar",
             "name": name,
-            "x": [MEASURE_LABELS[k] for k in MEASURES],
-            "y": [round(v, 4) for v in _measures(m)],
+            "orientation": "h",
+            "y": [MEASURE_LABELS[k] for k in MEASURES],
+            "x": [round(v, 4) for v in _measures(m)],
             "text": _measure_text(m),
             "textposition": "outside",
             "cliponaxis": False,
             "marker": {"color": PREDICTOR_COLOURS[i]},
-            "hovertemplate": f"{name}<br>%{{x}}: %{{y:.0%}} (%{{text}})<extra></extra>",
+            "hovertemplate": f"{name}<br>%{{y}}: %{{x:.0%}} (%{{text}})<extra></extra>",
         }
         for i, (name, m) in enumerate(metrics.items())
     ]
@@ -192,17 +196,20 @@ def sensitivity_spec(
         {
             "barmode": "group",
             "showlegend": True,
-            "legend": {"orientation": "h", "y": -0.42, "x": 0.0},
-            "xaxis": {"domain": [0.0, 0.5], "anchor": "y", "tickangle": -30},
-            "yaxis": {
-                "range": [0, 1.12],
+            "legend": {"orientation": "h", "y": -0.22, "yanchor": "top", "x": 0.0},
+            "xaxis": {
+                "domain": [0.0, 0.55],
+                "anchor": "y",
+                "range": [0, 1.25],
+                "tickvals": [0, 0.5, 1],
                 "tickformat": ".0%",
                 "gridcolor": GRID_COLOUR,
                 "title": {"text": "share of cases"},
             },
+            "yaxis": {"domain": [0.0, 1.0], "anchor": "x", "autorange": "reversed"},
             # the weights as set, so every slider move visibly changes the figure even where the fit does not
             "xaxis2": {
-                "domain": [0.8, 1.0],
+                "domain": [0.72, 1.0],
                 "anchor": "y2",
                 "range": [0, 1.3],
                 "tickvals": [0, 0.5, 1],
@@ -215,30 +222,39 @@ def sensitivity_spec(
             "meta": {"description": text_now + " " + describe_metrics("Equal weights", default)},
         }
     )
+    layout["meta"]["narrow"] = narrow({
+        "height": 760, "margin.b": 140, "legend.y": -0.16, "margin.l": 10,
+        "xaxis.domain": [0.0, 1.0], "yaxis.domain": [0.45, 1.0],
+        "xaxis2.domain": [0.0, 1.0], "yaxis2.domain": [0.0, 0.28],
+    }, {0: {"y": [narrow_label(MEASURE_LABELS[k]) for k in MEASURES]},
+        1: {"y": [narrow_label(MEASURE_LABELS[k]) for k in MEASURES]},
+        2: {"y": [narrow_label(SOURCE_LABELS[s]) for s in THREAT_SOURCES]}})
     total = sum(weights[s] for s in THREAT_SOURCES)
     shares = [round(weights[s] / total, 4) if total > 0 else 0.0 for s in THREAT_SOURCES]
     data = [
         {
             "type": "bar",
             "name": "equal weights (the book's default)",
-            "x": [MEASURE_LABELS[k] for k in MEASURES],
-            "y": [round(v, 4) for v in _measures(default)],
+            "orientation": "h",
+            "y": [MEASURE_LABELS[k] for k in MEASURES],
+            "x": [round(v, 4) for v in _measures(default)],
             "text": _measure_text(default),
             "textposition": "outside",
             "cliponaxis": False,
             "marker": {"color": "#9E9E9E"},
-            "hovertemplate": "equal weights<br>%{x}: %{y:.0%} (%{text})<extra></extra>",
+            "hovertemplate": "equal weights<br>%{y}: %{x:.0%} (%{text})<extra></extra>",
         },
         {
             "type": "bar",
             "name": "these weights",
-            "x": [MEASURE_LABELS[k] for k in MEASURES],
-            "y": [round(v, 4) for v in values],
+            "orientation": "h",
+            "y": [MEASURE_LABELS[k] for k in MEASURES],
+            "x": [round(v, 4) for v in values],
             "text": labels,
             "textposition": "outside",
             "cliponaxis": False,
             "marker": {"color": CHOICE_COLOURS["balance"]},
-            "hovertemplate": "these weights<br>%{x}: %{y:.0%} (%{text})<extra></extra>",
+            "hovertemplate": "these weights<br>%{y}: %{x:.0%} (%{text})<extra></extra>",
         },
         {
             "type": "bar",

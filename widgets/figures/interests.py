@@ -25,7 +25,7 @@ from ..model.interests import (
 )
 from ..model.reasons import percent
 from ..model.threat import SOURCE_LABELS, THREAT_SOURCES
-from ._common import base_layout, panel_title
+from ._common import NARROW_CHOICE_TICKS, base_layout, narrow, narrow_label, panel_title, stacked
 from .palette import (
     CHOICE_COLOURS,
     CHOICE_LABELS,
@@ -36,6 +36,7 @@ from .palette import (
     TEXT_COLOUR,
     TEXT_ON_HUE,
 )
+from .walt import choice_marker
 
 TYPE_COLOURS = {
     "lion": OKABE_ITO["blue"],
@@ -52,12 +53,18 @@ VERDICT_COLOURS = {
 }
 PULL_ROWS = (
     ("defence", "Defend holdings (balance)", OKABE_ITO["blue"]),
-    ("jackal", "Jackal: share a revisionist's spoils", OKABE_ITO["orange"]),
-    ("piling-on", "Piling on the winning side", OKABE_ITO["vermillion"]),
+    ("jackal", "Jackal: share a<br>revisionist's spoils", OKABE_ITO["orange"]),
+    ("piling-on", "Piling on the<br>winning side", OKABE_ITO["vermillion"]),
     ("wave-of-the-future", "Wave of the future", OKABE_ITO["reddish_purple"]),
     ("contagion", "Contagion (dominoes)", OKABE_ITO["sky_blue"]),
-    ("appeasement", "Appeasement (yield to threat)", "#6E6E6E"),
+    ("appeasement", "Appeasement<br>(yield to threat)", "#6E6E6E"),
 )
+
+
+NARROW_PULL_LABELS = {
+    "defence": "Defend<br>holdings", "jackal": "Jackal:<br>share spoils", "piling-on": "Piling on<br>the winner",
+    "wave-of-the-future": "Wave of<br>the future", "contagion": "Contagion<br>(dominoes)", "appeasement": "Appeasement",
+}
 
 
 def _signed(x: float) -> str:
@@ -99,8 +106,8 @@ def _region_shapes() -> list[dict[str, Any]]:
          "line": {"color": "#555555", "width": 1.5}},
         {"type": "line", "xref": "x", "yref": "y", "x0": 0, "y0": u, "x1": 1 - u, "y1": 1,
          "line": {"color": "#555555", "width": 1, "dash": "dash"}},
-        {"type": "line", "xref": "x2", "yref": "paper", "x0": GREAT_POWER_AT, "x1": GREAT_POWER_AT, "y0": 0.38,
-         "y1": 0.78,
+        {"type": "line", "xref": "x2", "yref": "paper", "x0": GREAT_POWER_AT, "x1": GREAT_POWER_AT, "y0": 0.33,
+         "y1": 0.71,
          "line": {"color": "#555555", "width": 1.5, "dash": "dot"}},
     ]
 
@@ -133,18 +140,27 @@ def typology_spec(placement: Placement, title: str | None = None) -> dict[str, A
         "xaxis": {"domain": [0.0, 0.6], "anchor": "y", "range": [-0.02, 1.02], "gridcolor": GRID_COLOUR,
                   "title": {"text": "Value of the status quo"}, "constrain": "domain"},
         "yaxis": {"domain": [0.0, 1.0], "anchor": "x", "range": [-0.02, 1.02], "gridcolor": GRID_COLOUR,
-                  "title": {"text": "Value of revision"}, "scaleanchor": "x"},
+                  "title": {"text": "Value of revision"}, "scaleanchor": "x", "constrain": "domain"},
         "xaxis2": {"domain": [0.72, 0.98], "anchor": "y2", "range": [0, 1.0], "gridcolor": GRID_COLOUR,
                    "title": {"text": "Capability"}},
-        "yaxis2": {"domain": [0.4, 0.6], "anchor": "x2", "showticklabels": False},
+        "yaxis2": {"domain": [0.35, 0.65], "anchor": "x2", "showticklabels": False},
         "shapes": _region_shapes(),
         "annotations": _region_labels() + [
-            {"text": f"great power<br>from {GREAT_POWER_AT:.2f}", "x": GREAT_POWER_AT, "y": 0.7, "xref": "x2",
+            {"text": f"great power<br>from {GREAT_POWER_AT:.2f}", "x": GREAT_POWER_AT, "y": 0.71, "xref": "x2",
              "yref": "paper",
              "showarrow": False, "xanchor": "left", "align": "left", "font": {"size": 11}},
         ],
         "margin": {"l": 70, "r": 20, "t": 70, "b": 60},
         "meta": {"description": describe_placement(placement)},
+    })
+    # narrow: the diagram on the whole width, the capability bar under it
+    layout["meta"]["narrow"] = narrow({
+        "height": 660, "margin.b": 50,
+        "xaxis.domain": [0.0, 1.0], "yaxis.domain": [0.36, 1.0],
+        "xaxis2.domain": [0.0, 1.0], "yaxis2.domain": [0.0, 0.15],
+        "shapes[5].y0": -0.01, "shapes[5].y1": 0.17,
+        "annotations[3].y": 0.17, "annotations[3].yanchor": "bottom", "annotations[2].x": 0.15,
+        **{f"annotations[{k}].font.size": 11 for k in range(3)},
     })
     size = 14 + 22 * placement.capability
     data = [
@@ -196,9 +212,7 @@ def _probability_bars(probabilities: dict[str, float], chosen: str, axis: str, n
         "type": "bar", "name": name, "xaxis": f"x{axis}", "yaxis": f"y{axis}",
         "x": [CHOICE_LABELS[c] for c in CHOICES], "y": probs, "text": text,
         "textposition": "outside", "cliponaxis": False,
-        "marker": {"color": [CHOICE_COLOURS[c] for c in CHOICES],
-                   "opacity": [1.0 if c == chosen else 0.45 for c in CHOICES],
-                   "line": {"color": TEXT_COLOUR, "width": [2 if c == chosen else 0 for c in CHOICES]}},
+        "marker": choice_marker(probabilities, chosen),
         "textfont": {"size": 12}, "constraintext": "none",
         "hovertemplate": "%{x}: %{y:.0%}<extra>" + name + "</extra>",
     }
@@ -218,7 +232,7 @@ def comparison_spec(comparison: Comparison, title: str | None = None) -> dict[st
     layout = base_layout(
         f"{heading}Walt: <b>{CHOICE_LABELS[walt.choice]}</b> ({percent(walt.probabilities[walt.choice])})"
         f" · Schweller: <b>{sch.label}</b> ({percent(sch.probabilities[sch.choice])})",
-        height=690,
+        height=760,
     )
     parts = [round(walt.contributions.get(s, 0.0), 4) for s in THREAT_SOURCES]
     pulls = [round(max(0.0, sch.terms["defence"]["balance"] if key == "defence" else sch.pulls[key]), 4)
@@ -229,31 +243,45 @@ def comparison_spec(comparison: Comparison, title: str | None = None) -> dict[st
     why = comparison.explanation[-1]
     layout.update({
         "xaxis": {"domain": [0.0, 0.46], "anchor": "y", "tickangle": 0, "tickfont": {"size": 11}},
-        "yaxis": {"domain": [0.57, 0.88], "anchor": "x", "range": [0, 1.17], "tickvals": [0, 0.25, 0.5, 0.75, 1],
+        "yaxis": {"domain": [0.6, 0.88], "anchor": "x", "range": [0, 1.17], "tickvals": [0, 0.25, 0.5, 0.75, 1],
                   "tickformat": ".0%", "gridcolor": GRID_COLOUR},
         "xaxis2": {"domain": [0.54, 1.0], "anchor": "y2", "tickangle": 0, "tickfont": {"size": 11}},
-        "yaxis2": {"domain": [0.57, 0.88], "anchor": "x2", "range": [0, 1.17], "tickvals": [0, 0.25, 0.5, 0.75, 1],
+        "yaxis2": {"domain": [0.6, 0.88], "anchor": "x2", "range": [0, 1.17], "tickvals": [0, 0.25, 0.5, 0.75, 1],
                    "tickformat": ".0%", "gridcolor": GRID_COLOUR},
         "xaxis3": {"domain": [0.22, 0.45], "anchor": "y3", "range": [0, 0.3], "gridcolor": GRID_COLOUR,
                    "title": {"text": "share of threat", "font": {"size": 11}, "standoff": 2}},
-        "yaxis3": {"domain": [0.22, 0.45], "anchor": "x3", "autorange": "reversed"},
-        "xaxis4": {"domain": [0.80, 1.0], "anchor": "y4", "range": [0, round(pull_max, 3)], "gridcolor": GRID_COLOUR,
+        "yaxis3": {"domain": [0.2, 0.48], "anchor": "x3", "autorange": "reversed", "tickfont": {"size": 11}},
+        "xaxis4": {"domain": [0.75, 1.0], "anchor": "y4", "range": [0, round(pull_max, 3)], "gridcolor": GRID_COLOUR,
                    "title": {"text": "utility", "font": {"size": 11}, "standoff": 2}},
-        "yaxis4": {"domain": [0.22, 0.45], "anchor": "x4", "autorange": "reversed"},
-        "margin": {"l": 60, "r": 30, "t": 50, "b": 10},
+        "yaxis4": {"domain": [0.2, 0.48], "anchor": "x4", "autorange": "reversed", "tickfont": {"size": 11}},
+        "margin": {"l": 60, "r": 30, "t": 50, "b": 40},
         "annotations": [
             panel_title("Walt: balance of threat", 0.225, 0.895, size=13),
             panel_title("Schweller: balance of interests", 0.775, 0.895, size=13),
-            panel_title(f"What Walt's model sees: threat {walt.threat:.2f}", 0.225, 0.465, size=13),
-            panel_title(f"What Schweller's model weighs: a {sch.placement.state_type}", 0.775, 0.465, size=13),
+            panel_title(f"What Walt's model sees: threat {walt.threat:.2f}", 0.225, 0.495, size=13),
+            panel_title(f"What Schweller's model weighs: a {sch.placement.state_type}", 0.775, 0.495, size=13),
             {"text": f"<b>{comparison.headline}</b>", "x": 0.5, "y": 0.99, "xref": "paper", "yref": "paper",
              "yanchor": "top", "showarrow": False, "font": {"size": 14, "color": TEXT_ON_HUE},
              "bgcolor": VERDICT_COLOURS[comparison.verdict], "borderpad": 4},
-            {"text": _wrap(why, 85), "x": 0.0, "y": 0.125, "xref": "paper", "yref": "paper", "xanchor": "left",
+            {"text": _wrap(why, 85), "x": 0.0, "y": 0.12, "xref": "paper", "yref": "paper", "xanchor": "left",
              "yanchor": "top", "align": "left", "showarrow": False, "font": {"size": 12}},
         ],
         "meta": {"description": describe_comparison(comparison)},
     })
+    # narrow: the four panels one under the other, the reasons wrapped to a phone's width
+    panels = stacked([1.0, 1.0, 0.9, 1.2, 0.9], gap=0.06)[:4]
+    change: dict[str, Any] = {"height": 1450, "margin.l": 10, "margin.r": 30, "margin.b": 30}
+    for k, (y0, y1) in enumerate(panels):
+        n = "" if k == 0 else str(k + 1)
+        top = y1 - 0.05 if k == 0 else y1
+        bottom = y0
+        change.update({f"xaxis{n}.domain": [0.0, 1.0], f"yaxis{n}.domain": [round(bottom, 4), round(top, 4)],
+                       f"annotations[{k}].x": 0.5, f"annotations[{k}].y": round(top + 0.005, 4)})
+    change.update({"annotations[5].y": round(panels[3][0] - 0.04, 4)})
+    layout["meta"]["unwrapped"] = {"5": why}  # the page wraps it to the width it has (static/fit.js)
+    change.update({f"{axis}.{k}": v for axis in ("xaxis", "xaxis2") for k, v in NARROW_CHOICE_TICKS.items()})
+    traces: dict[int, dict[str, Any]] = {2: {"y": [narrow_label(SOURCE_LABELS[s]) for s in THREAT_SOURCES]},
+                                         3: {"y": [NARROW_PULL_LABELS[key] for key, _, _ in PULL_ROWS]}}
     data = [
         _probability_bars(walt.probabilities, walt.choice, "", "Walt"),
         _probability_bars(sch.probabilities, sch.choice, "2", "Schweller", side_text),
@@ -267,6 +295,10 @@ def comparison_spec(comparison: Comparison, title: str | None = None) -> dict[st
          "textposition": "outside", "cliponaxis": False, "marker": {"color": [c for _, _, c in PULL_ROWS]},
          "hovertemplate": "%{y}: %{x:.2f}<extra></extra>"},
     ]
+    # the side joined under Schweller's bandwagon bar, on two lines where bars are narrow
+    traces[1] = {"text": [t.replace("<br>with ", "<br>with<br>") for t in data[1]["text"]], "textfont.size": 11}
+    traces[0] = {"textfont.size": 11}
+    layout["meta"]["narrow"] = narrow(change, traces)
     return {"data": data, "layout": layout}
 
 
@@ -320,23 +352,29 @@ def sweep_spec(result: InterestSweep, title: str | None = None, marker: float | 
                  "line": {"color": CHOICE_COLOURS["bandwagon"], "width": 2, "dash": "dash"}, "showlegend": True,
                  "hovertemplate": "bandwagon with the status-quo side: %{y:.0%}<extra></extra>"})
     layout = base_layout(title or f"Both models as {FIELD_AXIS_TITLES[result.field].lower()} changes", height=430)
-    axis_title = {"text": FIELD_AXIS_TITLES[result.field]}
+    axis_title = {"text": FIELD_AXIS_TITLES[result.field]}  # the page wraps it to the axis (static/fit.js)
     layout.update({
         "showlegend": True,
-        "legend": {"orientation": "h", "y": -0.25, "x": 0.0},
+        "legend": {"orientation": "h", "y": -0.45, "yanchor": "top", "x": 0.0},
         "xaxis": {"domain": [0.0, 0.46], "anchor": "y", "range": [0, 1], "title": axis_title, "gridcolor": GRID_COLOUR},
-        "yaxis": {"domain": [0.0, 1.0], "anchor": "x", "range": [0, 1.02], "tickformat": ".0%",
+        "yaxis": {"domain": [0.0, 1.0], "anchor": "x", "range": [-0.03, 1.03], "tickformat": ".0%",
                   "gridcolor": GRID_COLOUR},
         "xaxis2": {"domain": [0.54, 1.0], "anchor": "y2", "range": [0, 1], "title": axis_title,
                    "gridcolor": GRID_COLOUR},
-        "yaxis2": {"domain": [0.0, 1.0], "anchor": "x2", "range": [0, 1.02], "tickformat": ".0%",
+        "yaxis2": {"domain": [0.0, 1.0], "anchor": "x2", "range": [-0.03, 1.03], "tickformat": ".0%",
                    "gridcolor": GRID_COLOUR},
-        "margin": {"l": 60, "r": 20, "t": 80, "b": 120},
+        "margin": {"l": 60, "r": 20, "t": 80, "b": 170},
         "annotations": [panel_title("Walt: balance of threat", 0.23, 1.0, size=13),
                         panel_title("Schweller: balance of interests", 0.77, 1.0, size=13)],
         "shapes": [] if marker is None else [
-            {"type": "line", "xref": ref, "yref": "paper", "x0": marker, "x1": marker, "y0": 0, "y1": 1,
+            {"type": "line", "xref": ref, "yref": f"y{ref[1:]} domain", "x0": marker, "x1": marker, "y0": 0, "y1": 1,
              "line": {"color": "#555555", "width": 1, "dash": "dot"}} for ref in ("x", "x2")],
         "meta": {"description": describe_sweep(result)},
+    })
+    top, bottom = stacked([1.0, 1.0], gap=0.28)
+    layout["meta"]["narrow"] = narrow({
+        "height": 880, "margin.b": 200, "legend.y": -0.2,
+        "xaxis.domain": [0.0, 1.0], "yaxis.domain": top, "xaxis2.domain": [0.0, 1.0], "yaxis2.domain": bottom,
+        "annotations[0].x": 0.5, "annotations[1].x": 0.5, "annotations[1].y": bottom[1],
     })
     return {"data": data, "layout": layout}

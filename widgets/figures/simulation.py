@@ -28,7 +28,7 @@ from ..model.simulation import (
     load_sweep,
     wilson_interval,
 )
-from ._common import base_layout
+from ._common import base_layout, narrow, stacked
 from .palette import CHOICE_COLOURS, GRID_COLOUR, OKABE_ITO, TEXT_COLOUR
 
 STATUS_LABELS = {
@@ -223,7 +223,7 @@ def run_animation_spec(run: Run, title: str | None = None, max_frames: int = 80,
         "yaxis": {"domain": [0.0, 1.0], "range": [-0.05, 1.05], "visible": False, "scaleanchor": "x"},
         "xaxis2": {"domain": [0.58, 1.0], "range": [0, run.steps], "title": {"text": "step"}, "gridcolor": GRID_COLOUR,
                    "anchor": "y2"},
-        "yaxis2": {"domain": [0.0, 1.0], "range": [0, 1.02], "tickformat": ".0%", "gridcolor": GRID_COLOUR,
+        "yaxis2": {"domain": [0.0, 1.0], "range": [-0.03, 1.03], "tickformat": ".0%", "gridcolor": GRID_COLOUR,
                    "title": {"text": "share of all capability"}, "anchor": "x2"},
         "updatemenus": [{
             "type": "buttons", "direction": "left", "showactive": False,
@@ -250,6 +250,14 @@ def run_animation_spec(run: Run, title: str | None = None, max_frames: int = 80,
     })
     if title:
         layout["meta"]["title"] = title
+    # narrow: the map on top, the shares under it, the play controls and legend below both
+    top, bottom = stacked([1.2, 1.0], gap=0.12)
+    layout["meta"]["narrow"] = narrow({
+        "height": 980, "margin.b": 300, "margin.l": 60,
+        "xaxis.domain": [0.0, 1.0], "yaxis.domain": top, "xaxis2.domain": [0.0, 1.0], "yaxis2.domain": bottom,
+        "updatemenus[0].y": -0.1, "sliders[0].y": -0.1, "sliders[0].x": 0.3, "sliders[0].len": 0.7,
+        "legend.y": -0.2,
+    })
     return {"data": data, "layout": layout, "frames": frames}
 
 
@@ -310,10 +318,10 @@ def world_spec(ensemble: Ensemble, highlight: int = 0, title: str | None = None)
     layout = base_layout(title or f"Hegemony in {_pct(counts['hegemony'] / n)} of {n} runs", height=430)
     layout.update({
         "showlegend": True,
-        "legend": {"orientation": "h", "y": -0.2, "x": 0.0, "font": {"size": 12}},
-        "margin": {"l": 60, "r": 30, "t": 70, "b": 90},
+        "legend": {"orientation": "h", "y": -0.26, "yanchor": "top", "x": 0.0, "font": {"size": 12}},
+        "margin": {"l": 60, "r": 30, "t": 70, "b": 130},
         "xaxis": {"domain": [0.0, 0.62], "range": [0, run.steps], "title": {"text": "step"}, "gridcolor": GRID_COLOUR},
-        "yaxis": {"domain": [0.0, 1.0], "range": [0, 1.02], "tickformat": ".0%", "gridcolor": GRID_COLOUR,
+        "yaxis": {"domain": [0.0, 1.0], "range": [-0.03, 1.03], "tickformat": ".0%", "gridcolor": GRID_COLOUR,
                   "title": {"text": "share of all capability"}},
         "xaxis2": {"domain": [0.76, 1.0], "range": [0, 1.25], "tickformat": ".0%", "anchor": "y2",
                    "gridcolor": GRID_COLOUR,
@@ -321,6 +329,11 @@ def world_spec(ensemble: Ensemble, highlight: int = 0, title: str | None = None)
         "yaxis2": {"domain": [0.25, 0.85], "anchor": "x2", "autorange": "reversed"},
         "meta": {"description": describe_ensemble(ensemble)
                  + f" Run {highlight + 1}, highlighted: " + describe_run(run)},
+    })
+    top, bottom = stacked([1.0, 0.45], gap=0.2)
+    layout["meta"]["narrow"] = narrow({
+        "height": 700, "margin.b": 150, "legend.y": -0.12,
+        "xaxis.domain": [0.0, 1.0], "yaxis.domain": top, "xaxis2.domain": [0.0, 1.0], "yaxis2.domain": bottom,
     })
     return {"data": data, "layout": layout}
 
@@ -378,6 +391,8 @@ def hegemony_curve_spec(rows: Sequence[Mapping[str, Any]], series: str = "allied
                                  "hegemonic, "
                                  "with 95% Wilson intervals as shaded bands. " + "; ".join(words) + ".")},
     })
+    layout["meta"]["narrow"] = narrow({"height": 540, "margin.b": 150, "legend.y": -0.3, "legend.yanchor": "top",
+                                       "xaxis.range": [-0.05, 1.05], "yaxis.range": [-0.05, 1.05]})
     return {"data": data, "layout": layout}
 
 
@@ -444,6 +459,17 @@ def misperception_spec(rows: Sequence[Mapping[str, Any]], title: str | None = No
                                       "xref": "paper",
                                       "xanchor": "left", "y": hi, "yref": "paper", "yanchor": "bottom",
                                       "showarrow": False, "font": {"size": 14}})
+    # narrow: the panels one under the other, scenario names on two lines
+    short = {names[s]: names[s].replace(" in ", "<br>in ").replace(" commits", "<br>commits")
+             .replace(" the relaxed", "<br>the relaxed").replace(": aggressor judges right", ":<br>judged right")
+             for s in scenarios}
+    titles = {f"annotations[{k}].text": note["text"].replace(" (", "<br>(") for k, note in
+              enumerate(layout["annotations"])}
+    layout["meta"]["narrow"] = narrow(
+        {"height": 980, "margin.l": 10, "margin.r": 30, "yaxis.domain": [0.56, 1.0], "yaxis2.domain": [0.0, 0.4],
+         "annotations[1].y": 0.4, "yaxis.tickfont.size": 11, "yaxis2.tickfont.size": 11, **titles},
+        {i: {"y": [short[label] for label in trace["y"]], "textfont.size": 11} for i, trace in enumerate(data)},
+    )
     return {"data": data, "layout": layout}
 
 

@@ -16,8 +16,31 @@ from ..model.conditions import ChoiceGrid
 from ..model.neighbours import Neighbourhood
 from ..model.reasons import percent
 from ..model.threat import SOURCE_LABELS, THREAT_SOURCES
-from ._common import base_layout, panel_title
-from .palette import CHOICE_COLOURS, CHOICE_LABELS, GRID_COLOUR, SOURCE_COLOURS, TEXT_COLOUR, TEXT_ON_HUE
+from ._common import NARROW_CHOICE_TICKS, base_layout, narrow, narrow_label, panel_title, stacked
+from .palette import (
+    CHOICE_COLOURS,
+    CHOICE_LABELS,
+    GRID_COLOUR,
+    MUTED_CHOICE_COLOURS,
+    SOURCE_COLOURS,
+    TEXT_COLOUR,
+    TEXT_ON_HUE,
+)
+
+
+def tied_choices(probabilities: dict[str, float], best: str) -> list[str]:
+    """The choices within one percentage point of ``best`` (itself included): a tie to the reader."""
+    return [c for c in CHOICES if c == best or abs(probabilities[c] - probabilities[best]) < 0.01]
+
+
+def choice_marker(probabilities: dict[str, float], best: str) -> dict[str, Any]:
+    """Bars for the choices: the predicted one (and any tied with it) in full colour and outlined,
+    the others in a solid muted tint (>= 3:1 against the page in both themes)."""
+    top = tied_choices(probabilities, best)
+    return {
+        "color": [CHOICE_COLOURS[c] if c in top else MUTED_CHOICE_COLOURS[c] for c in CHOICES],
+        "line": {"color": TEXT_COLOUR, "width": [2 if c in top else 0 for c in CHOICES]},
+    }
 
 
 def _verdict(prediction: Prediction) -> str:
@@ -37,9 +60,11 @@ def describe_prediction(prediction: Prediction) -> str:
         raise TypeError(f"prediction must be a Prediction, got {type(prediction).__name__}")
     odds = ", ".join(f"{CHOICE_LABELS[c].lower()} {percent(prediction.probabilities[c])}" for c in CHOICES)
     parts = ", ".join(f"{SOURCE_LABELS[s].lower()} {prediction.contributions.get(s, 0.0):.2f}" for s in THREAT_SOURCES)
-    close = "too close to call" in _verdict(prediction)
+    tied = [CHOICE_LABELS[c].lower() for c in tied_choices(prediction.probabilities, prediction.choice)
+            if c != prediction.choice]
+    close = f", tied with {' and '.join(tied)} (too close to call)" if tied else ""
     return (
-        f"Predicted choice: {CHOICE_LABELS[prediction.choice].lower()}{' (too close to call)' if close else ''}. "
+        f"Predicted choice: {CHOICE_LABELS[prediction.choice].lower()}{close}. "
         f"Probabilities: {odds}. "
         f"Overall threat {prediction.threat:.2f}, made up of {parts}. " + " ".join(prediction.reasons)
     )
@@ -70,7 +95,7 @@ def prediction_spec(prediction: Prediction, title: str | None = None) -> dict[st
     layout = base_layout(f"{heading}: {_verdict(prediction)}", height=380)
     layout.update(
         {
-            "xaxis": {"domain": [0.0, 0.46], "anchor": "y"},
+            "xaxis": {"domain": [0.0, 0.5], "anchor": "y", "tickfont": {"size": 11}},
             "yaxis": {
                 "domain": [0.0, 1.0],
                 "anchor": "x",
@@ -79,7 +104,7 @@ def prediction_spec(prediction: Prediction, title: str | None = None) -> dict[st
                 "gridcolor": GRID_COLOUR,
             },
             "xaxis2": {
-                "domain": [0.70, 1.0],
+                "domain": [0.74, 1.0],
                 "anchor": "y2",
                 "range": [0, round(1.3 * widest, 3)],
                 "gridcolor": GRID_COLOUR,
@@ -87,12 +112,21 @@ def prediction_spec(prediction: Prediction, title: str | None = None) -> dict[st
             },
             "yaxis2": {"domain": [0.0, 1.0], "anchor": "x2", "autorange": "reversed"},
             "annotations": [
-                panel_title("Probability of each choice", 0.23),
-                panel_title(f"Threat level {prediction.threat:.2f}: its sources", 0.80),
+                panel_title("Probability of each choice", 0.25),
+                panel_title(f"Threat level {prediction.threat:.2f}: its sources", 0.82),
             ],
             "meta": {"description": describe_prediction(prediction), "result": prediction_result(prediction)},
         }
     )
+    top, bottom = stacked([1.3, 1.0], gap=0.16)
+    layout["meta"]["narrow"] = narrow({
+        "height": 640,
+        "xaxis.domain": [0.0, 1.0], "yaxis.domain": top,
+        "xaxis2.domain": [0.0, 1.0], "yaxis2.domain": bottom,
+        "annotations[0].x": 0.5, "annotations[1].x": 0.5, "annotations[1].y": bottom[1] + 0.02,
+        "margin.b": 50, "margin.r": 30,
+        **{f"xaxis.{k}": v for k, v in NARROW_CHOICE_TICKS.items()},
+    }, {1: {"y": [narrow_label(SOURCE_LABELS[s]) for s in THREAT_SOURCES]}})
     data = [
         {
             "type": "bar",
@@ -104,11 +138,7 @@ def prediction_spec(prediction: Prediction, title: str | None = None) -> dict[st
             "text": [percent(p) for p in raw],  # from the unrounded value, as in the description
             "textposition": "outside",
             "cliponaxis": False,
-            "marker": {
-                "color": [CHOICE_COLOURS[c] for c in CHOICES],
-                "opacity": [1.0 if c == prediction.choice else 0.45 for c in CHOICES],
-                "line": {"color": TEXT_COLOUR, "width": [2 if c == prediction.choice else 0 for c in CHOICES]},
-            },
+            "marker": choice_marker(prediction.probabilities, prediction.choice),
             "hovertemplate": "%{x}: %{y:.0%}<extra></extra>",
         },
         {
@@ -227,11 +257,18 @@ def choice_map_spec(
             # legend on the right, clear of the x-axis title at any page width
             "legend": {"orientation": "v", "y": 1.0, "x": 1.02, "xanchor": "left", "yanchor": "top"},
             "xaxis": {"title": {"text": FIELD_TITLES[grid.x_field]}, "range": [-0.025, 1.025], "constrain": "domain"},
-            "yaxis": {"title": {"text": FIELD_TITLES[grid.y_field]}, "range": [-0.025, 1.025], "scaleanchor": "x"},
+            "yaxis": {"title": {"text": FIELD_TITLES[grid.y_field]}, "range": [-0.025, 1.025], "scaleanchor": "x",
+                      "constrain": "domain"},
             "margin": {"l": 70, "r": 20, "t": 60, "b": 60},
             "meta": {"description": describe_grid(grid)},
         }
     )
+    # narrow: the legend under the map, so the map keeps the whole width
+    layout["meta"]["narrow"] = narrow({
+        "height": 520,
+        "legend": {"orientation": "h", "x": 0.0, "xanchor": "left", "y": -0.2, "yanchor": "top"},
+        "margin.b": 120, "margin.l": 60,
+    })
     return {"data": data, "layout": layout}
 
 
@@ -297,8 +334,8 @@ def neighbourhood_spec(hood: Neighbourhood, title: str | None = None) -> dict[st
         {
             "showlegend": True,
             "legend": {"orientation": "h", "y": -0.08, "x": 0.0},
-            "xaxis": {"visible": False, "range": [-0.7, hood.cols - 0.3]},
-            "yaxis": {"visible": False, "range": [-0.7, hood.rows - 0.3], "scaleanchor": "x"},
+            "xaxis": {"visible": False, "range": [-0.7, hood.cols - 0.3], "constrain": "domain"},
+            "yaxis": {"visible": False, "range": [-0.7, hood.rows - 0.3], "scaleanchor": "x", "constrain": "domain"},
             "margin": {"l": 10, "r": 10, "t": 50, "b": 40},
             "meta": {
                 "description": (

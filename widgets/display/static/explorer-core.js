@@ -54,8 +54,8 @@
     return fig;
   }
 
-  function themed(fig) {
-    return window.AlliancesTheme ? window.AlliancesTheme.style(fig) : fig;
+  function themed(fig, plot) {
+    return window.AlliancesTheme ? window.AlliancesTheme.style(fig, plot) : fig;
   }
 
   /* Draw the combination the controls show; resolves once Plotly has drawn it. */
@@ -73,11 +73,12 @@
     state.figure = fig;
     var meta = fig.layout && fig.layout.meta;
     if (state.summary && meta && typeof meta.description === "string") { state.summary.textContent = meta.description; }
-    var drawn = themed(fig);
+    var drawn = themed(fig, state.plot);
     var started = performance.now();
     return window.Plotly.react(state.plot, drawn.data, drawn.layout, data.config).then(function () {
       root.setAttribute("data-last-update-ms", String(performance.now() - started));
       root.setAttribute("data-combination", indices.join(","));
+      state.plot.setAttribute("data-fit", drawn.fit || "wide");
     });
   }
 

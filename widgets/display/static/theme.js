@@ -3,7 +3,8 @@
  * figure is redrawn with its neutral "ink" colours (text, grid, greys) swapped for their dark
  * twins (widgets/palette.py DARK_INK, written in below at build time); the colours that carry
  * meaning stay. The light figure is kept, so switching back restores it exactly.
- * Explorers ask AlliancesTheme.style() for every figure they draw. */
+ * Every figure is also laid out for the width it is drawn at (fit.js): at start, and again when
+ * the window is resized. Explorers ask AlliancesTheme.style(fig, plot) for every figure they draw. */
 (function () {
   "use strict";
   // The dark inks come from widgets/palette.py, written into the page by the build as JSON
@@ -36,9 +37,19 @@
     return value;
   }
 
-  /* The figure {data, layout} as it should be drawn in the current theme (a new object). */
-  function style(fig) {
-    var copy = JSON.parse(JSON.stringify({data: fig.data || [], layout: fig.layout || {}}));
+  function widthOf(plot) {
+    if (!plot) { return 0; }
+    var width = plot.getBoundingClientRect().width;
+    return width > 0 ? width : (plot.parentNode ? plot.parentNode.getBoundingClientRect().width : 0);
+  }
+
+  /* The figure {data, layout} as it should be drawn in the current theme (a new object), laid
+   * out for `plot`'s width when given (fit.js); `fit` says which layout ("narrow" or "wide"). */
+  function style(fig, plot) {
+    var width = widthOf(plot);
+    var copy = window.AlliancesFit && plot ? window.AlliancesFit.fit(fig, width)
+      : JSON.parse(JSON.stringify({data: fig.data || [], layout: fig.layout || {}}));
+    copy.fit = window.AlliancesFit ? window.AlliancesFit.mode(width) : "wide";
     if (!isDark()) { return copy; }
     var layout = swap(copy.layout);
     Object.keys(layout).forEach(function (key) {
@@ -49,19 +60,22 @@
       }
     });
     layout.modebar = {bgcolor: "rgba(0,0,0,0)", color: "#AEB4BA", activecolor: "#FFFFFF"};
-    return {data: swap(copy.data), layout: layout};
+    return {data: swap(copy.data), layout: layout, frames: copy.frames, fit: copy.fit};
   }
 
-  var light = new WeakMap(); // plot div -> its light figure (static figures only)
+  var light = new WeakMap(); // plot div -> its figure as built (light, before fitting; static figures only)
 
   function restyleStatic(plot) {
     if (!plot.data || !plot.layout) { return; }
     if (!light.has(plot)) {
-      if (!isDark()) { return; } // drawn light already: nothing to change yet
-      light.set(plot, JSON.parse(JSON.stringify({data: plot.data, layout: plot.layout})));
+      var built = JSON.parse(JSON.stringify({data: plot.data, layout: plot.layout}));
+      delete built.layout.width; // the width follows the page (config responsive)
+      var frames = plot._transitionData && plot._transitionData._frames;
+      if (frames && frames.length) { built.frames = JSON.parse(JSON.stringify(frames)); }
+      light.set(plot, built);
     }
-    var fig = style(light.get(plot));
-    window.Plotly.react(plot, fig.data, fig.layout);
+    var fig = style(light.get(plot), plot);
+    window.Plotly.react(plot, {data: fig.data, layout: fig.layout, frames: fig.frames}).then(function () { plot.setAttribute("data-fit", fig.fit); });
   }
 
   function applyAll() {
@@ -81,6 +95,16 @@
     new MutationObserver(function () {
       if (isDark() !== last) { last = isDark(); applyAll(); }
     }).observe(document.documentElement, {attributes: true, attributeFilter: ["data-theme"]});
+    // a new width may need the other layout, and titles wrap to the width: lay out again
+    var lastWidth = window.innerWidth, timer = null;
+    window.addEventListener("resize", function () {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(function () {
+        if (Math.abs(window.innerWidth - lastWidth) < 8) { return; }
+        lastWidth = window.innerWidth;
+        applyAll();
+      }, 150);
+    });
   }
 
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); }
