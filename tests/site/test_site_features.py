@@ -345,7 +345,17 @@ def test_quiz_checks_answers_without_a_kernel(site, server, new_page):
     expect(page.locator(f"{root} .aq-feedback")).to_have_text("Correct. " + first.options[first.answer].feedback)
     page.check(f"#quiz-{second.id}-{second.answer}")
     page.click(f"#quiz-{second.id} .aq-check")
-    expect(page.locator(".alliances-quiz .aq-score")).to_have_text(f"Checked 2 of {len(quiz.questions)}: 2 right.")
+    # only first tries count: question 1 was wrong at first, so 1 of 2 checked answers scores
+    total = len(quiz.questions)
+    expect(page.locator(".alliances-quiz .aq-score")).to_have_text(f"First tries: 1 of {total} right (2 of {total} checked).")
+    # the feedback never repeats the verdict ("Correct. Right. ...")
+    feedback = page.locator(f"{root} .aq-feedback").inner_text()
+    assert not feedback.lower().startswith(("correct. right", "correct. correct"))
+    # the score sits near the top: above the first question
+    above = page.evaluate("() => { const q = document.querySelector('.alliances-quiz');"
+                          " return q.querySelector('.aq-score').getBoundingClientRect().top"
+                          " < q.querySelector('.aq-question').getBoundingClientRect().top; }")
+    assert above, "the quiz score should sit above the questions"
     # keyboard: the arrow keys move between a question's options
     page.focus(f"#quiz-{second.id}-0")
     page.keyboard.press("ArrowDown")
