@@ -76,7 +76,8 @@ GOOD = {
         {
             "id": f"q{i}",
             "prompt": "Which?",
-            "options": [{"text": "A", "feedback": "A fits.", "correct": True}, {"text": "B", "feedback": "B misreads."}],
+            "options": [{"text": "A", "feedback": "A fits.", "correct": True},
+                        {"text": "B", "feedback": "B misreads."}],
         }
         for i in range(4)
     ],

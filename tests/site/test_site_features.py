@@ -347,7 +347,8 @@ def test_quiz_checks_answers_without_a_kernel(site, server, new_page):
     page.click(f"#quiz-{second.id} .aq-check")
     # only first tries count: question 1 was wrong at first, so 1 of 2 checked answers scores
     total = len(quiz.questions)
-    expect(page.locator(".alliances-quiz .aq-score")).to_have_text(f"First tries: 1 of {total} right (2 of {total} checked).")
+    expect(page.locator(".alliances-quiz .aq-score")).to_have_text(
+        f"First tries: 1 of {total} right (2 of {total} checked).")
     # the feedback never repeats the verdict ("Correct. Right. ...")
     feedback = page.locator(f"{root} .aq-feedback").inner_text()
     assert not feedback.lower().startswith(("correct. right", "correct. correct"))
