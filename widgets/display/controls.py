@@ -33,6 +33,10 @@ SCALE_ENDS: dict[str, tuple[str, str]] = {
     "others_engaged": ("no one fights the threat", "great powers already at war with it and holding"),
     "neutrality_lesson": ("its neutrality failed last time", "neutrality kept it safe last time"),
     "threat_level": ("no threat", "all four sources at their maximum"),
+    # Schweller's scales (data/README.md, the schweller_cases.csv codebook)
+    "value_status_quo": ("owes nothing to the existing order", "a satisfied power"),
+    "value_revision": ("no claims", "unlimited aims, pursued at any risk"),
+    "revisionist_strength": ("the revisionist camp is collapsing", "it dominates the theatre"),
 }
 # Controls that act only while a yes/no control is ticked: closeness to victory means
 # nothing in peace (the model ignores it, see model.alignment).

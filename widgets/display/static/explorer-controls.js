@@ -49,7 +49,7 @@
       var candidates = [node].concat(Array.prototype.slice.call(node.querySelectorAll ? node.querySelectorAll("section") : []));
       for (var i = 0; i < candidates.length && !section; i++) {
         var heading = candidates[i].querySelector(":scope > h2, :scope > h3, :scope > h4, :scope > h5");
-        if (candidates[i].tagName === "SECTION" && heading && /^\s*Try this/.test(heading.textContent)) { section = candidates[i]; }
+        if (candidates[i].tagName === "SECTION" && heading && /(^|[\s.])Try this\b/.test(heading.textContent)) { section = candidates[i]; }
       }
     }
     if (!section) { return; }
