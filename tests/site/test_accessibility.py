@@ -190,8 +190,9 @@ def _walk_explorer_buttons(page: Any, theme: str) -> list[str]:
         if tools["actions"] != TOOL_ACTIONS:
             problems.append(f"#{explorer_id}: buttons {tools['actions']}, expected {TOOL_ACTIONS}")
             continue
-        # from the explorer's last control, Tab (keyboard only) to the "Save or share" menu and open it
-        page.focus(f"#{explorer_id} .ae-controls input >> nth=-1")
+        # from the explorer's last control that can act (a disabled one cannot take focus), Tab
+        # (keyboard only) to the "Save or share" menu and open it
+        page.focus(f"#{explorer_id} .ae-controls input:enabled >> nth=-1")
         for _ in range(4):  # past the codebook link and the chapter's steps, when they are there
             page.keyboard.press("Tab")
             if page.evaluate("id => !!document.activeElement.closest('#' + id + ' .ae-share > summary')", explorer_id):
