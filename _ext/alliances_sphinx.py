@@ -16,6 +16,8 @@
   content" while it reads "Show code cell source" (WCAG 2.5.3: the name must contain the
   visible label), and docutils marks each bibliography entry with the deprecated role
   doc-biblioentry inside a role="list", which must hold role="listitem" children.
+- Makes each solution's whole title bar open it, with the link back to the exercise moved
+  inside the solution (``alliances_solutions``).
 - Replaces the theme's 1.5 MB Font Awesome script with CSS for the icons the pages use
   (``alliances_icons``).
 """
@@ -30,6 +32,7 @@ from pathlib import Path
 import plotly.offline
 import pydata_sphinx_theme
 from alliances_icons import strip_icon_script, write_icon_css
+from alliances_solutions import plain_solution_titles
 
 from widgets._paths import package_file
 from widgets.display.render import script_json
@@ -155,7 +158,7 @@ def _fix_aria(app, pagename, templatename, context, doctree) -> None:
     if body:
         for old, new in ARIA_FIXES:
             body = body.replace(old, new)
-        context["body"] = body
+        context["body"] = plain_solution_titles(body)
 
 
 def dark_ink_json() -> str:

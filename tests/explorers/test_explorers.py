@@ -9,7 +9,8 @@ from widgets import Situation, Threat, predict
 from widgets.display.controls import MAX_COMBINATIONS, grid, make_controls
 from widgets.display.render import PLOTLY_MIME, figure_bundle, plain_json
 from widgets.display.static_explorer import build_payload, unpack
-from widgets.explorers import threat_explorer
+from widgets.explorers import conditions_explorer, neighbourhood_explorer, threat_explorer
+from widgets.explorers.walt import war_note
 from widgets.figures import prediction_spec
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
@@ -61,7 +62,11 @@ def test_static_table_reproduces_every_combination_exactly():
     for p_ in grid(3):
         for v in grid(3):
             for war in (False, True):
-                expected = plain_json(prediction_spec(predict(Threat(p_, 0.5, 0.5, 0.5), Situation(0.3, 0.6, war, v))))
+                here = Threat(p_, 0.5, 0.5, 0.5), Situation(0.3, 0.6, war, v)
+                expected = plain_json(prediction_spec(predict(*here)))
+                note = war_note(here[1], None, None, here[0], True)  # why war changes nothing, when it does not
+                if note:
+                    expected["layout"]["meta"]["description"] += " " + note
                 got = apply(payload, position)
                 assert json.dumps(got, sort_keys=True) == json.dumps(_round(expected), sort_keys=True)
                 position += 1
@@ -206,3 +211,55 @@ def test_importing_widgets_makes_any_plotly_figure_render_offline():
     assert pio.renderers.default == "alliances" and callable(widgets.threat_explorer)
     bundle = go.Figure(go.Bar(y=[1, 2]))._repr_mimebundle_()
     assert "plotly-graph-div" in bundle["text/html"] and PLOTLY_MIME in bundle
+
+
+# ---------------------------------------------------------------- controls that explain themselves (issue 14)
+
+
+def test_victory_is_disabled_in_peace_live_and_says_so_on_the_page():
+    explorer = conditions_explorer(vary=("own_strength", "war", "victory"), explorer_id="peace-test")
+    victory, war = explorer.inputs["victory"], explorer.inputs["war"]
+    assert not war.value and victory.disabled
+    assert "ticked" in victory.tooltip
+    explorer.set(war=True)
+    assert not victory.disabled
+    explorer.set(war=False)
+    assert victory.disabled
+    page = explorer.static_html()
+    assert 'data-needs="war"' in page and "Acts only when &ldquo;At war&rdquo; is ticked." in page
+    assert payload_of(page)["controls"][2]["needs"] == "war"
+    # without a war box there is nothing to wait for
+    assert "needs" not in payload_of(conditions_explorer(vary=("victory",), explorer_id="v")
+                                     .static_html())["controls"][0]
+
+
+def test_each_slider_end_has_a_meaning_from_the_codebook_for_keyboard_and_screen_readers():
+    explorer = threat_explorer(explorer_id="ends-test")
+    page = explorer.static_html()
+    assert '<span class="ae-ends" id="ends-test-proximity-ends">0.00 remote … 1.00 shares a border</span>' in page
+    assert 'aria-describedby="ends-test-proximity-ends"' in page
+    assert explorer.inputs["proximity"].tooltip == "0.00 remote … 1.00 shares a border"
+    assert "codebook.html" in page  # the scales' source, one click away
+
+
+def test_the_text_says_why_war_changes_nothing_when_it_does_not():
+    threat = Threat(0.5, 0.5, 0.5, 0.5)
+    undecided = Situation(0.25, 0.25, True, 0.5)
+    note = war_note(undecided, None, None, threat, True)
+    assert note.startswith("At war, but neither side is winning")
+    assert predict(threat, undecided).probabilities == predict(threat, Situation(0.25, 0.25)).probabilities
+    assert war_note(Situation(0.25, 0.25, True, 0.75), None, None, threat, True) == ""
+    assert "closeness to victory has no effect" in war_note(Situation(0.25, 0.25), None, None, threat, True)
+    # hiding (capability given) makes an undecided war matter: then the note must not claim otherwise
+    hiding = Situation(0.05, 0.0, True, 0.5, capability=0.0, others_engaged=0.75)
+    assert predict(threat, hiding).probabilities != predict(threat, Situation(0.05, 0.0, capability=0.0,
+                                                                              others_engaged=0.75)).probabilities
+    assert war_note(hiding, None, None, threat, True) == ""
+
+
+def test_every_step_of_the_neighbourhood_slider_changes_its_text():
+    explorer = neighbourhood_explorer(explorer_id="hood")
+    texts = [explorer.compute({"power_weight": v})["layout"]["meta"]["description"]
+             for v in explorer.controls[0].values]
+    assert len(set(texts)) == len(texts)
+    assert "nearness outweighs any difference in resources" in texts[1]

@@ -76,7 +76,8 @@ GOOD = {
         {
             "id": f"q{i}",
             "prompt": "Which?",
-            "options": [{"text": "A", "feedback": "Yes.", "correct": True}, {"text": "B", "feedback": "No."}],
+            "options": [{"text": "A", "feedback": "A fits.", "correct": True},
+                        {"text": "B", "feedback": "B misreads."}],
         }
         for i in range(4)
     ],
@@ -113,6 +114,9 @@ def broken(path: tuple, value) -> dict:
         (broken(("questions", 0, "options", 1, "feedback"), KeyError), "option 2: missing field 'feedback'"),
         (broken(("questions", 0, "options", 1, "text"), "A"), "two options have the same text"),
         (broken(("questions", 0, "hint"), "x"), "unknown field 'hint'"),
+        (broken(("questions", 0, "options", 0, "feedback"), "Right. A fits."), "option 1: feedback must not open with "
+         "a verdict \\('Right.'\\)"),
+        (broken(("questions", 0, "options", 1, "feedback"), "Not quite, B misreads."), "option 2: feedback must not"),
     ],
 )
 def test_broken_quizzes_are_refused_with_the_place_named(data, message):
@@ -146,8 +150,8 @@ def test_section_anchor_follows_docutils():
 
 def test_check_gives_the_options_feedback():
     view = QuizView(parse_quiz(GOOD, "99_test"))
-    assert view.check("q0", 0) == (True, "Yes.")
-    assert view.check("q0", 1) == (False, "No.")
+    assert view.check("q0", 0) == (True, "A fits.")
+    assert view.check("q0", 1) == (False, "B misreads.")
     with pytest.raises(ValueError, match=r"choice must be an option index in \[0, 1\]"):
         view.check("q0", 2)
     with pytest.raises(ValueError, match="no question 'q9'"):
@@ -166,13 +170,18 @@ def test_self_check_offers_a_widget_and_static_html():
 
 def test_live_quiz_checks_an_answer():
     view = QuizView(parse_quiz(GOOD, "99_test"))
-    box = view.widget.children[1]
+    assert view.widget.children[1] is view.score  # the score sits near the top
+    box = view.widget.children[2]
     _prompt, choices, button, feedback = box.children
     button.click()
     assert feedback.value == "<p>Choose an answer first.</p>"
+    assert view.score.value == ""
     choices.value = 1
     button.click()
-    assert feedback.value == "<p><b>Not quite.</b> No.</p>"
+    assert feedback.value == "<p><b>Not quite.</b> B misreads.</p>"
+    assert "0 of 4 right" in view.score.value
     choices.value = 0
     button.click()
-    assert feedback.value == "<p><b>Correct.</b> Yes.</p>"
+    assert feedback.value == "<p><b>Correct.</b> A fits.</p>"
+    # only first attempts count: the second try on question 1 does not raise the score
+    assert "0 of 4 right" in view.score.value and "1 of 4 checked" in view.score.value

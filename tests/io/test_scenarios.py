@@ -217,7 +217,7 @@ def test_live_save_buttons_write_next_to_the_notebook(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     explorer = threat_explorer(explorer_id="s-threat")
     explorer.set(proximity=1.0)
-    tools = explorer.widget.children[-4]  # the row of Save JSON, Save CSV and Load
+    tools = explorer.share_tools  # the row of Save JSON, Save CSV and Load (in the "Save or share" fold)
     save_json, save_csv, upload = tools.children
     save_json.click()
     save_csv.click()
@@ -232,7 +232,7 @@ def test_live_upload_loads_a_scenario_or_says_why_not():
     source = threat_explorer(explorer_id="s-threat")
     source.set(offensive_power=1.0)
     target = threat_explorer(explorer_id="s-threat")
-    upload = target.widget.children[-4].children[2]
+    upload = target.share_tools.children[2]
     target._upload_changed({"new": ({"name": "mine.json", "content": memoryview(source.export().encode())},)})
     assert target.values() == source.values() and target.status.value == "<p>Scenario loaded.</p>"
     before = target.values()

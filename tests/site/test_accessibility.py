@@ -181,17 +181,28 @@ def _walk_explorer_buttons(page: Any, theme: str) -> list[str]:
     for explorer_id in page.eval_on_selector_all(".alliances-explorer", "els => els.map(e => e.id)"):
         tools = page.eval_on_selector(
             f"#{explorer_id}",
-            "r => { const t = r.querySelector('.ae-tools'); return t ? {hidden: t.hidden, actions: "
+            "r => { const t = r.querySelector('.ae-share'); return t ? {hidden: t.hidden, actions: "
             "Array.from(t.querySelectorAll('button')).map(b => b.getAttribute('data-action'))} : null; }",
         )
         if tools is None or tools["hidden"]:
-            problems.append(f"#{explorer_id}: no visible .ae-tools button row ({tools})")
+            problems.append(f"#{explorer_id}: no visible 'Save or share' menu ({tools})")
             continue
         if tools["actions"] != TOOL_ACTIONS:
             problems.append(f"#{explorer_id}: buttons {tools['actions']}, expected {TOOL_ACTIONS}")
             continue
-        # start from the explorer's last control and walk forward with the keyboard only
-        page.focus(f"#{explorer_id} .ae-controls input >> nth=-1")
+        # from the explorer's last control that can act (a disabled one cannot take focus), Tab
+        # (keyboard only) to the "Save or share" menu and open it
+        page.focus(f"#{explorer_id} .ae-controls input:enabled >> nth=-1")
+        for _ in range(4):  # past the codebook link and the chapter's steps, when they are there
+            page.keyboard.press("Tab")
+            if page.evaluate("id => !!document.activeElement.closest('#' + id + ' .ae-share > summary')", explorer_id):
+                break
+        if not page.evaluate("id => !!document.activeElement.closest('#' + id + ' .ae-share > summary')", explorer_id):
+            problems.append(f"#{explorer_id} ({theme}): Tab did not reach 'Save or share'")
+            continue
+        page.keyboard.press("Enter")
+        page.wait_for_function("id => document.querySelector('#' + id + ' .ae-share').open", arg=explorer_id,
+                               timeout=2000)
         for action in TOOL_ACTIONS:
             page.keyboard.press("Tab")
             try:  # wait for focus to land on the button (a condition, not a read right after the key)

@@ -61,6 +61,14 @@ def wait_combination(page, value: str, explorer_id: str = EXPLORER) -> None:
                            arg=[explorer_id, value], timeout=5000)
 
 
+def click_action(page, action: str, explorer_id: str = EXPLORER) -> None:
+    """Open the explorer's "Save or share" menu (if closed) and click one of its actions."""
+    fold = page.locator(f"#{explorer_id} details.ae-share")
+    if not fold.evaluate("d => d.open"):
+        fold.locator("summary").click()
+    page.click(f"#{explorer_id} [data-action={action}]")
+
+
 def status(page, explorer_id: str = EXPLORER) -> str:
     return page.text_content(f"#{explorer_id} .ae-status") or ""
 
@@ -82,7 +90,7 @@ def test_saved_from_the_page_loads_in_python_exactly(kind, site, server, new_pag
     page.keyboard.press("ArrowRight")
     wait_combination(page, "4,1,1,2")
     with page.expect_download() as info:
-        page.click(f"#{EXPLORER} [data-action=save-{kind}]")
+        click_action(page, f"save-{kind}")
     download = info.value
     assert download.suggested_filename == f"{EXPLORER}-scenario.{kind}"
     path = tmp_path / download.suggested_filename
@@ -245,13 +253,13 @@ def test_moving_a_slider_keeps_the_scenario_in_the_url_and_copy_link_gives_it(si
     wait_combination(page, "1,2,1,1")
     hash_now = page.evaluate("location.hash")
     assert f"{EXPLORER}.proximity=0.50" in hash_now and f"{EXPLORER}.aggregate_power=0.25" in hash_now
-    page.click(f"#{EXPLORER} [data-action=link]")
+    click_action(page, "link")
     # the link is shown at once, whether or not the clipboard call settles
     expect(status_box(page)).to_contain_text("#" + hash_now[1:])
     # the link, opened in a fresh page, gives the same scenario
     other, _, _ = open_page(new_page, server, site, fragment=hash_now)
     wait_combination(other, "1,2,1,1")
-    page.click(f"#{EXPLORER} [data-action=reset]")
+    click_action(page, "reset")
     wait_combination(page, "1,1,1,1")
     page.wait_for_function("() => location.hash === ''", timeout=5000)
 
@@ -345,7 +353,18 @@ def test_quiz_checks_answers_without_a_kernel(site, server, new_page):
     expect(page.locator(f"{root} .aq-feedback")).to_have_text("Correct. " + first.options[first.answer].feedback)
     page.check(f"#quiz-{second.id}-{second.answer}")
     page.click(f"#quiz-{second.id} .aq-check")
-    expect(page.locator(".alliances-quiz .aq-score")).to_have_text(f"Checked 2 of {len(quiz.questions)}: 2 right.")
+    # only first tries count: question 1 was wrong at first, so 1 of 2 checked answers scores
+    total = len(quiz.questions)
+    expect(page.locator(".alliances-quiz .aq-score")).to_have_text(
+        f"First tries: 1 of {total} right (2 of {total} checked).")
+    # the feedback never repeats the verdict ("Correct. Right. ...")
+    feedback = page.locator(f"{root} .aq-feedback").inner_text()
+    assert not feedback.lower().startswith(("correct. right", "correct. correct"))
+    # the score sits near the top: above the first question
+    above = page.evaluate("() => { const q = document.querySelector('.alliances-quiz');"
+                          " return q.querySelector('.aq-score').getBoundingClientRect().top"
+                          " < q.querySelector('.aq-question').getBoundingClientRect().top; }")
+    assert above, "the quiz score should sit above the questions"
     # keyboard: the arrow keys move between a question's options
     page.focus(f"#quiz-{second.id}-0")
     page.keyboard.press("ArrowDown")

@@ -84,7 +84,8 @@ class CaseBox:
             f'<p class="case-title"><strong>Case: {esc(row["decider"])} facing {esc(row["threat_source"])}, '
             f'{row["year"]}</strong></p>'
             f"<p>{esc(row['summary'])}</p>"
-            f'<table class="case-codes"><caption>How the case is coded (scales in the codebook)</caption>'
+            '<table class="case-codes"><caption>How the case is coded (scales in the '
+            f'{codebook_link()})</caption>'
             '<thead><tr><th scope="col">Factor</th><th scope="col">Code</th><th '
             f'scope="col">Why</th></tr></thead><tbody>{rows}</tbody></table>'
             f"<p><strong>Observed:</strong> {esc(row['decider'])} {VERBS[row['observed']]} "
@@ -96,6 +97,15 @@ class CaseBox:
 
     def _repr_mimebundle_(self, include=None, exclude=None) -> dict[str, Any]:
         return {"text/html": self._repr_html_(), "text/plain": self.text()}
+
+
+CODEBOOK_HREF = "../codebook.html"  # the book's codebook page, seen from a chapter (chapters/)
+SCHWELLER_CODEBOOK = "#schweller-s-balance-of-interests-schweller-cases-csv-codebook"
+
+
+def codebook_link(anchor: str = "", text: str = "codebook") -> str:
+    """A link to the codebook page (data/README.md, published as codebook.md) from a chapter."""
+    return f'<a class="case-codebook" href="{CODEBOOK_HREF}{html.escape(anchor, quote=True)}">{html.escape(text)}</a>'
 
 
 def case_box(case_id: str, cases: pd.DataFrame | None = None) -> CaseBox:

@@ -20,6 +20,27 @@ CONTROL_FIELDS: tuple[str, ...] = ("threat_level",) + SCENARIO_FIELDS
 MIN_LEVELS, MAX_LEVELS = 2, 11
 # Above this the precomputed table of a static explorer grows past ~0.5 MB.
 MAX_COMBINATIONS = 4096
+# What each end of a slider means, in the codebook's words (data/README.md, "The scales").
+SCALE_ENDS: dict[str, tuple[str, str]] = {
+    "aggregate_power": ("no resources to speak of", "the system's leading power"),
+    "proximity": ("remote", "shares a border"),
+    "offensive_power": ("nothing usable against the decider", "can overrun the decider quickly"),
+    "aggressive_intentions": ("benign", "openly expansionist, already attacking"),
+    "own_strength": ("negligible against the threat", "overwhelms the threat (0.50 = parity)"),
+    "allied_support": ("no help available", "help certain"),
+    "victory": ("the threat is near defeat", "the threat has won (0.50 = undecided)"),
+    "capability": ("negligible", "the system's leading power"),
+    "others_engaged": ("no one fights the threat", "great powers already at war with it and holding"),
+    "neutrality_lesson": ("its neutrality failed last time", "neutrality kept it safe last time"),
+    "threat_level": ("no threat", "all four sources at their maximum"),
+    # Schweller's scales (data/README.md, the schweller_cases.csv codebook)
+    "value_status_quo": ("owes nothing to the existing order", "a satisfied power"),
+    "value_revision": ("no claims", "unlimited aims, pursued at any risk"),
+    "revisionist_strength": ("the revisionist camp is collapsing", "it dominates the theatre"),
+}
+# Controls that act only while a yes/no control is ticked: closeness to victory means
+# nothing in peace (the model ignores it, see model.alignment).
+NEEDS: dict[str, str] = {"victory": "war"}
 
 
 @dataclass(frozen=True)
@@ -29,6 +50,8 @@ class Control:
     name: str
     label: str
     values: tuple[Any, ...]
+    ends: tuple[str, str] | None = None  # what the lowest and the highest value mean
+    needs: str | None = None  # a yes/no control that must be ticked for this one to act
 
     @property
     def is_toggle(self) -> bool:
@@ -36,6 +59,14 @@ class Control:
 
     def labels(self) -> list[str]:
         return ["yes" if v is True else "no" if v is False else f"{v:.2f}" for v in self.values]
+
+    def ends_text(self) -> str:
+        """'0.00 remote ... 1.00 shares a border' (empty for a yes/no box or without ends)."""
+        ends = self.ends or SCALE_ENDS.get(self.name)
+        if self.is_toggle or ends is None:
+            return ""
+        low, high = self.labels()[0], self.labels()[-1]
+        return f"{low} {ends[0]} … {high} {ends[1]}"
 
     def index_of(self, value: Any) -> int:
         """Index of the grid value nearest to ``value`` (the explorer snaps to its grid)."""
@@ -78,6 +109,8 @@ def make_controls(vary: Sequence[str], levels: int) -> tuple[Control, ...]:
             n,
             FIELD_LABELS[n],
             (False, True) if n in BOOLEAN_FIELDS else lessons if n == "neutrality_lesson" else values,
+            None,
+            NEEDS[n] if n in NEEDS and NEEDS[n] in vary else None,
         )
         for n in vary
     )

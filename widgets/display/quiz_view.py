@@ -63,9 +63,18 @@ def quiz_html(quiz: Quiz) -> str:
     return (
         f'<section class="alliances-quiz" id="quiz-{_e(quiz.chapter)}" aria-label="Self-check quiz">'
         f'<p class="aq-intro">{count} questions. Choose an answer and check it: the feedback explains '
-        f"each choice. Nothing is recorded or sent anywhere.</p>{questions}"
-        f'<p class="aq-score" aria-live="polite"></p></section>'
+        f"each choice. Only your first try at each question counts toward the score. Nothing is recorded or "
+        f"sent anywhere.</p>"
+        f'<p class="aq-score" aria-live="polite"></p>{questions}</section>'
     )
+
+
+def score_text(first_tries: dict[str, bool], total: int) -> str:
+    """The quiz's score: first tries only (quiz.js writes the same sentence)."""
+    if not first_tries:
+        return ""
+    right = sum(first_tries.values())
+    return f"First tries: {right} of {total} right ({len(first_tries)} of {total} checked)."
 
 
 class QuizView:
@@ -76,6 +85,8 @@ class QuizView:
             raise TypeError(f"quiz must be a Quiz, got {type(quiz).__name__}")
         self.quiz = quiz
         self._widget: ipw.Widget | None = None
+        self.score = ipw.HTML()
+        self.first_tries: dict[str, bool] = {}
 
     def check(self, question_id: str, choice: int) -> tuple[bool, str]:
         """Whether option ``choice`` (0-based) of question ``question_id`` is right, and its feedback."""
@@ -90,7 +101,7 @@ class QuizView:
     @property
     def widget(self) -> ipw.Widget:
         if self._widget is None:
-            self._widget = ipw.VBox([ipw.HTML("<b>Self-check</b>"), *(self._question_widget(n, q)
+            self._widget = ipw.VBox([ipw.HTML("<b>Self-check</b>"), self.score, *(self._question_widget(n, q)
                                      for n, q in enumerate(self.quiz.questions, 1))])
         return self._widget
 
@@ -106,6 +117,8 @@ class QuizView:
                 return
             right, text = self.check(q.id, choices.value)
             feedback.value = f"<p><b>{'Correct.' if right else 'Not quite.'}</b> {html.escape(text)}</p>"
+            self.first_tries.setdefault(q.id, right)
+            self.score.value = f"<p>{score_text(self.first_tries, len(self.quiz.questions))}</p>"
 
         button.on_click(on_click)
         return ipw.VBox([ipw.HTML(f"<p><b>{number}.</b> {html.escape(q.prompt)}</p>"), choices, button, feedback])

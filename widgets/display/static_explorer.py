@@ -81,7 +81,8 @@ def build_payload(controls: Sequence[Control], initial: Sequence[int], compute: 
     assert _leaves(base) == start
     return {
         "controls": [
-            {"name": c.name, "label": c.label, "labels": c.labels(), "values": list(c.values), "toggle": c.is_toggle}
+            {"name": c.name, "label": c.label, "labels": c.labels(), "values": list(c.values), "toggle": c.is_toggle,
+             **({"needs": c.needs} if c.needs else {})}
             for c in controls
         ],
         "strides": strides(controls),
@@ -133,6 +134,77 @@ def unpack(payload: dict[str, Any], value: Any) -> Any:
     return value
 
 
+# The "Save or share" menu: one list of (action, button text). explorer-controls.js runs the
+# action named by a button's data-action (its ACTIONS table); add an item in both places.
+SHARE_ACTIONS: tuple[tuple[str, str], ...] = (
+    ("save-json", "Save scenario (JSON)"),
+    ("save-csv", "Save scenario (CSV)"),
+    ("load", "Load scenario…"),
+    ("link", "Copy link to this scenario"),
+    ("reset", "Reset"),
+)
+# Fields coded on the scales of the case codebook (data/README.md, published as codebook.md).
+CODEBOOK_FIELDS = frozenset(
+    ("aggregate_power", "proximity", "offensive_power", "aggressive_intentions", "own_strength", "allied_support",
+     "war", "victory", "capability", "target", "others_engaged", "neutrality_lesson", "threat_level"))
+CODEBOOK_PAGE = "codebook.html"
+
+
+def share_html() -> str:
+    """The "Save or share" fold under the figure: hidden until explorer-controls.js runs (it needs it)."""
+    buttons = "".join(
+        f'<li><button type="button" data-action="{html.escape(a, quote=True)}">{html.escape(text)}</button></li>'
+        for a, text in SHARE_ACTIONS)
+    return (
+        '<details class="ae-share" hidden><summary>Save or share</summary>'
+        f'<ul class="ae-tools" role="list">{buttons}</ul>'
+        '<input type="file" class="ae-file" accept=".json,.csv,application/json,text/csv" hidden tabindex="-1" '
+        'aria-hidden="true"></details><p class="ae-status" role="status" aria-live="polite"></p>'
+    )
+
+
+def _codebook_link(controls: Sequence[Control]) -> str:
+    """A link to the codebook when the sliders are on its scales (chapters sit one folder down;
+    explorer-controls.js rewrites the link from the page's content root)."""
+    if not any(c.name in CODEBOOK_FIELDS for c in controls):
+        return ""
+    return (f'<p class="ae-codebook"><a href="../{CODEBOOK_PAGE}" data-site-path="{CODEBOOK_PAGE}">What the '
+            "scales mean: the codebook</a></p>")
+
+
+def _control_html(eid: str, control: Control, start: int, controls: Sequence[Control]) -> str:
+    """One labelled input (shipped disabled: explorer-controls.js enables it when it starts), with
+    what its ends mean and, for a control that acts only when a box is ticked, a note saying so."""
+    name = html.escape(control.name, quote=True)
+    cid = f"{eid}-{name}"
+    label = html.escape(control.label)
+    described = []
+    extra = ""
+    if control.needs:
+        box = next((c for c in controls if c.name == control.needs), None)
+        box_label = html.escape(box.label if box else control.needs)
+        described.append(f"{cid}-needs")
+        extra += (f'<span class="ae-needs" id="{cid}-needs">Acts only when &ldquo;{box_label}&rdquo; is ticked.'
+                  "</span>")
+    ends = control.ends_text()
+    if ends:
+        described.append(f"{cid}-ends")
+        extra = f'<span class="ae-ends" id="{cid}-ends">{html.escape(ends)}</span>' + extra
+    describedby = f' aria-describedby="{" ".join(described)}"' if described else ""
+    needs = f' data-needs="{html.escape(control.needs, quote=True)}"' if control.needs else ""
+    if control.is_toggle:
+        checked = " checked" if start else ""
+        return (f'<div class="ae-control ae-toggle"><input type="checkbox" id="{cid}" name="{name}"{checked} disabled>'
+                f'<label for="{cid}">{label}</label></div>')
+    shown = html.escape(control.labels()[start])
+    return (
+        f'<div class="ae-control"{needs}><label for="{cid}">{label}</label>'
+        f'<input type="range" id="{cid}" name="{name}" min="0" max="{len(control.values) - 1}" '
+        f'step="1" value="{start}" aria-valuetext="{shown}"{describedby} disabled>'
+        f'<output for="{cid}" id="{cid}-value">{shown}</output>{extra}</div>'
+    )
+
+
 def static_html(
     explorer_id: str,
     title: str,
@@ -156,49 +228,25 @@ def static_html(
         {"explorer": explorer_id, "title": title, "format": RULES}
     )  # the loader's rules, read by explorer-files.js
     eid = html.escape(explorer_id, quote=True)
-    rows = []
-    # Inputs ship disabled: without JavaScript they would look live and do nothing;
-    # explorer-controls.js enables them when it starts the explorer.
-    for control, start in zip(controls, initial, strict=True):
-        name = html.escape(control.name, quote=True)
-        cid = f"{eid}-{name}"
-        label = html.escape(control.label)
-        shown = html.escape(control.labels()[start])
-        if control.is_toggle:
-            checked = " checked" if start else ""
-            rows.append(
-                f'<div class="ae-control ae-toggle"><input type="checkbox" id="{cid}" name="{name}"{checked} disabled>'
-                f'<label for="{cid}">{label}</label></div>'
-            )
-        else:
-            rows.append(
-                f'<div class="ae-control"><label for="{cid}">{label}</label>'
-                f'<input type="range" id="{cid}" name="{name}" min="0" max="{len(control.values) - 1}" '
-                f'step="1" value="{start}" aria-valuetext="{shown}" disabled>'
-                f'<output for="{cid}" id="{cid}-value">{shown}</output></div>'
-            )
+    rows = [_control_html(eid, control, start, controls) for control, start in zip(controls, initial, strict=True)]
     fixed = f'<p class="ae-fixed">{html.escape(fixed_text)}</p>' if fixed_text else ""
-    # Scenario tools: hidden until explorer-controls.js runs (they need it). See scenario_file.py.
-    tools = (
-        '<div class="ae-tools" hidden>'
-        '<button type="button" data-action="save-json">Save scenario (JSON)</button>'
-        '<button type="button" data-action="save-csv">Save scenario (CSV)</button>'
-        '<button type="button" data-action="load">Load scenario…</button>'
-        '<input type="file" class="ae-file" accept=".json,.csv,application/json,text/csv" hidden tabindex="-1" '
-        'aria-hidden="true">'
-        '<button type="button" data-action="link">Copy link to this scenario</button>'
-        '<button type="button" data-action="reset">Reset</button>'
-        '</div><p class="ae-status" role="status" aria-live="polite"></p>'
-    )
     summary = html.escape(description_of(payload["figure"]))
+    side = (
+        f'<form class="ae-controls" aria-label="{html.escape(title, quote=True)}: controls" onsubmit="return false">'
+        f"{''.join(rows)}</form>{fixed}{_codebook_link(controls)}"
+        # filled by explorer-controls.js with the chapter's "Try this" steps that follow the explorer
+        '<details class="ae-steps" hidden><summary>Try this: the chapter\'s steps</summary>'
+        '<div class="ae-steps-body"></div></details>'
+    )
+    main = (
+        f'<div class="ae-plot" id="{eid}-plot" role="img" aria-label="{html.escape(title, quote=True)}: chart; the '
+        'text below describes it"></div>'
+        f'<p class="ae-summary" id="{eid}-summary" aria-live="polite">{summary}</p>{share_html()}'
+    )
     return (
         f'<div class="alliances-explorer" id="{eid}">'
         f'<p class="ae-title"><strong>{html.escape(title)}</strong></p>'
-        f'<form class="ae-controls" aria-label="{html.escape(title, quote=True)}: controls" onsubmit="return false">'
-        f"{''.join(rows)}</form>{fixed}{tools}"
-        f'<div class="ae-plot" id="{eid}-plot" role="img" aria-label="{html.escape(title, quote=True)}: chart; the '
-        'text below describes it"></div>'
-        f'<p class="ae-summary" id="{eid}-summary" aria-live="polite">{summary}</p>'
+        f'<div class="ae-body"><div class="ae-side">{side}</div><div class="ae-main">{main}</div></div>'
         f'<script type="application/json" class="ae-data">{script_json(payload)}</script>'
         f'<noscript><p class="ae-noscript">This explorer needs JavaScript to move; the text above describes its '
         f'starting point.</p></noscript>'

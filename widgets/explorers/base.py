@@ -50,6 +50,7 @@ class Explorer:
                              f"(it appears in page links), got {self.explorer_id!r}")
         self.initial_indices = [c.index_of(initial[c.name]) for c in self.controls]
         self.inputs: dict[str, ipw.ValueWidget] = {}
+        rows: list[ipw.Widget] = []
         for control, index in zip(self.controls, self.initial_indices, strict=True):
             if control.is_toggle:
                 widget = ipw.Checkbox(value=bool(index), description=control.label, indent=False)
@@ -65,16 +66,28 @@ class Explorer:
                     continuous_update=True,
                     style={"description_width": "14em"},
                     layout=ipw.Layout(width="32em"),
+                    tooltip=control.ends_text() or None,
                 )
             widget.observe(self._on_change, names="value")
             self.inputs[control.name] = widget
+            ends = control.ends_text()
+            rows.append(ipw.VBox([widget, ipw.HTML(f'<small style="margin-left:14.5em">{_escape(ends)}</small>')])
+                        if ends else widget)
+        # a control that needs a box ticked (closeness to victory needs "At war") is disabled while it is not
+        for control in self.controls:
+            if control.needs and control.needs in self.inputs:
+                self.inputs[control.needs].observe(lambda _c: self._apply_needs(), names="value")
+        self._apply_needs()
         self.output = ipw.Output()
         self.summary = ipw.HTML()
         self.status = ipw.HTML()
-        parts: list[ipw.Widget] = [ipw.HTML(f"<b>{_escape(title)}</b>"), *self.inputs.values()]
+        parts: list[ipw.Widget] = [ipw.HTML(f"<b>{_escape(title)}</b>"), *rows]
         if fixed_text:
             parts.append(ipw.HTML(f"<i>{_escape(fixed_text)}</i>"))
-        self.widget = ipw.VBox([*parts, self._file_tools(), self.status, self.output, self.summary])
+        self.share_tools = self._file_tools()
+        # "Save or share" under the figure, folded (the page's menu: static_explorer.share_html)
+        share = ipw.Accordion(children=[self.share_tools], titles=("Save or share",), selected_index=None)
+        self.widget = ipw.VBox([*parts, self.output, self.summary, share, self.status])
         self.figure: dict | None = None
         self._static: str | None = None
         self._holding = False
@@ -88,6 +101,15 @@ class Explorer:
         save_csv.on_click(lambda _b: self._save_clicked("csv"))
         upload.observe(self._upload_changed, names="value")
         return ipw.HBox([save_json, save_csv, upload])
+
+    def _apply_needs(self) -> None:
+        for control in self.controls:
+            if control.needs and control.needs in self.inputs:
+                off = not self.inputs[control.needs].value
+                widget = self.inputs[control.name]
+                widget.disabled = off
+                label = FIELD_LABELS.get(control.needs, control.needs)
+                widget.tooltip = f"Acts only when '{label}' is ticked" if off else (control.ends_text() or None)
 
     def values(self) -> dict[str, Any]:
         """The current control values, snapped to the grid."""

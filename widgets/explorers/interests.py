@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
+from ..display.casebox import SCHWELLER_CODEBOOK, codebook_link
 from ..display.controls import MAX_COMBINATIONS, Control, combinations_count, grid
 from ..figures.interests import comparison_spec, typology_spec
 from ..figures.palette import CHOICE_LABELS
@@ -194,8 +195,9 @@ class SchwellerCaseBox:
             f'<aside class="alliances-case alliances-case-{mark}" aria-label="Case: {esc(c.decider)}, {c.year}">'
             f'<p class="case-title"><strong>Walt and Schweller on {esc(c.decider)}, {c.year}</strong> '
             f"(leading revisionist: {esc(c.row['revisionist'])})</p><p>{esc(c.row['summary'])}</p>"
-            f'<table class="case-codes"><caption>Schweller coding (scales in the codebook; Walt\'s coding is in '
-            f'data/cases.csv)</caption><thead><tr><th scope="col">Factor</th><th scope="col">Code</th>'
+            f'<table class="case-codes"><caption>Schweller coding (scales in the '
+            f'{codebook_link(SCHWELLER_CODEBOOK)}; Walt\'s coding is in data/cases.csv)</caption>'
+            '<thead><tr><th scope="col">Factor</th><th scope="col">Code</th>'
             f'<th scope="col">Why</th></tr></thead><tbody>{rows}</tbody></table>'
             f"<p><strong>Walt's model:</strong> {esc(CHOICE_LABELS[c.walt.choice].lower())} ({walt_p}%). "
             f"<strong>Schweller's model:</strong> {esc(c.schweller.label.lower())} ({sch_p}%). "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -52,9 +53,17 @@ def threat_explorer(
     fixed = [name for name in (*THREAT_SOURCES, *SITUATION_FIELDS) if name not in vary and name not in hidden]
 
     def compute(values: Mapping[str, Any]) -> dict:
-        return prediction_spec(predict(*scenario(threat, situation, values), weights, params))
+        t, s = scenario(threat, situation, values)
+        spec = prediction_spec(predict(t, s, weights, params))
+        _add_note(spec, war_note(s, weights, params, t, "war" in vary))
+        return spec
 
     return Explorer(title, controls, start, compute, describe_fixed(start, fixed), explorer_id)
+
+
+def _add_note(spec: dict, note: str) -> None:
+    if note:
+        spec["layout"]["meta"]["description"] = f"{spec['layout']['meta']['description']} {note}"
 
 
 def _hidden_fields(vary: Sequence[str], start: Mapping[str, Any]) -> set[str]:
@@ -115,6 +124,7 @@ def conditions_explorer(
         spec["layout"]["meta"]["description"] = (
             describe_prediction(pred) + " " + spec["layout"]["meta"]["description"])
         spec["layout"]["meta"]["result"] = prediction_result(pred)
+        _add_note(spec, war_note(s, weights, params, t, "war" in vary))
         return spec
 
     return Explorer(title, controls, start, compute, describe_fixed(start, fixed), explorer_id)
@@ -127,14 +137,55 @@ def neighbourhood_explorer(
     """A slider for how much aggregate power weighs against proximity (0 = proximity
     alone, 1 = power four times proximity), redrawing the map of camps."""
     ratios = {v: 4.0 * v for v in grid(levels)}
-    controls = (Control("power_weight", "Weight of aggregate power (vs proximity)", tuple(ratios)),)
+    controls = (Control("power_weight", "Weight of aggregate power (vs proximity)", tuple(ratios),
+                        ("proximity alone", "power four times proximity")),)
     neighbourhood(rows, cols, seed=seed)  # validates rows, cols, seed early
 
     def compute(values: Mapping[str, Any]) -> dict:
-        hood = neighbourhood(rows, cols, proximity_weight=1.0, power_weight=ratios[values["power_weight"]], seed=seed)
-        return neighbourhood_spec(hood)
+        ratio = ratios[values["power_weight"]]
+        hood = neighbourhood(rows, cols, proximity_weight=1.0, power_weight=ratio, seed=seed)
+        spec = neighbourhood_spec(hood)
+        spec["layout"]["meta"]["description"] = (
+            f"{weight_sentence(ratio)} {spec['layout']['meta']['description']} {reach_sentence(hood, ratio)}")
+        return spec
 
     return Explorer(title, controls, {"power_weight": 0.0}, compute, "", explorer_id)
+
+
+def weight_sentence(ratio: float) -> str:
+    """The neighbourhood slider's setting in words (the map's weights are 1 for proximity)."""
+    if ratio == 0:
+        return "Proximity alone decides whom each state fears."
+    if ratio == 1:
+        return "Power weighs as much as proximity."
+    return f"Power weighs {ratio:g} times as much as proximity."
+
+
+def reach_sentence(hood: Any, ratio: float) -> str:
+    """Why the map changes or not: how many states oppose a state that is not their neighbour."""
+    far = sum(
+        abs(hood.position(i)[0] - hood.position(j)[0]) + abs(hood.position(i)[1] - hood.position(j)[1]) > 1
+        for i, j in enumerate(hood.opposes)
+    )
+    total = len(hood.opposes)
+    if far == 0:
+        still = "still " if ratio > 0 else ""
+        because = ": at this weight nearness outweighs any difference in resources" if ratio > 0 else ""
+        return f"Every state {still}opposes one of its grid neighbours{because}."
+    return f"{far} of the {total} states now oppose a state that is not their neighbour."
+
+
+def war_note(situation: Situation, weights: ThreatWeights | None, params: ModelParameters | None,
+             threat: Threat, varies_war: bool) -> str:
+    """Why the war box or closeness to victory changes nothing, when it does not (computed, not assumed)."""
+    if not situation.war:
+        return "At peace: closeness to victory has no effect until the war box is ticked." if varies_war else ""
+    peace = predict(threat, dataclasses.replace(situation, war=False), weights, params).probabilities
+    now = predict(threat, situation, weights, params).probabilities
+    if situation.victory == 0.5 and all(abs(now[k] - peace[k]) < 5e-4 for k in now):
+        return ("At war, but neither side is winning (closeness to victory 0.50): the war changes nothing here, "
+                "the prediction is the same as in peace.")
+    return ""
 
 
 def _check_types(threat: Any, situation: Any, weights: Any, params: Any) -> None:

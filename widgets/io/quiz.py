@@ -22,6 +22,9 @@ QUESTION_ID = re.compile(r"[a-z][a-z0-9-]*")
 CHAPTER_NAME = re.compile(r"[0-9]{2}_[a-z0-9_]+")
 MIN_QUESTIONS, MAX_QUESTIONS = 4, 8
 MIN_OPTIONS, MAX_OPTIONS = 2, 5
+# The page says "Correct." or "Not quite." before an option's feedback, so feedback that
+# opens with its own verdict would read "Correct. Right. ..."
+VERDICT_OPENING = re.compile(r"(right|correct|wrong|incorrect|not quite|yes|no)\b[.!,:]?", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -100,9 +103,12 @@ def parse_quiz(data: Any, name: str) -> Quiz:
             correct = option.get("correct", False)
             if not isinstance(correct, bool):
                 raise ValueError(f"{o_where}: correct must be true or false, got {correct!r}")
-            options.append(
-                Option(_text(o_where, "text", option["text"]), _text(o_where, "feedback", option["feedback"]), correct)
-            )
+            feedback = _text(o_where, "feedback", option["feedback"])
+            verdict = VERDICT_OPENING.match(feedback)
+            if verdict:
+                raise ValueError(f"{o_where}: feedback must not open with a verdict ({verdict.group(0)!r}): the page "
+                                 "already says 'Correct.' or 'Not quite.' before it")
+            options.append(Option(_text(o_where, "text", option["text"]), feedback, correct))
         right = sum(o.correct for o in options)
         if right != 1:
             raise ValueError(f"{q_where}: exactly one option must have correct: true, got {right}")

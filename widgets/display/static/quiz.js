@@ -9,12 +9,15 @@
     quiz.setAttribute("data-ready", "1");
     var questions = Array.prototype.slice.call(quiz.querySelectorAll(".aq-question"));
     var score = quiz.querySelector(".aq-score");
-    var results = {};
+    var results = {}; // question id -> right at the first try (later tries do not count)
 
+    // the same sentence as quiz_view.score_text
     function tally() {
       var answered = Object.keys(results).length;
       var right = Object.keys(results).filter(function (k) { return results[k]; }).length;
-      score.textContent = answered ? "Checked " + answered + " of " + questions.length + ": " + right + " right." : "";
+      var total = questions.length;
+      score.textContent = answered ? "First tries: " + right + " of " + total + " right (" + answered + " of " + total +
+        " checked)." : "";
     }
 
     questions.forEach(function (fieldset) {
@@ -33,7 +36,7 @@
         var right = k === answer;
         out.textContent = (right ? "Correct. " : "Not quite. ") + feedbacks[k];
         fieldset.classList.add(right ? "aq-right" : "aq-wrong");
-        results[fieldset.id] = right;
+        if (!Object.prototype.hasOwnProperty.call(results, fieldset.id)) { results[fieldset.id] = right; }
         tally();
       });
       fieldset.addEventListener("change", function () { out.textContent = ""; fieldset.classList.remove("aq-right", "aq-wrong"); });
