@@ -54,10 +54,10 @@ lint: setup
 	$(BIN)/ruff check .
 
 test: setup system-deps lint
-	$(BIN)/python -m pytest tests chapters --nbval-lax --nbval-current-env -p no:cacheprovider
+	$(BIN)/python -m pytest tests chapters guide --nbval-lax --nbval-current-env -p no:cacheprovider
 
 test-fast: setup
-	$(BIN)/python -m pytest tests chapters --nbval-lax --nbval-current-env -p no:cacheprovider -m "not browser and not build"
+	$(BIN)/python -m pytest tests chapters guide --nbval-lax --nbval-current-env -p no:cacheprovider -m "not browser and not build"
 
 bench: setup system-deps
 	$(BIN)/python -m benchmarks.run

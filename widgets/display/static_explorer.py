@@ -133,6 +133,22 @@ def unpack(payload: dict[str, Any], value: Any) -> Any:
     return value
 
 
+def _notes_html(eid: str) -> str:
+    """The student's name and justification, saved into the scenario file (RULES['text_fields']).
+    Hidden until explorer-controls.js runs, like the Save/Load tools, but a separate element."""
+    limits = RULES["text_fields"]
+    return (
+        '<div class="ae-notes" hidden>'
+        f'<label for="{eid}-student">Your name (saved in the file)</label>'
+        f'<input type="text" id="{eid}-student" class="ae-student" maxlength="{limits["student"]["max"]}" '
+        'autocomplete="name">'
+        f'<label for="{eid}-justification">Why these values? (saved in the file)</label>'
+        f'<textarea id="{eid}-justification" class="ae-justification" rows="3" '
+        f'maxlength="{limits["justification"]["max"]}"></textarea>'
+        "</div>"
+    )
+
+
 def static_html(
     explorer_id: str,
     title: str,
@@ -191,11 +207,12 @@ def static_html(
         '</div><p class="ae-status" role="status" aria-live="polite"></p>'
     )
     summary = html.escape(description_of(payload["figure"]))
+    notes = _notes_html(eid)
     return (
         f'<div class="alliances-explorer" id="{eid}">'
         f'<p class="ae-title"><strong>{html.escape(title)}</strong></p>'
         f'<form class="ae-controls" aria-label="{html.escape(title, quote=True)}: controls" onsubmit="return false">'
-        f"{''.join(rows)}</form>{fixed}{tools}"
+        f"{''.join(rows)}</form>{fixed}{tools}{notes}"
         f'<div class="ae-plot" id="{eid}-plot" role="img" aria-label="{html.escape(title, quote=True)}: chart; the '
         'text below describes it"></div>'
         f'<p class="ae-summary" id="{eid}-summary" aria-live="polite">{summary}</p>'
