@@ -83,7 +83,7 @@ class Explorer:
         if fixed_text:
             parts.append(ipw.HTML(f"<i>{_escape(fixed_text)}</i>"))
         self.notes = self._student_notes()
-        self.widget = ipw.VBox([*parts, self._file_tools(), self.notes, self.status, self.output, self.summary])
+        self.widget = ipw.VBox([*parts, self.notes, self._file_tools(), self.status, self.output, self.summary])
         self.figure: dict | None = None
         self._static: str | None = None
         self._holding = False
