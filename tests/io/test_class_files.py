@@ -164,7 +164,8 @@ def test_read_class_alpha_is_the_packages_on_the_same_codings():
     results = read_class(class_files.all_files())
     table = results.table.set_index("file")
     for _, row in results.agreement.iterrows():
-        files = [f for f in table.index[table["explorer"] == row["explorer"]] if f != "20_ch1-iran-dev-patel-scenario.json"]
+        repeat = "20_ch1-iran-dev-patel-scenario.json"
+        files = [f for f in table.index[table["explorer"] == row["explorer"]] if f != repeat]
         units = sorted(c for c in table.columns if c.startswith("control.") and table.loc[files, c].notna().any())
         data = table.loc[files, units].to_numpy(dtype=float)
         expected = krippendorff.alpha(reliability_data=data, level_of_measurement="interval")

@@ -32,7 +32,7 @@ def class_results_html() -> str:
             "config": {**PLOT_CONFIG, "displayModeBar": False}}
     head = "".join(f'<th scope="col">{HEADINGS[c]}</th>' for c in TABLE_COLUMNS)
     return (
-        f'<div class="{MARKER}" id="class-results">'
+        f'<div class="{MARKER}" id="class-results-reader">'
         '<div class="cr-drop">'
         '<label for="cr-files">Choose a class\'s scenario files (select many at once), '
         "or drop them in this box:</label> "
