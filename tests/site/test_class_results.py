@@ -43,7 +43,8 @@ def test_the_page_reads_a_class_at_once_as_python_does(site, server, new_page):
     expect(page.locator(".alliances-class-results")).to_have_attribute("data-loaded", "30", timeout=20_000)
     rows = page.locator(".cr-table tbody tr")
     expect(rows).to_have_count(30)
-    expect(page.locator(".cr-status")).to_have_text("Read 33 files: 30 in the table, 3 refused; problems are listed below.")
+    expect(page.locator(".cr-status")).to_have_text(
+        "Read 33 files: 30 in the table, 3 refused; problems are listed below.")
     python = read_class(class_files.all_files())
     shown = page.evaluate("""() => Array.from(document.querySelectorAll('.cr-table tbody tr')).map(tr =>
         Array.from(tr.cells).map(td => td.textContent))""")
@@ -60,7 +61,8 @@ def test_the_page_reads_a_class_at_once_as_python_does(site, server, new_page):
     assert {k: same(v) for k, v in problems.items()} == {k: same(" ".join(v)) for k, v in python.problems.items()}
     # alpha: the page's formula against the krippendorff package (through the Python twin)
     alphas = page.evaluate("""() => Object.fromEntries(Array.from(document.querySelectorAll('.cr-agreement tbody tr'))
-        .map(tr => [tr.getAttribute('data-explorer'), [Number(tr.getAttribute('data-alpha')), tr.cells[5].textContent]]))""")
+        .map(tr => [tr.getAttribute('data-explorer'),
+                    [Number(tr.getAttribute('data-alpha')), tr.cells[5].textContent]]))""")
     expected = dict(zip(python.agreement["explorer"], python.agreement["alpha"], strict=True))
     assert set(alphas) == set(expected) == {"ch1-iran", "ch1-sources"}
     for explorer, (alpha, text) in alphas.items():
@@ -72,7 +74,8 @@ def test_the_page_reads_a_class_at_once_as_python_does(site, server, new_page):
                            timeout=20_000)
     assert page.locator(".cr-figures .js-plotly-plot").count() == 4
     expect(page.locator(".cr-figures figcaption").first).to_contain_text("one dot per file")
-    boxes = page.evaluate("() => document.querySelector('.cr-figures .js-plotly-plot').data.map(t => [t.type, t.y.length])")
+    boxes = page.evaluate(
+        "() => document.querySelector('.cr-figures .js-plotly-plot').data.map(t => [t.type, t.y.length])")
     assert boxes == [["box", 20]] * 4
     if SCREENSHOT:
         page.screenshot(path=str(Path(SCREENSHOT) / "class-results-30.png"), full_page=True)
@@ -150,8 +153,8 @@ def test_the_students_name_and_justification_travel_with_the_file(site, server, 
 
 def test_the_page_slugs_names_as_python_does(site, server, new_page):
     page, _recorder, _ = open_page(new_page, server, site)
-    names = ["Zoë Ångström", "  ", "../../etc/passwd", "Ｆｕｌｌ Ｗｉｄｔｈ", "Алексей", "İstanbul Ödül", "a" * 39 + " b" + "c" * 9,
-             "O'Brien-Smith", "Straße"]
+    names = ["Zoë Ångström", "  ", "../../etc/passwd", "Ｆｕｌｌ Ｗｉｄｔｈ", "Алексей", "İstanbul Ödül",
+             "a" * 39 + " b" + "c" * 9, "O'Brien-Smith", "Straße"]
     slugs = page.evaluate(f"""names => {{
         const rules = JSON.parse(document.querySelector('#{EXPLORER} script.ae-data').textContent).format;
         return names.map(n => window.AlliancesExplorer.files.studentSlug(rules, n));
