@@ -196,3 +196,20 @@ def test_read_class_refuses_a_file_of_no_book_explorer_and_a_bad_control():
     assert "control own_strength must be a number or true/false, got 'high'" in results.problems["b.json"][0]
     assert "controls must be an object" in results.problems["c.json"][0]
     assert np.all(results.agreement.columns == ["explorer", "chapter", "files", "coders", "inputs", "alpha", "note"])
+
+
+def test_the_text_limits_come_from_rules(monkeypatch):
+    record = {**corpus.good_record(), "student": "Ana Ruiz"}
+    corpus.explorer().load_text(json.dumps(record))
+    monkeypatch.setitem(RULES["text_fields"]["student"], "max", 3)
+    with pytest.raises(ValueError, match="student is 8 characters long; at most 3 are allowed"):
+        corpus.explorer().load_text(json.dumps(record))
+    monkeypatch.setitem(RULES["text_fields"]["justification"], "one_line", True)
+    with pytest.raises(ValueError, match="justification must be one line"):
+        read_class_one({**record, "student": "", "justification": "a\nb"})
+
+
+def read_class_one(record: dict) -> None:
+    from widgets.io.class_results import check_class_record
+
+    check_class_record(record, "scenario file")
