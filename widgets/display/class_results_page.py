@@ -43,8 +43,9 @@ def class_results_html() -> str:
         '<p class="cr-status" role="status" aria-live="polite"></p>'
         '<div class="cr-results" hidden>'
         '<h2 id="cr-table-heading">One row per file</h2>'
+        '<div class="cr-scroll" role="region" aria-labelledby="cr-table-heading" tabindex="0">'
         f'<table class="cr-table" aria-labelledby="cr-table-heading"><thead><tr>{head}</tr></thead><tbody></tbody>'
-        "</table>"
+        "</table></div>"
         '<h2 id="cr-problems-heading">Problems, file by file</h2><ul class="cr-problems"></ul>'
         '<h2 id="cr-agreement-heading">Agreement among coders of the same case</h2>'
         '<table class="cr-agreement" aria-labelledby="cr-agreement-heading"><thead><tr><th scope="col">Explorer</th>'

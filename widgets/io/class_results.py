@@ -26,14 +26,14 @@ from .agreement import MIN_CODERS, interval_alpha
 from .scenario_file import RULES, check_head, formula_warnings, parse_record, source_label
 from .scenario_text import _described, _finite, _unguarded
 
-TABLE_COLUMNS = ("file", "student", "explorer", "chapter", "inputs", "prediction", "justification")
+TABLE_COLUMNS = ("file", "student", "explorer", "inputs", "prediction", "justification")  # as the page shows them
 AGREEMENT_COLUMNS = ("explorer", "chapter", "files", "coders", "inputs", "alpha", "note")
 
 
 @dataclass(frozen=True)
 class ClassResults:
-    """``table``: one row per file read (TABLE_COLUMNS, then one ``control.<name>`` column per
-    input, NaN where a file's explorer has no such input); ``problems``: file name -> the
+    """``table``: one row per file read (TABLE_COLUMNS, then the explorer's chapter, then one
+    ``control.<name>`` column per input, NaN where a file's explorer has no such input); ``problems``: file name -> the
     problems found (a refused file has no row); ``agreement``: one row per explorer (AGREEMENT_COLUMNS)."""
 
     table: pd.DataFrame
@@ -115,7 +115,8 @@ def read_class(files: Iterable[str | Path | tuple[str, bytes]]) -> ClassResults:
         problems.setdefault(name, []).extend(formula_warnings(record, source))
         rows.append({"file": name, **row})
     _mark_repeats(rows, problems)
-    table = pd.DataFrame([{k: r[k] for k in TABLE_COLUMNS} for r in rows], columns=list(TABLE_COLUMNS))
+    columns = [*TABLE_COLUMNS, "chapter"]
+    table = pd.DataFrame([{k: r[k] for k in columns} for r in rows], columns=columns)
     names = sorted({n for r in rows for n in r["controls"]})
     for control in names:
         table[f"control.{control}"] = [r["controls"].get(control, math.nan) for r in rows]

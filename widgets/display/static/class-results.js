@@ -179,7 +179,7 @@
       var choices = Object.keys(counts).sort();
       var bars = {data: [{type: "bar", x: choices, y: choices.map(function (c) { return counts[c]; }), marker: {color: "#E69F00"},
         hovertemplate: "%{x}: %{y} files<extra></extra>"}],
-        layout: {title: {text: "What the model predicted for these codings"}, yaxis: {title: {text: "files"}, dtick: 1},
+        layout: {title: {text: "What the model predicted for these codings"}, yaxis: {title: {text: "files"}, rangemode: "tozero", tickformat: "d"},
           margin: {t: 50, r: 20, b: 80, l: 60}, height: 300}};
       drawn.push(plot(box, a.explorer + " predictions", bars, "Predictions recorded in the files: " +
         choices.map(function (c) { return c + " " + counts[c]; }).join(", ") + ".", config));
