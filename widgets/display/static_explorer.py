@@ -212,7 +212,7 @@ def static_html(
         f'<div class="alliances-explorer" id="{eid}">'
         f'<p class="ae-title"><strong>{html.escape(title)}</strong></p>'
         f'<form class="ae-controls" aria-label="{html.escape(title, quote=True)}: controls" onsubmit="return false">'
-        f"{''.join(rows)}</form>{fixed}{notes}{tools}"
+        f"{''.join(rows)}</form>{fixed}{tools}{notes}"
         f'<div class="ae-plot" id="{eid}-plot" role="img" aria-label="{html.escape(title, quote=True)}: chart; the '
         'text below describes it"></div>'
         f'<p class="ae-summary" id="{eid}-summary" aria-live="polite">{summary}</p>'
