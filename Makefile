@@ -59,11 +59,11 @@ lint: setup
 # built once for both workers (tests/conftest.py).
 TEST_WORKERS ?= 2
 test: setup system-deps lint
-	$(BIN)/python -m pytest tests chapters --nbval-lax --nbval-current-env -p no:cacheprovider \
+	$(BIN)/python -m pytest tests chapters guide --nbval-lax --nbval-current-env -p no:cacheprovider \
 		-n $(TEST_WORKERS) --dist loadscope
 
 test-fast: setup
-	$(BIN)/python -m pytest tests chapters --nbval-lax --nbval-current-env -p no:cacheprovider -m "not browser and not build"
+	$(BIN)/python -m pytest tests chapters guide --nbval-lax --nbval-current-env -p no:cacheprovider -m "not browser and not build"
 
 bench: setup system-deps
 	$(BIN)/python -m benchmarks.run

@@ -54,6 +54,9 @@ PLOT_SCRIPTS = {
 }
 QUIZ_SCRIPT = {"alliances-quiz.js": (WIDGET_STATIC / "quiz.js", 800, "defer")}
 ANIMATION_SCRIPT = {"alliances-animation.js": (WIDGET_STATIC / "animation.js", 810, "defer")}
+# The class-results page reads files with explorer-files.js and draws with plotly.js
+CLASS_SCRIPT = {"alliances-class-results.js": (WIDGET_STATIC / "class-results.js", 820, "defer")}
+CLASS_MARKER = "alliances-class-results"
 ANIMATION_MARKER = "alliances-animation"
 # Without JavaScript a plot div is an empty box of its full height: collapse it (the text
 # description beside every figure still tells what it shows).
@@ -170,13 +173,15 @@ def dark_ink_json() -> str:
 def _add_assets(app, pagename, templatename, context, doctree) -> None:
     body = context.get("body", "")
     scripts = {}
-    if any(marker in body for marker in PLOT_MARKERS):
+    if any(marker in body for marker in (*PLOT_MARKERS, CLASS_MARKER)):
         scripts.update(PLOT_SCRIPTS)
         context["metatags"] = context.get("metatags", "") + NO_SCRIPT_STYLE + dark_ink_json()
     if ANIMATION_MARKER in body:
         scripts.update(ANIMATION_SCRIPT)
     if QUIZ_MARKER in body:
         scripts.update(QUIZ_SCRIPT)
+    if CLASS_MARKER in body:
+        scripts.update(CLASS_SCRIPT)
     for name, (_source, priority, loading) in scripts.items():
         if loading:
             app.add_js_file(name, priority=priority, loading_method=loading)
@@ -189,7 +194,8 @@ def _copy_assets(app, exception) -> None:
         return
     static = Path(app.outdir) / "_static"
     static.mkdir(parents=True, exist_ok=True)
-    for name, (source, _priority, _loading) in {**PLOT_SCRIPTS, **QUIZ_SCRIPT, **ANIMATION_SCRIPT}.items():
+    copied = {**PLOT_SCRIPTS, **QUIZ_SCRIPT, **ANIMATION_SCRIPT, **CLASS_SCRIPT}
+    for name, (source, _priority, _loading) in copied.items():
         shutil.copyfile(source, static / name)
     write_icon_css(Path(app.outdir), FONTAWESOME_JS)
     for leftover in ("fontawesome.js", "fontawesome.js.map"):  # no page loads them any more

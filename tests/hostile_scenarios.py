@@ -193,6 +193,23 @@ def hostile_files() -> list[tuple[str, bytes, str]]:
             _json({**good_record(), "controls": [0.25]}),
             "controls must be an object of control names and values, got an array",
         ),
+        # the student's name and justification (RULES["text_fields"]): text, length-limited
+        ("student-81.json", _json({**good_record(), "student": "x" * 81}),
+         "student is 81 characters long; at most 80 are allowed"),
+        # 81 emoji are 162 UTF-16 units: both loaders count characters (code points)
+        ("student-emoji-81.json", _json({**good_record(), "student": "\U0001f642" * 81}),
+         "student is 81 characters long; at most 80 are allowed"),
+        ("justification-2001.csv", _csv_with("justification", "y" * 2001),
+         "justification is 2001 characters long; at most 2000 are allowed"),
+        ("student-object.json", _json({**good_record(), "student": {"name": "Ana"}}),
+         "student must be text, got an object"),
+        ("student-null.json", _json({**good_record(), "student": None}), "student must be text, got null"),
+        ("justification-number.json", _json({**good_record(), "justification": 7}),
+         "justification must be text, got 7"),
+        ("student-two-lines.json", _json({**good_record(), "student": "Ana\nBen"}),
+         "student must be one line (it holds a line break)"),
+        ("student-nul.json", json.dumps(good_record()).replace('"student": "', '"student": "\\u0000', 1).encode(),
+         "field 'student' holds a NUL character"),
     ]
     for label, cell in BAD_NUMBERS.items():
         files.append(
@@ -222,6 +239,9 @@ def formula_files() -> list[tuple[str, bytes, str]]:
     record = good_record()
     record["title"] = "=1+1"
     files.append(("formula-title.json", _json(record), "'title' starts with"))
+    files.append(("formula-student.csv", _csv_with("student", '"@SUM(1)"'), "'student' starts with"))
+    files.append(("formula-justification.json", _json({**good_record(), "justification": "+1 because"}),
+                  "'justification' starts with"))
     return files
 
 
@@ -236,4 +256,8 @@ def accepted_files() -> list[tuple[str, bytes]]:
         ("exponent.csv", _csv_with("control.aggregate_power", "2.5e-1")),
         ("words.json", _json({**good_record(), "title": "Sécurité — 安全 🙂"})),
         ("guarded.csv", _csv_with("prediction.summary", "'=SUM(1)")),
+        ("student-emoji-80.json", _json({**good_record(), "student": "\U0001f642" * 80, "justification": "z" * 2000})),
+        ("guarded-student.csv", _csv_with("student", "'=Ana")),
+        ("no-student.json", _json({k: v for k, v in good_record().items() if k not in ("student", "justification")})),
+        ("justification-lines.csv", _csv_with("justification", '"one, two\r\n""three"""')),
     ]

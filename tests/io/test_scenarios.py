@@ -140,7 +140,10 @@ HOSTILE = [
     (_json(format="something-else"), "format must be 'alliances-scenario'"),
     (_json(version=2), "version must be 1"),
     (_json(version=True), "version must be 1"),
-    (_json(explorer="ch3-sources"), "saved from explorer 'ch3-sources', not from this one"),
+    (
+        _json(explorer="ch3-sources"),
+        r"saved from explorer 'ch3-sources' in chapter 3 \(Bandwagoning\), not from this one",
+    ),
     (_json(explorer="<img src=x onerror=alert(1)>"), "saved from explorer"),
     (_json(controls=[0.5, 0.5]), "controls must be an object"),
     (_controls(aggregate_power=0.3), r"aggregate_power must be one of 0.00, 0.25, 0.50, 0.75, 1.00, got 0.3"),

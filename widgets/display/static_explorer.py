@@ -150,14 +150,15 @@ CODEBOOK_FIELDS = frozenset(
 CODEBOOK_PAGE = "codebook.html"
 
 
-def share_html() -> str:
-    """The "Save or share" fold under the figure: hidden until explorer-controls.js runs (it needs it)."""
+def share_html(eid: str) -> str:
+    """The "Save or share" fold under the figure: the student's notes saved into the file, then the
+    actions; hidden until explorer-controls.js runs (it needs it)."""
     buttons = "".join(
         f'<li><button type="button" data-action="{html.escape(a, quote=True)}">{html.escape(text)}</button></li>'
         for a, text in SHARE_ACTIONS)
     return (
         '<details class="ae-share" hidden><summary>Save or share</summary>'
-        f'<ul class="ae-tools" role="list">{buttons}</ul>'
+        f'{_notes_html(eid)}<ul class="ae-tools" role="list">{buttons}</ul>'
         '<input type="file" class="ae-file" accept=".json,.csv,application/json,text/csv" hidden tabindex="-1" '
         'aria-hidden="true"></details><p class="ae-status" role="status" aria-live="polite"></p>'
     )
@@ -241,7 +242,7 @@ def static_html(
     main = (
         f'<div class="ae-plot" id="{eid}-plot" role="img" aria-label="{html.escape(title, quote=True)}: chart; the '
         'text below describes it"></div>'
-        f'<p class="ae-summary" id="{eid}-summary" aria-live="polite">{summary}</p>{share_html()}'
+        f'<p class="ae-summary" id="{eid}-summary" aria-live="polite">{summary}</p>{share_html(eid)}'
     )
     return (
         f'<div class="alliances-explorer" id="{eid}">'

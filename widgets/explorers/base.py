@@ -22,7 +22,15 @@ from IPython.display import display
 from ..display.controls import FIELD_LABELS, Control
 from ..display.render import description_of, figure_bundle, plain_json
 from ..display.static_explorer import SAFE_ID, static_html
-from ..io.scenario_file import prediction_of, read_scenario, scenario_record, to_csv, to_json
+from ..io.scenario_file import (
+    RULES,
+    download_name,
+    prediction_of,
+    read_scenario,
+    scenario_record,
+    to_csv,
+    to_json,
+)
 from ..model.validation import shown
 
 _ids = itertools.count(1)
@@ -84,9 +92,11 @@ class Explorer:
         parts: list[ipw.Widget] = [ipw.HTML(f"<b>{_escape(title)}</b>"), *rows]
         if fixed_text:
             parts.append(ipw.HTML(f"<i>{_escape(fixed_text)}</i>"))
+        self.notes = self._student_notes()
         self.share_tools = self._file_tools()
         # "Save or share" under the figure, folded (the page's menu: static_explorer.share_html)
-        share = ipw.Accordion(children=[self.share_tools], titles=("Save or share",), selected_index=None)
+        share = ipw.Accordion(children=[ipw.VBox([self.notes, self.share_tools])], titles=("Save or share",),
+                              selected_index=None)
         self.widget = ipw.VBox([*parts, self.output, self.summary, share, self.status])
         self.figure: dict | None = None
         self._static: str | None = None
@@ -110,6 +120,16 @@ class Explorer:
                 widget.disabled = off
                 label = FIELD_LABELS.get(control.needs, control.needs)
                 widget.tooltip = f"Acts only when '{label}' is ticked" if off else (control.ends_text() or None)
+
+    def _student_notes(self) -> ipw.VBox:
+        """Name and justification saved into the scenario file (RULES['text_fields'])."""
+        limits = RULES["text_fields"]
+        self.student_input = ipw.Text(description="Your name", placeholder="saved in the file and its name",
+                                      style={"description_width": "8em"}, layout=ipw.Layout(width="32em"))
+        self.justification_input = ipw.Textarea(
+            description="Why these values?", placeholder=f"your reasons, at most {limits['justification']['max']} "
+            "characters", style={"description_width": "8em"}, layout=ipw.Layout(width="32em", height="5em"))
+        return ipw.VBox([self.student_input, self.justification_input])
 
     def values(self) -> dict[str, Any]:
         """The current control values, snapped to the grid."""
@@ -135,7 +155,8 @@ class Explorer:
     # ---- scenario files (see scenario_file): what a student hands in, what an instructor loads
     def scenario(self) -> dict[str, Any]:
         """The current settings and prediction, in the scenario-file format."""
-        return scenario_record(self.explorer_id, self.title, self.controls, self.values(), prediction_of(self.figure))
+        return scenario_record(self.explorer_id, self.title, self.controls, self.values(), prediction_of(self.figure),
+                               self.student_input.value, self.justification_input.value)
 
     def export(self, fmt: str = "json") -> str:
         """The current scenario as JSON or CSV text."""
@@ -163,6 +184,7 @@ class Explorer:
         spreadsheet would run as a formula)."""
         loaded = read_scenario(text, self.explorer_id, self.title, self.controls, name)
         self.set(**loaded.values)
+        self.student_input.value, self.justification_input.value = loaded.student, loaded.justification
         recorded = loaded.recorded_prediction.get("summary")
         now = prediction_of(self.figure)["summary"]
         report = "Scenario loaded."
@@ -171,7 +193,11 @@ class Explorer:
         return " ".join((report, *(f"Warning: {w}." for w in loaded.warnings)))
 
     def _save_clicked(self, fmt: str) -> None:
-        path = self.save(f"{self.explorer_id}-scenario.{fmt}")
+        try:
+            path = self.save(download_name(self.explorer_id, self.student_input.value, fmt))
+        except ValueError as exc:  # a name or justification too long
+            self.status.value = f"<p><b>Not saved:</b> {_escape(str(exc))}</p>"
+            return
         self.status.value = (f"<p>Saved <code>{_escape(str(path))}</code> next to this notebook"
                              " (download it from the file browser).</p>")
 

@@ -36,17 +36,32 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..model.validation import listed, shown
-from .scenario_rules import _FORMULA, _GUARD, _HEAD, FORMAT, GRID_TOLERANCE, MAX_BYTES, RULES, VERSION, rules_json
+from .scenario_rules import (
+    _FORMULA,
+    _GUARD,
+    _HEAD,
+    FORMAT,
+    GRID_TOLERANCE,
+    MAX_BYTES,
+    RULES,
+    VERSION,
+    download_name,
+    rules_json,
+    student_slug,
+)
 from .scenario_text import _described, _finite, _named, _plain, _unguarded, parse_record, source_label
 
 if TYPE_CHECKING:  # a scenario file only reads the controls' names and values
     from ..display.controls import Control
 
 __all__ = [
-    "FORMAT", "GRID_TOLERANCE", "MAX_BYTES", "RULES", "VERSION", "LoadedScenario", "check_record", "formula_warnings",
-    "parse_record", "prediction_of", "read_scenario", "rules_json", "scenario_record", "source_label", "to_csv",
-    "to_json",
+    "FORMAT", "GRID_TOLERANCE", "MAX_BYTES", "RULES", "TEXT_FIELDS", "VERSION", "LoadedScenario", "check_head",
+    "check_record", "check_text_fields", "download_name", "formula_warnings", "parse_record", "prediction_of",
+    "read_scenario", "rules_json", "scenario_record", "source_label", "student_slug", "to_csv", "to_json",
 ]
+
+# ("justification", "student"): sorted, the order in which the page reads them
+TEXT_FIELDS: tuple[str, ...] = tuple(sorted(RULES["text_fields"]))
 
 
 @dataclass(frozen=True)
@@ -56,16 +71,22 @@ class LoadedScenario:
     values: dict[str, Any]
     recorded_prediction: dict[str, Any]
     warnings: tuple[str, ...] = field(default=())
+    student: str = ""
+    justification: str = ""
 
 
 def scenario_record(explorer_id: str, title: str, controls: Sequence[Control], values: Mapping[str, Any],
-                    prediction: Mapping[str, Any]) -> dict[str, Any]:
-    """The scenario as a JSON-ready dict (controls in the explorer's order)."""
+                    prediction: Mapping[str, Any], student: str = "", justification: str = "") -> dict[str, Any]:
+    """The scenario as a JSON-ready dict (controls in the explorer's order). ``student`` and
+    ``justification`` are what the student typed; too long a text is a ValueError (RULES['text_fields'])."""
+    check_text_fields({"student": student, "justification": justification}, "the scenario")
     return {
         "format": FORMAT,
         "version": VERSION,
         "explorer": explorer_id,
         "title": title,
+        "student": student,
+        "justification": justification,
         "controls": {c.name: (bool(values[c.name]) if c.is_toggle else float(values[c.name])) for c in controls},
         "prediction": dict(prediction),
     }
@@ -107,7 +128,7 @@ def _cell(value: Any) -> str:
 
 def to_csv(record: Mapping[str, Any]) -> str:
     flat: dict[str, Any] = {}
-    _flatten("", {k: record[k] for k in _HEAD}, flat)
+    _flatten("", {k: record.get(k, "") for k in _HEAD}, flat)
     _flatten("control", record["controls"], flat)
     _flatten("prediction", record["prediction"], flat)
     buffer = io.StringIO()
@@ -131,7 +152,7 @@ def formula_warnings(record: Mapping[str, Any], source: str = "scenario file") -
         elif isinstance(value, str) and value.startswith(_FORMULA):
             found.append(where)
 
-    for key in ("format", "explorer", "title"):
+    for key in ("format", "explorer", "title", *TEXT_FIELDS):
         walk(record.get(key), key)
     walk(record.get("prediction"), "prediction")
     if not found:
@@ -141,18 +162,48 @@ def formula_warnings(record: Mapping[str, Any], source: str = "scenario file") -
             "it was loaded as text, but check the file before stacking it into a spreadsheet",)
 
 
-def check_record(record: Mapping[str, Any], explorer_id: str, title: str, controls: Sequence[Control],
-                 name: str | None = None) -> LoadedScenario:
-    """Check a parsed scenario against one explorer; raise ``ValueError`` naming the problem."""
-    source = source_label(name)
+def check_text_fields(record: Mapping[str, Any], source: str) -> dict[str, str]:
+    """The optional ``student`` and ``justification`` texts (guard removed); a ValueError
+    naming the field if one is not text, too long, or (student) more than one line."""
+    out = {}
+    for name in TEXT_FIELDS:
+        rule, value = RULES["text_fields"][name], record.get(name, "")
+        if not isinstance(value, str):
+            raise ValueError(f"{source}: {name} must be text, got {_described(value)}")
+        value = _unguarded(value)
+        if len(value) > rule["max"]:
+            raise ValueError(f"{source}: {name} is {len(value)} characters long; at most {rule['max']} are allowed")
+        if rule["one_line"] and ("\n" in value or "\r" in value):
+            raise ValueError(f"{source}: {name} must be one line (it holds a line break)")
+        out[name] = value
+    return out
+
+
+def check_head(record: Mapping[str, Any], source: str) -> dict[str, str]:
+    """Format, version and the student's texts, which every scenario file shares; returns the texts."""
     if record.get("format") != FORMAT:
         raise ValueError(f"{source}: format must be {FORMAT!r}, got {_described(record.get('format'))}")
     version = record.get("version")
     if isinstance(version, bool) or not isinstance(version, (int, float)) or version not in RULES["versions"]:
         raise ValueError(f"{source}: version must be {VERSION}, got {_described(version)}")
+    return check_text_fields(record, source)
+
+
+def _whose(explorer: Any) -> str:
+    """' in chapter 2 (Balancing)' for a book explorer's id, ' (not an explorer of this book)' otherwise."""
+    chapter = RULES["explorer_chapters"].get(explorer) if isinstance(explorer, str) else None
+    return f" in {chapter}" if chapter else " (not an explorer of this book)"
+
+
+def check_record(record: Mapping[str, Any], explorer_id: str, title: str, controls: Sequence[Control],
+                 name: str | None = None) -> LoadedScenario:
+    """Check a parsed scenario against one explorer; raise ``ValueError`` naming the problem."""
+    source = source_label(name)
+    texts = check_head(record, source)
     if record.get("explorer") != explorer_id:
-        raise ValueError(f"{source}: it was saved from explorer {_described(record.get('explorer'))}, "
-                         f"not from this one ({explorer_id!r}, {title!r})")
+        raise ValueError(f"{source}: it was saved from explorer {_described(record.get('explorer'))}"
+                         f"{_whose(record.get('explorer'))}, not from this one ({explorer_id!r}, {title!r}); "
+                         "load it into its own explorer")
     given = record.get("controls")
     if not isinstance(given, dict):
         raise ValueError(f"{source}: controls must be an object of control names and values, got {_described(given)}")
@@ -182,7 +233,7 @@ def check_record(record: Mapping[str, Any], explorer_id: str, title: str, contro
         values[control.name] = on_grid[0]
     prediction = record.get("prediction")
     return LoadedScenario(values, _unguarded(dict(prediction)) if isinstance(prediction, dict) else {},
-                          formula_warnings(record, source))
+                          formula_warnings(record, source), **texts)
 
 
 def read_scenario(text: str | bytes, explorer_id: str, title: str, controls: Sequence[Control],

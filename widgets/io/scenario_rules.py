@@ -10,15 +10,18 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from typing import Any
 
 from ..model.validation import LISTED_NAMES, SHOWN_CHARACTERS
+from .book_explorers import EXPLORER_CHAPTERS
 
 FORMAT = "alliances-scenario"
 VERSION = 1
 MAX_BYTES = 64 * 1024  # a scenario is a few hundred bytes; refuse anything absurd before parsing
 GRID_TOLERANCE = 1e-6
-_HEAD = ("format", "version", "explorer", "title")
+# student and justification are optional: a file saved before they existed still loads
+_HEAD = ("format", "version", "explorer", "title", "student", "justification")
 
 # The one declared set of rules for reading a scenario file. Python applies exactly these
 # (below); the page embeds the same dict (``rules_json``) for static/explorer.js. Every
@@ -62,6 +65,18 @@ RULES: dict[str, Any] = {
     # value that starts with one unguarded
     "formula_starts": ["=", "+", "-", "@", "\t", "\r"],
     "formula_guard": "'",
+    # what a student writes into the file: optional text, at most "max" characters (Unicode
+    # code points: JavaScript counts Array.from(text).length), "one_line": no line break
+    "text_fields": {
+        "student": {"max": 80, "one_line": True},
+        "justification": {"max": 2000, "one_line": False},
+    },
+    # a file saved from another explorer is refused naming that explorer's chapter
+    "explorer_chapters": EXPLORER_CHAPTERS,
+    # the download name "<explorer>-<student slug>-scenario.json": the student's name in
+    # Unicode NFKD form, combining marks (category Mn) dropped, lower-cased, every run of
+    # characters matching "drop" made one "-", "-" trimmed at both ends, cut to "max"
+    "slug": {"drop": "[^a-z0-9]+", "max": 40},
     "regex_flags": "u",  # JavaScript: new RegExp(pattern, "u"); Python: re.fullmatch / re.search
 }
 
@@ -77,3 +92,17 @@ _FALSE = re.compile(RULES["false_pattern"])
 _FORBIDDEN = re.compile(RULES["forbidden_text"])
 _FORMULA = tuple(RULES["formula_starts"])
 _GUARD = RULES["formula_guard"]
+_SLUG_DROP = re.compile(RULES["slug"]["drop"])
+
+
+def student_slug(student: str) -> str:
+    """The student's name as it goes into a download name ('Zoë Ångström' -> 'zoe-angstrom'), by RULES['slug']."""
+    text = "".join(ch for ch in unicodedata.normalize("NFKD", student) if unicodedata.category(ch) != "Mn")
+    text = _SLUG_DROP.sub("-", text.lower()).strip("-")
+    return text[: RULES["slug"]["max"]].strip("-")
+
+
+def download_name(explorer_id: str, student: str, kind: str) -> str:
+    """'ch1-sources-zoe-angstrom-scenario.json'; without a student, 'ch1-sources-scenario.json'."""
+    slug = student_slug(student or "")
+    return f"{explorer_id}-{slug}-scenario.{kind}" if slug else f"{explorer_id}-scenario.{kind}"

@@ -102,6 +102,7 @@
     var siteRoot = document.documentElement.getAttribute("data-content_root");
     if (codebook && siteRoot !== null) { codebook.setAttribute("href", siteRoot + codebook.getAttribute("data-site-path")); }
     offerSteps(root);
+    E.files.startNotes(state);
     document.addEventListener("alliances-theme-change", function () { E.update(state); });
     return state;
   }

@@ -269,7 +269,7 @@
       else if (value && typeof value === "object") { Object.keys(value).forEach(function (k) { walk(value[k], where + "." + k); }); }
       else if (startsFormula(rules, value)) { found.push(where); }
     }
-    ["format", "explorer", "title"].forEach(function (key) { walk(rec[key], key); });
+    ["format", "explorer", "title"].concat(Object.keys(rules.text_fields).sort()).forEach(function (key) { walk(rec[key], key); });
     walk(rec.prediction, "prediction");
     if (!found.length) { return []; }
     return [source + ": " + listed(rules, found.map(function (f) { return named(rules, f); })) + " start" + (found.length === 1 ? "s" : "") +
@@ -284,15 +284,43 @@
     return value;
   }
 
-  /* scenario_file.check_record: level indices for this explorer, or throws. */
-  function checkRecord(state, rec, source) {
-    var data = state.data, rules = data.format;
+  /* scenario_file.check_text_fields: the student's name and justification (guard removed), or throws. */
+  function checkTexts(rules, rec, source) {
+    var out = {};
+    Object.keys(rules.text_fields).sort().forEach(function (name) {
+      var rule = rules.text_fields[name], value = has(rec, name) ? rec[name] : "";
+      if (typeof value !== "string") { fail(source, name + " must be text, got " + described(rules, value)); }
+      value = unguarded(rules, value);
+      var length = Array.from(value).length; // code points, as Python's len
+      if (length > rule.max) { fail(source, name + " is " + length + " characters long; at most " + rule.max + " are allowed"); }
+      if (rule.one_line && /[\r\n]/.test(value)) { fail(source, name + " must be one line (it holds a line break)"); }
+      out[name] = value;
+    });
+    return out;
+  }
+
+  /* scenario_file.check_head: format, version and the student's texts, shared by every scenario file. */
+  function checkHead(rules, rec, source) {
     if (rec.format !== rules.format) { fail(source, "format must be '" + rules.format + "', got " + described(rules, rec.format)); }
     if (typeof rec.version !== "number" || rules.versions.indexOf(rec.version) < 0) {
       fail(source, "version must be " + rules.versions[0] + ", got " + described(rules, rec.version));
     }
+    return checkTexts(rules, rec, source);
+  }
+
+  /* scenario_file._whose: the chapter of a book explorer's id. */
+  function whose(rules, explorer) {
+    var chapter = typeof explorer === "string" && has(rules.explorer_chapters, explorer) ? rules.explorer_chapters[explorer] : null;
+    return chapter ? " in " + chapter : " (not an explorer of this book)";
+  }
+
+  /* scenario_file.check_record: level indices for this explorer, or throws. */
+  function checkRecord(state, rec, source) {
+    var data = state.data, rules = data.format;
+    checkHead(rules, rec, source);
     if (rec.explorer !== data.explorer) {
-      fail(source, "it was saved from explorer " + described(rules, rec.explorer) + ", not from this one ('" + data.explorer + "', '" + data.title + "')");
+      fail(source, "it was saved from explorer " + described(rules, rec.explorer) + whose(rules, rec.explorer) +
+        ", not from this one ('" + data.explorer + "', '" + data.title + "'); load it into its own explorer");
     }
     var given = rec.controls;
     if (!given || typeof given !== "object" || Array.isArray(given)) {
@@ -337,9 +365,11 @@
   function record(state) {
     var indices = E.readIndices(state), controls = {};
     state.data.controls.forEach(function (control, i) { controls[control.name] = control.values[indices[i]]; });
+    var notes = readNotes(state);
     return {
       format: state.data.format.format, version: state.data.format.versions[0], explorer: state.data.explorer,
-      title: state.data.title, controls: controls, prediction: prediction(state)
+      title: state.data.title, student: notes.student, justification: notes.justification, controls: controls,
+      prediction: prediction(state)
     };
   }
 
@@ -367,13 +397,47 @@
       flat.map(function (p) { return csvCell(rules, p[1]); }).join(",") + "\r\n";
   }
 
+  /* scenario_rules.student_slug: the student's name as it goes into a download name. */
+  function studentSlug(rules, student) {
+    var text = String(student || "").normalize("NFKD").replace(/\p{Mn}/gu, "").toLowerCase();
+    text = text.replace(new RegExp(rules.slug.drop, "g" + rules.regex_flags), "-").replace(/^-+|-+$/g, "");
+    return text.slice(0, rules.slug.max).replace(/^-+|-+$/g, "");
+  }
+
+  function downloadName(rules, explorer, student, kind) {
+    var slug = studentSlug(rules, student);
+    return explorer + (slug ? "-" + slug : "") + "-scenario." + kind;
+  }
+
+  // ------------------------------------------------------------------ the student's name and justification
+  // Their own element (.ae-notes, static_explorer._notes_html), apart from the Save/Load tools.
+
+  function readNotes(state) {
+    var box = state.root.querySelector(".ae-notes");
+    var student = box && box.querySelector(".ae-student"), why = box && box.querySelector(".ae-justification");
+    return {student: student ? student.value : "", justification: why ? why.value : ""};
+  }
+
+  function writeNotes(state, texts) {
+    var box = state.root.querySelector(".ae-notes");
+    if (!box) { return; }
+    box.querySelector(".ae-student").value = texts.student;
+    box.querySelector(".ae-justification").value = texts.justification;
+  }
+
+  function startNotes(state) {
+    var box = state.root.querySelector(".ae-notes");
+    if (box) { box.hidden = false; }
+  }
+
   function download(state, kind) {
-    var rec = record(state);
+    var rec = record(state), rules = state.data.format;
+    try { checkTexts(rules, rec, "the scenario"); } catch (e) { say(state, "Not saved: " + e.message + ".", true); return; }
     var text = kind === "csv" ? toCsv(state.data.format, rec) : JSON.stringify(rec, null, 2) + "\n";
     var blob = new Blob([text], {type: kind === "csv" ? "text/csv" : "application/json"});
     var link = document.createElement("a");
     link.href = URL.createObjectURL(blob);
-    link.download = state.data.explorer + "-scenario." + kind;
+    link.download = downloadName(rules, state.data.explorer, rec.student, kind);
     document.body.appendChild(link);
     link.click();
     window.setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
@@ -384,10 +448,11 @@
 
   /* Read, check and apply a file's bytes; resolves to the status shown, or rejects with it. */
   function loadBytes(state, bytes, name) {
-    var rules = state.data.format, indices, parsed, warnings;
+    var rules = state.data.format, indices, parsed, warnings, texts;
     try {
       parsed = parseRecord(rules, bytes, name);
       indices = checkRecord(state, parsed.record, parsed.source);
+      texts = checkTexts(rules, parsed.record, parsed.source);
       warnings = formulaWarnings(rules, parsed.record, parsed.source);
     } catch (e) {
       var message = "Not loaded: " + e.message + ". Nothing was changed.";
@@ -395,6 +460,7 @@
       return Promise.reject(message);
     }
     E.writeIndices(state, indices);
+    writeNotes(state, texts);
     return E.update(state).then(function () {
       E.links.keepInUrl();
       var recorded = parsed.record.prediction && unguarded(rules, parsed.record.prediction.summary);
@@ -424,5 +490,6 @@
   }
 
   E.files = {download: download, loadFile: loadFile, loadBytes: loadBytes, parseRecord: parseRecord, checkRecord: checkRecord,
-    record: record, toCsv: toCsv};
+    checkHead: checkHead, whose: whose, formulaWarnings: formulaWarnings, unguarded: unguarded, described: described,
+    shown: shown, record: record, toCsv: toCsv, studentSlug: studentSlug, downloadName: downloadName, startNotes: startNotes};
 })();
