@@ -22,12 +22,15 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 # requirements.txt includes binder/requirements.txt (what Binder installs); the JupyterLab
-# settings Binder ships (binder/overrides.json) go where JupyterLab reads them, as binder/postBuild does.
+# settings Binder ships (binder/overrides.json, binder/lab_config.json) go where JupyterLab
+# reads them, as binder/postBuild does.
 LAB_SETTINGS = $(VENV)/share/jupyter/lab/settings
-$(VENV)/.installed: requirements.txt binder/requirements.txt binder/overrides.json pyproject.toml | $(BIN)/python
+LAB_CONFIG = $(VENV)/etc/jupyter
+$(VENV)/.installed: requirements.txt binder/requirements.txt binder/overrides.json binder/lab_config.json pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements.txt
 	$(BIN)/pip install --quiet --no-deps -e .
 	mkdir -p $(LAB_SETTINGS) && cp binder/overrides.json $(LAB_SETTINGS)/overrides.json
+	mkdir -p $(LAB_CONFIG) && cp binder/lab_config.json $(LAB_CONFIG)/jupyter_lab_config.json
 	touch $@
 
 # JavaScript pinned in tools/js-assets.json (plotly.js cartesian bundle, axe-core for the tests),
@@ -73,7 +76,10 @@ sweeps: setup
 	$(BIN)/python -m widgets.model.simulation --write
 
 # make lab opens the chapters folder; make lab CHAPTER=05_schweller opens that chapter, as Binder does
+# binder/custom.css (citations as quiet keys) goes to your Jupyter config folder unless one is there
 lab: setup
+	@css="$$($(BIN)/jupyter --config-dir)/custom/custom.css"; [ -e "$$css" ] || \
+	  { mkdir -p "$$(dirname "$$css")" && cp binder/custom.css "$$css" && echo "installed $$css"; }
 	$(BIN)/jupyter lab $(if $(CHAPTER),chapters/$(notdir $(basename $(CHAPTER))).ipynb,chapters/)
 
 freeze: setup

@@ -138,6 +138,10 @@ def test_binder_installs_its_requirements_then_runs_postbuild(in_repo: Path, app
     assert os.access(in_repo / "binder" / "postBuild", os.X_OK), "binder/postBuild is not executable"
     assert re.search(r"^python -m pip install --no-cache-dir --no-deps \.$", postbuild, re.M), postbuild
     assert re.search(r"^cp binder/overrides.json \"\$settings/overrides.json\"$", postbuild, re.M), postbuild
+    # citations as quiet keys: custom.css in the reader's config folder, LabApp.custom_css on
+    assert re.search(r"^cp binder/custom.css \"\$custom/custom.css\"$", postbuild, re.M), postbuild
+    assert re.search(r"^cp binder/lab_config.json \"\$config/jupyter_lab_config.json\"$", postbuild, re.M), postbuild
+    assert json.loads((in_repo / "binder" / "lab_config.json").read_text()) == {"LabApp": {"custom_css": True}}
     assert 'share/jupyter/lab/settings"' in postbuild
 
 

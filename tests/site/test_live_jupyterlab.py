@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import secrets
 import shutil
 import signal
@@ -154,6 +155,9 @@ def lab(tmp_path_factory: pytest.TempPathFactory):
     dirs = {name: base / name for name in ("data", "config", "runtime", "ipython", "settings", "workspaces")}
     for d in dirs.values():
         d.mkdir()
+    # binder/postBuild puts custom.css in the reader's Jupyter config folder
+    (dirs["config"] / "custom").mkdir()
+    shutil.copy(REPO / "binder" / "custom.css", dirs["config"] / "custom" / "custom.css")
     env = {
         **os.environ,
         "JUPYTER_DATA_DIR": str(dirs["data"]),
@@ -469,6 +473,11 @@ COLLECT = """() => {
         .filter(e => !solutions.includes(e) && /^\\s*Exercise/.test(e.textContent || '')).length,
       admonitions: myst.querySelectorAll('aside.myst-admonition').length,
       terms: myst.querySelectorAll('span[data-state] a.hover-link[href="#"]').length,
+      // an {eval} expression not evaluated yet shows as its code; one that failed, as an error
+      unevaluated: Array.from(myst.querySelectorAll('code')).map(e => e.textContent)
+        .filter(t => t.startsWith('fact[')),
+      expressionErrors: Array.from(myst.querySelectorAll('[data-mime-type="application/vnd.jupyter.stderr"]'))
+        .map(e => e.textContent.slice(0, 300)),
       linkTexts: Array.from(myst.querySelectorAll('a')).map(a => a.textContent.trim()),
     };
   }); }"""
@@ -502,6 +511,11 @@ def read_chapter_live(page: Any, lab: Lab, notebook: str) -> dict[int, dict[str,
     until jupyterlab-myst has rendered it (the predicate scrolls, then checks, until true)."""
     page.goto(lab.page_url(notebook, workspace="read-" + Path(notebook).stem.replace("_", "-")))
     page.wait_for_function(NOTEBOOK_READY, timeout=KERNEL_TIMEOUT_MS)
+    return scroll_markdown_cells(page, notebook)
+
+
+def scroll_markdown_cells(page: Any, notebook: str) -> dict[int, dict[str, Any]]:
+    """What each Markdown cell of the open ``notebook`` shows, brought into view one by one."""
     seen: dict[int, dict[str, Any]] = {}
     for index in sorted(_source_counts(REPO / "chapters" / notebook)["markdown"]):
         try:
@@ -552,6 +566,45 @@ def test_chapter_reads_as_the_book_in_live_jupyterlab(lab: Lab, lab_page, chapte
     assert not recorder.nonlocal_requests(), f"JupyterLab asked other servers for: {recorder.nonlocal_requests()}"
 
 
+# Chapters whose prose quotes computed numbers with {eval}`fact["..."]` (widgets.display.facts).
+EVAL_CHAPTERS = [c for c in CHAPTERS if "{eval}`" in (REPO / "chapters" / c).read_text(encoding="utf-8")]
+
+
+def _eval_counts(notebook: Path) -> dict[int, int]:
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    counts = {i: "".join(c["source"]).count("{eval}`") for i, c in enumerate(cells) if c["cell_type"] == "markdown"}
+    return {i: n for i, n in counts.items() if n}
+
+
+@pytest.mark.parametrize("chapter", EVAL_CHAPTERS)
+def test_computed_numbers_fill_in_after_run_all(lab: Lab, lab_page, chapter: str) -> None:
+    """A live reader runs all cells: every {eval} in the prose then shows its value (jupyterlab-myst
+    asks the kernel when it runs the Markdown cell), none its expression, none an error."""
+    page, recorder = lab_page
+    expected = _eval_counts(REPO / "chapters" / chapter)
+    before = read_chapter_live(page, lab, chapter)
+    shown_before = sum(len(before[i]["unevaluated"]) for i in expected if i in before)
+    assert shown_before == sum(expected.values()), (
+        f"{chapter}: before running, {shown_before} expressions shown as code for {sum(expected.values())} in source"
+    )
+    page.wait_for_function(KERNEL_READY, timeout=KERNEL_TIMEOUT_MS)
+    run_all_cells(page)
+    wait_all_cells_ran(page)
+    after = scroll_markdown_cells(page, chapter)
+    missing = sorted(set(expected) - after.keys())
+    assert not missing, f"{chapter}: Markdown cells never rendered after Run All: {missing}"
+    unevaluated = {i: after[i]["unevaluated"] for i in expected if after[i]["unevaluated"]}
+    errors = {i: after[i]["expressionErrors"] for i in expected if after[i]["expressionErrors"]}
+    raw = {i: after[i]["text"] for i in expected if "fact[" in after[i]["text"] or "{glue" in after[i]["text"]}
+    print(f"\n{chapter} after Run All: {sum(expected.values())} expressions in {len(expected)} cells; "
+          f"unevaluated {sum(map(len, unevaluated.values()))}, errors {sum(map(len, errors.values()))}")  # fmt: skip
+    assert not errors, f"{chapter}: expressions that failed in the kernel: {errors}"
+    assert not unevaluated, f"{chapter}: expressions still shown as code after Run All: {unevaluated}"
+    assert not raw, f"{chapter}: expression or glue text on screen after Run All: {list(raw)}"
+    assert not unexpected_page_errors(recorder), f"uncaught errors in JupyterLab: {unexpected_page_errors(recorder)}"
+    assert not recorder.nonlocal_requests(), f"JupyterLab asked other servers for: {recorder.nonlocal_requests()}"
+
+
 def test_a_solution_opens_when_the_reader_clicks_it(lab: Lab, lab_page) -> None:
     from playwright.sync_api import expect
 
@@ -563,6 +616,26 @@ def test_a_solution_opens_when_the_reader_clicks_it(lab: Lab, lab_page) -> None:
     expect(body).to_be_hidden()
     solution.locator("summary").click()
     expect(body).to_be_visible()
+
+
+def test_citations_read_as_quiet_keys(lab: Lab, lab_page) -> None:
+    """jupyterlab-myst cannot read references.bib and marks every citation "Citation Not Found" in
+    yellow with a warning icon; binder/custom.css (LabApp.custom_css, enabled by
+    binder/lab_config.json) shows the key in the text's secondary colour, without the icon."""
+    page, _recorder = lab_page
+    read_chapter_live(page, lab, CHAPTERS[0])
+    citation = page.locator('.jp-MarkdownCell .myst span[title="Citation Not Found"]').first
+    citation.scroll_into_view_if_needed()
+    expect(citation).to_be_visible()
+    expect(citation.locator("svg")).to_be_hidden()
+    quiet = page.evaluate(
+        """() => { const probe = document.createElement('span');
+        probe.style.color = 'var(--jp-content-font-color2)'; document.body.appendChild(probe);
+        const color = getComputedStyle(probe).color; probe.remove(); return color; }"""
+    )
+    expect(citation).to_have_css("color", quiet)
+    key = citation.text_content().strip()
+    assert re.fullmatch(r"[a-z]+\d{4}[a-z]*", key), f"a citation shows {key!r}, not a BibTeX key"
 
 
 def test_shipped_settings_switch_off_the_news_prompt(lab: Lab) -> None:
