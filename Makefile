@@ -4,10 +4,11 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 SITE    = _build/html
 
-.PHONY: help setup system-deps book lint test test-fast bench sweeps freeze clean lab
+.PHONY: help setup system-deps book lms lint test test-fast bench sweeps freeze clean lab
 
 help:
 	@echo "make book        set up and build the HTML book into $(SITE)"
+	@echo "make lms         export the chapter quizzes for learning platforms into _build/lms (QTI 1.2, Moodle XML)"
 	@echo "make lint        ruff over the whole tree (the rules are in pyproject.toml)"
 	@echo "make test        set up, lint and run every test (unit, properties, notebooks, build, browser)"
 	@echo "make test-fast   model, data and notebook tests only (no build, no browser)"
@@ -52,6 +53,10 @@ book: setup
 	rm -rf _build
 	$(BIN)/jupyter-book build . -W -n --keep-going
 	@echo "Open $(CURDIR)/$(SITE)/index.html in a browser."
+
+# The self-check quizzes as QTI 1.2 zips (text2qti) and Moodle XML; guide/instructors.md says how to import them.
+lms: setup
+	$(BIN)/python tools/lms_export.py --out _build/lms
 
 lint: setup
 	$(BIN)/ruff check .
