@@ -64,6 +64,7 @@ NO_SCRIPT_STYLE = (
     "<noscript><style>.plotly-graph-div, .alliances-explorer .ae-plot { display: none !important; }</style></noscript>"
 )
 STYLE = ("alliances.css", WIDGET_STATIC / "alliances.css")
+PRINT_STYLE = ("alliances-print.css", WIDGET_STATIC / "print.css")
 ICON_STYLE = "alliances-icons.css"
 FONTAWESOME_JS = (
     Path(pydata_sphinx_theme.__file__).parent
@@ -207,6 +208,7 @@ def _copy_style(app) -> None:
         target = Path(app.outdir) / "_static"
         target.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(STYLE[1], target / STYLE[0])
+        shutil.copyfile(PRINT_STYLE[1], target / PRINT_STYLE[0])
         _strip_icon_script_from_pages(app)
 
 
@@ -229,6 +231,7 @@ def setup(app):
         )
     app.add_css_file(STYLE[0])
     app.add_css_file(ICON_STYLE)
+    app.add_css_file(PRINT_STYLE[0], media="print")
     app.connect("builder-inited", _copy_style)
     app.connect("html-page-context", _drop_widget_state, priority=400)
     app.connect("html-page-context", _add_assets)
