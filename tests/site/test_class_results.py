@@ -160,3 +160,20 @@ def test_the_page_slugs_names_as_python_does(site, server, new_page):
         return names.map(n => window.AlliancesExplorer.files.studentSlug(rules, n));
     }}""", names)
     assert slugs == [student_slug(n) for n in names]
+
+
+def test_the_loaded_class_page_passes_axe(site, server, new_page):
+    """axe-core on the page as an instructor sees it: the table, problems, agreement and figures
+    (test_accessibility.py checks every page as it opens, before any file is chosen)."""
+    from .test_accessibility import AXE, AXE_OPTIONS, BLOCKING, RUN_AXE, _describe
+
+    if not AXE.is_file():
+        pytest.skip(f"{AXE} is missing: run 'make setup'")
+    page, recorder, _ = open_page(new_page, server, site, PAGE)
+    _upload(page, class_files.all_files())
+    expect(page.locator(".alliances-class-results")).to_have_attribute("data-loaded", "30", timeout=20_000)
+    page.add_script_tag(path=str(AXE))
+    found = page.evaluate(RUN_AXE, AXE_OPTIONS)
+    blocking = [_describe(v, v["targets"]) for v in found["violations"] if v["impact"] in BLOCKING]
+    assert not blocking, "\n".join(blocking)
+    assert not recorder.console_errors() and not recorder.page_errors
