@@ -150,6 +150,22 @@ CODEBOOK_FIELDS = frozenset(
 CODEBOOK_PAGE = "codebook.html"
 
 
+def _notes_html(eid: str) -> str:
+    """The student's name and justification, saved into the scenario file (RULES['text_fields']).
+    Hidden until explorer-controls.js runs, like the Save/Load tools, but a separate element."""
+    limits = RULES["text_fields"]
+    return (
+        '<div class="ae-notes" hidden>'
+        f'<label for="{eid}-student">Your name (saved in the file)</label>'
+        f'<input type="text" id="{eid}-student" class="ae-student" maxlength="{limits["student"]["max"]}" '
+        'autocomplete="name">'
+        f'<label for="{eid}-justification">Why these values? (saved in the file)</label>'
+        f'<textarea id="{eid}-justification" class="ae-justification" rows="3" '
+        f'maxlength="{limits["justification"]["max"]}"></textarea>'
+        "</div>"
+    )
+
+
 def share_html(eid: str) -> str:
     """The "Save or share" fold under the figure: the student's notes saved into the file, then the
     actions; hidden until explorer-controls.js runs (it needs it)."""
