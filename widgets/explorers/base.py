@@ -79,8 +79,9 @@ class Explorer:
             widget.observe(self._on_change, names="value")
             self.inputs[control.name] = widget
             ends = control.ends_text()
-            rows.append(ipw.VBox([widget, ipw.HTML(f'<small style="margin-left:14.5em">{_escape(ends)}</small>')])
-                        if ends else widget)
+            rows.append(widget)
+            if ends:  # a row of its own under the slider (not a nested box: one box per explorer)
+                rows.append(ipw.HTML(f'<small style="margin-left:14.5em">{_escape(ends)}</small>'))
         # a control that needs a box ticked (closeness to victory needs "At war") is disabled while it is not
         for control in self.controls:
             if control.needs and control.needs in self.inputs:
