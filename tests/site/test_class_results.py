@@ -20,7 +20,7 @@ from widgets.io.class_results import TABLE_COLUMNS, read_class
 from widgets.io.scenario_file import student_slug
 
 from .. import class_files
-from .test_site_features import EXPLORER, chapter_one_explorer, open_page, status_box
+from .test_site_features import EXPLORER, chapter_one_explorer, click_action, open_page, status_box
 
 pytestmark = pytest.mark.browser
 
@@ -116,13 +116,14 @@ def test_a_new_load_replaces_the_last(site, server, new_page):
 def test_the_students_name_and_justification_travel_with_the_file(site, server, new_page, tmp_path):
     page, recorder, _ = open_page(new_page, server, site)
     notes = page.locator(f"#{EXPLORER} .ae-notes")
+    page.locator(f"#{EXPLORER} details.ae-share > summary").click()  # the notes sit in the "Save or share" menu
     expect(notes).to_be_visible()
     page.fill(f"#{EXPLORER}-student", "Zoë Ångström")
     why = 'Russia is "next door",\n=and close.'
     page.fill(f"#{EXPLORER}-justification", why)
     for kind in ("json", "csv"):
         with page.expect_download() as info:
-            page.click(f"#{EXPLORER} [data-action=save-{kind}]")
+            click_action(page, f"save-{kind}")
         download = info.value
         assert download.suggested_filename == f"{EXPLORER}-zoe-angstrom-scenario.{kind}"
         path = tmp_path / download.suggested_filename
@@ -146,7 +147,7 @@ def test_the_students_name_and_justification_travel_with_the_file(site, server, 
         "saved from explorer 'ch6-aid' in chapter 6 (Beyond threat: ideology, aid and penetration), not from this one")
     # too long a justification is not saved, and the reader is told the limit
     page.evaluate(f"() => {{ document.getElementById('{EXPLORER}-justification').value = 'x'.repeat(2001); }}")
-    page.click(f"#{EXPLORER} [data-action=save-json]")
+    click_action(page, "save-json")
     expect(status_box(page)).to_contain_text("justification is 2001 characters long; at most 2000 are allowed")
     assert not recorder.console_errors() and not recorder.page_errors
 
