@@ -1,6 +1,6 @@
 """Accessibility of the built book: axe-core on every page, in the light and the dark theme.
 
-Every page of ``_toc.yml`` is loaded in headless Chromium (the figures drawn and the
+Every page of ``_toc.yml`` and every explorer's embed page is loaded in headless Chromium (the figures drawn and the
 explorers started, as in test_site.py), axe-core (pinned in tools/js-assets.json, fetched into
 .cache/js/ by ``make setup``; injected by the test, never shipped in the site) is run with the
 WCAG 2.0/2.1 A and AA rules, and no violation of impact "serious" or "critical" may remain.
@@ -35,11 +35,12 @@ from typing import Any
 import pytest
 
 from .browser_support import REPO, toc_pages
+from .test_embed import EMBED_PAGES  # every explorer's own page (embed/<id>.html)
 from .test_site import containers_in_html, load  # the same wait for figures and explorers
 
 pytestmark = pytest.mark.browser
 
-PAGES = toc_pages()
+PAGES = toc_pages() + EMBED_PAGES
 THEMES = ["light", "dark"]
 AXE = REPO / ".cache" / "js" / "axe.min.js"
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}

@@ -49,6 +49,7 @@
       file.addEventListener("change", function () { E.files.loadFile(state, file.files && file.files[0]); });
       tools.hidden = false;
     }
+    if (E.embed) { E.embed.attach(state); } // explorer-embed.js: the iframe snippet
     document.addEventListener("alliances-theme-change", function () { E.update(state); });
     return state;
   }
