@@ -51,6 +51,7 @@ PLOT_SCRIPTS = {
     "alliances-explorer-files.js": (WIDGET_STATIC / "explorer-files.js", 801, "defer"),
     "alliances-explorer-links.js": (WIDGET_STATIC / "explorer-links.js", 802, "defer"),
     "alliances-explorer-controls.js": (WIDGET_STATIC / "explorer-controls.js", 803, "defer"),
+    "alliances-explorer-embed.js": (WIDGET_STATIC / "explorer-embed.js", 804, "defer"),
 }
 QUIZ_SCRIPT = {"alliances-quiz.js": (WIDGET_STATIC / "quiz.js", 800, "defer")}
 ANIMATION_SCRIPT = {"alliances-animation.js": (WIDGET_STATIC / "animation.js", 810, "defer")}

@@ -1,6 +1,6 @@
 """Accessibility of the built book: axe-core on every page, in the light and the dark theme.
 
-Every page of ``_toc.yml`` is loaded in headless Chromium (the figures drawn and the
+Every page of ``_toc.yml`` and every explorer's embed page is loaded in headless Chromium (the figures drawn and the
 explorers started, as in test_site.py), axe-core (pinned in tools/js-assets.json, fetched into
 .cache/js/ by ``make setup``; injected by the test, never shipped in the site) is run with the
 WCAG 2.0/2.1 A and AA rules, and no violation of impact "serious" or "critical" may remain.
@@ -35,12 +35,17 @@ from typing import Any
 import pytest
 
 from .browser_support import REPO, toc_pages
+from .test_embed import EMBED_PAGES  # every explorer's own page (embed/<id>.html)
 from .test_site import containers_in_html, load  # the same wait for figures and explorers
 
 pytestmark = pytest.mark.browser
 
-PAGES = toc_pages()
 THEMES = ["light", "dark"]
+# Every book page in both themes. The embed pages are one template filled with each explorer, so
+# each is audited in one theme, alternating, which covers both themes and every explorer.
+PAGE_THEMES = [(name, theme) for name in toc_pages() for theme in THEMES] + [
+    (name, THEMES[i % 2]) for i, name in enumerate(EMBED_PAGES)
+]
 AXE = REPO / ".cache" / "js" / "axe.min.js"
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 BLOCKING = {"serious", "critical"}
@@ -234,8 +239,7 @@ def _walk_explorer_buttons(page: Any, theme: str) -> list[str]:
     return problems
 
 
-@pytest.mark.parametrize("theme", THEMES)
-@pytest.mark.parametrize("name", PAGES)
+@pytest.mark.parametrize(("name", "theme"), PAGE_THEMES)
 def test_axe_finds_no_serious_violations(name: str, theme: str, site, server, new_page, axe_path: Path) -> None:
     audit = _audit(name, theme, site, server, new_page, axe_path)
     assert audit.axe is not None, f"{name} ({theme}): axe-core did not run: {audit.axe_error}"
@@ -261,8 +265,7 @@ def test_axe_finds_no_serious_violations(name: str, theme: str, site, server, ne
     )
 
 
-@pytest.mark.parametrize("theme", THEMES)
-@pytest.mark.parametrize("name", PAGES)
+@pytest.mark.parametrize(("name", "theme"), PAGE_THEMES)
 def test_explorer_buttons_reachable_by_tab_with_visible_focus(name: str, theme: str, site, server, new_page) -> None:
     if not containers_in_html(site.html_dir / f"{name}.html")["explorers"]:
         pytest.skip(f"{name} has no static explorer")

@@ -103,6 +103,7 @@
     if (codebook && siteRoot !== null) { codebook.setAttribute("href", siteRoot + codebook.getAttribute("data-site-path")); }
     offerSteps(root);
     E.files.startNotes(state);
+    if (E.embed) { E.embed.attach(state); } // explorer-embed.js: the iframe snippet
     document.addEventListener("alliances-theme-change", function () { E.update(state); });
     return state;
   }

@@ -89,5 +89,5 @@
     } catch (e) { /* the link is already on screen */ }
   }
 
-  E.links = {keepInUrl: keepInUrl, applyFragment: applyFragment, shareLink: shareLink, IGNORED: IGNORED};
+  E.links = {fragmentEntries: fragmentEntries, keepInUrl: keepInUrl, applyFragment: applyFragment, shareLink: shareLink, IGNORED: IGNORED};
 })();
