@@ -187,7 +187,7 @@ def _walk_explorer_buttons(page: Any, theme: str) -> list[str]:
         tools = page.eval_on_selector(
             f"#{explorer_id}",
             "r => { const t = r.querySelector('.ae-share'); return t ? {hidden: t.hidden, actions: "
-            "Array.from(t.querySelectorAll('button')).map(b => b.getAttribute('data-action'))} : null; }",
+            "Array.from(t.querySelectorAll('.ae-tools button')).map(b => b.getAttribute('data-action'))} : null; }",
         )
         if tools is None or tools["hidden"]:
             problems.append(f"#{explorer_id}: no visible 'Save or share' menu ({tools})")

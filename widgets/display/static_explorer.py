@@ -167,14 +167,14 @@ def _notes_html(eid: str) -> str:
 
 
 def share_html(eid: str) -> str:
-    """The "Save or share" fold under the figure: the student's notes saved into the file, then the
-    actions; hidden until explorer-controls.js runs (it needs it)."""
+    """The "Save or share" fold under the figure: the actions, then the student's notes saved into
+    the file (Tab reaches the buttons first); hidden until explorer-controls.js runs (it needs it)."""
     buttons = "".join(
         f'<li><button type="button" data-action="{html.escape(a, quote=True)}">{html.escape(text)}</button></li>'
         for a, text in SHARE_ACTIONS)
     return (
         '<details class="ae-share" hidden><summary>Save or share</summary>'
-        f'{_notes_html(eid)}<ul class="ae-tools" role="list">{buttons}</ul>'
+        f'<ul class="ae-tools" role="list">{buttons}</ul>{_notes_html(eid)}'
         '<input type="file" class="ae-file" accept=".json,.csv,application/json,text/csv" hidden tabindex="-1" '
         'aria-hidden="true"></details><p class="ae-status" role="status" aria-live="polite"></p>'
     )

@@ -96,7 +96,7 @@ class Explorer:
         self.notes = self._student_notes()
         self.share_tools = self._file_tools()
         # "Save or share" under the figure, folded (the page's menu: static_explorer.share_html)
-        share = ipw.Accordion(children=[ipw.VBox([self.notes, self.share_tools])], titles=("Save or share",),
+        share = ipw.Accordion(children=[ipw.VBox([self.share_tools, self.notes])], titles=("Save or share",),
                               selected_index=None)
         self.widget = ipw.VBox([*parts, self.output, self.summary, share, self.status])
         self.figure: dict | None = None
