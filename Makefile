@@ -63,12 +63,13 @@ lint: setup
 
 # Two pytest-xdist workers (the CI machine has 2 cores; one process leaves one idle while it waits on
 # Chromium, JupyterLab or a kernel); --dist loadscope keeps each module on one worker, so its
-# module fixtures (JupyterLab server, page loads shared by two tests) are made once. The book is
-# built once for both workers (tests/conftest.py).
+# module fixtures (JupyterLab server, page loads shared by two tests) are made once, and
+# --no-loadscope-reorder keeps tests/conftest.py's order (longest modules first, the site's tests
+# last, while the one book build for both workers runs).
 TEST_WORKERS ?= 2
 test: setup system-deps lint
 	$(BIN)/python -m pytest tests chapters guide --nbval-lax --nbval-current-env -p no:cacheprovider \
-		-n $(TEST_WORKERS) --dist loadscope
+		-n $(TEST_WORKERS) --dist loadscope --no-loadscope-reorder
 
 test-fast: setup
 	$(BIN)/python -m pytest tests chapters guide --nbval-lax --nbval-current-env -p no:cacheprovider -m "not browser and not build"
