@@ -159,7 +159,8 @@ def typology_spec(placement: Placement, title: str | None = None) -> dict[str, A
         "xaxis.domain": [0.0, 1.0], "yaxis.domain": [0.36, 1.0],
         "xaxis2.domain": [0.0, 1.0], "yaxis2.domain": [0.0, 0.15],
         "shapes[5].y0": -0.01, "shapes[5].y1": 0.17,
-        "annotations[3].y": 0.17, "annotations[3].yanchor": "bottom", "annotations[2].x": 0.15,
+        "annotations[3].y": 0.17, "annotations[3].yanchor": "bottom",
+        "annotations[2].x": 0.01, "annotations[2].xanchor": "left", "annotations[2].y": 0.66,
         **{f"annotations[{k}].font.size": 11 for k in range(3)},
     })
     size = 14 + 22 * placement.capability
@@ -269,8 +270,8 @@ def comparison_spec(comparison: Comparison, title: str | None = None) -> dict[st
         "meta": {"description": describe_comparison(comparison)},
     })
     # narrow: the four panels one under the other, the reasons wrapped to a phone's width
-    panels = stacked([1.0, 1.0, 0.9, 1.2, 0.9], gap=0.06)[:4]
-    change: dict[str, Any] = {"height": 1450, "margin.l": 10, "margin.r": 30, "margin.b": 30}
+    panels = stacked([1.0, 1.0, 0.9, 1.2, 1.4], gap=0.06)[:4]
+    change: dict[str, Any] = {"height": 1600, "margin.l": 10, "margin.r": 30, "margin.b": 30}
     for k, (y0, y1) in enumerate(panels):
         n = "" if k == 0 else str(k + 1)
         top = y1 - 0.05 if k == 0 else y1

@@ -77,7 +77,8 @@
     if (!(width > 0)) { return out; }
     var base = fontSize(layout, 13);
     var margin = layout.margin = layout.margin || {};
-    var inner = width - (margin.l === undefined ? 80 : margin.l) - (margin.r === undefined ? 80 : margin.r);
+    // the axes' automargin may still widen the left margin (long tick labels): wrap for at least 90 px
+    var inner = width - Math.max(90, margin.l === undefined ? 80 : margin.l) - (margin.r === undefined ? 80 : margin.r);
     var tall = (layout.height || 450) - (margin.t || 0) - (margin.b || 0);
     Object.keys(layout).forEach(function (key) {
       var axis = layout[key];
