@@ -12,12 +12,11 @@
 
 from __future__ import annotations
 
+import book_metadata
+from book_metadata import DOI_PENDING
 from docutils import nodes
 from sphinx.errors import ConfigError
 from sphinx.util.docutils import SphinxDirective
-
-import book_metadata
-from book_metadata import DOI_PENDING
 
 # The site-relative location of each printed edition (tools/print_book.py writes them there).
 PDF_FILES = {"full": "pdf/alliances.pdf", "handout": "pdf/alliances-no-solutions.pdf"}
