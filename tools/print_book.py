@@ -350,6 +350,8 @@ def print_book(html_dir: Path, out_dir: Path, editions: list[str] | None = None,
             browser.close()
     finally:
         server.shutdown()
+    if only:
+        return written  # a partial print never replaces the site's editions
     site_copy = html_dir / "pdf"
     site_copy.mkdir(exist_ok=True)
     for target, _pages in written.values():
