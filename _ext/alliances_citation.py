@@ -36,8 +36,11 @@ def _page_context(app, pagename, templatename, context, doctree) -> None:
 
 
 def _url(url: str, text: str | None = None) -> nodes.reference:
-    """A link whose text is its URL (print.css does not print the URL a second time)."""
-    return nodes.reference(text or url, text or url, refuri=url, classes=["alliances-url-shown"])
+    """A link whose text is its URL (print.css does not print the URL a second time).
+
+    The text sits in an inline node so that pydata-sphinx-theme's ShortenLinkTransform, which
+    rewrites a GitHub link whose text is its URL to "owner/repo", leaves a reference alone."""
+    return nodes.reference("", "", nodes.inline(text=text or url), refuri=url, classes=["alliances-url-shown"])
 
 
 def _styled(before: str, title: str, after: str, link: str) -> nodes.paragraph:

@@ -246,7 +246,7 @@ def _copy_outline(writer: PdfWriter, reader: PdfReader, items: list, offset: int
         number = reader.get_destination_page_number(item)
         if number is None or number < 0:
             continue
-        previous = writer.add_outline_item(item.title, page_number=number + offset, parent=parent)
+        previous = writer.add_outline_item(title=item.title, page_number=number + offset, parent=parent)
 
 
 def _link_pages_inside(writer: PdfWriter, base: str, starts: dict[str, int]) -> int:
@@ -291,8 +291,8 @@ def assemble(browser, printed: list[PrintedPage], meta, edition: str, base: str,
     writer = PdfWriter()
     for data in front:
         writer.append(PdfReader(io.BytesIO(data)), import_outline=False)
-    writer.add_outline_item("Title page", page_number=0)
-    writer.add_outline_item("Contents", page_number=1)
+    writer.add_outline_item(title="Title page", page_number=0)
+    writer.add_outline_item(title="Contents", page_number=1)
     parts: dict[str | None, object] = {}
     for page in printed:
         reader = PdfReader(io.BytesIO(page.pdf))
@@ -301,9 +301,9 @@ def assemble(browser, printed: list[PrintedPage], meta, edition: str, base: str,
         parent = None
         if page.entry.part:
             if page.entry.part not in parts:
-                parts[page.entry.part] = writer.add_outline_item(page.entry.part, page_number=start)
+                parts[page.entry.part] = writer.add_outline_item(title=page.entry.part, page_number=start)
             parent = parts[page.entry.part]
-        chapter = writer.add_outline_item(page.title, page_number=start, parent=parent)
+        chapter = writer.add_outline_item(title=page.title, page_number=start, parent=parent)
         outline = reader.outline
         # Chromium's outline has the page's h1 on top: its children are the chapter's sections.
         if len(outline) == 2 and isinstance(outline[1], list) and not isinstance(outline[0], list):
