@@ -4,11 +4,14 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 SITE    = _build/html
 
-.PHONY: help setup system-deps book lms lint test test-fast bench sweeps freeze clean lab
+.PHONY: help setup system-deps book html pdf lms citation-check lint test test-fast bench sweeps freeze clean lab
 
 help:
-	@echo "make book        set up and build the HTML book into $(SITE)"
+	@echo "make book        set up and build the book into $(SITE): the HTML pages and the PDFs they offer (make html + make pdf)"
+	@echo "make html        the HTML pages only (quicker while editing; the PDF download links wait for make pdf)"
+	@echo "make pdf         print the built HTML book to _build/pdf/alliances.pdf and alliances-no-solutions.pdf (copied into $(SITE)/pdf)"
 	@echo "make lms         export the chapter quizzes for learning platforms into _build/lms (QTI 1.2, Moodle XML)"
+	@echo "make citation-check  validate CITATION.cff with cffconvert"
 	@echo "make lint        ruff over the whole tree (the rules are in pyproject.toml)"
 	@echo "make test        set up, lint and run every test (unit, properties, notebooks, build, browser)"
 	@echo "make test-fast   model, data and notebook tests only (no build, no browser)"
@@ -42,14 +45,23 @@ $(JS_STAMP): tools/js-assets.json tools/js_assets.py
 	$(PYTHON) tools/js_assets.py
 	@touch $@
 
-setup: $(VENV)/.installed $(JS_STAMP)
+# cffconvert (CITATION.cff's validator) pins jsonschema<4, which JupyterLab cannot use: it gets a venv of its own.
+CFF_VENV = $(VENV)/cffconvert
+$(CFF_VENV)/.installed: tools/requirements-cffconvert.txt | $(BIN)/python
+	$(BIN)/python -m venv $(CFF_VENV)
+	$(CFF_VENV)/bin/pip install --quiet -r tools/requirements-cffconvert.txt
+	touch $@
+
+setup: $(VENV)/.installed $(JS_STAMP) $(CFF_VENV)/.installed
 
 # Headless Chromium for the browser tests, from Debian's packages (never a downloaded browser).
 APT_INSTALL = SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq
 system-deps:
 	@command -v chromium >/dev/null 2>&1 || { $(APT_INSTALL) chromium >/dev/null; }
 
-book: setup
+book: html pdf
+
+html: setup
 	rm -rf _build
 	$(BIN)/jupyter-book build . -W -n --keep-going
 	@echo "Open $(CURDIR)/$(SITE)/index.html in a browser."
@@ -57,6 +69,14 @@ book: setup
 # The self-check quizzes as QTI 1.2 zips (text2qti) and Moodle XML; guide/instructors.md says how to import them.
 lms: setup
 	$(BIN)/python tools/lms_export.py --out _build/lms
+
+# Prints the site in $(SITE) (built first if there is none; after editing, run make book).
+pdf: setup system-deps
+	@test -f $(SITE)/index.html || $(MAKE) html
+	$(BIN)/python tools/print_book.py --html $(SITE)
+
+citation-check: setup
+	$(CFF_VENV)/bin/cffconvert --validate -i CITATION.cff
 
 lint: setup
 	$(BIN)/ruff check .

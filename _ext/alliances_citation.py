@@ -12,12 +12,11 @@
 
 from __future__ import annotations
 
+import book_metadata
+from book_metadata import DOI_PENDING
 from docutils import nodes
 from sphinx.errors import ConfigError
 from sphinx.util.docutils import SphinxDirective
-
-import book_metadata
-from book_metadata import DOI_PENDING
 
 # The site-relative location of each printed edition (tools/print_book.py writes them there).
 PDF_FILES = {"full": "pdf/alliances.pdf", "handout": "pdf/alliances-no-solutions.pdf"}
@@ -36,13 +35,21 @@ def _page_context(app, pagename, templatename, context, doctree) -> None:
     context["alliances_meta"] = app.alliances_meta
 
 
+def _url(url: str, text: str | None = None) -> nodes.reference:
+    """A link whose text is its URL (print.css does not print the URL a second time).
+
+    The text sits in an inline node so that pydata-sphinx-theme's ShortenLinkTransform, which
+    rewrites a GitHub link whose text is its URL to "owner/repo", leaves a reference alone."""
+    return nodes.reference("", "", nodes.inline(text=text or url), refuri=url, classes=["alliances-url-shown"])
+
+
 def _styled(before: str, title: str, after: str, link: str) -> nodes.paragraph:
     head, _, tail = after.rpartition(link)
     para = nodes.paragraph(classes=["alliances-reference"])
     para += nodes.Text(before)
     para += nodes.emphasis(text=title)
     para += nodes.Text(head)
-    para += nodes.reference(link, link, refuri=link)
+    para += _url(link)
     para += nodes.Text(tail)
     return para
 
@@ -69,11 +76,11 @@ class CitationDirective(SphinxDirective):
             para = nodes.paragraph(classes=["alliances-version"])
             para += nodes.Text(f"Version {meta.version}, released {meta.date.isoformat()}. DOI: ")
             if meta.doi:
-                para += nodes.reference(meta.doi, meta.doi, refuri=meta.doi_url)
+                para += _url(meta.doi_url, meta.doi)
             else:
                 para += nodes.Text(DOI_PENDING)
             para += nodes.Text(". Repository: ")
-            para += nodes.reference(meta.repository, meta.repository, refuri=meta.repository)
+            para += _url(meta.repository)
             para += nodes.Text(".")
             return [para]
         raise self.error(f"alliances-citation: style must be one of apa, chicago, bibtex, version (got {style!r})")

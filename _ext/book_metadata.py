@@ -6,8 +6,8 @@
 
 The Sphinx extension (footer, "Cite this book" page) and ``tools/print_book.py`` (the PDF's
 title page) both call :func:`read_metadata`; :func:`check_copies` fails the build when one of
-the copies that other formats need (``version`` in CITATION.cff, ``repository.url`` in
-_config.yml) has drifted from its source.
+the copies that other formats need (``version`` in CITATION.cff, ``title`` and ``repository.url``
+in _config.yml) has drifted from its source.
 """
 
 from __future__ import annotations
@@ -86,6 +86,11 @@ def check_copies(repo: Path = REPO) -> list[str]:
         problems.append(
             f"CITATION.cff version is {cff.get('version')!r} but pyproject.toml's version is {meta.version!r}: "
             "set CITATION.cff's version (and date-released) to match"
+        )
+    if config.get("title") != meta.title:
+        problems.append(
+            f"_config.yml title is {config.get('title')!r} but CITATION.cff title is {meta.title!r}: "
+            "the title is kept in CITATION.cff; copy it to _config.yml"
         )
     config_url = (config.get("repository") or {}).get("url")
     if config_url != meta.repository:

@@ -54,8 +54,9 @@ READY_TIMEOUT_MS = 30_000
 FIGURES_DRAWN = """() => Array.from(document.querySelectorAll('.ae-plot, .plotly-graph-div'))
     .every(el => el.querySelector('.main-svg'))"""
 # Sets the edition: "alliances-print-edition" switches on the edition's rules in print.css.
-PREPARE = """(edition) => {
+PREPARE = """([edition, number]) => {
   const root = document.documentElement;
+  root.classList.remove('alliances-print-full', 'alliances-print-handout');
   root.classList.add('alliances-print-edition', 'alliances-print-' + edition);
   const solutions = document.querySelectorAll('.solution, details.aq-answer');
   if (edition === 'handout') {
@@ -69,7 +70,14 @@ PREPARE = """(edition) => {
   });
   const h1 = document.querySelector('main h1, article h1, h1');
   if (!h1) return '';
+  if (number) {
+    const label = document.createElement('span');
+    label.className = 'alliances-chapter-number';
+    label.textContent = number + '. ';
+    h1.prepend(label);
+  }
   const copy = h1.cloneNode(true);
+  copy.querySelectorAll('.alliances-chapter-number').forEach(el => el.remove());
   copy.querySelectorAll('.headerlink').forEach(el => el.remove());
   return copy.textContent.replace(/\\s+/g, ' ').trim();
 }"""
@@ -80,6 +88,7 @@ COUNT_SOLUTIONS = "() => document.querySelectorAll('.solution, details.aq-answer
 class TocEntry:
     docname: str
     part: str | None
+    number: int | None = None  # chapters of a part with "numbered: true", counted as Jupyter Book does
 
 
 @dataclass
@@ -95,9 +104,14 @@ def toc_entries(repo: Path = REPO) -> list[TocEntry]:
     """The pages in reading order with their part captions (root first)."""
     toc = yaml.safe_load((repo / "_toc.yml").read_text(encoding="utf-8"))
     entries = [TocEntry(str(Path(toc["root"]).with_suffix("")), None)]
+    counter = 0
     for part in toc.get("parts") or [{"chapters": toc.get("chapters") or []}]:
         for chapter in part.get("chapters") or []:
-            entries.append(TocEntry(str(Path(chapter["file"]).with_suffix("")), part.get("caption")))
+            number = None
+            if part.get("numbered"):
+                counter += 1
+                number = counter
+            entries.append(TocEntry(str(Path(chapter["file"]).with_suffix("")), part.get("caption"), number))
             for section in chapter.get("sections") or []:
                 entries.append(TocEntry(str(Path(section["file"]).with_suffix("")), part.get("caption")))
     return entries
@@ -125,7 +139,8 @@ FRONT_STYLE = """
 <style>
   @page { size: A4; margin: 0; }
   body { font-family: "DejaVu Serif", Georgia, serif; color: #111; margin: 0; }
-  .sheet { box-sizing: border-box; height: 297mm; padding: 40mm 25mm 20mm; page-break-after: always; position: relative; }
+  .sheet { box-sizing: border-box; height: 297mm; padding: 40mm 25mm 20mm; page-break-after: always;
+           position: relative; }
   h1 { font-size: 26pt; line-height: 1.2; margin: 0 0 6mm; }
   .sub { font-size: 15pt; font-style: italic; margin: 0 0 20mm; }
   .meta { font-size: 11pt; line-height: 1.6; }
@@ -192,24 +207,22 @@ def print_site_pages(browser, base: str, entries: list[TocEntry], editions: list
     page.emulate_media(media="print")
     result: dict[str, list[PrintedPage]] = {e: [] for e in editions}
     for entry in entries:
-        url = base + entry.docname + ".html"
-        shared = None
-        for edition in editions:
+        page.goto(base + entry.docname + ".html", wait_until="load")
+        page.wait_for_function(FIGURES_DRAWN, timeout=READY_TIMEOUT_MS)
+        page.evaluate("document.fonts.ready")
+        has_solutions = page.evaluate(COUNT_SOLUTIONS) > 0
+        done: PrintedPage | None = None
+        # the full edition first: the handout's preparation removes what the full edition shows
+        for edition in sorted(editions, key=list(EDITIONS).index):
             if edition == "handout" and entry.docname in INSTRUCTOR_ONLY:
                 continue
-            if shared is not None:
-                result[edition].append(PrintedPage(entry, shared.title, shared.pdf, shared.pages))
-                continue
-            page.goto(url, wait_until="load")
-            page.wait_for_function(FIGURES_DRAWN, timeout=READY_TIMEOUT_MS)
-            page.evaluate("document.fonts.ready")
-            has_solutions = page.evaluate(COUNT_SOLUTIONS) > 0
-            title = page.evaluate(PREPARE, edition) or entry.docname
-            pdf = page.pdf(format="A4", margin=PAGE_MARGIN, print_background=True, outline=True, tagged=True)
-            printed = PrintedPage(entry, title, pdf, page_count(pdf))
-            result[edition].append(printed)
-            if not has_solutions:
-                shared = printed
+            if done is None or has_solutions:
+                title = page.evaluate(PREPARE, [edition, entry.number if done is None else None]) or entry.docname
+                if entry.number:
+                    title = f"{entry.number}. {title}"
+                pdf = page.pdf(format="A4", margin=PAGE_MARGIN, print_background=True, outline=True, tagged=True)
+                done = PrintedPage(entry, title, pdf, page_count(pdf))
+            result[edition].append(PrintedPage(entry, done.title, done.pdf, done.pages))
     context.close()
     return result
 
@@ -233,7 +246,7 @@ def _copy_outline(writer: PdfWriter, reader: PdfReader, items: list, offset: int
         number = reader.get_destination_page_number(item)
         if number is None or number < 0:
             continue
-        previous = writer.add_outline_item(item.title, page_number=number + offset, parent=parent)
+        previous = writer.add_outline_item(title=item.title, page_number=number + offset, parent=parent)
 
 
 def _link_pages_inside(writer: PdfWriter, base: str, starts: dict[str, int]) -> int:
@@ -278,8 +291,8 @@ def assemble(browser, printed: list[PrintedPage], meta, edition: str, base: str,
     writer = PdfWriter()
     for data in front:
         writer.append(PdfReader(io.BytesIO(data)), import_outline=False)
-    writer.add_outline_item("Title page", page_number=0)
-    writer.add_outline_item("Contents", page_number=1)
+    writer.add_outline_item(title="Title page", page_number=0)
+    writer.add_outline_item(title="Contents", page_number=1)
     parts: dict[str | None, object] = {}
     for page in printed:
         reader = PdfReader(io.BytesIO(page.pdf))
@@ -288,9 +301,9 @@ def assemble(browser, printed: list[PrintedPage], meta, edition: str, base: str,
         parent = None
         if page.entry.part:
             if page.entry.part not in parts:
-                parts[page.entry.part] = writer.add_outline_item(page.entry.part, page_number=start)
+                parts[page.entry.part] = writer.add_outline_item(title=page.entry.part, page_number=start)
             parent = parts[page.entry.part]
-        chapter = writer.add_outline_item(page.title, page_number=start, parent=parent)
+        chapter = writer.add_outline_item(title=page.title, page_number=start, parent=parent)
         outline = reader.outline
         # Chromium's outline has the page's h1 on top: its children are the chapter's sections.
         if len(outline) == 2 and isinstance(outline[1], list) and not isinstance(outline[0], list):
@@ -337,6 +350,8 @@ def print_book(html_dir: Path, out_dir: Path, editions: list[str] | None = None,
             browser.close()
     finally:
         server.shutdown()
+    if only:
+        return written  # a partial print never replaces the site's editions
     site_copy = html_dir / "pdf"
     site_copy.mkdir(exist_ok=True)
     for target, _pages in written.values():

@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import shlex
 import shutil
 import socket
 import subprocess
@@ -284,6 +285,20 @@ def book_build_command(path_output: Path | str) -> list[str]:
     return [*program, "build", str(REPO), "-W", "-n", "--keep-going", "--path-output", str(path_output)]
 
 
+def site_build_command(path_output: Path | str) -> list[str]:
+    """``make book``'s two steps: the HTML build, then (where Chromium is installed) the PDFs
+    that tools/print_book.py prints from it into the site's ``pdf/`` folder."""
+    html_dir = Path(path_output) / "_build" / "html"
+    build = shlex.join(book_build_command(path_output))
+    if not chromium_available():
+        return ["sh", "-c", build]
+    printing = shlex.join([sys.executable, str(REPO / "tools" / "print_book.py"), "--html", str(html_dir)])
+    # the PDFs are printed whenever the pages were written (--keep-going writes them even when -W
+    # turns a warning into rc 1); the build's rc is kept, a printing failure is rc 3
+    return ["sh", "-c", f"{build}; rc=$?; if [ -f {shlex.quote(str(html_dir / 'index.html'))} ]; then "
+            f"{printing} || exit 3; fi; exit $rc"]
+
+
 @dataclass
 class BuildResult:
     returncode: int
@@ -321,7 +336,7 @@ class BackgroundBuild:
         self.timeout = timeout
         self._log = (self.path_output / "build.log").open("w+", encoding="utf-8")
         self.started = time.perf_counter()
-        self._proc = subprocess.Popen(book_build_command(self.path_output), cwd=REPO, stdout=self._log,
+        self._proc = subprocess.Popen(site_build_command(self.path_output), cwd=REPO, stdout=self._log,
                                       stderr=subprocess.STDOUT, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
         threading.Thread(target=self._record_returncode, name="alliances-build-rc", daemon=True).start()
 
