@@ -18,18 +18,24 @@ defend them, ``interest = value_revision - value_status_quo`` (both in [0, 1], s
 is in [-1, 1]). With its ``capability`` (its resources as a share of the strongest power's)
 it places the state among Schweller's four types (thresholds are this book's):
 
-- interest <= 0: a status-quo state; a **lion** if a great power (capability >= 0.25, at
-  least a quarter of the leading power's resources), a **lamb** if not. Lions pay high costs
-  to keep what they have; lambs can pay little.
+Schweller's (1994, pp. 100-104) regions are drawn on the two values, not on their
+difference: a lion values the status quo highly, a lamb is low on *both* values (it will pay
+little to keep or to gain), a jackal values revision moderately more than what it holds, and a
+wolf values revision far more than the status quo. In this book:
 
-Boundaries are compared to within 1e-9, so that a grid value such as 0.7 - 0.2 sits on the
-boundary it is written on. The placement looks only at the difference of the two values, not
-their level; the level matters in the choice below (the value of the status quo raises
-balancing and damps the wave of the future).
-- 0 < interest <= 0.5: a limited-aims revisionist, a **jackal**.
 - interest > 0.5: an unlimited-aims revisionist, a **wolf**, which values what it covets far
   more than what it holds. (A weak wolf is still a wolf: the type records aims; capability
   records what the state can do about them.)
+- otherwise, both values <= 0.5 (``LOW_VALUE_AT``): a **lamb**, whatever their difference.
+- otherwise, 0 < interest <= 0.5: a limited-aims revisionist, a **jackal**.
+- otherwise (interest <= 0, a status-quo state that values what it holds): a **lion** if a
+  great power (capability >= 0.25, at least a quarter of the leading power's resources), a
+  **lamb** if not. Schweller calls lambs weak states; this book adds that a status-quo state
+  too weak to defend its holdings can pay little for them however much it values them.
+
+Boundaries are compared to within 1e-9, so that a grid value such as 0.7 - 0.2 sits on the
+boundary it is written on. The type is a label: the choice below uses the values themselves
+(the value of the status quo raises balancing and damps the wave of the future).
 
 System level: the balance between the camps
 -------------------------------------------
@@ -62,8 +68,26 @@ the utilities are
                      + cW W (1 - S)                  the wave of the future
                      + cK K (1 - 0.5 C)              contagion, the falling dominoes
                      + cA T weak p                   appeasement (Walt's bandwagoning)
-    U_bw_sq     = ln(m-) + c0 + cP m- (0.5 + 0.5 R)  piling on the winning status-quo side
-    U_neutral   = 0
+    U_bw_sq     = g + c0 + cP m- (0.5 + 0.5 R)       piling on the winning status-quo side
+                     + cJ A (1 - p) [H = revisionist] jackal bandwagoning with the camp that can pay
+    U_neutral   = cX X A u                           waiting while the camps bid (0 unless courted)
+
+with H = ``spoils_held_by``, X = ``courted``, u = 1 - |2 victory - 1| in war (0 in peace), and
+the gate g = ln(min(1, m- + G)), G = min(1, A / 0.5) when H = revisionist and 0 otherwise.
+With the default H = status-quo the jackal pull cJ A p goes to the revisionist camp as
+before; with H = revisionist it goes, as cJ A (1 - p), to the status-quo camp, the only camp
+that can hand over what the revisionist camp holds (Schweller 1994, pp. 74, 93-95: jackals
+bandwagon to share in the spoils, so they join whichever camp can deliver them). G opens the
+status-quo option to such a jackal: fully from appetite 0.5 (interest 0.25, the smallest
+revision the codebook's 0.25 grid can code).
+
+Waiting (an assumption of this book, after the wartime auctions Schweller's jackals held):
+a profit-seeker courted by both camps in an undecided war gains by staying out, because the
+bids can only rise while neither side can win without it. Its value rises with the courting
+X, the appetite A and the war's undecidedness u, and is zero in peace, for a state that covets
+nothing, or once the war is decided. cX = cJ / 2 = 4 sets the most waiting can be worth
+(full courting, an even war, unlimited aims) to the jackal's prize at even odds, cJ A / 2:
+an auction cannot pay more than the prize it sells.
 
 In words: balancing is worth its cost only against a threat, and more so the more the decider
 values what it holds and the more it can do; revisionists are reluctant to defend an order
@@ -72,14 +96,15 @@ also needs a threat, and tempts when the status-quo camp is strong enough withou
 decider. Bandwagoning with the revisionist needs no threat: revisionists join a strong
 revisionist to share its gains (jackals), anyone may pile on a side about to win, states
 with little invested in the old order are drawn by a cause that looks like the future, and
-weak states follow neighbours that have already gone over. The ln(m-) term makes piling on
-the status-quo side impossible in peace or in an undecided war and grows it smoothly as that
-side nears victory.
+weak states follow neighbours that have already gone over. The gate g makes joining the
+status-quo side for profit impossible in peace or in an undecided war unless that camp can
+pay the decider's appetite, and grows it smoothly as that side nears victory.
 
 ``kind`` names the largest of the four profit pulls behind a bandwagoning choice with the
 revisionist (jackal, piling-on, wave-of-the-future, contagion; ties go to the earlier); when
 appeasement is the largest pull, ``kind`` is None and the motive is security, the bandwagoning
-Walt describes. Bandwagoning with the status-quo side is always piling on. The predicted
+Walt describes. Bandwagoning with the status-quo side is piling on or, when that camp can pay
+and the jackal pull is the larger, jackal bandwagoning. The predicted
 choice is the most likely of balance, bandwagon (both sides added), buck-pass and neutral.
 
 Further assumptions worth saying aloud: threat enters balancing only through T, so with T = 0
@@ -117,8 +142,9 @@ from ..alignment import CHOICES
 
 SCHWELLER_FIELDS: tuple[str, ...] = (
     "value_status_quo", "value_revision", "capability", "revisionist_strength",
-    "threat", "war", "victory", "wave", "contagion",
+    "threat", "war", "victory", "wave", "contagion", "spoils_held_by", "courted",
 )
+SPOILS_HOLDERS: tuple[str, ...] = ("status-quo", "revisionist")
 SCENARIO_LABELS: dict[str, str] = {
     "value_status_quo": "Value of the status quo",
     "value_revision": "Value of revision",
@@ -129,12 +155,15 @@ SCENARIO_LABELS: dict[str, str] = {
     "victory": "Revisionist side's closeness to victory",
     "wave": "Wave of the future",
     "contagion": "Contagion (neighbours gone over)",
+    "spoils_held_by": "Coveted spoils held by",
+    "courted": "Courted by both camps",
 }
 STATE_TYPES: tuple[str, ...] = ("lion", "lamb", "jackal", "wolf")
 TYPE_LABELS: dict[str, str] = {"lion": "Lion", "lamb": "Lamb", "jackal": "Jackal", "wolf": "Wolf"}
 TYPE_DESCRIPTIONS: dict[str, str] = {
     "lion": "a status-quo great power that will pay high costs to keep what it has and little to gain more",
-    "lamb": "a weak status-quo state that can pay little either to defend or to extend its values",
+    "lamb": "a state that will pay little either to defend or to extend its values (low on both, or too weak "
+            "to pay)",
     "jackal": "a limited-aims revisionist that values what it could gain more than what it has",
     "wolf": "an unlimited-aims revisionist that values what it covets far more than what it holds",
 }
@@ -150,6 +179,8 @@ OPTIONS: tuple[str, ...] = ("balance", "bandwagon-revisionist", "bandwagon-statu
 
 GREAT_POWER_AT = 0.25  # capability at or above which a state is a great power
 UNLIMITED_AIMS_AT = 0.5  # interest above which a revisionist has unlimited aims (a wolf)
+LOW_VALUE_AT = 0.5  # a value at or below this is low: a state low on both values is a lamb
+SPOILS_GATE_OPEN_AT = 0.5  # appetite at which the status-quo camp is fully open to a jackal it can pay
 _TOLERANCE = 1e-9
 
 
@@ -181,6 +212,14 @@ class Scenario:
       1 irresistibly).
     - ``contagion``: how far the decider's neighbours and peers have already gone over to the
       revisionist camp (0 none, 1 all).
+    - ``spoils_held_by``: which camp holds what the decider covets. "status-quo" (the
+      default): the revisionist camp can deliver it by winning. "revisionist": the revisionist
+      camp or its members hold it, so only the status-quo camp can deliver it. Bandwagoning for
+      profit means joining the side that can hand over the spoils (Schweller 1994, pp. 74,
+      93-95: weaker revisionists join to share in the gains), so the jackal pull goes to the
+      camp that can pay (Italy 1915, Romania 1916, Japan 1914 joined the status-quo camp).
+    - ``courted``: how actively both camps bid for the decider's entry (0 no one, 1 both
+      make concrete competing offers); it makes waiting valuable (see the module docstring).
     """
 
     value_status_quo: float = 0.5
@@ -192,11 +231,17 @@ class Scenario:
     victory: float = 0.5
     wave: float = 0.0
     contagion: float = 0.0
+    spoils_held_by: str = "status-quo"
+    courted: float = 0.0
 
     def __post_init__(self) -> None:
         for name in SCHWELLER_FIELDS:
             if name == "war":
                 object.__setattr__(self, name, validation.boolean("Scenario", name, self.war))
+            elif name == "spoils_held_by":
+                if self.spoils_held_by not in SPOILS_HOLDERS:
+                    raise ValueError(f"Scenario.spoils_held_by must be one of "
+                                     f"{', '.join(map(repr, SPOILS_HOLDERS))}, got {self.spoils_held_by!r}")
             else:
                 object.__setattr__(self, name, validation.unit_interval("Scenario", name, getattr(self, name)))
 
@@ -235,6 +280,7 @@ class InterestParameters:
     wave_pull: float = 3.0  # cW
     contagion_pull: float = 2.5  # cK
     appeasement_pull: float = 3.0  # cA
+    waiting_pull: float = 4.0  # cX = cJ / 2: the jackal's prize at even odds
 
     def __post_init__(self) -> None:
         for f in fields(self):
@@ -295,10 +341,15 @@ def place(scenario: Scenario) -> Placement:
     revisionist = interest > _TOLERANCE
     unlimited = interest > UNLIMITED_AIMS_AT + _TOLERANCE
     great = scenario.capability >= GREAT_POWER_AT - _TOLERANCE
-    if not revisionist:
-        kind = "lion" if great else "lamb"
+    low_on_both = max(scenario.value_status_quo, scenario.value_revision) <= LOW_VALUE_AT + _TOLERANCE
+    if unlimited:
+        kind = "wolf"
+    elif low_on_both:
+        kind = "lamb"
+    elif revisionist:
+        kind = "jackal"
     else:
-        kind = "wolf" if unlimited else "jackal"
+        kind = "lion" if great else "lamb"
     return Placement(kind, interest, revisionist, unlimited, great,
                      scenario.value_status_quo, scenario.value_revision, scenario.capability)
 
@@ -362,12 +413,19 @@ def momentum(scenario: Scenario) -> tuple[float, float]:
     return max(0.0, 2.0 * scenario.victory - 1.0), max(0.0, 1.0 - 2.0 * scenario.victory)
 
 
+def undecided(scenario: Scenario) -> float:
+    """u in [0, 1]: 1 - |2 victory - 1| in war (1 when the war is even, 0 when it is decided), 0 in peace."""
+    return 1.0 - abs(2.0 * scenario.victory - 1.0) if scenario.war else 0.0
+
+
 def schweller_terms(
     scenario: Scenario, params: InterestParameters = DEFAULT_INTEREST_PARAMETERS
 ) -> dict[str, dict[str, float]]:
     """The additive pieces of each option's utility: term -> {option: value}.
 
-    ``bandwagon-status-quo`` has the term ``gate`` = ln(m-), -inf when m- = 0.
+    ``bandwagon-status-quo`` has the term ``gate`` = ln(min(1, m- + G)), -inf when its argument is 0,
+    where G = min(1, A / 0.5) when the spoils are held by the revisionist camp, else 0.
+    ``neutral`` has the term ``waiting`` (see :func:`undecided`).
     """
     s, r_val, c, t = scenario.value_status_quo, scenario.value_revision, scenario.capability, scenario.threat
     a = appetite(scenario)
@@ -375,6 +433,10 @@ def schweller_terms(
     m_plus, m_minus = momentum(scenario)
     weak = max(0.0, 1.0 - c / GREAT_POWER_AT)
     greed_for_spoils = 0.5 + 0.5 * r_val
+    spoils_with_revisionist = scenario.spoils_held_by == "revisionist"
+    # the status-quo camp is open to piling on (m-) and, when it can pay, to a jackal's appetite
+    open_sq = m_minus + (min(1.0, a / SPOILS_GATE_OPEN_AT) if spoils_with_revisionist else 0.0)
+    gate = math.log(min(1.0, open_sq)) if open_sq > 0.0 else -math.inf
     defend = params.threat_to_balance * t * (0.5 + s) * (0.5 + c)
     defend *= (1.0 - params.revisionist_reluctance * a) * (1.0 - params.losing_side_deterrence * m_plus)
     return {
@@ -382,13 +444,15 @@ def schweller_terms(
                  "bandwagon-revisionist": params.bandwagon_base, "bandwagon-status-quo": params.bandwagon_base},
         "defence": {"balance": defend},
         "strong camp": {"buck-pass": params.strong_camp_to_buckpass * t * (0.5 + s) * max(0.0, 1.0 - 2.0 * p)},
-        "jackal": {"bandwagon-revisionist": params.jackal_pull * a * p},
+        "jackal": ({"bandwagon-status-quo": params.jackal_pull * a * (1.0 - p)} if spoils_with_revisionist
+                   else {"bandwagon-revisionist": params.jackal_pull * a * p}),
         "piling-on": {"bandwagon-revisionist": params.piling_on_pull * m_plus * greed_for_spoils,
                       "bandwagon-status-quo": params.piling_on_pull * m_minus * greed_for_spoils},
         "wave-of-the-future": {"bandwagon-revisionist": params.wave_pull * scenario.wave * (1.0 - s)},
         "contagion": {"bandwagon-revisionist": params.contagion_pull * scenario.contagion * (1.0 - 0.5 * c)},
         "appeasement": {"bandwagon-revisionist": params.appeasement_pull * t * weak * p},
-        "gate": {"bandwagon-status-quo": math.log(m_minus) if m_minus > 0.0 else -math.inf},
+        "gate": {"bandwagon-status-quo": gate},
+        "waiting": {"neutral": params.waiting_pull * scenario.courted * a * undecided(scenario)},
     }
 
 
@@ -413,6 +477,8 @@ class SchwellerPrediction:
     - ``terms``: every utility term (see :func:`schweller_terms`).
     - ``placement`` and ``system``: the unit-level type and the system-level balance.
     - ``reasons``: short sentences saying why.
+    - ``waiting``: True when it stays out to wait for better bids: joining a camp would beat
+      plain abstention, but the ``waiting`` term makes staying out better still.
     """
 
     choice: str
@@ -426,12 +492,15 @@ class SchwellerPrediction:
     placement: Placement
     system: SystemBalance
     reasons: tuple[str, ...] = ()
+    waiting: bool = False
 
     @property
     def label(self) -> str:
         """'Balance', 'Bandwagon (jackal bandwagoning)', 'Bandwagon (appeasement)', ..."""
         base = {"balance": "Balance", "bandwagon": "Bandwagon", "buck-pass": "Buck-pass",
                 "neutral": "Neutral"}[self.choice]
+        if self.choice == "neutral" and self.waiting:
+            return "Neutral (waiting for bids)"
         if self.choice != "bandwagon":
             return base
         return f"{base} ({KIND_LABELS[self.kind] if self.kind else 'appeasement'})"
@@ -455,18 +524,26 @@ def schweller_predict(scenario: Scenario, params: InterestParameters | None = No
     choice = max(CHOICES, key=lambda c: probabilities[c])  # ties go to the earlier choice
     pulls = {k: terms[k].get("bandwagon-revisionist", 0.0) for k in PULLS}
     side = kind = motive = None
+    util = utilities(terms)
     if choice == "bandwagon":
         if options["bandwagon-status-quo"] > options["bandwagon-revisionist"]:
-            side, kind, motive = "status quo", "piling-on", "profit"
+            side, motive = "status quo", "profit"
+            jackal_sq = terms["jackal"].get("bandwagon-status-quo", 0.0)
+            kind = "jackal" if jackal_sq > terms["piling-on"]["bandwagon-status-quo"] else "piling-on"
         else:
             side = "revisionist"
             top = max(PULLS, key=lambda k: pulls[k])  # ties go to the earlier pull
             kind, motive = (None, "security") if top == "appeasement" else (top, "profit")
     elif choice in ("balance", "buck-pass"):
         motive = "security"
+    # waiting: it stays out, joining would beat plain abstention, and the bidding makes waiting worth more still
+    waiting = (choice == "neutral" and terms["waiting"]["neutral"] > 0.0
+               and max(util["bandwagon-revisionist"], util["bandwagon-status-quo"], util["balance"]) > 0.0)
+    if waiting:
+        motive = "profit"
     prediction = SchwellerPrediction(
         choice, side, kind, motive, probabilities, options, pulls, terms,
-        place(scenario), system_balance(scenario.revisionist_strength),
+        place(scenario), system_balance(scenario.revisionist_strength), waiting=waiting,
     )
     return replace(prediction, reasons=schweller_reasons(scenario, prediction))
 
@@ -492,7 +569,13 @@ def schweller_reasons(scenario: Scenario, prediction: SchwellerPrediction) -> tu
     article = "an" if placement.state_type[0] in "aeiou" else "a"
     reasons = [f"The decider is {article} {placement.state_type}: {placement.description}."]
     choice = prediction.choice
-    if choice == "bandwagon" and prediction.side == "status quo":
+    if choice == "bandwagon" and prediction.side == "status quo" and prediction.kind == "jackal":
+        reasons.append("Jackal bandwagoning with the status-quo camp: what it covets is held by the revisionist camp, "
+                       "so only the defenders of the status quo can hand it over.")
+    elif prediction.waiting:
+        reasons.append("Waiting for bids: both camps are bidding for its entry and the war is undecided, so staying "
+                       "out a little longer can only raise the price it is paid for joining.")
+    elif choice == "bandwagon" and prediction.side == "status quo":
         reasons.append("Piling on: the status-quo side is close to winning the war, and joining it now earns a share "
                        "of "
                        "the victors' gains at little cost.")
