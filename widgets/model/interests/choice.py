@@ -26,7 +26,8 @@ wolf values revision far more than the status quo. In this book:
 - interest > 0.5: an unlimited-aims revisionist, a **wolf**, which values what it covets far
   more than what it holds. (A weak wolf is still a wolf: the type records aims; capability
   records what the state can do about them.)
-- otherwise, both values <= 0.5 (``LOW_VALUE_AT``): a **lamb**, whatever their difference.
+- otherwise, both values below 0.5 (``LOW_VALUE_AT``; 0.5 is "moderate"): a **lamb**, whatever
+  their difference.
 - otherwise, 0 < interest <= 0.5: a limited-aims revisionist, a **jackal**.
 - otherwise (interest <= 0, a status-quo state that values what it holds): a **lion** if a
   great power (capability >= 0.25, at least a quarter of the leading power's resources), a
@@ -155,7 +156,7 @@ SCENARIO_LABELS: dict[str, str] = {
     "victory": "Revisionist side's closeness to victory",
     "wave": "Wave of the future",
     "contagion": "Contagion (neighbours gone over)",
-    "spoils_held_by": "Coveted spoils held by",
+    "spoils_held_by": "Coveted spoils held by the revisionist camp",
     "courted": "Courted by both camps",
 }
 STATE_TYPES: tuple[str, ...] = ("lion", "lamb", "jackal", "wolf")
@@ -179,7 +180,7 @@ OPTIONS: tuple[str, ...] = ("balance", "bandwagon-revisionist", "bandwagon-statu
 
 GREAT_POWER_AT = 0.25  # capability at or above which a state is a great power
 UNLIMITED_AIMS_AT = 0.5  # interest above which a revisionist has unlimited aims (a wolf)
-LOW_VALUE_AT = 0.5  # a value at or below this is low: a state low on both values is a lamb
+LOW_VALUE_AT = 0.5  # a value below this is low (0.5 is Schweller's "moderate"): low on both values is a lamb
 SPOILS_GATE_OPEN_AT = 0.5  # appetite at which the status-quo camp is fully open to a jackal it can pay
 _TOLERANCE = 1e-9
 
@@ -341,7 +342,7 @@ def place(scenario: Scenario) -> Placement:
     revisionist = interest > _TOLERANCE
     unlimited = interest > UNLIMITED_AIMS_AT + _TOLERANCE
     great = scenario.capability >= GREAT_POWER_AT - _TOLERANCE
-    low_on_both = max(scenario.value_status_quo, scenario.value_revision) <= LOW_VALUE_AT + _TOLERANCE
+    low_on_both = max(scenario.value_status_quo, scenario.value_revision) < LOW_VALUE_AT - _TOLERANCE
     if unlimited:
         kind = "wolf"
     elif low_on_both:
