@@ -22,7 +22,18 @@ from ...io.schweller_cases import (
     read_schweller_cases,
     schweller_data_path,
 )
-from .cases import CaseComparison, case_table, compare_case, compare_cases
+from .cases import (
+    SIDE_LABELS,
+    SIDE_OUTCOMES,
+    CaseComparison,
+    SideScore,
+    case_table,
+    compare_case,
+    compare_cases,
+    observed_side,
+    predicted_sides,
+    score_by_side,
+)
 from .choice import (
     DEFAULT_INTEREST_PARAMETERS,
     GREAT_POWER_AT,
@@ -89,6 +100,12 @@ __all__ = [
     "CASE_VALUE_COLUMNS",
     "DEFAULT_INTEREST_PARAMETERS",
     "GREAT_POWER_AT",
+    "score_by_side",
+    "predicted_sides",
+    "observed_side",
+    "SideScore",
+    "SIDE_OUTCOMES",
+    "SIDE_LABELS",
     "undecided",
     "SPOILS_HOLDERS",
     "SPOILS_GATE_OPEN_AT",
