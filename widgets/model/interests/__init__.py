@@ -33,6 +33,7 @@ from .cases import (
     observed_side,
     predicted_sides,
     score_by_side,
+    side_contrast,
 )
 from .choice import (
     DEFAULT_INTEREST_PARAMETERS,
@@ -100,6 +101,7 @@ __all__ = [
     "CASE_VALUE_COLUMNS",
     "DEFAULT_INTEREST_PARAMETERS",
     "GREAT_POWER_AT",
+    "side_contrast",
     "score_by_side",
     "predicted_sides",
     "observed_side",

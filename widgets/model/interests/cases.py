@@ -176,3 +176,15 @@ def score_by_side(comparisons: list[CaseComparison], model: str) -> SideScore:
     macro = sum(present) / len(present) if present else 0.0
     correct = sum(confusion[o][o] for o in SIDE_OUTCOMES)
     return SideScore(model, confusion, recall, macro, correct, len(comparisons))
+
+
+def side_contrast(comparisons: list[CaseComparison]) -> dict[str, list[str]]:
+    """Cases one model places on the right side and the other does not:
+    {'schweller only': ['Italy, 1915', ...], 'walt only': [...], 'both': [...], 'neither': [...]}."""
+    out: dict[str, list[str]] = {"schweller only": [], "walt only": [], "both": [], "neither": []}
+    for c in comparisons:
+        truth, sides = observed_side(c.row), predicted_sides(c)
+        w, s = sides["walt"] == truth, sides["schweller"] == truth
+        key = "both" if w and s else "schweller only" if s else "walt only" if w else "neither"
+        out[key].append(f"{c.decider.split(' (')[0]} {c.year}")
+    return out
