@@ -887,3 +887,46 @@ def test_spoils_held_by_must_name_a_camp():
         Scenario(spoils_held_by="neither")
     with pytest.raises(ValueError, match=r"Scenario\.courted"):
         Scenario(courted=1.5)
+
+
+# --- scored by side ------------------------------------------------------------------------------
+
+
+def test_the_codebooks_by_side_table_matches_the_file():
+    from widgets.model.interests import observed_side
+
+    rows = load_schweller_cases(ROOT / "data" / "schweller_cases.csv")
+    text = (ROOT / "data" / "README.md").read_text()
+    table = {}
+    for line in text.splitlines():
+        if line.startswith(("| the nine earlier cases |", "| the thirteen new cases |", "| **total** | **")):
+            cells = [c.strip().strip("*") for c in line.strip("|").split("|")]
+            table[cells[0]] = [int(c) for c in cells[1:]]
+
+    def counts(part):
+        sides = [observed_side(r) for r in part]
+        return [sides.count("revisionist"), sides.count("status quo"), sides.count("out"), len(part)]
+
+    assert table["the nine earlier cases"] == counts(rows[:9])
+    assert table["the thirteen new cases"] == counts(rows[9:])
+    assert table["total"] == counts(rows)
+
+
+def test_scoring_by_side_counts_each_case_once_and_recall_is_per_observed_side():
+    from widgets.model.interests import SIDE_OUTCOMES, compare_cases, predicted_sides, score_by_side
+
+    comparisons = compare_cases()
+    for model in ("walt", "schweller", "majority"):
+        score = score_by_side(comparisons, model)
+        assert sum(sum(row.values()) for row in score.confusion.values()) == len(comparisons) == score.n
+        for side in SIDE_OUTCOMES:
+            row = score.confusion[side]
+            assert score.recall[side] == pytest.approx(row[side] / sum(row.values()))
+        assert score.macro == pytest.approx(sum(score.recall.values()) / 3)
+        assert score.table().shape == (3, 3)
+    hits = sum(predicted_sides(c)["schweller"] == ("out" if c.row["observed"] in ("neutral", "buck-pass")
+                                                    else "status quo" if c.row["observed"] == "balance"
+                                                    else c.row["observed_side"]) for c in comparisons)
+    assert score_by_side(comparisons, "schweller").correct == hits
+    with pytest.raises(ValueError, match="model must be"):
+        score_by_side(comparisons, "landscape")
