@@ -138,6 +138,8 @@ from typing import Any
 from .. import validation
 from .._maths import softmax
 from ..alignment import CHOICES
+from .reasons import KIND_SENTENCES, schweller_reasons  # noqa: F401 (KIND_SENTENCES re-exported)
+from .system import SystemBalance, system_balance
 
 # --------------------------------------------------------------------------- constants
 
@@ -360,45 +362,6 @@ def appetite(scenario: Scenario) -> float:
     return min(1.0, max(0.0, scenario.interest / UNLIMITED_AIMS_AT))
 
 
-# --------------------------------------------------------------------------- system level
-
-
-@dataclass(frozen=True)
-class SystemBalance:
-    """The system-level balance of interests: which camp is stronger, and by how much.
-
-    ``margin`` = revisionist_strength - 0.5 (positive: the revisionist camp is stronger).
-    ``state`` is "status quo secure" (margin <= -0.1), "contested" (|margin| < 0.1) or
-    "revisionists ascendant" (margin >= 0.1).
-    """
-
-    revisionist_strength: float
-    margin: float
-    state: str
-
-    @property
-    def description(self) -> str:
-        return {
-            "status quo secure": "The status-quo camp clearly outweighs the revisionists, so the order is secure.",
-            "contested": "The two camps are roughly matched, so the order is contested.",
-            "revisionists ascendant": "The revisionist camp outweighs the defenders of the status quo, so the order is "
-                                      "ripe for change.",
-        }[self.state]
-
-
-def system_balance(revisionist_strength: float) -> SystemBalance:
-    """Classify the balance between the revisionist and status-quo camps."""
-    r = validation.unit_interval("system_balance", "revisionist_strength", revisionist_strength)
-    margin = r - 0.5
-    if margin <= -0.1 + 1e-12:
-        state = "status quo secure"
-    elif margin >= 0.1 - 1e-12:
-        state = "revisionists ascendant"
-    else:
-        state = "contested"
-    return SystemBalance(r, margin, state)
-
-
 # --------------------------------------------------------------------------- the choice
 
 
@@ -547,56 +510,3 @@ def schweller_predict(scenario: Scenario, params: InterestParameters | None = No
         place(scenario), system_balance(scenario.revisionist_strength), waiting=waiting,
     )
     return replace(prediction, reasons=schweller_reasons(scenario, prediction))
-
-
-# --------------------------------------------------------------------------- reasons
-
-KIND_SENTENCES: dict[str | None, str] = {
-    "jackal": "Jackal bandwagoning: it joins the stronger revisionist to share in the spoils of revision.",
-    "piling-on": "Piling on: the revisionist side is close to winning the war, and a latecomer can still claim a share "
-                 "of the spoils.",
-    "wave-of-the-future": "Wave of the future: the revisionist cause looks like the coming order, and the decider has "
-                          "little invested in the old one.",
-    "contagion": "Contagion: its neighbours have already gone over to the revisionist camp, and it follows like a "
-                 "falling domino.",
-    None: "Appeasement: a weak state under threat from a strong revisionist gives way to it, the bandwagoning Walt "
-          "describes.",
-}
-
-
-def schweller_reasons(scenario: Scenario, prediction: SchwellerPrediction) -> tuple[str, ...]:
-    """Sentences (no numbers) saying which type the decider is and what drove its choice."""
-    placement = prediction.placement
-    article = "an" if placement.state_type[0] in "aeiou" else "a"
-    reasons = [f"The decider is {article} {placement.state_type}: {placement.description}."]
-    choice = prediction.choice
-    if choice == "bandwagon" and prediction.side == "status quo" and prediction.kind == "jackal":
-        reasons.append("Jackal bandwagoning with the status-quo camp: what it covets is held by the revisionist camp, "
-                       "so only the defenders of the status quo can hand it over.")
-    elif prediction.waiting:
-        reasons.append("Waiting for bids: both camps are bidding for its entry and the war is undecided, so staying "
-                       "out a little longer can only raise the price it is paid for joining.")
-    elif choice == "bandwagon" and prediction.side == "status quo":
-        reasons.append("Piling on: the status-quo side is close to winning the war, and joining it now earns a share "
-                       "of "
-                       "the victors' gains at little cost.")
-    elif choice == "bandwagon":
-        reasons.append(KIND_SENTENCES[prediction.kind])
-    elif choice == "balance":
-        reasons.append("Balancing: the revisionist threatens what the decider holds and values, so it joins others to "
-                       "resist and pays the costs of security.")
-    elif choice == "buck-pass":
-        reasons.append("The status-quo camp looks strong enough to stop the revisionist without it, so it leaves the "
-                       "costs of resistance to others.")
-    else:
-        if scenario.threat == 0.0 and not placement.revisionist:
-            reasons.append("There is no threat to resist and, for a state content with the status quo, nothing to gain "
-                           "from revision, so it stays out.")
-        elif placement.revisionist:
-            reasons.append("Neither the threat nor the prospect of gain is large enough to be worth the costs of an "
-                           "alliance, so it stays out.")
-        else:
-            reasons.append("The threat is too small to be worth the costs of balancing, so it stays out.")
-    if prediction.motive == "profit" and scenario.threat < 0.25:
-        reasons.append("No threat is needed for this: the motive is gain, not fear.")
-    return tuple(reasons)
