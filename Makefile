@@ -12,18 +12,22 @@ help:
 	@echo "make test        set up, lint and run every test (unit, properties, notebooks, build, browser)"
 	@echo "make test-fast   model, data and notebook tests only (no build, no browser)"
 	@echo "make bench       print benchmark figures (latency, build time, page weight)"
-	@echo "make lab         open the chapters in JupyterLab"
+	@echo "make lab         open the chapters in JupyterLab (CHAPTER=05_schweller opens one)"
 	@echo "make sweeps      recompute the simulation's cached Monte Carlo sweeps (data/sweeps/)"
-	@echo "make freeze      re-pin requirements.txt from the current environment"
+	@echo "make freeze      re-pin binder/requirements.txt and requirements.txt from .venv"
 	@echo "make clean       remove the build and the environment"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(VENV)/.installed: requirements.txt pyproject.toml | $(BIN)/python
+# requirements.txt includes binder/requirements.txt (what Binder installs); the JupyterLab
+# settings Binder ships (binder/overrides.json) go where JupyterLab reads them, as binder/postBuild does.
+LAB_SETTINGS = $(VENV)/share/jupyter/lab/settings
+$(VENV)/.installed: requirements.txt binder/requirements.txt binder/overrides.json pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements.txt
 	$(BIN)/pip install --quiet --no-deps -e .
+	mkdir -p $(LAB_SETTINGS) && cp binder/overrides.json $(LAB_SETTINGS)/overrides.json
 	touch $@
 
 # JavaScript pinned in tools/js-assets.json (plotly.js cartesian bundle, axe-core for the tests),
@@ -62,11 +66,12 @@ bench: setup system-deps
 sweeps: setup
 	$(BIN)/python -m widgets.model.simulation --write
 
+# make lab opens the chapters folder; make lab CHAPTER=05_schweller opens that chapter, as Binder does
 lab: setup
-	$(BIN)/jupyter lab chapters/
+	$(BIN)/jupyter lab $(if $(CHAPTER),chapters/$(notdir $(basename $(CHAPTER))).ipynb,chapters/)
 
 freeze: setup
-	{ sed -n '1,2p' requirements.txt; $(BIN)/pip freeze --exclude-editable; } > requirements.new && mv requirements.new requirements.txt
+	$(BIN)/python tools/freeze_requirements.py
 
 clean:
 	rm -rf _build $(VENV)

@@ -212,7 +212,15 @@ def test_optional_inputs_reach_the_situation(shipped):
 
 
 def test_a_coded_optional_input_needs_its_why_line():
-    columns = (*REQUIRED_COLUMNS, "capability", "why_capability", "target", "why_target", "neutrality_lesson", "why_neutrality_lesson")
+    columns = (
+        *REQUIRED_COLUMNS,
+        "capability",
+        "why_capability",
+        "target",
+        "why_target",
+        "neutrality_lesson",
+        "why_neutrality_lesson",
+    )
     problems = problems_of(to_csv([{**GOOD, "capability": "0.05", "target": "maybe", "why_target": "x",
                                     "neutrality_lesson": "0.5", "why_neutrality_lesson": "x"}], columns))
     assert any("column 'why_capability': is empty, but capability is coded" in p for p in problems)

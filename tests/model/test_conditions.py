@@ -140,7 +140,13 @@ def test_staying_out_explorer_static_twin_matches_live():
         x_field="capability", y_field="others_engaged",
         vary=("capability", "others_engaged", "victory", "neutrality_lesson", "target"), levels=3, points=5)
     payload = payload_of(explorer.static_html())
-    assert [c["name"] for c in payload["controls"]] == ["capability", "others_engaged", "victory", "neutrality_lesson", "target"]
+    assert [c["name"] for c in payload["controls"]] == [
+        "capability",
+        "others_engaged",
+        "victory",
+        "neutrality_lesson",
+        "target",
+    ]
     assert payload["controls"][3]["values"] == [-1.0, 0.0, 1.0] and payload["controls"][4]["toggle"]
     explorer.set(capability=0.0, others_engaged=1.0, victory=0.5, neutrality_lesson=1.0, target=False)
     position = 0 * 54 + 2 * 18 + 1 * 6 + 2 * 2 + 0

@@ -266,20 +266,27 @@ def test_loo_summary_has_three_rows(cases, sweep):
 
 MISS_GROUPS = {
     ("bandwagon", "balance"): {
-        "bavaria-1805",
+        "joseon-1637",
         "russia-1807",
+        "prussia-1812",
         "bulgaria-1915",
         "ussr-1939",
-        "japan-1940",
-        "persia-1881",
-        "yugoslavia-1937",
+        "italy-1940",
+        "thailand-1941",
+        "romania-1944",
         "finland-1948",
+        "yugoslavia-1937",
         "egypt-1974",
     },
+    ("bandwagon", "neutral"): {"persia-1881", "hungary-1940", "bulgaria-1941", "denmark-1940", "bulgaria-1944",
+                               "turkey-1945"},
+    ("balance", "neutral"): {"finland-1941", "norway-1940", "turkey-1939", "turkey-1952", "saudi-arabia-1962",
+                             "saudi-arabia-1990", "japan-1990"},
+    ("balance", "buck-pass"): {"austria-1813", "west-germany-1955"},
     ("buck-pass", "balance"): {"prussia-1795", "britain-1936", "france-1936", "usa-1940"},
-    ("buck-pass", "neutral"): {"japan-1990"},
-    ("neutral", "balance"): {"britain-1923", "sweden-1949", "austria-1955"},
-    ("neutral", "bandwagon"): {"switzerland-1940", "hungary-1956"},
+    ("buck-pass", "neutral"): {"turkey-1940"},
+    ("neutral", "balance"): {"britain-1870", "britain-1923", "austria-hungary-1870", "usa-1914", "belgium-1936",
+                             "austria-1955"},
 }
 
 
@@ -290,20 +297,24 @@ def test_chapter_names_exactly_the_misses_in_their_groups(cases):
         found.setdefault((row["observed"], row["predicted"]), set()).add(row["case_id"])
     assert found == MISS_GROUPS
     close = set(misses[(misses["observed"] == "bandwagon") & (misses["p(observed)"] >= 0.3)]["case_id"])
-    assert close == {"bulgaria-1915", "russia-1807", "egypt-1974", "yugoslavia-1937"}
+    assert close == {"bulgaria-1941", "denmark-1940", "romania-1944", "thailand-1941"}
 
 
 def test_chapter_claims_about_weights_and_leave_one_out(cases, sweep):
+    """Chapter 8: some weight settings beat equal weights in sample (the best by about a case), yet
+    re-tuned out of sample the model does worse than equal weights, with almost every fold moving
+    away from them."""
     facts = ev.chapter_facts(cases, sweep)
-    assert facts["settings_above_default"] == 0 and facts["settings_best"] == facts["walt_correct"]
+    assert facts["settings_above_default"] > 0 and 0 < facts["settings_best"] - facts["walt_correct"] <= 2
+    assert facts["loo_in_sample"] == facts["settings_best"]
+    assert facts["loo_correct"] < facts["walt_correct"]
     result = ev.leave_one_out(cases, sweep=sweep)
     unequal = [
         i
         for i, r in result.folds.iterrows()
         if ThreatWeights(**{s: r[s] for s in ev.THREAT_SOURCES}).normalised() != ThreatWeights().normalised()
     ]
-    assert unequal == ["egypt-1955"] and not result.folds.loc["egypt-1955", "correct"]
-    assert cases.loc["egypt-1955", "observed"] == "balance"
+    assert len(unequal) == facts["loo_unequal_folds"] >= len(cases) - 2
 
 
 def test_chapter_exercise_belgium_1936():
@@ -321,7 +332,8 @@ def test_schweller_comparison_and_the_chapter_claims(cases):
     assert counts["n"] == len(table) and 0 <= counts["walt"] <= counts["n"]
     assert all(label.startswith("bandwagon") for label in table["observed"])
     walt_misses = set(table.index[table["Walt right"] == "no"])
-    assert walt_misses == {"Bulgaria, 1915", "Soviet Union (Stalin), 1939", "Japan, 1940"}
+    assert walt_misses == {"Bulgaria, 1915", "Soviet Union (Stalin), 1939", "Italy (Mussolini), 1940", "Hungary, 1940",
+                           "Bulgaria (Boris III), 1941", "Romania (King Michael), 1944", "Turkey, 1945"}
 
 
 def test_ussr_1945_is_balancing_for_walt_and_piling_on_for_schweller(cases):
@@ -542,12 +554,26 @@ def test_support_verdicts():
 from widgets.model import evaluation_codings as ec  # noqa: E402
 
 
-def test_alternative_coding_replaces_the_given_cells(tmp_path):
+def _alternative_file(tmp_path, change, case_id="japan-1940"):
+    """An alternative file holding one case's row (as in cases.csv) with ``change`` applied."""
+    import csv
+
     from widgets.io.cases import default_path
 
-    text = default_path().read_text(encoding="utf-8")
-    alt = tmp_path / "cases_alternative.csv"
-    alt.write_text("case_id,threat_source,aggressive_intentions\njapan-1940,United States,0.5\n", encoding="utf-8")
+    with default_path().open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    row = dict(next(r for r in rows if r["case_id"] == case_id), reading="a second reading, for the test")
+    row.update(change)
+    path = tmp_path / "cases_alternative.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(row))
+        writer.writeheader()
+        writer.writerow(row)
+    return path
+
+
+def test_alternative_coding_replaces_the_disputed_rows(tmp_path):
+    alt = _alternative_file(tmp_path, {"threat_source": "United States", "aggressive_intentions": "0.5"})
     table, ids = ec.alternative_cases(alt)
     main = load_cases()
     assert ids == ("japan-1940",)
@@ -557,19 +583,40 @@ def test_alternative_coding_replaces_the_given_cells(tmp_path):
     assert table.drop(index="japan-1940").equals(main.drop(index="japan-1940"))
     headline = ec.headline_table(main, (table, ids))
     assert len(headline) == 2 and "japan-1940" in headline.index[1]
-    (tmp_path / "empty.csv").write_text("case_id,threat_source\n", encoding="utf-8")
+    header = alt.read_text(encoding="utf-8").splitlines()[0]
+    (tmp_path / "empty.csv").write_text(header + "\n", encoding="utf-8")
     assert ec.alternative_cases(tmp_path / "empty.csv") is None
     assert ec.alternative_cases(tmp_path / "missing.csv") is None
-    assert text  # the case file itself is untouched
 
 
-def test_alternative_coding_errors_name_the_line_and_column():
-    from widgets.io.cases import CaseDataError, default_path
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        ({"case_id": "atlantis-1900"}, "'atlantis-1900' is not in the primary cases file"),
+        ({"proximity": "2"}, "column 'proximity'"),
+        ({"reading": ""}, "column 'reading'"),
+    ],
+)
+def test_alternative_coding_errors_name_the_line_and_column(tmp_path, change, message):
+    from widgets.io.cases import CaseDataError
 
-    text = default_path().read_text(encoding="utf-8")
-    with pytest.raises(CaseDataError, match="'atlantis-1900' is not a case"):
-        ec.apply_alternative(text, "case_id,proximity\natlantis-1900,0.5\n")
-    with pytest.raises(CaseDataError, match="unknown column"):
-        ec.apply_alternative(text, "case_id,mood\njapan-1940,sad\n")
-    with pytest.raises(CaseDataError, match="column 'proximity'"):
-        ec.apply_alternative(text, "case_id,proximity\njapan-1940,2\n")
+    with pytest.raises(CaseDataError, match=message):
+        ec.alternative_cases(_alternative_file(tmp_path, change))
+
+
+def test_chapter_8_comparisons_of_the_model_the_rules_and_the_logit(cases):
+    """Chapter 8's interpretive sentences: the tuned two-line rule beats the calibrated model on accuracy
+    (in sample and held out), finds more bandwagoners, and has the higher held-out three-way macro recall;
+    the estimated logit's held-out macro recall is above both, yet it recovers fewer decisions to stay
+    out than the calibrated model; the model predicts staying out where no accuracy-tuned rule does."""
+    from widgets.model import evaluation_rules as er
+
+    facts = ev.chapter_facts(cases)
+    assert facts["rule_war_in"] > facts["walt_correct"] and facts["rule_war_loo"] > facts["walt_correct"]
+    assert facts["war_hit_bandwagon"] > facts["hit_bandwagon"]
+    assert facts["best3_name"] == "war and victory" and facts["best3_m3"] > facts["walt_macro3"] > facts["loo_macro3"]
+    assert facts["hit3_out"] > 0
+    assert all(fit.in_sample.three.hits["stay out"][0] == 0 for fit in er.fit_rules(cases).values())
+    estimated = el.estimate(cases)
+    assert estimated.held_out.macro_recall > facts["best3_m3"]
+    assert estimated.held_out.hits["stay out"][0] < facts["hit3_out"]

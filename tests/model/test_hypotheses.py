@@ -12,11 +12,12 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from widgets import Situation, Threat, ThreatWeights, predict
-from widgets.model.alignment import DEFAULT_PARAMETERS, utility_terms
+from widgets.model.alignment import DEFAULT_PARAMETERS, ModelParameters, capitulation, utility_terms, war_momentum
 
-from ..strategies import full_situations, peace, situations, threats, unit, weights
+from ..strategies import full_situations, lessons, peace, situations, threats, unit, weights
 
 A0 = DEFAULT_PARAMETERS.support_certain_at
+NO_CAPITULATION = ModelParameters(capitulation=0.0)
 SOURCES = ("aggregate_power", "proximity", "offensive_power", "aggressive_intentions")
 
 
@@ -146,7 +147,8 @@ def test_a_state_at_parity_bandwagons_only_with_a_threat_on_the_verge_of_victory
     threat = Threat(0, 0, 1, 0.5)
     assert predict(threat, Situation(0.5, 0.0, True, 0.85)).choice == "balance"
     verge = predict(Threat(1, 1, 1, 0.0), Situation(0.5, 0.0, True, 1.0))
-    assert verge.probabilities["bandwagon"] > predict(Threat(1, 1, 1, 0.0), Situation(0.5, 0.0, True, 0.9)).probabilities["bandwagon"]
+    short_of_verge = predict(Threat(1, 1, 1, 0.0), Situation(0.5, 0.0, True, 0.9))
+    assert verge.probabilities["bandwagon"] > short_of_verge.probabilities["bandwagon"]
 
 
 @given(threats, full_situations, ordered_pair())
@@ -175,13 +177,69 @@ def test_a_small_state_is_small_whoever_threatens_it(threat, situation, capabili
 
 @given(threats, full_situations, ordered_pair())
 def test_a_target_is_never_treated_as_a_bystander(threat, situation, victories):
-    """Condition 5 concerns third parties: the threat's closeness to victory does not move the choice
-    of the state it is attacking (Hungary 1956, Switzerland-type bystanders aside)."""
+    """Condition 5 concerns third parties: the war's momentum never applies to the state the threat is
+    attacking (Hungary 1956). Victory moves a target's choice only through capitulation (below): with that
+    term switched off, the threat's closeness to victory does not move the target's choice at all."""
     low, high = (replace(situation, war=True, target=True, victory=v) for v in victories)
-    assert predict(threat, high).probabilities == predict(threat, low).probabilities
-    bystander = replace(high, target=False, own_strength=min(situation.own_strength, 0.25), capability=None, others_engaged=0.0)
-    if high.victory > 0.5:
-        assert p(threat, bystander, "bandwagon") > p(threat, replace(bystander, target=True), "bandwagon")
+    assert war_momentum(high) == 0.0 and war_momentum(low) == 0.0
+    assert predict(threat, high, params=NO_CAPITULATION).probabilities == predict(
+        threat, low, params=NO_CAPITULATION).probabilities
+    bystander = replace(high, target=False, own_strength=min(situation.own_strength, 0.25), capability=None,
+                        others_engaged=0.0)
+    as_target = replace(bystander, target=True)
+    if high.victory > 0.5:  # a target's capitulation is the bystander's pull discounted by its allies' help
+        assert p(threat, bystander, "bandwagon") >= p(threat, as_target, "bandwagon") - 1e-12
+        if bystander.allied_support > 0.01:
+            assert p(threat, bystander, "bandwagon") > p(threat, as_target, "bandwagon")
+
+
+# --- Capitulation: a weak target without help, being defeated, accommodates its attacker ---------
+
+
+def _defeat_raises_bandwagoning(threat, target, victories, params=DEFAULT_PARAMETERS):
+    """Whether the attacker's progress (victory from the lower to the higher value) raises the target's
+    bandwagoning and lowers its balancing."""
+    low, high = (predict(threat, replace(target, victory=v), params=params).probabilities for v in victories)
+    return high["bandwagon"] > low["bandwagon"] and high["balance"] < low["balance"]
+
+
+weak_isolated_targets = st.builds(
+    Situation, st.floats(0.0, 0.45), st.floats(0.0, 0.9), st.just(True), unit, st.none() | st.floats(0.0, 0.2),
+    st.just(True), unit, lessons)
+
+
+@given(threats, weak_isolated_targets, ordered_pair(0.0, 1.0, gap=0.05))
+def test_capitulation_a_weak_isolated_target_being_defeated_bandwagons_more_than_one_still_holding(
+        threat, target, victories):
+    """Walt (1987, pp. 30-31): weak states "must choose the winning side", and without "possibility of
+    outside assistance" may be "forced to accommodate the most imminent threat". A weak target with little
+    help bandwagons more, and balances less, the further its attacker has got in defeating it."""
+    assume(victories[1] >= 0.55)
+    assert _defeat_raises_bandwagoning(threat, target, victories)
+
+
+@given(threats, full_situations)
+def test_capitulation_strength_allied_help_or_holding_out_removes_it(threat, situation):
+    """Capitulation is zero for a bystander, in peace, for a target at parity or of great-power rank, for
+    a target with certain allied help, and while the target holds (victory <= 0.5): then switching the term
+    off changes nothing."""
+    target = replace(situation, war=True, target=True)
+    cases = [replace(situation, target=False), replace(target, war=False),
+             replace(target, own_strength=max(0.5, situation.own_strength)),
+             replace(target, capability=max(0.25, situation.capability or 0.25)), replace(target, allied_support=1.0),
+             replace(target, victory=min(0.5, situation.victory))]
+    for case in cases:
+        assert capitulation(case) == 0.0
+        assert predict(threat, case).probabilities == predict(threat, case, params=NO_CAPITULATION).probabilities
+    assert capitulation(Situation()) == 0.0  # the default target=False
+
+
+def test_capitulation_mutation_zeroing_its_coefficient_fails_its_property():
+    """The capitulation property can fail: with b_k = 0 the attacker's progress no longer moves a weak,
+    isolated target (Denmark-like: negligible, no help, invaded)."""
+    target = Situation(0.0, 0.05, True, 0.5, capability=0.0, target=True)
+    assert _defeat_raises_bandwagoning(Threat(1, 1, 1, 1), target, (0.5, 0.9))
+    assert not _defeat_raises_bandwagoning(Threat(1, 1, 1, 1), target, (0.5, 0.9), params=NO_CAPITULATION)
 
 
 @given(threats, full_situations, st.none() | weights)
@@ -197,7 +255,8 @@ def test_the_named_choice_is_the_most_probable_outcome(threat, situation, w):
 def test_hiding_small_bystanders_of_a_war_stay_out_the_more_the_smaller_they_are(threat, situation, caps):
     """Schroeder (1994) and Labs (1992): small states at the edge of a great-power war hide; the
     smaller, the more. Not a target: neutrality cannot keep out a war that has reached it."""
-    situation = replace(situation, neutrality_lesson=max(0.0, situation.neutrality_lesson), victory=min(situation.victory, 0.95))
+    situation = replace(situation, neutrality_lesson=max(0.0, situation.neutrality_lesson),
+                        victory=min(situation.victory, 0.95))
     smaller, larger = (replace(situation, war=True, target=False, capability=c) for c in caps)
     assert p(threat, smaller, "neutral") > p(threat, larger, "neutral")
     hit = replace(smaller, target=True)
@@ -208,13 +267,15 @@ def test_hiding_small_bystanders_of_a_war_stay_out_the_more_the_smaller_they_are
 def test_a_target_has_no_buck_to_pass(threat, situation, engaged):
     """Mearsheimer (2001): buck-passing is for states on the sidelines; a state under attack is not."""
     hit = replace(situation, target=True)
-    assert predict(threat, replace(hit, others_engaged=engaged)).probabilities == predict(threat, replace(hit, others_engaged=0.0)).probabilities
+    engaged_probabilities = predict(threat, replace(hit, others_engaged=engaged)).probabilities
+    assert engaged_probabilities == predict(threat, replace(hit, others_engaged=0.0)).probabilities
 
 
 @given(threats, full_situations, ordered_pair(0.5, 1.0))
 def test_hiding_fades_as_the_threat_nears_victory(threat, situation, victories):
     """Walt (1987, p. 30): the weak "must choose the winning side": hiding lasts while the war is open."""
-    early, late = (replace(situation, war=True, target=False, capability=min(situation.capability or 0.0, 0.2), victory=v)
+    small = min(situation.capability or 0.0, 0.2)
+    early, late = (replace(situation, war=True, target=False, capability=small, victory=v)
                    for v in victories)
     assert predict(threat, late).stay_out["hiding"] < predict(threat, early).stay_out["hiding"]
 
@@ -228,7 +289,8 @@ def test_buck_passing_a_buck_catcher_being_beaten_is_no_shelter(threat, situatio
 
 
 @given(unit, unit, st.floats(0.0, 0.5))
-def test_hiding_a_negligible_bystander_is_as_likely_to_hide_as_to_align_against_the_gravest_threat(strength, support, victory):
+def test_hiding_a_negligible_bystander_is_as_likely_to_hide_as_to_align_against_the_gravest_threat(
+        strength, support, victory):
     """Schroeder (1994): hiding was the commonest response of small states; under the gravest threat
     (T = 1) a negligible bystander of a war still open is at least as likely to stay out as to align."""
     pred = predict(Threat(1, 1, 1, 1), Situation(strength, support, True, victory, capability=0.0))
@@ -250,7 +312,8 @@ def test_learning_a_positive_neutrality_lesson_keeps_a_small_state_out(threat, s
 def test_learning_a_small_state_with_a_positive_lesson_beside_a_great_power_at_war_stays_neutral(threat, cap, s, a, v):
     situation = Situation(s, a, True, v, capability=cap, neutrality_lesson=1.0)
     assert predict(Threat(1, 1, 1, 1), situation).choice == "neutral"
-    assert predict(threat, situation).probabilities["neutral"] > predict(threat, replace(situation, neutrality_lesson=0.0)).probabilities["neutral"]
+    unlearned = predict(threat, replace(situation, neutrality_lesson=0.0))
+    assert predict(threat, situation).probabilities["neutral"] > unlearned.probabilities["neutral"]
 
 
 @given(threats, full_situations, ordered_pair())
@@ -258,7 +321,8 @@ def test_buck_passing_more_others_engaged_raises_buck_passing_for_a_capable_stat
     """Christensen and Snyder (1990), Mearsheimer (2001): when others already fight the threat, a
     capable state passes the buck; the more they fight, the more it does (even against a benign threat:
     resistance is certain; allied support kept below adequate so only the others' fighting counts)."""
-    situation = replace(situation, capability=max(0.25, situation.capability or 0.25), allied_support=min(situation.allied_support, A0),
+    situation = replace(situation, capability=max(0.25, situation.capability or 0.25),
+                        allied_support=min(situation.allied_support, A0),
                         victory=min(situation.victory, 0.95), target=False)
     benign = replace(threat, aggressive_intentions=0.0)
     low, high = (replace(situation, others_engaged=e) for e in engaged)
@@ -266,13 +330,16 @@ def test_buck_passing_more_others_engaged_raises_buck_passing_for_a_capable_stat
 
 
 @given(threats, full_situations, ordered_pair(), st.floats(0.1, 1.0))
-def test_buck_passing_against_an_aggressor_others_fighting_it_serve_as_well_as_fighting_it_oneself(threat, situation, engaged, intent):
+def test_buck_passing_against_an_aggressor_others_fighting_it_serve_as_well_as_fighting_it_oneself(
+        threat, situation, engaged, intent):
     """Mearsheimer (2001): buck-passing is a way of opposing an aggressor. With allied support already
     certain, the more others fight an aggressive threat, the more buck-passing gains on balancing."""
     situation = replace(situation, allied_support=1.0, victory=min(situation.victory, 0.95), target=False)
     threat = replace(threat, aggressive_intentions=intent)
     low, high = (replace(situation, others_engaged=e) for e in engaged)
-    odds = lambda s: p(threat, s, "buck-pass") / p(threat, s, "balance")
+    def odds(s):
+        return p(threat, s, "buck-pass") / p(threat, s, "balance")
+
     assert odds(high) > odds(low)
 
 

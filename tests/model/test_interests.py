@@ -29,6 +29,7 @@ from widgets.model.interests import (
     OPTIONS,
     SCHWELLER_COLUMNS,
     SIDES,
+    SPOILS_HOLDERS,
     STATE_TYPES,
     VERDICTS,
     InterestParameters,
@@ -46,11 +47,11 @@ from widgets.model.interests import (
     schweller_terms,
     sweep,
     system_balance,
+    undecided,
     verdict_of,
     walt_camp,
     walt_inputs,
 )
-from widgets.model.interests.choice import SPOILS_HOLDERS, undecided
 
 from ..tables import csv_text, table_problems
 from ..test_project import imported_modules

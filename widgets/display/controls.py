@@ -74,7 +74,11 @@ def make_controls(vary: Sequence[str], levels: int) -> tuple[Control, ...]:
     values = grid(levels)
     lessons = tuple(round(2.0 * v - 1.0, 6) for v in values)
     controls = tuple(
-        Control(n, FIELD_LABELS[n], (False, True) if n in BOOLEAN_FIELDS else lessons if n == "neutrality_lesson" else values)
+        Control(
+            n,
+            FIELD_LABELS[n],
+            (False, True) if n in BOOLEAN_FIELDS else lessons if n == "neutrality_lesson" else values,
+        )
         for n in vary
     )
     total = combinations_count(controls)

@@ -164,8 +164,10 @@ def read_alternative_cases(text: str, primary: pd.DataFrame, source: str = "case
             bad("case_id", f"{out['case_id']!r} is not in the primary cases file")
         return out
 
-    rows = read_rows(text, source, REQUIRED_COLUMNS + ALTERNATIVE_COLUMNS, OPTIONAL_COLUMNS, check, CaseDataError)
-    return pd.DataFrame(rows).set_index("case_id", drop=False)
+    rows = read_rows(text, source, REQUIRED_COLUMNS + ALTERNATIVE_COLUMNS, OPTIONAL_COLUMNS, check, CaseDataError,
+                     empty=None)  # no disputed rows is a valid state of the file
+    columns = [*REQUIRED_COLUMNS, *ALTERNATIVE_COLUMNS]
+    return pd.DataFrame(rows, columns=None if rows else columns).set_index("case_id", drop=False)
 
 
 def load_alternative_cases(path: str | os.PathLike | None = None, primary: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -173,7 +175,7 @@ def load_alternative_cases(path: str | os.PathLike | None = None, primary: pd.Da
     (never used for headline results; every headline result is reported under both)."""
     file = Path(path) if path is not None else data_file("cases_alternative.csv")
     primary = load_cases() if primary is None else primary
-    return read_alternative_cases(file.read_text(encoding="utf-8"), primary, source=str(file))
+    return read_alternative_cases(read_text(file, CaseDataError), primary, source=str(file))
 
 
 def with_alternatives(cases: pd.DataFrame, alternatives: pd.DataFrame) -> pd.DataFrame:
@@ -199,7 +201,9 @@ class Case:
             value = self.row.get(column)
             if value is not None and not (isinstance(value, float) and math.isnan(value)):
                 optional[column] = bool(value) if column == "target" else float(value)
-        return Situation(self.row["own_strength"], self.row["allied_support"], self.row["war"], self.row["victory"], **optional)
+        return Situation(
+            self.row["own_strength"], self.row["allied_support"], self.row["war"], self.row["victory"], **optional
+        )
 
     def predict(self, weights: ThreatWeights | None = None) -> Prediction:
         return predict(self.threat, self.situation, weights)

@@ -185,7 +185,7 @@ def read_rows(
     check_row: RowChecker,
     error: type[TableError] = TableError,
     id_column: str = "case_id",
-    empty: str = "no cases",
+    empty: str | None = "no cases",
 ) -> list[dict[str, Any]]:
     """Validate CSV ``text``: header, field counts, each row, unique ids; raise ``error``
     listing every problem (``line N, column 'c': ...``), or return the converted rows."""
@@ -221,7 +221,7 @@ def read_rows(
             seen[key] = line
         if checked is not None and len(problems) == before:
             rows.append(checked)
-    if not rows and not problems:
+    if not rows and not problems and empty is not None:  # empty=None: a file with no rows is allowed
         problems.append(empty)
     if problems:
         raise error(source, problems)

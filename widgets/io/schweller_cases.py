@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model.alignment import CHOICES
-from ..model.interests.choice import KINDS, SCHWELLER_FIELDS, SIDES, SPOILS_HOLDERS, Scenario
+from ..model.interests.scenario import KINDS, SCHWELLER_FIELDS, SIDES, SPOILS_HOLDERS, Scenario
 from .csvtable import TableError, data_file, number, read_rows, read_text
 
 # --------------------------------------------------------------------------- the data file

@@ -15,8 +15,8 @@ that the vulnerable state will seek an alliance" (Walt 1987, p. 26):
 Stage 2, how to align, given that the decider responds. Utilities (logits) of the three
 responses, compared with a softmax:
 
-    V_balance   = b_s * s + b_a * min(a, a_0) / a_0 + b_i * I - b_w * m
-    V_bandwagon = c_0 + c_g * G + c_a * (1 - a) + b_w * m
+    V_balance   = b_s * s + b_a * min(a, a_0) / a_0 + b_i * I - b_w * m - b_k * K
+    V_bandwagon = c_0 + c_g * G + c_a * (1 - a) + b_w * m + b_k * K
     V_buckpass  = d_0 + d_c * C + e_i * E* * b_i * I
 
 with s the decider's strength relative to the threat, a the probability of allied
@@ -51,15 +51,33 @@ threat (``others_engaged``), L the neutrality lesson, and
   turn a losing coalition into a winning one" (p. 30). So a state at parity or of
   great-power rank feels the pull of a winning threat only once the outcome is settled
   (victory >= 0.9), and a state the threat is attacking is not a third party at all: it
-  has no side to choose in its own invasion, so victory does not move its choice
-  (it may still yield through G, Walt's appeasement of a great power).
+  has no side to choose in its own invasion, so third-party momentum does not move its
+  choice (it may still yield through G, Walt's appeasement of a great power, or through K);
+- K, capitulation, in [0, 1], for a *target* only: K = W * (1 - a) * max(0, 2 v - 1).
+  Walt's weak states "must choose the winning side", and "if weak states see no possibility
+  of outside assistance, however, they may be forced to accommodate the most imminent
+  threat" (1987, pp. 30-31). For the state under attack this is not joining a winner in
+  others' war but yielding to the one that is beating it: K grows with how little the
+  target's choice weighs against its attacker (W, the same weakness as in G and m), with
+  the absence of allied help (1 - a), and with the attacker's progress against it (2 v - 1,
+  zero while the war is undecided or going the target's way). K is zero for a bystander
+  (its pull is m), at ``target=False``, for a target at parity or of great-power rank
+  (W = 0), for a target with certain allied help (a = 1), and while it is holding
+  (v <= 0.5). b_k = b_w = 2.5: capitulation is the same "winning side" logic as the war's
+  momentum, applied to the state being defeated, so it is given the same weight. **This
+  term was added after the first results on the coded cases**: with m = 0 for targets the
+  model had lost nearly every coded bandwagoner (most are targets that yielded while being
+  defeated: Joseon 1637, Denmark 1940, Bulgaria and Romania 1944, ...). Its form and
+  coefficient come from Walt's statements above, not from the cases, but a rule added after
+  seeing where the model failed is not tested by those same cases: the in-sample numbers on
+  them are not a clean test of it.
 
 Staying out. Before these terms, the model stayed out only when the threat was small
 (stage 1). Historically most neutrals stayed out under grave threat. Three mechanisms,
 each an assumption stated with its source; each term is zero at its input's default:
 
-- **Hiding** (Schroeder 1994, "Historical Reality vs. Neo-realist Theory"; Labs 1992): small states beside a great-power war
-  try to stay out of it: declaring neutrality, arming for defence only, hoping the storm
+- **Hiding** (Schroeder 1994, "Historical Reality vs. Neo-realist Theory"; Labs 1992): small
+  states beside a great-power war try to stay out of it: declaring neutrality, arming for defence only, hoping the storm
   passes. H = smallness(c) * war * (1 - target) * min(1, 2 (1 - v)): only with
   ``capability`` given (hiding is about absolute size), only in war, never for the state
   being attacked (neutrality cannot keep out a war that has already reached it), and only
@@ -129,6 +147,7 @@ class ModelParameters:
     certainty_to_buckpass: float = 7.0  # d_c
     support_certain_at: float = 0.7  # a_0
     war_momentum: float = 2.5  # b_w
+    capitulation: float = 2.5  # b_k = b_w: the "winning side" logic applied to a target being defeated
     # Great-power rank and a settled war (module docstring, "W" and "m").
     great_power_at: float = 0.25  # capability at which smallness(c) reaches 0 (= interests.GREAT_POWER_AT)
     settled_at: float = 0.9  # closeness to victory from which even a strong bystander joins the winner
@@ -279,6 +298,22 @@ def war_momentum(situation: Situation, params: ModelParameters = DEFAULT_PARAMET
     return w * open_war + (1.0 - w) * settled
 
 
+def capitulation(situation: Situation, params: ModelParameters = DEFAULT_PARAMETERS) -> float:
+    """K in [0, 1]: the pull on a weak, unaided target to accommodate the attacker that is beating it.
+
+    Walt (1987, pp. 30-31): weak states "must choose the winning side", and without "possibility
+    of outside assistance" they "may be forced to accommodate the most imminent threat". For a
+    target of attack: K = W * (1 - a) * max(0, 2 v - 1), W its outcome weakness, a the allied
+    support, v the attacker's closeness to victory. Zero for a bystander (whose pull is the war's
+    momentum, m), in peace, at parity or great-power rank, with certain help, and while the
+    target holds (v <= 0.5). Added after the first results on the cases (module docstring).
+    """
+    if not situation.war or not situation.target:
+        return 0.0
+    progress = max(0.0, 2.0 * situation.victory - 1.0)
+    return outcome_weakness(situation, params) * (1.0 - situation.allied_support) * progress
+
+
 def hiding(situation: Situation, params: ModelParameters = DEFAULT_PARAMETERS) -> float:
     """H in [0, 1]: the pull to hide from a great-power war (Schroeder 1994; Labs 1992).
 
@@ -310,6 +345,7 @@ def utility_terms(threat: Threat, situation: Situation, params: ModelParameters 
     """The stage-2 utilities of balancing, bandwagoning and buck-passing, term by term."""
     s, a = situation.own_strength, situation.allied_support
     m = war_momentum(situation, params)
+    k = capitulation(situation, params)
     certainty = support_certainty(a, params)
     engaged = buck_catcher(situation)
     return Terms(
@@ -325,9 +361,11 @@ def utility_terms(threat: Threat, situation: Situation, params: ModelParameters 
             "certainty": {"buck-pass": params.certainty_to_buckpass * certainty},
             "others_engaged": {
                 "buck-pass": params.certainty_to_buckpass * (resistance_certainty(situation, params) - certainty)
-                + params.engaged_shares_intentions * engaged * params.intentions_to_balance * threat.aggressive_intentions
+                + params.engaged_shares_intentions * engaged * params.intentions_to_balance
+                * threat.aggressive_intentions
             },
             "war": {"balance": -params.war_momentum * m, "bandwagon": params.war_momentum * m},
+            "capitulation": {"balance": -params.capitulation * k, "bandwagon": params.capitulation * k},
         }
     )
 

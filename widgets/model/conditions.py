@@ -21,7 +21,9 @@ FIELD_LABELS: dict[str, str] = {
     "threat_level": "Overall threat (all four sources)",
 }
 SCENARIO_FIELDS: tuple[str, ...] = THREAT_SOURCES + SITUATION_FIELDS
-GRID_FIELDS = tuple(f for f in SCENARIO_FIELDS if f not in BOOLEAN_FIELDS and f != "neutrality_lesson") + ("threat_level",)
+GRID_FIELDS = tuple(f for f in SCENARIO_FIELDS if f not in BOOLEAN_FIELDS and f != "neutrality_lesson") + (
+    "threat_level",
+)
 
 
 @dataclass(frozen=True)

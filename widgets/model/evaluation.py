@@ -44,7 +44,7 @@ from __future__ import annotations
 
 import functools
 import itertools
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -53,6 +53,16 @@ import pandas as pd
 
 from ..io.cases import Case, load_cases
 from .alignment import CHOICES, ModelParameters, predict
+from .evaluation_metrics import (  # noqa: F401
+    THREE_WAY,
+    THREE_WAY_OF,
+    Metrics,
+    Scorecard,
+    evaluate,
+    score,
+    scorecard_table,
+    three_way,
+)
 from .interests import compare_cases
 from .threat import THREAT_SOURCES, ThreatWeights
 
@@ -60,122 +70,6 @@ WEIGHT_LEVELS: tuple[float, ...] = (0.0, 0.5, 1.0, 1.5, 2.0)
 BASELINES: tuple[str, ...] = ("most common choice", "ally against the strongest state", "war and victory",
                               "Walt's threat model")
 CLOSE_CALL = 0.3  # a miss is a close call when the model gave what happened at least this probability
-THREE_WAY: tuple[str, ...] = ("align against", "align with", "stay out")
-THREE_WAY_OF: dict[str, str] = {"balance": "align against", "bandwagon": "align with",
-                                "buck-pass": "stay out", "neutral": "stay out"}
-
-
-# --------------------------------------------------------------------------- metrics
-
-
-@dataclass(frozen=True)
-class Metrics:
-    """How well a list of predictions matches what was observed.
-
-    - ``n``, ``correct``, ``accuracy`` (correct / n);
-    - ``recall`` and ``precision``: choice -> value in [0, 1], or None when undefined;
-    - ``hits``: choice -> (cases observed as it and predicted as it, cases observed as it);
-    - ``predicted_count``: choice -> cases predicted as it;
-    - ``confusion``: rows observed, columns predicted, both in ``labels`` order;
-    - ``labels``: the outcomes (``CHOICES``, or ``THREE_WAY`` for the three-way split).
-    """
-
-    n: int
-    correct: int
-    accuracy: float
-    recall: dict[str, float | None]
-    precision: dict[str, float | None]
-    hits: dict[str, tuple[int, int]]
-    predicted_count: dict[str, int]
-    confusion: tuple[tuple[int, ...], ...]
-    labels: tuple[str, ...] = CHOICES
-
-    @property
-    def macro_recall(self) -> float:
-        """Mean recall over the outcomes observed at least once (unweighted by their frequency)."""
-        values = [v for v in self.recall.values() if v is not None]
-        return float(sum(values) / len(values))
-
-    def confusion_frame(self) -> pd.DataFrame:
-        """The confusion matrix as a DataFrame (index: observed, columns: predicted)."""
-        frame = pd.DataFrame(self.confusion, index=list(self.labels), columns=list(self.labels))
-        frame.index.name, frame.columns.name = "observed", "predicted"
-        return frame
-
-
-def _check_choices(name: str, values: Any, labels: Sequence[str] = CHOICES) -> list[str]:
-    if isinstance(values, str) or not isinstance(values, (Sequence, pd.Series, np.ndarray)):
-        raise TypeError(f"{name} must be a sequence of choices, got {type(values).__name__}")
-    out = [str(v) for v in values]
-    bad = sorted({v for v in out if v not in labels})
-    if bad:
-        raise ValueError(f"{name} has unknown choice(s) {', '.join(map(repr, bad))}; allowed: {', '.join(labels)}")
-    return out
-
-
-def evaluate(observed: Sequence[str], predicted: Sequence[str], labels: Sequence[str] = CHOICES) -> Metrics:
-    """Accuracy, per-outcome recall and precision, and the confusion matrix over ``labels``."""
-    labels = tuple(labels)
-    obs = _check_choices("observed", observed, labels)
-    pred = _check_choices("predicted", predicted, labels)
-    if len(obs) != len(pred):
-        raise ValueError(f"observed has {len(obs)} choices but predicted has {len(pred)}; they must match")
-    if not obs:
-        raise ValueError("observed is empty: need at least one case to evaluate")
-    index = {c: i for i, c in enumerate(labels)}
-    table = np.zeros((len(labels), len(labels)), dtype=int)
-    for o, p in zip(obs, pred, strict=True):
-        table[index[o], index[p]] += 1
-    correct = int(np.trace(table))
-    recall, precision, hits, predicted_count = {}, {}, {}, {}
-    for c, i in index.items():
-        row, col = int(table[i].sum()), int(table[:, i].sum())
-        hits[c] = (int(table[i, i]), row)
-        predicted_count[c] = col
-        recall[c] = table[i, i] / row if row else None
-        precision[c] = table[i, i] / col if col else None
-    return Metrics(
-        n=len(obs), correct=correct, accuracy=correct / len(obs),
-        recall={c: (None if v is None else float(v)) for c, v in recall.items()},
-        precision={c: (None if v is None else float(v)) for c, v in precision.items()},
-        hits=hits, predicted_count=predicted_count,
-        confusion=tuple(tuple(int(x) for x in r) for r in table), labels=labels,
-    )
-
-
-def three_way(choices: Sequence[str]) -> list[str]:
-    """The four choices mapped onto ``THREE_WAY`` (buck-passing and neutrality both stay out)."""
-    return [THREE_WAY_OF[c] for c in _check_choices("choices", choices)]
-
-
-@dataclass(frozen=True)
-class Scorecard:
-    """One predictor scored on the four choices (``four``) and on the three-way split (``three``)."""
-
-    four: Metrics
-    three: Metrics
-
-
-def score(observed: Sequence[str], predicted: Sequence[str]) -> Scorecard:
-    """:func:`evaluate` on the four choices and on their three-way split."""
-    four = evaluate(observed, predicted)
-    return Scorecard(four, evaluate(three_way(observed), three_way(predicted), THREE_WAY))
-
-
-def scorecard_table(scores: Mapping[str, Scorecard]) -> pd.DataFrame:
-    """One row per predictor: hits as 'k/n' for every outcome of both splits, accuracy and
-    macro recall (rounded to 3 places)."""
-    records = []
-    for name, s in scores.items():
-        if not isinstance(s, Scorecard):
-            raise TypeError(f"scores[{name!r}] must be a Scorecard, got {type(s).__name__}")
-        record = {"predictor": name, "correct": f"{s.four.correct}/{s.four.n}", "accuracy": round(s.four.accuracy, 3)}
-        record.update({c: f"{s.four.hits[c][0]}/{s.four.hits[c][1]}" for c in CHOICES})
-        record["macro recall (4)"] = round(s.four.macro_recall, 3)
-        record.update({c: f"{s.three.hits[c][0]}/{s.three.hits[c][1]}" for c in THREE_WAY})
-        record["macro recall (3)"] = round(s.three.macro_recall, 3)
-        records.append(record)
-    return pd.DataFrame(records).set_index("predictor")
 
 
 # --------------------------------------------------------------------------- predictors

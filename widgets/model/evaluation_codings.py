@@ -14,15 +14,13 @@ alternative file is absent or has no rows, only the first coding is reported.
 
 from __future__ import annotations
 
-import csv
-import io
 import os
 from pathlib import Path
 
 import pandas as pd
 
 from .._paths import data_file
-from ..io.cases import CaseDataError, default_path, read_cases
+from ..io.cases import load_alternative_cases, load_cases, with_alternatives
 from .evaluation import _check_cases, schweller_comparison, score, walt_predictions
 
 ALTERNATIVE_FILE = "cases_alternative.csv"
@@ -36,53 +34,20 @@ def alternative_path() -> Path | None:
         return None
 
 
-def apply_alternative(
-    cases_text: str, alternative_text: str, source: str = ALTERNATIVE_FILE
-) -> tuple[pd.DataFrame, tuple[str, ...]]:
-    """The case table with the alternative codes applied, and the ids of the recoded rows."""
-    main = list(csv.DictReader(io.StringIO(cases_text)))
-    header = list(main[0].keys()) if main else []
-    reader = csv.DictReader(io.StringIO(alternative_text))
-    fields = reader.fieldnames or []
-    if "case_id" not in fields:
-        raise CaseDataError(source, ["line 1 (header): missing column 'case_id'"])
-    unknown = [f for f in fields if f not in header]
-    if unknown:
-        raise CaseDataError(
-            source,
-            [f"line 1 (header): unknown column(s) {', '.join(map(repr, unknown))}; use the columns of cases.csv"],
-        )
-    by_id = {row["case_id"].strip(): row for row in main}
-    problems, recoded = [], []
-    for row in reader:
-        case_id = (row.get("case_id") or "").strip()
-        if case_id not in by_id:
-            problems.append(f"line {reader.line_num}, column 'case_id': {case_id!r} is not a case in cases.csv")
-            continue
-        by_id[case_id].update({k: v for k, v in row.items() if k != "case_id" and v is not None and v.strip()})
-        recoded.append(case_id)
-    if problems:
-        raise CaseDataError(source, problems)
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=header, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(main)
-    return read_cases(out.getvalue(), source=f"cases.csv with {source}"), tuple(dict.fromkeys(recoded))
-
-
 def alternative_cases(
     path: str | os.PathLike | None = None, cases_path: str | os.PathLike | None = None
 ) -> tuple[pd.DataFrame, tuple[str, ...]] | None:
-    """The case table under the alternative coding, with the recoded ids; None when there is
-    no alternative file or it has no rows."""
+    """The case table with each disputed row replaced by its alternative reading
+    (:func:`widgets.io.cases.load_alternative_cases`, validated like the case file), and the
+    ids of the replaced rows; None when there is no alternative file or it has no rows."""
     file = Path(path) if path is not None else alternative_path()
     if file is None or not file.is_file():
         return None
-    text = file.read_text(encoding="utf-8")
-    if not list(csv.DictReader(io.StringIO(text))):
+    primary = load_cases(cases_path)
+    alternatives = load_alternative_cases(file, primary)
+    if alternatives.empty:
         return None
-    main = Path(cases_path) if cases_path is not None else default_path()
-    return apply_alternative(main.read_text(encoding="utf-8"), text, source=str(file))
+    return with_alternatives(primary, alternatives), tuple(alternatives.index)
 
 
 def headline_row(cases: pd.DataFrame, label: str) -> dict:

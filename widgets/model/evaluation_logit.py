@@ -41,7 +41,8 @@ import pandas as pd
 from statsmodels.discrete.discrete_model import MNLogit
 
 from .alignment import CHOICES
-from .evaluation import THREE_WAY, THREE_WAY_OF, Metrics, Scorecard, _check_cases, evaluate, score
+from .evaluation import _check_cases
+from .evaluation_metrics import THREE_WAY, THREE_WAY_OF, Metrics, Scorecard, evaluate, score
 from .threat import THREAT_SOURCES
 
 BASE_COVARIATES: tuple[str, ...] = (*THREAT_SOURCES, "own_strength", "allied_support", "war", "victory_x_war")

@@ -52,7 +52,8 @@ import numpy as np
 import pandas as pd
 
 from .alignment import CHOICES
-from .evaluation import THREE_WAY, THREE_WAY_OF, Scorecard, _check_cases, score
+from .evaluation import _check_cases
+from .evaluation_metrics import THREE_WAY, THREE_WAY_OF, Scorecard, score
 from .threat import THREAT_SOURCES
 
 THRESHOLDS: tuple[float, ...] = tuple(round(0.05 * k, 2) for k in range(22))  # 0, 0.05, ..., 1, 1.05 (never)

@@ -20,13 +20,20 @@ TERM_SENTENCES: dict[tuple[str, str], str] = {
     ("support", "balance"): "Allies are likely to help, which makes balancing feasible.",
     ("support", "bandwagon"): "Allied help looks unlikely, so accommodating the threat looks safer.",
     ("intentions", "balance"): "The threatening state looks aggressive, so appeasing it would not buy safety.",
-    ("intentions-uncertain", "balance"): "The threatening state's aims are uncertain, and trusting them would be a gamble, which favours balancing.",
-    ("great_power_pull", "bandwagon"): "A much stronger power that is near and able to attack pulls a weak state toward bandwagoning.",
-    ("certainty", "buck-pass"): "Allied support is close to certain, so the decider can leave the burden to others (buck-passing or free-riding).",
-    ("others_engaged", "buck-pass"): "Others are already fighting the threat, so the decider can let them carry the burden of stopping it (buck-passing).",
+    ("intentions-uncertain", "balance"): "The threatening state's aims are uncertain, and trusting them would be a "
+                                         "gamble, which favours balancing.",
+    ("great_power_pull", "bandwagon"): "A much stronger power that is near and able to attack pulls a weak state "
+                                       "toward bandwagoning.",
+    ("certainty", "buck-pass"): "Allied support is close to certain, so the decider can leave the burden to others "
+                                "(buck-passing or free-riding).",
+    ("others_engaged", "buck-pass"): "Others are already fighting the threat, so the decider can let them carry the "
+                                     "burden of stopping it (buck-passing).",
     ("war", "bandwagon"): "The threatening side is close to winning the war, which draws others onto its side.",
     ("war", "balance"): "The war is still open or going against the threatening side, so states keep balancing.",
+    ("capitulation", "bandwagon"): "The decider is itself under attack, too weak to hold out alone and without help, "
+                                   "and is being defeated, so it may be forced to accommodate its attacker.",
 }
+
 
 def percent(p: float) -> str:
     """A probability as a whole percentage, e.g. 0.624 -> '62%' (every sentence and figure label)."""
@@ -75,16 +82,20 @@ def explain(
         reasons.append("Nothing about this state is threatening.")
     if choice == "neutral":
         if stay_out.get("hiding", 0.0) > 0.05:
-            reasons.append("A small state at the edge of a great-power war can hope to stay out of it by hiding (declaring neutrality and arming only to defend itself).")
+            reasons.append("A small state at the edge of a great-power war can hope to stay out of it by hiding "
+                           "(declaring neutrality and arming only to defend itself).")
         if stay_out.get("lesson", 0.0) > 0.05:
             reasons.append("Its neutrality kept it safe in the last great war, and it trusts neutrality again.")
         if p_align >= 0.5:
-            reasons.append("Aligning is more likely than not, but no single way of aligning is as likely as staying out.")
+            reasons.append("Aligning is more likely than not, but no single way of aligning is as likely as "
+                           "staying out.")
         elif len(reasons) == 1:
-            reasons.append("The threat is too small to make an alliance worth its costs, so staying out is most likely.")
+            reasons.append("The threat is too small to make an alliance worth its costs, so staying out is most "
+                           "likely.")
         return tuple(reasons)
     if stay_out.get("lesson", 0.0) < -0.05:
-        reasons.append("Its neutrality failed it in the last great war (or alliance carried it through), so it is readier to align.")
+        reasons.append("Its neutrality failed it in the last great war (or alliance carried it through), so it is "
+                       "readier to align.")
     if p_align < 0.8:
         reasons.append("The threat is only just large enough to make aligning likely.")
     # Compare the predicted response with its closest rival among the responses.

@@ -21,7 +21,12 @@ OPTIONAL_FIELDS: tuple[str, ...] = ("capability", "target", "others_engaged", "n
 SITUATION_FIELDS: tuple[str, ...] = CORE_FIELDS + OPTIONAL_FIELDS
 BOOLEAN_FIELDS: tuple[str, ...] = ("war", "target")
 # The value at which each optional input's term is zero (the behaviour before it existed).
-OPTIONAL_DEFAULTS: dict[str, Any] = {"capability": None, "target": False, "others_engaged": 0.0, "neutrality_lesson": 0.0}
+OPTIONAL_DEFAULTS: dict[str, Any] = {
+    "capability": None,
+    "target": False,
+    "others_engaged": 0.0,
+    "neutrality_lesson": 0.0,
+}
 
 SITUATION_LABELS: dict[str, str] = {
     "own_strength": "Own strength",

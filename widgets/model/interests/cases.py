@@ -13,8 +13,9 @@ from ...io.cases import Case, load_cases
 from ...io.schweller_cases import case_scenario, check_against_cases, load_schweller_cases
 from ..alignment import Prediction
 from ..reasons import percent
-from .choice import KIND_LABELS, InterestParameters, SchwellerPrediction, schweller_predict
+from .choice import SchwellerPrediction, schweller_predict
 from .comparison import VERDICT_HEADLINES, explain_comparison, schweller_camp, verdict_of, walt_camp
+from .scenario import KIND_LABELS, InterestParameters
 
 # --------------------------------------------------------------------------- cases, both models
 

@@ -11,16 +11,8 @@ from ..alignment import CHOICES, ModelParameters, Prediction, predict
 from ..reasons import percent
 from ..situation import Situation
 from ..threat import Threat
-from .choice import (
-    OPTIONS,
-    SCHWELLER_FIELDS,
-    SIDES,
-    InterestParameters,
-    Scenario,
-    SchwellerPrediction,
-    _check_scenario,
-    schweller_predict,
-)
+from .choice import SchwellerPrediction, _check_scenario, schweller_predict
+from .scenario import OPTIONS, SCHWELLER_FIELDS, SIDES, InterestParameters, Scenario
 
 # --------------------------------------------------------------------------- Walt's model
 

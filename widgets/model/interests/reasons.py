@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .choice import Scenario, SchwellerPrediction
+    from .choice import SchwellerPrediction
+    from .scenario import Scenario
 
 KIND_SENTENCES: dict[str | None, str] = {
     "jackal": "Jackal bandwagoning: it joins the stronger revisionist to share in the spoils of revision.",

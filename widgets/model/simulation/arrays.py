@@ -65,9 +65,9 @@ def predict_arrays(
     and, in war, m = W (2 v - 1) + (1 - W) (min(0, 2 v - 1) + max(0, (v - v_s) / (1 - v_s)))
     with v_s = ``settled_at`` (0 in peace); then p_align times their softmax, and 1 - p_align
     for neutrality. The simulated states are bystanders without ``capability`` or stay-out
-    inputs, so those terms of ``alignment.py`` are zero here. ``tests/test_simulation.py`` checks agreement with ``predict`` to 1e-12 on
-    random inputs, so the two cannot drift apart. ``check=False`` skips input validation
-    (the simulation's own inputs are valid by construction).
+    inputs, so those terms of ``alignment.py`` are zero here. ``tests/model/test_simulation.py``
+    checks agreement with ``predict`` to 1e-12 on random inputs, so the two cannot drift apart.
+    ``check=False`` skips input validation (the simulation's own inputs are valid by construction).
     """
     if weights is None:
         weights = ThreatWeights()
