@@ -18,7 +18,7 @@ defend them, ``interest = value_revision - value_status_quo`` (both in [0, 1], s
 is in [-1, 1]). With its ``capability`` (its resources as a share of the strongest power's)
 it places the state among Schweller's four types (thresholds are this book's):
 
-Schweller's (1994, pp. 100-104) regions are drawn on the two values, not on their
+Schweller's (1994) regions are drawn on the two values, not on their
 difference: a lion values the status quo highly, a lamb is low on *both* values (it will pay
 little to keep or to gain), a jackal values revision moderately more than what it holds, and a
 wolf values revision far more than the status quo. In this book:
@@ -77,7 +77,7 @@ with H = ``spoils_held_by``, X = ``courted``, u = 1 - |2 victory - 1| in war (0 
 the gate g = ln(min(1, m- + G)), G = min(1, A / 0.5) when H = revisionist and 0 otherwise.
 With the default H = status-quo the jackal pull cJ A p goes to the revisionist camp as
 before; with H = revisionist it goes, as cJ A (1 - p), to the status-quo camp, the only camp
-that can hand over what the revisionist camp holds (Schweller 1994, pp. 74, 93-95: jackals
+that can hand over what the revisionist camp holds (Schweller 1994: jackals
 bandwagon to share in the spoils, so they join whichever camp can deliver them). G opens the
 status-quo option to such a jackal: fully from appetite 0.5 (interest 0.25, the smallest
 revision the codebook's 0.25 grid can code).

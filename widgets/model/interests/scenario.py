@@ -86,8 +86,8 @@ class Scenario:
     - ``spoils_held_by``: which camp holds what the decider covets. "status-quo" (the
       default): the revisionist camp can deliver it by winning. "revisionist": the revisionist
       camp or its members hold it, so only the status-quo camp can deliver it. Bandwagoning for
-      profit means joining the side that can hand over the spoils (Schweller 1994, pp. 74,
-      93-95: weaker revisionists join to share in the gains), so the jackal pull goes to the
+      profit means joining the side that can hand over the spoils (Schweller 1994:
+      weaker revisionists join to share in the gains), so the jackal pull goes to the
       camp that can pay (Italy 1915, Romania 1916, Japan 1914 joined the status-quo camp).
     - ``courted``: how actively both camps bid for the decider's entry (0 no one, 1 both
       make concrete competing offers); it makes waiting valuable (see the module docstring).
