@@ -2,7 +2,7 @@
 
 Each file is ``(name, bytes, expected)``: the file name a reader would pick, its exact bytes,
 and a piece of the message both loaders give when they refuse it (Python's
-``scenario_file.read_scenario`` and the page's ``static/explorer.js``, which follow the same
+``scenario_file.read_scenario`` and the page's ``static/explorer-files.js``, which follow the same
 ``scenario_file.RULES``). The Python tests run them in ``test_hostile_inputs.py``; a browser
 test can feed the same bytes to the page's file chooser (``set_input_files`` accepts
 ``{"name", "mimeType", "buffer"}``) and expect the same piece in the explorer's status.

@@ -184,11 +184,12 @@ def read_rows(
     optional: Sequence[str],
     check_row: RowChecker,
     error: type[TableError] = TableError,
-    id_column: str = "case_id",
+    id_column: str | None = "case_id",
     empty: str | None = "no cases",
-) -> list[dict[str, Any]]:
-    """Validate CSV ``text``: header, field counts, each row, unique ids; raise ``error``
-    listing every problem (``line N, column 'c': ...``), or return the converted rows."""
+) -> list[Any]:
+    """Validate CSV ``text``: header, field counts, each row, unique ids (unless ``id_column`` is
+    None); raise ``error`` listing every problem (``line N, column 'c': ...``), or return the
+    converted rows (what ``check_row`` returns for each)."""
     header, records = table(text, source, error)
     problems: list[str] = []
     missing = [c for c in required if c not in header]
@@ -214,7 +215,7 @@ def read_rows(
             problems.append(f"line {line}, column '{column}': {message}")
 
         checked = check_row(line, row, bad)
-        key = row[id_column].strip()
+        key = row[id_column].strip() if id_column is not None else ""
         if key and key in seen:  # reported even when the row has other problems
             bad(id_column, f"{key!r} repeats line {seen[key]}")
         elif key:

@@ -176,7 +176,7 @@ def _from_json(text: str, source: str) -> dict[str, Any]:
 
 
 def _csv_rows(text: str, source: str) -> list[list[str]]:
-    """RFC 4180 records, exactly as static/explorer.js splits them (see RULES)."""
+    """RFC 4180 records, exactly as static/explorer-files.js splits them (see RULES)."""
     rows: list[list[str]] = []
     row: list[str] = []
     cell: list[str] = []

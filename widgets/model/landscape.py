@@ -41,7 +41,7 @@ import numpy as np
 import pandas as pd
 
 from ..io.cases import CaseDataError
-from ..io.csvtable import data_file, listed_names, number, read_rows, read_text, table
+from ..io.csvtable import data_file, number, read_rows, read_text
 from .alignment import predict
 from .situation import Situation
 from .threat import THREAT_SOURCES, Threat
@@ -197,52 +197,42 @@ def read_states(text: str, source: str = "europe_1936.csv") -> list[dict[str, An
 def read_pairs(text: str, codes: Sequence[str], source: str = "europe_1936_pairs.csv") -> np.ndarray:
     """Validate the pairs file against the state ``codes``; return the propensity matrix
     (sum of the factor scores, each in {-1, 0, 1}); every pair must appear exactly once."""
-    header, records = table(text, source, CaseDataError)
-    problems = []
-    missing = [c for c in PAIR_COLUMNS if c not in header]
-    unknown = [c for c in header if c not in PAIR_COLUMNS]
-    if missing or unknown:  # the same header rule as every other case file (csvtable.validate_rows)
-        raise CaseDataError(source, ([f"line 1 (header): missing column(s) {listed_names(missing)}"] if missing else [])
-                            + ([f"line 1 (header): unknown column(s) {listed_names(unknown)}"] if unknown else []))
     index = {c: i for i, c in enumerate(codes)}
-    p = np.zeros((len(codes), len(codes)))
     seen: dict[frozenset, int] = {}
-    for line, cells in records:
-        if len(cells) != len(header):
-            problems.append(
-                f"line {line}: has {'more' if len(cells) > len(header) else 'fewer'} fields than the header"
-            )
-            continue
-        row = dict(zip(header, cells, strict=True))
+
+    def check_pair(line: int, row: Mapping[str, str], bad: Callable[[str, str], None]) -> tuple[str, str, int] | None:
         a, b = row["a"].strip(), row["b"].strip()
-        bad = [x for x in (a, b) if x not in index]
-        if bad:
-            problems.append(f"line {line}, column '{'a' if a in bad else 'b'}': unknown state code {bad[0]!r}")
-            continue
+        unknown = [x for x in (a, b) if x not in index]
+        if unknown:
+            bad("a" if a in unknown else "b", f"unknown state code {unknown[0]!r}")
+            return None
         if a == b:
-            problems.append(f"line {line}, column 'b': a state cannot pair with itself ({a!r})")
-            continue
+            bad("b", f"a state cannot pair with itself ({a!r})")
+            return None
         key = frozenset((a, b))
         if key in seen:
-            problems.append(f"line {line}, column 'a': pair {a}-{b} repeats line {seen[key]}")
-            continue
+            bad("a", f"pair {a}-{b} repeats line {seen[key]}")
+            return None
         seen[key] = line
         total = 0
         for f in FACTORS:
             text_value = row[f].strip()
             if text_value not in ("-1", "0", "1"):
-                problems.append(f"line {line}, column '{f}': {text_value!r} must be -1, 0 or 1")
+                bad(f, f"{text_value!r} must be -1, 0 or 1")
                 continue
             total += int(text_value)
         if not row["justification"].strip():
-            problems.append(f"line {line}, column 'justification': is empty")
-        p[index[a], index[b]] = p[index[b], index[a]] = total
+            bad("justification", "is empty")
+        return a, b, total
+
+    pairs = read_rows(text, source, PAIR_COLUMNS, (), check_pair, CaseDataError, id_column=None, empty=None)
     expected = len(codes) * (len(codes) - 1) // 2
-    if not problems and len(seen) != expected:
+    if len(seen) != expected:
         absent = [f"{x}-{y}" for x, y in itertools.combinations(codes, 2) if frozenset((x, y)) not in seen]
-        problems.append(f"{len(absent)} pair(s) missing, e.g. {', '.join(absent[:5])}")
-    if problems:
-        raise CaseDataError(source, problems)
+        raise CaseDataError(source, [f"{len(absent)} pair(s) missing, e.g. {', '.join(absent[:5])}"])
+    p = np.zeros((len(codes), len(codes)))
+    for a, b, total in pairs:
+        p[index[a], index[b]] = p[index[b], index[a]] = total
     return p
 
 

@@ -105,6 +105,7 @@ from __future__ import annotations
 
 import numbers
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -161,167 +162,219 @@ def _initial_world(worlds: Sequence[World], rngs: Sequence[np.random.Generator],
     return positions, cap, balancer
 
 
-def _engine(worlds: Sequence[World], seeds: Sequence[int], record_states: bool) -> dict[str, np.ndarray]:
-    """Run ``worlds[r]`` with ``seeds[r]`` for every r, all at once (see the module docstring).
+@dataclass(frozen=True)
+class _Columns:
+    """The worlds' parameters as one array per parameter, one entry per run."""
 
-    The worlds may differ in every parameter except those in ``_STRUCTURE``.
-    """
-    first = worlds[0]
-    _check_batch(worlds, len(seeds), record_states)
-    R, N, A, T = len(seeds), first.n_states, first.n_aggressors, first.steps
-    params, weights = first.params or DEFAULT_PARAMETERS, first.weights or ThreatWeights()
+    posture: np.ndarray
+    support: np.ndarray
+    postwar: np.ndarray
+    belief: np.ndarray
+    inertia: np.ndarray
+    reach: np.ndarray
+    hegemony: np.ndarray
+    gamma: np.ndarray
+    spoils: np.ndarray
+    war_cost: np.ndarray
+    attrition: np.ndarray
+    defeat_fraction: np.ndarray
+    containment: np.ndarray
+    aggressor_share: np.ndarray
+    n_balancers: np.ndarray
 
-    def column(values: Any, dtype: Any = float) -> np.ndarray:
-        return np.array(values, dtype=dtype)
+    @classmethod
+    def of(cls, worlds: Sequence[World]) -> _Columns:
+        N, A = worlds[0].n_states, worlds[0].n_aggressors
 
-    posture = column([w.posture for w in worlds])
-    support = column([w.wartime_support for w in worlds])
-    postwar = support * column([w.postwar_support for w in worlds])
-    belief = column([w.believed_share for w in worlds])
-    inertia = column([w.inertia for w in worlds])[:, None]
-    reach = column([w.reach for w in worlds])
-    h = column([w.hegemony_share for w in worlds])
-    gamma = column([w.decisiveness for w in worlds])
-    spoils = column([w.spoils for w in worlds])
-    war_cost = column([w.war_cost for w in worlds])
-    attrition = column([w.attrition for w in worlds])
-    defeat_fraction = column([w.defeat_fraction for w in worlds])
-    containment = column([w.containment_steps for w in worlds], int)
-    aggressor_share = column([w.aggressor_share for w in worlds])
-    n_bal = column([round(w.share_balancers * (N - A)) for w in worlds], int)
+        def column(name: str, dtype: Any = float) -> np.ndarray:
+            return np.array([getattr(w, name) for w in worlds], dtype=dtype)
 
-    rngs = [np.random.default_rng(s) for s in seeds]
-    rows = np.arange(R)
+        support = column("wartime_support")
+        return cls(
+            posture=column("posture"), support=support, postwar=support * column("postwar_support"),
+            belief=column("believed_share"), inertia=column("inertia")[:, None], reach=column("reach"),
+            hegemony=column("hegemony_share"), gamma=column("decisiveness"), spoils=column("spoils"),
+            war_cost=column("war_cost"), attrition=column("attrition"),
+            defeat_fraction=column("defeat_fraction"), containment=column("containment_steps", int),
+            aggressor_share=column("aggressor_share"),
+            n_balancers=np.array([round(w.share_balancers * (N - A)) for w in worlds], dtype=int),
+        )
 
-    positions, cap, balancer = _initial_world(worlds, rngs, A, aggressor_share, n_bal)
 
-    status = np.full((R, N), NEUTRAL, dtype=np.int8)
-    status[:, :A] = AGGRESSOR
-    prox = np.empty((R, A, N))
-    for k in range(A):
-        prox[:, k, :] = _proximity_rows(positions, rows, np.full(R, k), reach)
-    peak = cap[:, :A].sum(axis=1)
-    war = np.zeros(R, dtype=bool)
-    defeated = np.zeros(R, dtype=bool)
-    contain_run = np.zeros(R, dtype=int)
-    hegemony_step = np.full(R, -1)
-    containment_step = np.full(R, -1)
-    defeat_step = np.full(R, -1)
+_COUNTS = {"n_with": WITH, "n_against": AGAINST, "n_buckpass": BUCKPASS, "n_neutral": NEUTRAL,
+           "n_conquered": CONQUERED}
 
-    out: dict[str, Any] = {name: np.empty((R, T + 1)) for name in ("bloc_power", "coalition_power", "total_power")}
-    for name in ("n_with", "n_against", "n_buckpass", "n_neutral", "n_conquered"):
-        out[name] = np.empty((R, T + 1), dtype=np.int32)
-    out["war"] = np.zeros((R, T + 1), dtype=bool)
-    status_hist = np.empty((R, T + 1, N), dtype=np.int8) if record_states else None
-    cap_hist = np.empty((R, T + 1, N), dtype=np.float32) if record_states else None
 
-    def totals() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+class _Batch:
+    """The state of R runs during a simulation, advanced one step at a time (steps 1-4 of the
+    module docstring are :meth:`choose`, :meth:`expand`, :meth:`attrit` and :meth:`defeat`)."""
+
+    def __init__(self, worlds: Sequence[World], seeds: Sequence[int], record_states: bool) -> None:
+        first = worlds[0]
+        self.R, self.N, self.A, self.T = len(seeds), first.n_states, first.n_aggressors, first.steps
+        self.params, self.weights = first.params or DEFAULT_PARAMETERS, first.weights or ThreatWeights()
+        self.c = c = _Columns.of(worlds)
+        self.rngs = [np.random.default_rng(s) for s in seeds]
+        self.rows = np.arange(self.R)
+        R, N, A, T = self.R, self.N, self.A, self.T
+        self.positions, self.cap, self.balancer = _initial_world(worlds, self.rngs, A, c.aggressor_share,
+                                                                 c.n_balancers)
+        self.status = np.full((R, N), NEUTRAL, dtype=np.int8)
+        self.status[:, :A] = AGGRESSOR
+        self.prox = np.empty((R, A, N))
+        for k in range(A):
+            self.prox[:, k, :] = _proximity_rows(self.positions, self.rows, np.full(R, k), c.reach)
+        self.peak = self.cap[:, :A].sum(axis=1)
+        self.war = np.zeros(R, dtype=bool)
+        self.defeated = np.zeros(R, dtype=bool)
+        self.contain_run = np.zeros(R, dtype=int)
+        self.hegemony_step = np.full(R, -1)
+        self.containment_step = np.full(R, -1)
+        self.defeat_step = np.full(R, -1)
+        self.out: dict[str, Any] = {name: np.empty((R, T + 1))
+                                    for name in ("bloc_power", "coalition_power", "total_power")}
+        for name in _COUNTS:
+            self.out[name] = np.empty((R, T + 1), dtype=np.int32)
+        self.out["war"] = np.zeros((R, T + 1), dtype=bool)
+        self.status_hist = np.empty((R, T + 1, N), dtype=np.int8) if record_states else None
+        self.cap_hist = np.empty((R, T + 1, N), dtype=np.float32) if record_states else None
+
+    def totals(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """Capability of the bloc (B), of the coalition against it (K), of the uncommitted (U), and in all."""
+        status, cap = self.status, self.cap
         bloc = (status == AGGRESSOR) | (status == WITH)
         B = np.where(bloc, cap, 0.0).sum(axis=1)
         K = np.where(status == AGAINST, cap, 0.0).sum(axis=1)
         U = np.where((status == NEUTRAL) | (status == BUCKPASS), cap, 0.0).sum(axis=1)
-        total = cap.sum(axis=1)
-        return B, K, U, total
+        return B, K, U, cap.sum(axis=1)
 
-    def record(t: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        B, K, _, total = totals()
+    def record(self, t: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        B, K, _, total = self.totals()
+        out = self.out
         out["bloc_power"][:, t] = B
         out["coalition_power"][:, t] = K
         out["total_power"][:, t] = total
-        out["n_with"][:, t] = (status == WITH).sum(axis=1)
-        out["n_against"][:, t] = (status == AGAINST).sum(axis=1)
-        out["n_buckpass"][:, t] = (status == BUCKPASS).sum(axis=1)
-        out["n_neutral"][:, t] = (status == NEUTRAL).sum(axis=1)
-        out["n_conquered"][:, t] = (status == CONQUERED).sum(axis=1)
-        out["war"][:, t] = war
-        if record_states:
-            status_hist[:, t] = status
-            cap_hist[:, t] = cap
+        for name, code in _COUNTS.items():
+            out[name][:, t] = (self.status == code).sum(axis=1)
+        out["war"][:, t] = self.war
+        if self.status_hist is not None:
+            self.status_hist[:, t] = self.status
+            self.cap_hist[:, t] = self.cap
         return B, K, total
 
-    record(0)
-    draws = np.empty((R, 2 * N + A))
-    for t in range(T):
-        for r, g in enumerate(rngs):
-            draws[r] = g.random(2 * N + A)
-        u_keep, u_choice, u_attack = draws[:, :N], draws[:, N : 2 * N], draws[:, 2 * N :]
+    def draw(self, draws: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """One block of uniforms per run and step, in a fixed order (keep, choice, attack)."""
+        N = self.N
+        for r, g in enumerate(self.rngs):
+            draws[r] = g.random(2 * N + self.A)
+        return draws[:, :N], draws[:, N : 2 * N], draws[:, 2 * N :]
 
-        # 1. alignment choices
-        B, K, _, total = totals()
-        P = np.minimum(1.0, B / total / h)
-        X = prox.max(axis=1)
-        threat_posture = np.where(defeated, 0.0, posture)
+    def choose(self, u_keep: np.ndarray, u_choice: np.ndarray) -> None:
+        """Step 1: states that reconsider draw from the model's probabilities, restricted by type."""
+        c, cap = self.c, self.cap
+        B, K, _, total = self.totals()
+        P = np.minimum(1.0, B / total / c.hegemony)
+        X = self.prox.max(axis=1)
+        threat_posture = np.where(self.defeated, 0.0, c.posture)
         s = cap / (cap + B[:, None])
-        a = np.where(defeated, postwar, support)
+        a = np.where(self.defeated, c.postwar, c.support)
         v = B / (B + K)
         # predict_arrays(...) then restrict(...), without building the (runs, states, 4) array
         parts = _predict_parts(P[:, None], X, threat_posture[:, None], threat_posture[:, None], s, a[:, None],
-                               war[:, None], v[:, None], weights, params)
-        p_against, p_with, p_buckpass, _ = _restrict_parts(*parts, balancer)
+                               self.war[:, None], v[:, None], self.weights, self.params)
+        p_against, p_with, p_buckpass, _ = _restrict_parts(*parts, self.balancer)
         c0 = p_against
         c1 = c0 + p_with
         c2 = c1 + p_buckpass
         choice = ((u_choice >= c0).astype(np.int8) + (u_choice >= c1) + (u_choice >= c2)).astype(np.int8)  # 0..3
-        free = status <= NEUTRAL
-        status = np.where(free & (u_keep >= inertia), choice, status)
+        free = self.status <= NEUTRAL
+        self.status = np.where(free & (u_keep >= c.inertia), choice, self.status)
 
-        # 2. expansion
-        for k in range(A):
-            B, K, U, _ = totals()
-            active = ~defeated & (cap[:, k] > 0.0)
+    def expand(self, u_attack: np.ndarray) -> None:
+        """Step 2: each active aggressor attacks its nearest independent non-ally if it expects to win."""
+        c, rows, cap, status = self.c, self.rows, self.cap, self.status
+        for k in range(self.A):
+            B, K, U, _ = self.totals()
+            active = ~self.defeated & (cap[:, k] > 0.0)
             candidates = (status == AGAINST) | (status == BUCKPASS) | (status == NEUTRAL)
-            score = np.where(candidates, prox[:, k, :], -1.0)
+            score = np.where(candidates, self.prox[:, k, :], -1.0)
             target = score.argmax(axis=1)
             has_target = score[rows, target] >= 0.0
             c_t = cap[rows, target]
             t_status = status[rows, target]
             D = K + np.where(t_status == AGAINST, 0.0, c_t)
-            expected = D + belief * (U - np.where(t_status == AGAINST, 0.0, c_t))
+            expected = D + c.belief * (U - np.where(t_status == AGAINST, 0.0, c_t))
             attack = active & has_target & (B > expected)
-            war = war | attack
-            p_win = 1.0 / (1.0 + (D / np.maximum(B, 1e-300)) ** gamma)
+            self.war = self.war | attack
+            p_win = 1.0 / (1.0 + (D / np.maximum(B, 1e-300)) ** c.gamma)
             win = attack & (u_attack[:, k] < p_win)
             lose = attack & ~win
             if win.any():
                 w = rows[win]
-                cap[w, k] += spoils[w] * c_t[win]
+                cap[w, k] += c.spoils[w] * c_t[win]
                 cap[w, target[win]] = 0.0
                 status[w, target[win]] = CONQUERED
-                prox[w, k, :] = np.maximum(prox[w, k, :], _proximity_rows(positions, w, target[win], reach))
-            cap[:, k] = np.where(lose, cap[:, k] * (1.0 - war_cost), cap[:, k])
+                self.prox[w, k, :] = np.maximum(self.prox[w, k, :],
+                                                _proximity_rows(self.positions, w, target[win], c.reach))
+            cap[:, k] = np.where(lose, cap[:, k] * (1.0 - c.war_cost), cap[:, k])
 
-        # 3. attrition
-        B, K, _, _ = totals()
-        pressed = war & ~defeated & (K > B)
-        loss = np.where(pressed, attrition * (K - B) / (K + B), 0.0)
-        cap[:, :A] *= (1.0 - loss)[:, None]
+    def attrit(self) -> None:
+        """Step 3: in war, a bloc weaker than the coalition loses capability."""
+        B, K, _, _ = self.totals()
+        pressed = self.war & ~self.defeated & (K > B)
+        loss = np.where(pressed, self.c.attrition * (K - B) / (K + B), 0.0)
+        self.cap[:, : self.A] *= (1.0 - loss)[:, None]
 
-        # 4. defeat and the break-up of wartime alignments
-        own = cap[:, :A].sum(axis=1)
-        peak = np.maximum(peak, own)
-        newly = ~defeated & (own < defeat_fraction * peak)
+    def defeat(self, t: int) -> None:
+        """Step 4: a bloc below ``defeat_fraction`` of its peak is defeated; wartime alignments dissolve."""
+        own = self.cap[:, : self.A].sum(axis=1)
+        self.peak = np.maximum(self.peak, own)
+        newly = ~self.defeated & (own < self.c.defeat_fraction * self.peak)
         if newly.any():
-            defeated = defeated | newly
-            war = war & ~newly
-            defeat_step = np.where(newly, t + 1, defeat_step)
+            self.defeated = self.defeated | newly
+            self.war = self.war & ~newly
+            self.defeat_step = np.where(newly, t + 1, self.defeat_step)
+            status = self.status
             wartime = newly[:, None] & ((status == AGAINST) | (status == WITH) | (status == BUCKPASS))
-            status = np.where(wartime, NEUTRAL, status).astype(np.int8)
+            self.status = np.where(wartime, NEUTRAL, status).astype(np.int8)
 
-        B, K, total = record(t + 1)
-        hegemony_step = np.where((hegemony_step < 0) & (B / total >= h), t + 1, hegemony_step)
-        contain_run = np.where(K > B, contain_run + 1, 0)
-        containment_step = np.where((containment_step < 0) & (contain_run >= containment), t + 1, containment_step)
+    def outcomes(self, t: int) -> None:
+        """Record step ``t + 1`` and note the first step of hegemony and of containment."""
+        c = self.c
+        B, K, total = self.record(t + 1)
+        self.hegemony_step = np.where((self.hegemony_step < 0) & (B / total >= c.hegemony), t + 1,
+                                      self.hegemony_step)
+        self.contain_run = np.where(K > B, self.contain_run + 1, 0)
+        self.containment_step = np.where((self.containment_step < 0) & (self.contain_run >= c.containment), t + 1,
+                                         self.containment_step)
 
-    out.update(
-        hegemony_step=hegemony_step,
-        containment_step=containment_step,
-        defeat_step=defeat_step,
-        positions=positions,
-        balancer=balancer,
-        status=status_hist,
-        capability=cap_hist,
-    )
-    return out
+
+def _engine(worlds: Sequence[World], seeds: Sequence[int], record_states: bool) -> dict[str, np.ndarray]:
+    """Run ``worlds[r]`` with ``seeds[r]`` for every r, all at once (see the module docstring).
+
+    The worlds may differ in every parameter except those in ``_STRUCTURE``.
+    """
+    _check_batch(worlds, len(seeds), record_states)
+    batch = _Batch(worlds, seeds, record_states)
+    batch.record(0)
+    draws = np.empty((batch.R, 2 * batch.N + batch.A))
+    for t in range(batch.T):
+        u_keep, u_choice, u_attack = batch.draw(draws)
+        batch.choose(u_keep, u_choice)
+        batch.expand(u_attack)
+        batch.attrit()
+        batch.defeat(t)
+        batch.outcomes(t)
+    return {
+        **batch.out,
+        "hegemony_step": batch.hegemony_step,
+        "containment_step": batch.containment_step,
+        "defeat_step": batch.defeat_step,
+        "positions": batch.positions,
+        "balancer": batch.balancer,
+        "status": batch.status_hist,
+        "capability": batch.cap_hist,
+    }
 
 
 def _ensemble(world: World, seeds: Sequence[int], arrays: Mapping[str, Any], part: slice) -> Ensemble:
