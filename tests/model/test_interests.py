@@ -39,6 +39,7 @@ from widgets.model.interests import (
     check_against_cases,
     compare,
     compare_case,
+    compare_cases,
     explain_comparison,
     load_schweller_cases,
     place,
@@ -48,6 +49,7 @@ from widgets.model.interests import (
     sweep,
     system_balance,
     undecided,
+    verdict_groups,
     verdict_of,
     walt_camp,
     walt_inputs,
@@ -931,3 +933,21 @@ def test_scoring_by_side_counts_each_case_once_and_recall_is_per_observed_side()
     assert score_by_side(comparisons, "schweller").correct == hits
     with pytest.raises(ValueError, match="model must be"):
         score_by_side(comparisons, "landscape")
+
+
+def test_chapter_5_patterns_of_difference_hold_for_the_cases_it_names():
+    """Chapter 5 glues the groups of verdict_groups; what its prose says about them is checked here:
+    the case boxes show two 'fear against gain' cases and the Soviet Union 1945 as the same act under
+    two names; every case falls in exactly one group; 'the other way round' is Walt's buck-passing
+    against Schweller's balancing; and the weak jackals Walt's model misses stay out or balance."""
+    comparisons = compare_cases()
+    groups = verdict_groups(comparisons)
+    names = [n for group in groups.values() for n in group]
+    assert len(names) == len(set(names)) == len(comparisons)
+    assert {"Japan 1940", "Soviet Union 1939"} <= set(groups["balance vs bandwagon"])
+    assert "Soviet Union 1945" in groups["same alignment, different reasons"]
+    by_name = {f"{c.decider.split(' (')[0]} {c.year}": c for c in comparisons}
+    assert all(by_name[n].walt.choice == "buck-pass" and by_name[n].schweller.choice == "balance"
+               for n in groups["out vs balance"])
+    for n in groups["balance vs bandwagon"] + groups["out vs bandwagon"]:
+        assert by_name[n].schweller.choice == "bandwagon" and by_name[n].walt.choice != "bandwagon"

@@ -34,6 +34,7 @@ from .cases import (
     predicted_sides,
     score_by_side,
     side_contrast,
+    verdict_groups,
 )
 from .choice import (
     KIND_SENTENCES,
@@ -104,6 +105,7 @@ __all__ = [
     "DEFAULT_INTEREST_PARAMETERS",
     "GREAT_POWER_AT",
     "side_contrast",
+    "verdict_groups",
     "score_by_side",
     "predicted_sides",
     "observed_side",

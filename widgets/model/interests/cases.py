@@ -189,3 +189,24 @@ def side_contrast(comparisons: list[CaseComparison]) -> dict[str, list[str]]:
         key = "both" if w and s else "schweller only" if s else "walt only" if w else "neither"
         out[key].append(f"{c.decider.split(' (')[0]} {c.year}")
     return out
+
+
+def verdict_groups(comparisons: list[CaseComparison]) -> dict[str, list[str]]:
+    """Cases by how the two models differ, in file order, named short ('Japan 1940').
+
+    Keys: 'agree' and 'same alignment, different reasons' (the verdicts of :func:`verdict_of`);
+    a disagreement is keyed '<Walt> vs <Schweller>', each model's choice reduced to 'balance',
+    'bandwagon' or 'out' (buck-passing and neutrality), e.g. 'balance vs bandwagon'. Every key
+    the chapter names is present, empty when no case falls in it."""
+    groups: dict[str, list[str]] = {key: [] for key in (
+        "balance vs bandwagon", "out vs bandwagon", "balance vs out", "out vs balance",
+        "same alignment, different reasons", "agree")}
+    for c in comparisons:
+        if c.verdict == "disagree":
+            walt, schweller = (choice if choice in ("balance", "bandwagon") else "out"
+                               for choice in (c.walt.choice, c.schweller.choice))
+            key = f"{walt} vs {schweller}"
+        else:
+            key = c.verdict
+        groups.setdefault(key, []).append(f"{c.decider.split(' (')[0]} {c.year}")
+    return groups
