@@ -337,7 +337,7 @@ NUMERIC_FIELDS = [
     (cls, f.name)
     for cls in VALIDATED
     for f in dataclasses.fields(cls)
-    if f.name not in ("weights", "params") and not isinstance(f.default, bool)  # yes/no fields take True or False
+    if f.name not in ("weights", "params") and not isinstance(f.default, bool | str)  # yes/no and named choices
 ]
 
 

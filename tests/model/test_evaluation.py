@@ -271,6 +271,9 @@ def test_loo_summary_has_three_rows(cases, sweep):
 
 # ---------------------------------------------------------------- claims the chapter makes in words
 
+# The misses chapter 8 names, group by group (observed, predicted), in "The misses fall into four
+# groups"; recomputed with the model as it is (no neutrality lesson for a target) on the case file
+# as coded (93 cases).
 MISS_GROUPS = {
     ("bandwagon", "balance"): {
         "joseon-1637",
@@ -285,15 +288,15 @@ MISS_GROUPS = {
         "yugoslavia-1937",
         "egypt-1974",
     },
-    ("bandwagon", "neutral"): {"persia-1881", "hungary-1940", "bulgaria-1941", "denmark-1940", "bulgaria-1944",
-                               "turkey-1945"},
-    ("balance", "neutral"): {"finland-1941", "norway-1940", "turkey-1939", "turkey-1952", "saudi-arabia-1962",
-                             "saudi-arabia-1990", "japan-1990"},
-    ("balance", "buck-pass"): {"austria-1813", "west-germany-1955"},
+    ("bandwagon", "neutral"): {"persia-1881", "hungary-1940", "turkey-1945"},
+    ("balance", "neutral"): {"finland-1941", "turkey-1939", "turkey-1952", "saudi-arabia-1990", "japan-1990",
+                             "japan-1914", "romania-1916"},
+    ("balance", "buck-pass"): {"austria-1813", "west-germany-1955", "britain-1914", "italy-1915"},
     ("buck-pass", "balance"): {"prussia-1795", "britain-1936", "france-1936", "usa-1940"},
     ("buck-pass", "neutral"): {"turkey-1940"},
     ("neutral", "balance"): {"britain-1870", "britain-1923", "austria-hungary-1870", "usa-1914", "belgium-1936",
-                             "austria-1955"},
+                             "austria-1955", "italy-1914", "romania-1914"},
+    ("neutral", "bandwagon"): {"hungary-1956"},
 }
 
 
@@ -304,7 +307,7 @@ def test_chapter_names_exactly_the_misses_in_their_groups(cases):
         found.setdefault((row["observed"], row["predicted"]), set()).add(row["case_id"])
     assert found == MISS_GROUPS
     close = set(misses[(misses["observed"] == "bandwagon") & (misses["p(observed)"] >= 0.3)]["case_id"])
-    assert close == {"bulgaria-1941", "denmark-1940", "romania-1944", "thailand-1941"}
+    assert close == {"romania-1944", "thailand-1941"}
 
 
 def test_chapter_claims_about_weights_and_leave_one_out(cases, sweep, facts):
@@ -334,12 +337,19 @@ def test_chapter_exercise_belgium_1936():
 
 
 def test_schweller_comparison_and_the_chapter_claims(cases):
+    """Chapter 8 glues the counts and the four groups; what it states in words is checked here: the
+    first nine cases (chosen to illustrate Schweller) all bandwagoned, the later ones add decisions that
+    are not bandwagoning, and Walt's model gets Japan 1940 and the Soviet Union 1945 right."""
     table, counts = ev.schweller_comparison(cases)
     assert counts["n"] == len(table) and 0 <= counts["walt"] <= counts["n"]
-    assert all(label.startswith("bandwagon") for label in table["observed"])
-    walt_misses = set(table.index[table["Walt right"] == "no"])
-    assert walt_misses == {"Bulgaria, 1915", "Soviet Union (Stalin), 1939", "Italy (Mussolini), 1940", "Hungary, 1940",
-                           "Bulgaria (Boris III), 1941", "Romania (King Michael), 1944", "Turkey, 1945"}
+    assert all(label.startswith("bandwagon") for label in table["observed"].iloc[:9])
+    assert {"balance", "neutral"} <= set(table["observed"].iloc[9:])
+    groups = ev.schweller_groups(table)
+    assert sorted(n for names in groups.values() for n in names) == sorted(
+        f"{c.split(', ')[0].split(' (')[0]} {c.rsplit(', ', 1)[1]}" for c in table.index)
+    assert len(groups["both"]) + len(groups["walt only"]) == counts["walt"]
+    assert len(groups["both"]) + len(groups["schweller only"]) == counts["schweller"]
+    assert {"Japan 1940", "Soviet Union 1945"} <= set(groups["both"] + groups["walt only"])
 
 
 def test_ussr_1945_is_balancing_for_walt_and_piling_on_for_schweller(cases):
@@ -612,14 +622,16 @@ def test_alternative_coding_errors_name_the_line_and_column(tmp_path, change, me
 
 def test_chapter_8_comparisons_of_the_model_the_rules_and_the_logit(cases, facts):
     """Chapter 8's interpretive sentences: the tuned two-line rule beats the calibrated model on accuracy
-    (in sample and held out), finds more bandwagoners, and has the higher held-out three-way macro recall;
+    (in sample and held out) and finds more bandwagoners; on held-out three-way macro recall it is level
+    with the calibrated model (within 0.05) and above the model with re-tuned weights;
     the estimated logit's held-out macro recall is above both, yet it recovers fewer decisions to stay
     out than the calibrated model; the model predicts staying out where no accuracy-tuned rule does."""
     from widgets.model import evaluation_rules as er
 
     assert facts["rule_war_in"] > facts["walt_correct"] and facts["rule_war_loo"] > facts["walt_correct"]
     assert facts["war_hit_bandwagon"] > facts["hit_bandwagon"]
-    assert facts["best3_name"] == "war and victory" and facts["best3_m3"] > facts["walt_macro3"] > facts["loo_macro3"]
+    assert facts["best3_name"] == "war and victory" and abs(facts["best3_m3"] - facts["walt_macro3"]) < 0.05
+    assert facts["best3_m3"] > facts["loo_macro3"]
     assert facts["hit3_out"] > 0
     assert all(fit.in_sample.three.hits["stay out"][0] == 0 for fit in er.fit_rules(cases).values())
     # held_out is the leave-one-out of the three-way fit; the bootstrap draws (500 by default) give only

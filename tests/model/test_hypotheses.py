@@ -184,8 +184,9 @@ def test_a_target_is_never_treated_as_a_bystander(threat, situation, victories):
     assert war_momentum(high) == 0.0 and war_momentum(low) == 0.0
     assert predict(threat, high, params=NO_CAPITULATION).probabilities == predict(
         threat, low, params=NO_CAPITULATION).probabilities
+    # Stay-out shifts held equal: no hiding (capability None), no buck to pass, no lesson (a target draws none).
     bystander = replace(high, target=False, own_strength=min(situation.own_strength, 0.25), capability=None,
-                        others_engaged=0.0)
+                        others_engaged=0.0, neutrality_lesson=0.0)
     as_target = replace(bystander, target=True)
     if high.victory > 0.5:  # a target's capitulation is the bystander's pull discounted by its allies' help
         assert p(threat, bystander, "bandwagon") >= p(threat, as_target, "bandwagon") - 1e-12
@@ -304,8 +305,19 @@ def test_learning_a_positive_neutrality_lesson_keeps_a_small_state_out(threat, s
     more readily (and one whose neutrality failed aligns more readily)."""
     assume(abs(l1 - l2) >= 0.01)
     assume(situation.capability is None or situation.capability <= 0.2)
+    situation = replace(situation, target=False)
     low, high = (replace(situation, neutrality_lesson=v) for v in sorted((l1, l2)))
     assert p(threat, high, "neutral") > p(threat, low, "neutral")
+
+
+@given(threats, full_situations, st.floats(-1.0, 1.0))
+def test_learning_a_target_of_attack_draws_no_neutrality_lesson(threat, situation, lesson):
+    """Reiter (1996): the lesson of the last great war decides between alliance and neutrality for a
+    state that still has that choice; a state under attack does not, so its lesson moves nothing."""
+    hit = replace(situation, target=True)
+    learned = predict(threat, replace(hit, neutrality_lesson=lesson))
+    assert learned.probabilities == predict(threat, replace(hit, neutrality_lesson=0.0)).probabilities
+    assert learned.stay_out["lesson"] == 0.0
 
 
 @given(threats, st.floats(0.0, 0.05), unit, unit, st.floats(0.0, 0.5))

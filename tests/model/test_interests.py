@@ -25,9 +25,11 @@ from widgets.model.interests import (
     DEFAULT_INTEREST_PARAMETERS,
     GREAT_POWER_AT,
     KINDS,
+    LOW_VALUE_AT,
     OPTIONS,
     SCHWELLER_COLUMNS,
     SIDES,
+    SPOILS_HOLDERS,
     STATE_TYPES,
     VERDICTS,
     InterestParameters,
@@ -37,13 +39,17 @@ from widgets.model.interests import (
     check_against_cases,
     compare,
     compare_case,
+    compare_cases,
     explain_comparison,
     load_schweller_cases,
     place,
     read_schweller_cases,
     schweller_predict,
+    schweller_terms,
     sweep,
     system_balance,
+    undecided,
+    verdict_groups,
     verdict_of,
     walt_camp,
     walt_inputs,
@@ -270,7 +276,12 @@ def test_claims_fail_without_their_terms():
     "s, r, c, kind",
     [
         (0.9, 0.1, 0.8, "lion"),
-        (0.5, 0.5, GREAT_POWER_AT, "lion"),
+        (0.75, 0.5, GREAT_POWER_AT, "lion"),
+        # issue 12/17: a lamb is low on BOTH values (Schweller 1994's region), whatever their
+        # difference and however strong: (0.5, 0.5) used to be a lion at great-power rank
+        (0.45, 0.45, GREAT_POWER_AT, "lamb"),
+        (0.2, 0.45, 1.0, "lamb"),
+        (0.5, 0.5, GREAT_POWER_AT, "lion"),  # 0.5 is "moderate", not low
         (0.9, 0.1, 0.2, "lamb"),
         (0.2, 0.2, 0.0, "lamb"),
         (0.5, 0.75, 0.0, "jackal"),
@@ -291,9 +302,17 @@ def test_the_typology_thresholds(s, r, c, kind):
 def test_every_state_has_exactly_one_type(s, r, c):
     placement = place(Scenario(s, r, c))
     assert placement.state_type in STATE_TYPES
-    assert placement.revisionist == (placement.state_type in ("jackal", "wolf"))
-    if not placement.revisionist:
-        assert placement.great_power == (placement.state_type == "lion")
+    low_on_both = max(s, r) < LOW_VALUE_AT - 1e-9
+    # since issue 17 a revisionist low on both values is a lamb (it pays little to gain), so
+    # "revisionist" no longer implies jackal or wolf; wolves stay wolves (aims far above holdings)
+    if placement.unlimited:
+        assert placement.state_type == "wolf"
+    elif low_on_both:
+        assert placement.state_type == "lamb"
+    elif placement.revisionist:
+        assert placement.state_type == "jackal"
+    else:
+        assert placement.state_type == ("lion" if placement.great_power else "lamb")
 
 
 @pytest.mark.parametrize(
@@ -519,15 +538,17 @@ def test_observed_side_and_kind_must_fit_the_choice():
         to_csv(
             [
                 {**GOOD, "case_id": "a", "observed": "balance"},
-                {**GOOD, "case_id": "b", "observed_side": "status quo", "observed_kind": "jackal"},
+                {**GOOD, "case_id": "b", "observed_side": "status quo", "observed_kind": "wave-of-the-future"},
+                # issue 17: a jackal may join the status-quo camp when that camp holds what it covets
+                {**GOOD, "case_id": "c", "observed_side": "status quo", "observed_kind": "jackal"},
             ]
         )
     )
     assert problems == [
         "line 2, column 'observed_side': 'revisionist' must be empty unless observed is bandwagon",
         "line 2, column 'observed_kind': 'jackal' must be empty unless observed is bandwagon",
-        "line 3, column 'observed_kind': 'jackal': bandwagoning with the status-quo camp is piling on in this model, "
-        "so it must be 'piling-on'",
+        "line 3, column 'observed_kind': 'wave-of-the-future': bandwagoning with the status-quo camp is piling on or, "
+        "when that camp holds what the decider covets, jackal bandwagoning, so it must be 'piling-on' or 'jackal'",
     ]
 
 
@@ -776,3 +797,157 @@ def test_the_case_box_shows_both_models_and_escapes_text():
         schweller_case_box("spain-1940", [comparison])
     with pytest.raises(TypeError, match="comparison must be a CaseComparison"):
         SchwellerCaseBox(row)
+
+
+# --- issue 17: who holds the spoils, waiting while courted, lambs and lions under threat ----------
+
+full_scenarios = st.builds(Scenario, unit, unit, unit, unit, unit, st.booleans(), unit, unit, unit,
+                           st.sampled_from(SPOILS_HOLDERS), unit)
+
+
+@settings(deadline=None)
+@given(full_scenarios.filter(lambda s: s.interest > 0.01))
+def test_the_profit_pull_goes_to_the_camp_that_holds_what_the_decider_covets(scenario):
+    """Schweller 1994: jackals join the side that can deliver the spoils. Spoils held by the
+    revisionist camp can only be handed over by the status-quo camp, and the reverse."""
+    with_sq, with_rev = (replace(scenario, spoils_held_by=h) for h in ("status-quo", "revisionist"))
+    t_sq, t_rev = schweller_terms(with_sq), schweller_terms(with_rev)
+    assert set(t_sq["jackal"]) == {"bandwagon-revisionist"}
+    assert set(t_rev["jackal"]) == {"bandwagon-status-quo"}
+    a, b = schweller_predict(with_sq), schweller_predict(with_rev)
+    assert b.options["bandwagon-status-quo"] >= a.options["bandwagon-status-quo"] - 1e-12
+    assert b.options["bandwagon-revisionist"] <= a.options["bandwagon-revisionist"] + 1e-12
+
+
+@settings(deadline=None)
+@given(unit, st.floats(0.4, 1.0), st.floats(0.0, 1.0), st.booleans(), st.floats(0.0, 0.5), st.floats(0.0, 0.5))
+def test_a_jackal_whose_spoils_the_revisionists_hold_joins_the_status_quo_camp(s, gap, c, war, odds, strength):
+    """Unthreatened, uncourted, in peace or a war the revisionist is not winning: it joins the
+    status-quo camp for profit (Italy 1915, Romania 1916, Japan 1914)."""
+    s = min(s, 1.0 - gap)
+    scenario = Scenario(s, s + gap, c, strength, 0.0, war, odds, spoils_held_by="revisionist")
+    pred = schweller_predict(scenario)
+    assert (pred.choice, pred.side, pred.kind, pred.motive) == ("bandwagon", "status quo", "jackal", "profit")
+
+
+@settings(deadline=None)
+@given(full_scenarios.filter(lambda s: s.war and s.interest > 0.01 and 0.01 < s.victory < 0.99),
+       st.floats(0.01, 1.0))
+def test_an_undecided_war_raises_waiting_for_a_jackal_courted_by_both_camps(scenario, courted):
+    """The waiting term grows as the war grows undecided and as both camps bid; and courting
+    raises the chance of staying out."""
+    courted_scn = replace(scenario, courted=courted)
+    even, decided = replace(courted_scn, victory=0.5), replace(courted_scn, victory=0.0)
+    assert undecided(even) == 1.0 and undecided(decided) == 0.0
+    wait = schweller_terms(courted_scn)["waiting"]["neutral"]
+    assert schweller_terms(even)["waiting"]["neutral"] > wait - 1e-12 and wait > 0.0
+    assert schweller_terms(decided)["waiting"]["neutral"] == 0.0
+    assert p(courted_scn, "neutral") > p(replace(scenario, courted=0.0), "neutral")
+
+
+@settings(deadline=None)
+@given(st.floats(0.0, 0.25), st.floats(0.3, 0.5), st.floats(0.0, 1.0), st.sampled_from(SPOILS_HOLDERS))
+def test_a_jackal_courted_by_both_camps_in_an_even_war_waits(s, interest, c, holder):
+    scenario = Scenario(s, s + interest, c, 0.5, 0.0, True, 0.5, spoils_held_by=holder, courted=1.0)
+    pred = schweller_predict(scenario)
+    assert pred.choice == "neutral" and pred.waiting and pred.label == "Neutral (waiting for bids)"
+    assert pred.motive == "profit"
+    assert not schweller_predict(replace(scenario, courted=0.0)).waiting
+
+
+@settings(deadline=None)
+@given(st.floats(0.0, 0.25), st.floats(0.0, 1.0), st.floats(0.0, 0.1), st.floats(0.01, 1.0), st.floats(0.9, 1.0))
+def test_a_lamb_under_threat_with_no_allies_never_balances(s, share, c, threat, strength):
+    """Lambs cannot pay (Schweller 1994): low on both values, weak, and with no status-quo camp
+    to join (the revisionist camp overwhelming), it never balances, whatever the threat."""
+    scenario = Scenario(s, s * share, c, strength, threat)
+    assert place(scenario).state_type == "lamb"
+    assert schweller_predict(scenario).choice != "balance"
+
+
+@settings(deadline=None)
+@given(st.floats(0.0, 0.25), st.floats(0.0, 1.0), st.floats(0.0, 0.1), st.floats(0.01, 0.5), st.floats(0.9, 1.0))
+def test_a_lamb_under_threat_with_no_allies_stays_out(s, share, c, threat, strength):
+    """Under a threat up to 0.5 it stays out; only an acute threat makes the weakest give way
+    to the revisionist (appeasement, Walt's bandwagoning), and never by balancing."""
+    scenario = Scenario(s, s * share, c, strength, threat)
+    assert schweller_predict(scenario).choice == "neutral"
+
+
+@settings(deadline=None)
+@given(st.floats(0.75, 1.0), st.floats(0.0, 0.25), st.floats(GREAT_POWER_AT, 1.0), st.floats(0.75, 1.0),
+       st.floats(0.5, 1.0))
+def test_a_lion_under_threat_balances(s, r, c, threat, strength):
+    """Lions pay high costs to keep what they have (Schweller 1994): a status-quo great power
+    menaced by a revisionist at least as strong as its camp balances (in peace)."""
+    scenario = Scenario(s, r, c, strength, threat)
+    assert place(scenario).state_type == "lion"
+    assert schweller_predict(scenario).choice == "balance"
+
+
+def test_spoils_held_by_must_name_a_camp():
+    with pytest.raises(ValueError, match=r"Scenario\.spoils_held_by must be one of 'status-quo', 'revisionist'"):
+        Scenario(spoils_held_by="neither")
+    with pytest.raises(ValueError, match=r"Scenario\.courted"):
+        Scenario(courted=1.5)
+
+
+# --- scored by side ------------------------------------------------------------------------------
+
+
+def test_the_codebooks_by_side_table_matches_the_file():
+    from widgets.model.interests import observed_side
+
+    rows = load_schweller_cases(ROOT / "data" / "schweller_cases.csv")
+    text = (ROOT / "data" / "README.md").read_text()
+    table = {}
+    for line in text.splitlines():
+        if line.startswith(("| the nine earlier cases |", "| the thirteen new cases |", "| **total** | **")):
+            cells = [c.strip().strip("*") for c in line.strip("|").split("|")]
+            table[cells[0]] = [int(c) for c in cells[1:]]
+
+    def counts(part):
+        sides = [observed_side(r) for r in part]
+        return [sides.count("revisionist"), sides.count("status quo"), sides.count("out"), len(part)]
+
+    assert table["the nine earlier cases"] == counts(rows[:9])
+    assert table["the thirteen new cases"] == counts(rows[9:])
+    assert table["total"] == counts(rows)
+
+
+def test_scoring_by_side_counts_each_case_once_and_recall_is_per_observed_side():
+    from widgets.model.interests import SIDE_OUTCOMES, compare_cases, predicted_sides, score_by_side
+
+    comparisons = compare_cases()
+    for model in ("walt", "schweller", "majority"):
+        score = score_by_side(comparisons, model)
+        assert sum(sum(row.values()) for row in score.confusion.values()) == len(comparisons) == score.n
+        for side in SIDE_OUTCOMES:
+            row = score.confusion[side]
+            assert score.recall[side] == pytest.approx(row[side] / sum(row.values()))
+        assert score.macro == pytest.approx(sum(score.recall.values()) / 3)
+        assert score.table().shape == (3, 3)
+    hits = sum(predicted_sides(c)["schweller"] == ("out" if c.row["observed"] in ("neutral", "buck-pass")
+                                                    else "status quo" if c.row["observed"] == "balance"
+                                                    else c.row["observed_side"]) for c in comparisons)
+    assert score_by_side(comparisons, "schweller").correct == hits
+    with pytest.raises(ValueError, match="model must be"):
+        score_by_side(comparisons, "landscape")
+
+
+def test_chapter_5_patterns_of_difference_hold_for_the_cases_it_names():
+    """Chapter 5 glues the groups of verdict_groups; what its prose says about them is checked here:
+    the case boxes show two 'fear against gain' cases and the Soviet Union 1945 as the same act under
+    two names; every case falls in exactly one group; 'the other way round' is Walt's buck-passing
+    against Schweller's balancing; and the weak jackals Walt's model misses stay out or balance."""
+    comparisons = compare_cases()
+    groups = verdict_groups(comparisons)
+    names = [n for group in groups.values() for n in group]
+    assert len(names) == len(set(names)) == len(comparisons)
+    assert {"Japan 1940", "Soviet Union 1939"} <= set(groups["balance vs bandwagon"])
+    assert "Soviet Union 1945" in groups["same alignment, different reasons"]
+    by_name = {f"{c.decider.split(' (')[0]} {c.year}": c for c in comparisons}
+    assert all(by_name[n].walt.choice == "buck-pass" and by_name[n].schweller.choice == "balance"
+               for n in groups["out vs balance"])
+    for n in groups["balance vs bandwagon"] + groups["out vs bandwagon"]:
+        assert by_name[n].schweller.choice == "bandwagon" and by_name[n].walt.choice != "bandwagon"

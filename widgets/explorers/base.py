@@ -261,6 +261,8 @@ def describe_fixed(values: Mapping[str, Any], names: Sequence[str], labels: Mapp
             shown.append("at war" if value else "at peace")
         elif name == "target":
             shown.append("itself under attack" if value else "not itself under attack")
+        elif isinstance(value, bool):
+            shown.append(f"{labels[name].lower()}: {'yes' if value else 'no'}")
         else:
             shown.append(f"{labels[name].lower()} {value:.2f}")
     return "Held fixed: " + ", ".join(shown) + "." if shown else ""

@@ -31,6 +31,21 @@ from ..model.interests import (
 )
 from .base import Explorer, describe_fixed
 
+# yes/no boxes; spoils_held_by is shown as "held by the revisionist camp?" (True = "revisionist")
+TOGGLES: tuple[str, ...] = ("war", "spoils_held_by")
+
+
+def _control_value(scenario: Scenario, name: str) -> Any:
+    value = getattr(scenario, name)
+    return value == "revisionist" if name == "spoils_held_by" else value
+
+
+def _from_controls(values: Mapping[str, Any]) -> dict[str, Any]:
+    out = dict(values)
+    if "spoils_held_by" in out:
+        out["spoils_held_by"] = "revisionist" if out["spoils_held_by"] else "status-quo"
+    return out
+
 
 def _check_scenario(scenario: Any) -> Scenario:
     if scenario is None:
@@ -47,7 +62,8 @@ def _levels(name: str, levels: Any) -> tuple[float, ...]:
 
 
 def scenario_controls(vary: Sequence[str], levels: int = 5) -> tuple[Control, ...]:
-    """Controls for scenario fields: ``war`` is a yes/no box, the rest a grid of ``levels``."""
+    """Controls for scenario fields: ``war`` and ``spoils_held_by`` (held by the revisionist
+    camp?) are yes/no boxes, the rest a grid of ``levels``."""
     if isinstance(vary, str) or not isinstance(vary, Sequence):
         raise TypeError(f"vary must be a sequence of field names, got {type(vary).__name__}")
     if not vary:
@@ -60,7 +76,7 @@ def scenario_controls(vary: Sequence[str], levels: int = 5) -> tuple[Control, ..
     if len(set(vary)) != len(vary):
         raise ValueError(f"vary names a field twice: {list(vary)}")
     values = _levels("levels", levels)
-    controls = tuple(Control(n, SCENARIO_LABELS[n], (False, True) if n == "war" else values) for n in vary)
+    controls = tuple(Control(n, SCENARIO_LABELS[n], (False, True) if n in TOGGLES else values) for n in vary)
     total = combinations_count(controls)
     if total > MAX_COMBINATIONS:
         raise ValueError(
@@ -97,7 +113,7 @@ def typology_explorer(
 def walt_schweller_explorer(
     scenario: Scenario | None = None,
     *,
-    vary: Sequence[str] = ("value_status_quo", "value_revision", "threat", "revisionist_strength"),
+    vary: Sequence[str] = ("value_status_quo", "value_revision", "threat", "revisionist_strength", "spoils_held_by"),
     levels: int = 5,
     params: InterestParameters | None = None,
     title: str = "Walt and Schweller on the same scenario",
@@ -107,8 +123,9 @@ def walt_schweller_explorer(
     predictions, what drives each, and where and why they disagree.
 
     Walt's inputs are derived from the scenario by :func:`widgets.model.interests.walt_inputs`.
-    The default four sliders at five levels give 625 combinations, about 3 s of precompute
-    for the static twin; keep ``levels ** len(vary)`` near that.
+    The default four sliders at five levels and the spoils box give 1,250 combinations, about
+    6 s of precompute for the static twin; keep the count near that (``courted`` as a fifth
+    slider would make it 6,250, too many for the static twin).
     """
     scenario = _check_scenario(scenario)
     if params is not None and not isinstance(params, InterestParameters):
@@ -122,15 +139,15 @@ def walt_schweller_explorer(
         return comparison_spec(compare(s, params))
 
     def compute(values: Mapping[str, Any]) -> dict:
-        return spec_for(replace(scenario, **values))
+        return spec_for(replace(scenario, **_from_controls(values)))
 
-    start = {c.name: getattr(scenario, c.name) for c in controls}
+    start = {c.name: _control_value(scenario, c.name) for c in controls}
     return Explorer(
         title,
         controls,
         start,
         compute,
-        describe_fixed({n: getattr(scenario, n) for n in fixed}, fixed, SCENARIO_LABELS),
+        describe_fixed({n: _control_value(scenario, n) for n in fixed}, fixed, SCENARIO_LABELS),
         explorer_id,
     )
 

@@ -15,6 +15,7 @@ from ..model import validation
 from ..model.alignment import CHOICES
 from ..model.interests import (
     GREAT_POWER_AT,
+    LOW_VALUE_AT,
     SCENARIO_LABELS,
     TYPE_DESCRIPTIONS,
     TYPE_LABELS,
@@ -106,6 +107,10 @@ def _region_shapes() -> list[dict[str, Any]]:
          "line": {"color": "#555555", "width": 1.5}},
         {"type": "line", "xref": "x", "yref": "y", "x0": 0, "y0": u, "x1": 1 - u, "y1": 1,
          "line": {"color": "#555555", "width": 1, "dash": "dash"}},
+        # Schweller's lamb region: low on both values, whatever their difference
+        {"type": "rect", "xref": "x", "yref": "y", "x0": 0, "y0": 0, "x1": LOW_VALUE_AT, "y1": LOW_VALUE_AT,
+         "line": {"color": HUE_TEXT["blue"], "width": 1.5,
+                  "dash": "dashdot"}},
         {"type": "line", "xref": "x2", "yref": "paper", "x0": GREAT_POWER_AT, "x1": GREAT_POWER_AT, "y0": 0.33,
          "y1": 0.71,
          "line": {"color": "#555555", "width": 1.5, "dash": "dot"}},
@@ -120,6 +125,7 @@ def _region_labels() -> list[dict[str, Any]]:
     return [
         # the type colours as text (palette.HUE_TEXT): readable in both themes
         label("<b>Status quo</b><br>lions (great powers)<br>lambs (weak states)", 0.72, 0.22, HUE_TEXT["blue"]),
+        label("<b>Lambs</b><br>low on both<br>values", 0.25, 0.25, HUE_TEXT["blue"]),
         label("<b>Jackals</b><br>limited aims", 0.66, 0.9, HUE_TEXT["orange"]),
         label("<b>Wolves</b><br>unlimited<br>aims", 0.1, 0.88, HUE_TEXT["vermillion"]),
     ]

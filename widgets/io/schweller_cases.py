@@ -12,12 +12,12 @@ from pathlib import Path
 from typing import Any
 
 from ..model.alignment import CHOICES
-from ..model.interests.scenario import KINDS, SCHWELLER_FIELDS, SIDES, Scenario
+from ..model.interests.scenario import KINDS, SCHWELLER_FIELDS, SIDES, SPOILS_HOLDERS, Scenario
 from .csvtable import TableError, data_file, number, read_rows, read_text
 
 # --------------------------------------------------------------------------- the data file
 
-CASE_VALUE_COLUMNS: tuple[str, ...] = tuple(f for f in SCHWELLER_FIELDS if f != "war")
+CASE_VALUE_COLUMNS: tuple[str, ...] = tuple(f for f in SCHWELLER_FIELDS if f not in ("war", "spoils_held_by"))
 JUSTIFIED_COLUMNS: tuple[str, ...] = (
     "value_status_quo", "value_revision", "capability", "revisionist_strength", "threat", "war", "wave", "contagion")
 SCHWELLER_COLUMNS: tuple[str, ...] = (
@@ -25,6 +25,9 @@ SCHWELLER_COLUMNS: tuple[str, ...] = (
     "wave", "contagion", "observed", "observed_side", "observed_kind", "summary",
     *(f"why_{c}" for c in JUSTIFIED_COLUMNS), "sources",
 )
+# issue 17's columns: optional, so that a file coded before them still loads with today's behaviour
+OPTIONAL_COLUMNS: tuple[str, ...] = ("spoils_held_by", "why_spoils_held_by", "courted", "why_courted")
+OPTIONAL_DEFAULTS: dict[str, Any] = {"spoils_held_by": "status-quo", "courted": 0.0}
 _CASE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _BIB_KEY = re.compile(r"^[A-Za-z][A-Za-z0-9_:-]*$")
 
@@ -52,6 +55,9 @@ def _check_row(line: int, row: Mapping[str, str], bad: Callable[[str, str], None
         bad("walt_threat_camp", f"{camp!r} must be one of {', '.join(map(repr, SIDES))}")
     out["walt_threat_camp"] = camp
     for column in CASE_VALUE_COLUMNS:
+        if column not in row:
+            out[column] = OPTIONAL_DEFAULTS[column]
+            continue
         text = (row[column] or "").strip()
         value = number(text)
         if value is None:
@@ -59,6 +65,17 @@ def _check_row(line: int, row: Mapping[str, str], bad: Callable[[str, str], None
         elif not 0.0 <= value <= 1.0:
             bad(column, f"{value:g} is outside [0, 1]")
         out[column] = value
+    if "spoils_held_by" in row:
+        holder = (row["spoils_held_by"] or "").strip()
+        if holder not in SPOILS_HOLDERS:
+            bad("spoils_held_by", f"{holder!r} must be one of {', '.join(map(repr, SPOILS_HOLDERS))}")
+        out["spoils_held_by"] = holder
+    else:
+        out["spoils_held_by"] = OPTIONAL_DEFAULTS["spoils_held_by"]
+    for column in ("spoils_held_by", "courted"):
+        if column in row and not (row.get(f"why_{column}") or "").strip():
+            bad(f"why_{column}", "is empty (every coded value needs its justification)")
+        out[f"why_{column}"] = (row.get(f"why_{column}") or "").strip()
     war = (row["war"] or "").strip().lower()
     if war not in ("true", "false"):
         bad("war", f"{row['war']!r} must be true or false")
@@ -73,11 +90,11 @@ def _check_row(line: int, row: Mapping[str, str], bad: Callable[[str, str], None
             bad("observed_side", f"{side!r} must be one of {', '.join(map(repr, SIDES))} when observed is bandwagon")
         if kind and kind not in KINDS:
             bad("observed_kind", f"{kind!r} must be empty (appeasement) or one of {', '.join(KINDS)}")
-        if side == "status quo" and kind != "piling-on":
+        if side == "status quo" and kind not in ("piling-on", "jackal"):
             bad(
                 "observed_kind",
-                f"{kind!r}: bandwagoning with the status-quo camp is piling on in this model, "
-                "so it must be 'piling-on'",
+                f"{kind!r}: bandwagoning with the status-quo camp is piling on or, when that camp holds what "
+                "the decider covets, jackal bandwagoning, so it must be 'piling-on' or 'jackal'",
             )
     elif observed in CHOICES:
         if side:
@@ -96,7 +113,7 @@ def _check_row(line: int, row: Mapping[str, str], bad: Callable[[str, str], None
 def read_schweller_cases(text: str, source: str = "schweller_cases.csv") -> list[dict[str, Any]]:
     """Validate CSV ``text``; return one dict per case. Raises :class:`SchwellerDataError`
     listing every problem by CSV line and column."""
-    return read_rows(text, source, SCHWELLER_COLUMNS, (), _check_row, SchwellerDataError)
+    return read_rows(text, source, SCHWELLER_COLUMNS, OPTIONAL_COLUMNS, _check_row, SchwellerDataError)
 
 
 def schweller_data_path() -> Path:

@@ -89,9 +89,13 @@ each an assumption stated with its source; each term is zero at its input's defa
   neutrality that kept them safe keeps them neutral, a neutrality that failed (or an
   alliance that carried them through) makes them align. L in [-1, 1] moves the threshold
   either way, weighted by w_L = smallness(c) (great powers learn this lesson little; 1
-  when ``capability`` is not given). h_l = 1 - tau = 0.65: Reiter finds formative lessons
-  a better guide to small states' choices than the current threat, so a full lesson is as
-  strong as the gravest threat.
+  when ``capability`` is not given) and zero for a *target*: Reiter's lessons decide a
+  state's choice between alliance and neutrality while it still has that choice (his tests
+  are small powers' peacetime choices; the model extends them to bystanders of a war), and
+  a state under attack no longer has it, for the same reason that it cannot hide. An earlier
+  version applied the lesson to targets too, which kept invaded states "neutral".
+  h_l = 1 - tau = 0.65: Reiter finds formative lessons a better guide to small states' choices
+  than the current threat, so a full lesson is as strong as the gravest threat.
 - **Buck-passing when others fight** (Christensen and Snyder 1990; Mearsheimer 2001,
   ch. 5): a threatened state prefers to let others bear the cost of stopping an
   aggressor when someone is already doing so and can hold. E* (E discounted in war by the
@@ -329,7 +333,11 @@ def hiding(situation: Situation, params: ModelParameters = DEFAULT_PARAMETERS) -
 
 def lesson_weight(situation: Situation, params: ModelParameters = DEFAULT_PARAMETERS) -> float:
     """w_L: how far the neutrality lesson applies (Reiter 1996: small states learn it, great
-    powers little): smallness from ``capability``, or 1 when capability is not given."""
+    powers little): smallness from ``capability``, or 1 when capability is not given; 0 for a
+    target of attack, which no longer chooses between alliance and neutrality (Reiter's lessons
+    govern that choice; a war that has reached the state has made it)."""
+    if situation.target:
+        return 0.0
     return 1.0 if situation.capability is None else smallness(situation, params)
 
 

@@ -98,6 +98,27 @@ def _choice(case: Case, weights: ThreatWeights | None, params: ModelParameters |
     return predict(case.threat, case.situation, weights, params).choice
 
 
+def record_counts(cases: pd.DataFrame, params: ModelParameters | None = None) -> dict[str, Any]:
+    """Walt's threat model (equal weights, ``params``) on ``cases``, counted as chapter 3 reports
+    it: ``n`` and ``correct``; for each observed choice c (hyphen dropped, e.g. ``buckpass``)
+    ``c_hit`` and ``c_obs``, and the same split into ``c_war_*`` and ``c_peace_*`` by the
+    ``war`` column; ``stayout_hit`` and ``stayout_obs`` for buck-passing and neutrality together;
+    ``misses``, the ids of the cases it gets wrong, in file order."""
+    cases = _check_cases(cases)
+    predicted = walt_predictions(cases, params=params)
+    hit = pd.Series([p == o for p, o in zip(predicted, cases["observed"], strict=True)], index=cases.index)
+    at_war = cases["war"].astype(bool)
+    counts: dict[str, Any] = {"n": len(cases), "correct": int(hit.sum()),
+                              "misses": [i for i in cases.index if not hit[i]]}
+    for c in CHOICES:
+        key, chose = c.replace("-", ""), cases["observed"] == c
+        for part, mask in (("", chose), ("_war", chose & at_war), ("_peace", chose & ~at_war)):
+            counts[f"{key}{part}_hit"], counts[f"{key}{part}_obs"] = int(hit[mask].sum()), int(mask.sum())
+    out = cases["observed"].isin(["buck-pass", "neutral"])
+    counts["stayout_hit"], counts["stayout_obs"] = int(hit[out].sum()), int(out.sum())
+    return counts
+
+
 def compare_baselines(cases: pd.DataFrame) -> dict[str, Metrics]:
     """In-sample metrics, in ``BASELINES`` order, of three simple rules tuned for accuracy on
     ``cases`` (see :mod:`widgets.evaluation_rules`) and of Walt's threat model (not tuned)."""
@@ -383,7 +404,8 @@ def chapter_facts(cases: pd.DataFrame, sweep: WeightSweep | None = None) -> dict
 def schweller_comparison(cases: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, int]]:
     """Walt's and Schweller's models on the cases coded for both (``data/schweller_cases.csv``,
     built with chapter 5's :mod:`widgets.interests`): a table, one line per case, and the counts
-    ``{"n", "walt", "schweller"}`` of correct predictions. Each model is scored in its own terms
+    ``{"n", "walt", "schweller"}`` of correct predictions (:func:`schweller_groups` says which).
+    Each model is scored in its own terms
     (Schweller's bandwagoning must also name the right side), as :func:`widgets.interests.compare_cases` does."""
     cases = _check_cases(cases)
     comparisons = compare_cases(cases=cases)
@@ -395,3 +417,15 @@ def schweller_comparison(cases: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, i
     counts = {"n": len(comparisons), "walt": sum(c.walt_correct for c in comparisons),
               "schweller": sum(c.schweller_correct for c in comparisons)}
     return pd.DataFrame(records).set_index("case"), counts
+
+
+def schweller_groups(table: pd.DataFrame) -> dict[str, list[str]]:
+    """The cases of :func:`schweller_comparison`'s table by which model is right, in file order and
+    named short ('Soviet Union 1939'): ``{"both", "schweller only", "walt only", "neither"}``."""
+    groups: dict[str, list[str]] = {"both": [], "schweller only": [], "walt only": [], "neither": []}
+    for case, row in table.iterrows():
+        walt, schweller = row["Walt right"] == "yes", row["Schweller right"] == "yes"
+        key = "both" if walt and schweller else "schweller only" if schweller else "walt only" if walt else "neither"
+        decider, year = str(case).rsplit(", ", 1)
+        groups[key].append(f"{decider.split(' (')[0]} {year}")
+    return groups

@@ -14,7 +14,7 @@ from ...io.schweller_cases import case_scenario, check_against_cases, load_schwe
 from ..alignment import Prediction
 from ..reasons import percent
 from .choice import SchwellerPrediction, schweller_predict
-from .comparison import VERDICT_HEADLINES, explain_comparison, verdict_of, walt_camp
+from .comparison import VERDICT_HEADLINES, explain_comparison, schweller_camp, verdict_of, walt_camp
 from .scenario import KIND_LABELS, InterestParameters
 
 # --------------------------------------------------------------------------- cases, both models
@@ -109,3 +109,104 @@ def case_table(comparisons: list[CaseComparison]) -> Any:
             "verdict": c.verdict,
         })
     return pd.DataFrame(records).set_index("case")
+
+
+# --------------------------------------------------------------------------- scored by side
+
+SIDE_OUTCOMES: tuple[str, ...] = ("revisionist", "status quo", "out")
+SIDE_LABELS: dict[str, str] = {
+    "revisionist": "joins the revisionist camp", "status quo": "joins the status-quo camp", "out": "stays out",
+}
+
+
+def observed_side(row: Mapping[str, Any]) -> str:
+    """The camp the decider joined in one Schweller row: balancing joins the status-quo camp,
+    bandwagoning the coded ``observed_side``, buck-passing and neutrality stay out."""
+    if row["observed"] == "balance":
+        return "status quo"
+    if row["observed"] == "bandwagon":
+        return row["observed_side"]
+    return "out"
+
+
+def predicted_sides(comparison: CaseComparison) -> dict[str, str]:
+    """{'walt': side, 'schweller': side}: the camp each model puts the decider in ('out' if none)."""
+    return {"walt": comparison.walt_camp or "out", "schweller": schweller_camp(comparison.schweller) or "out"}
+
+
+@dataclass(frozen=True)
+class SideScore:
+    """One model scored by side on a list of cases: ``confusion[observed][predicted]`` counts,
+    ``recall`` per observed side (None when no case has that side), ``macro`` their mean over
+    the sides present, ``correct`` and ``n``."""
+
+    model: str
+    confusion: dict[str, dict[str, int]]
+    recall: dict[str, float | None]
+    macro: float
+    correct: int
+    n: int
+
+    def table(self) -> Any:
+        """The confusion table as a DataFrame (rows observed, columns predicted)."""
+        frame = pd.DataFrame(self.confusion).T.loc[list(SIDE_OUTCOMES), list(SIDE_OUTCOMES)]
+        frame.index = [f"observed: {SIDE_LABELS[s]}" for s in SIDE_OUTCOMES]
+        frame.columns = [f"{self.model} predicts: {SIDE_LABELS[s]}" for s in SIDE_OUTCOMES]
+        return frame
+
+
+def score_by_side(comparisons: list[CaseComparison], model: str) -> SideScore:
+    """Score ``model`` ('walt', 'schweller' or 'majority', the baseline that always predicts
+    the most common observed side) by the side each decider took."""
+    if model not in ("walt", "schweller", "majority"):
+        raise ValueError(f"model must be 'walt', 'schweller' or 'majority', got {model!r}")
+    observed = [observed_side(c.row) for c in comparisons]
+    if model == "majority":
+        top = max(SIDE_OUTCOMES, key=observed.count)  # ties go to the earlier side
+        predicted = [top] * len(comparisons)
+    else:
+        predicted = [predicted_sides(c)[model] for c in comparisons]
+    confusion = {o: {p: 0 for p in SIDE_OUTCOMES} for o in SIDE_OUTCOMES}
+    for o, p in zip(observed, predicted, strict=True):
+        confusion[o][p] += 1
+    recall: dict[str, float | None] = {}
+    for o in SIDE_OUTCOMES:
+        total = sum(confusion[o].values())
+        recall[o] = confusion[o][o] / total if total else None
+    present = [r for r in recall.values() if r is not None]
+    macro = sum(present) / len(present) if present else 0.0
+    correct = sum(confusion[o][o] for o in SIDE_OUTCOMES)
+    return SideScore(model, confusion, recall, macro, correct, len(comparisons))
+
+
+def side_contrast(comparisons: list[CaseComparison]) -> dict[str, list[str]]:
+    """Cases one model places on the right side and the other does not:
+    {'schweller only': ['Italy, 1915', ...], 'walt only': [...], 'both': [...], 'neither': [...]}."""
+    out: dict[str, list[str]] = {"schweller only": [], "walt only": [], "both": [], "neither": []}
+    for c in comparisons:
+        truth, sides = observed_side(c.row), predicted_sides(c)
+        w, s = sides["walt"] == truth, sides["schweller"] == truth
+        key = "both" if w and s else "schweller only" if s else "walt only" if w else "neither"
+        out[key].append(f"{c.decider.split(' (')[0]} {c.year}")
+    return out
+
+
+def verdict_groups(comparisons: list[CaseComparison]) -> dict[str, list[str]]:
+    """Cases by how the two models differ, in file order, named short ('Japan 1940').
+
+    Keys: 'agree' and 'same alignment, different reasons' (the verdicts of :func:`verdict_of`);
+    a disagreement is keyed '<Walt> vs <Schweller>', each model's choice reduced to 'balance',
+    'bandwagon' or 'out' (buck-passing and neutrality), e.g. 'balance vs bandwagon'. Every key
+    the chapter names is present, empty when no case falls in it."""
+    groups: dict[str, list[str]] = {key: [] for key in (
+        "balance vs bandwagon", "out vs bandwagon", "balance vs out", "out vs balance",
+        "same alignment, different reasons", "agree")}
+    for c in comparisons:
+        if c.verdict == "disagree":
+            walt, schweller = (choice if choice in ("balance", "bandwagon") else "out"
+                               for choice in (c.walt.choice, c.schweller.choice))
+            key = f"{walt} vs {schweller}"
+        else:
+            key = c.verdict
+        groups.setdefault(key, []).append(f"{c.decider.split(' (')[0]} {c.year}")
+    return groups

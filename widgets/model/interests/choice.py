@@ -18,18 +18,25 @@ defend them, ``interest = value_revision - value_status_quo`` (both in [0, 1], s
 is in [-1, 1]). With its ``capability`` (its resources as a share of the strongest power's)
 it places the state among Schweller's four types (thresholds are this book's):
 
-- interest <= 0: a status-quo state; a **lion** if a great power (capability >= 0.25, at
-  least a quarter of the leading power's resources), a **lamb** if not. Lions pay high costs
-  to keep what they have; lambs can pay little.
+Schweller's (1994) regions are drawn on the two values, not on their
+difference: a lion values the status quo highly, a lamb is low on *both* values (it will pay
+little to keep or to gain), a jackal values revision moderately more than what it holds, and a
+wolf values revision far more than the status quo. In this book:
 
-Boundaries are compared to within 1e-9, so that a grid value such as 0.7 - 0.2 sits on the
-boundary it is written on. The placement looks only at the difference of the two values, not
-their level; the level matters in the choice below (the value of the status quo raises
-balancing and damps the wave of the future).
-- 0 < interest <= 0.5: a limited-aims revisionist, a **jackal**.
 - interest > 0.5: an unlimited-aims revisionist, a **wolf**, which values what it covets far
   more than what it holds. (A weak wolf is still a wolf: the type records aims; capability
   records what the state can do about them.)
+- otherwise, both values below 0.5 (``LOW_VALUE_AT``; 0.5 is "moderate"): a **lamb**, whatever
+  their difference.
+- otherwise, 0 < interest <= 0.5: a limited-aims revisionist, a **jackal**.
+- otherwise (interest <= 0, a status-quo state that values what it holds): a **lion** if a
+  great power (capability >= 0.25, at least a quarter of the leading power's resources), a
+  **lamb** if not. Schweller calls lambs weak states; this book adds that a status-quo state
+  too weak to defend its holdings can pay little for them however much it values them.
+
+Boundaries are compared to within 1e-9, so that a grid value such as 0.7 - 0.2 sits on the
+boundary it is written on. The type is a label: the choice below uses the values themselves
+(the value of the status quo raises balancing and damps the wave of the future).
 
 System level: the balance between the camps
 -------------------------------------------
@@ -62,8 +69,26 @@ the utilities are
                      + cW W (1 - S)                  the wave of the future
                      + cK K (1 - 0.5 C)              contagion, the falling dominoes
                      + cA T weak p                   appeasement (Walt's bandwagoning)
-    U_bw_sq     = ln(m-) + c0 + cP m- (0.5 + 0.5 R)  piling on the winning status-quo side
-    U_neutral   = 0
+    U_bw_sq     = g + c0 + cP m- (0.5 + 0.5 R)       piling on the winning status-quo side
+                     + cJ A (1 - p) [H = revisionist] jackal bandwagoning with the camp that can pay
+    U_neutral   = cX X A u                           waiting while the camps bid (0 unless courted)
+
+with H = ``spoils_held_by``, X = ``courted``, u = 1 - |2 victory - 1| in war (0 in peace), and
+the gate g = ln(min(1, m- + G)), G = min(1, A / 0.5) when H = revisionist and 0 otherwise.
+With the default H = status-quo the jackal pull cJ A p goes to the revisionist camp as
+before; with H = revisionist it goes, as cJ A (1 - p), to the status-quo camp, the only camp
+that can hand over what the revisionist camp holds (Schweller 1994: jackals
+bandwagon to share in the spoils, so they join whichever camp can deliver them). G opens the
+status-quo option to such a jackal: fully from appetite 0.5 (interest 0.25, the smallest
+revision the codebook's 0.25 grid can code).
+
+Waiting (an assumption of this book, after the wartime auctions Schweller's jackals held):
+a profit-seeker courted by both camps in an undecided war gains by staying out, because the
+bids can only rise while neither side can win without it. Its value rises with the courting
+X, the appetite A and the war's undecidedness u, and is zero in peace, for a state that covets
+nothing, or once the war is decided. cX = cJ / 2 = 4 sets the most waiting can be worth
+(full courting, an even war, unlimited aims) to the jackal's prize at even odds, cJ A / 2:
+an auction cannot pay more than the prize it sells.
 
 In words: balancing is worth its cost only against a threat, and more so the more the decider
 values what it holds and the more it can do; revisionists are reluctant to defend an order
@@ -72,14 +97,15 @@ also needs a threat, and tempts when the status-quo camp is strong enough withou
 decider. Bandwagoning with the revisionist needs no threat: revisionists join a strong
 revisionist to share its gains (jackals), anyone may pile on a side about to win, states
 with little invested in the old order are drawn by a cause that looks like the future, and
-weak states follow neighbours that have already gone over. The ln(m-) term makes piling on
-the status-quo side impossible in peace or in an undecided war and grows it smoothly as that
-side nears victory.
+weak states follow neighbours that have already gone over. The gate g makes joining the
+status-quo side for profit impossible in peace or in an undecided war unless that camp can
+pay the decider's appetite, and grows it smoothly as that side nears victory.
 
 ``kind`` names the largest of the four profit pulls behind a bandwagoning choice with the
 revisionist (jackal, piling-on, wave-of-the-future, contagion; ties go to the earlier); when
 appeasement is the largest pull, ``kind`` is None and the motive is security, the bandwagoning
-Walt describes. Bandwagoning with the status-quo side is always piling on. The predicted
+Walt describes. Bandwagoning with the status-quo side is piling on or, when that camp can pay
+and the jackal pull is the larger, jackal bandwagoning. The predicted
 choice is the most likely of balance, bandwagon (both sides added), buck-pass and neutral.
 
 Further assumptions worth saying aloud: threat enters balancing only through T, so with T = 0
@@ -109,22 +135,25 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
-from .. import validation
 from .._maths import softmax
 from ..alignment import CHOICES
+from .reasons import KIND_SENTENCES, schweller_reasons  # noqa: F401 (KIND_SENTENCES re-exported)
 from .scenario import (
     _TOLERANCE,
     DEFAULT_INTEREST_PARAMETERS,
     GREAT_POWER_AT,
     KIND_LABELS,
+    LOW_VALUE_AT,
     OPTIONS,
     PULLS,
+    SPOILS_GATE_OPEN_AT,
     TYPE_DESCRIPTIONS,
     TYPE_LABELS,
     UNLIMITED_AIMS_AT,
     InterestParameters,
     Scenario,
 )
+from .system import SystemBalance, system_balance
 
 # --------------------------------------------------------------------------- typology
 
@@ -170,10 +199,15 @@ def place(scenario: Scenario) -> Placement:
     revisionist = interest > _TOLERANCE
     unlimited = interest > UNLIMITED_AIMS_AT + _TOLERANCE
     great = scenario.capability >= GREAT_POWER_AT - _TOLERANCE
-    if not revisionist:
-        kind = "lion" if great else "lamb"
+    low_on_both = max(scenario.value_status_quo, scenario.value_revision) < LOW_VALUE_AT - _TOLERANCE
+    if unlimited:
+        kind = "wolf"
+    elif low_on_both:
+        kind = "lamb"
+    elif revisionist:
+        kind = "jackal"
     else:
-        kind = "wolf" if unlimited else "jackal"
+        kind = "lion" if great else "lamb"
     return Placement(kind, interest, revisionist, unlimited, great,
                      scenario.value_status_quo, scenario.value_revision, scenario.capability)
 
@@ -181,45 +215,6 @@ def place(scenario: Scenario) -> Placement:
 def appetite(scenario: Scenario) -> float:
     """A in [0, 1]: 0 for a status-quo state, rising to 1 at unlimited aims."""
     return min(1.0, max(0.0, scenario.interest / UNLIMITED_AIMS_AT))
-
-
-# --------------------------------------------------------------------------- system level
-
-
-@dataclass(frozen=True)
-class SystemBalance:
-    """The system-level balance of interests: which camp is stronger, and by how much.
-
-    ``margin`` = revisionist_strength - 0.5 (positive: the revisionist camp is stronger).
-    ``state`` is "status quo secure" (margin <= -0.1), "contested" (|margin| < 0.1) or
-    "revisionists ascendant" (margin >= 0.1).
-    """
-
-    revisionist_strength: float
-    margin: float
-    state: str
-
-    @property
-    def description(self) -> str:
-        return {
-            "status quo secure": "The status-quo camp clearly outweighs the revisionists, so the order is secure.",
-            "contested": "The two camps are roughly matched, so the order is contested.",
-            "revisionists ascendant": "The revisionist camp outweighs the defenders of the status quo, so the order is "
-                                      "ripe for change.",
-        }[self.state]
-
-
-def system_balance(revisionist_strength: float) -> SystemBalance:
-    """Classify the balance between the revisionist and status-quo camps."""
-    r = validation.unit_interval("system_balance", "revisionist_strength", revisionist_strength)
-    margin = r - 0.5
-    if margin <= -0.1 + 1e-12:
-        state = "status quo secure"
-    elif margin >= 0.1 - 1e-12:
-        state = "revisionists ascendant"
-    else:
-        state = "contested"
-    return SystemBalance(r, margin, state)
 
 
 # --------------------------------------------------------------------------- the choice
@@ -237,12 +232,19 @@ def momentum(scenario: Scenario) -> tuple[float, float]:
     return max(0.0, 2.0 * scenario.victory - 1.0), max(0.0, 1.0 - 2.0 * scenario.victory)
 
 
+def undecided(scenario: Scenario) -> float:
+    """u in [0, 1]: 1 - |2 victory - 1| in war (1 when the war is even, 0 when it is decided), 0 in peace."""
+    return 1.0 - abs(2.0 * scenario.victory - 1.0) if scenario.war else 0.0
+
+
 def schweller_terms(
     scenario: Scenario, params: InterestParameters = DEFAULT_INTEREST_PARAMETERS
 ) -> dict[str, dict[str, float]]:
     """The additive pieces of each option's utility: term -> {option: value}.
 
-    ``bandwagon-status-quo`` has the term ``gate`` = ln(m-), -inf when m- = 0.
+    ``bandwagon-status-quo`` has the term ``gate`` = ln(min(1, m- + G)), -inf when its argument is 0,
+    where G = min(1, A / 0.5) when the spoils are held by the revisionist camp, else 0.
+    ``neutral`` has the term ``waiting`` (see :func:`undecided`).
     """
     s, r_val, c, t = scenario.value_status_quo, scenario.value_revision, scenario.capability, scenario.threat
     a = appetite(scenario)
@@ -250,6 +252,10 @@ def schweller_terms(
     m_plus, m_minus = momentum(scenario)
     weak = max(0.0, 1.0 - c / GREAT_POWER_AT)
     greed_for_spoils = 0.5 + 0.5 * r_val
+    spoils_with_revisionist = scenario.spoils_held_by == "revisionist"
+    # the status-quo camp is open to piling on (m-) and, when it can pay, to a jackal's appetite
+    open_sq = m_minus + (min(1.0, a / SPOILS_GATE_OPEN_AT) if spoils_with_revisionist else 0.0)
+    gate = math.log(min(1.0, open_sq)) if open_sq > 0.0 else -math.inf
     defend = params.threat_to_balance * t * (0.5 + s) * (0.5 + c)
     defend *= (1.0 - params.revisionist_reluctance * a) * (1.0 - params.losing_side_deterrence * m_plus)
     return {
@@ -257,13 +263,15 @@ def schweller_terms(
                  "bandwagon-revisionist": params.bandwagon_base, "bandwagon-status-quo": params.bandwagon_base},
         "defence": {"balance": defend},
         "strong camp": {"buck-pass": params.strong_camp_to_buckpass * t * (0.5 + s) * max(0.0, 1.0 - 2.0 * p)},
-        "jackal": {"bandwagon-revisionist": params.jackal_pull * a * p},
+        "jackal": ({"bandwagon-status-quo": params.jackal_pull * a * (1.0 - p)} if spoils_with_revisionist
+                   else {"bandwagon-revisionist": params.jackal_pull * a * p}),
         "piling-on": {"bandwagon-revisionist": params.piling_on_pull * m_plus * greed_for_spoils,
                       "bandwagon-status-quo": params.piling_on_pull * m_minus * greed_for_spoils},
         "wave-of-the-future": {"bandwagon-revisionist": params.wave_pull * scenario.wave * (1.0 - s)},
         "contagion": {"bandwagon-revisionist": params.contagion_pull * scenario.contagion * (1.0 - 0.5 * c)},
         "appeasement": {"bandwagon-revisionist": params.appeasement_pull * t * weak * p},
-        "gate": {"bandwagon-status-quo": math.log(m_minus) if m_minus > 0.0 else -math.inf},
+        "gate": {"bandwagon-status-quo": gate},
+        "waiting": {"neutral": params.waiting_pull * scenario.courted * a * undecided(scenario)},
     }
 
 
@@ -288,6 +296,8 @@ class SchwellerPrediction:
     - ``terms``: every utility term (see :func:`schweller_terms`).
     - ``placement`` and ``system``: the unit-level type and the system-level balance.
     - ``reasons``: short sentences saying why.
+    - ``waiting``: True when it stays out to wait for better bids: joining a camp would beat
+      plain abstention, but the ``waiting`` term makes staying out better still.
     """
 
     choice: str
@@ -301,12 +311,15 @@ class SchwellerPrediction:
     placement: Placement
     system: SystemBalance
     reasons: tuple[str, ...] = ()
+    waiting: bool = False
 
     @property
     def label(self) -> str:
         """'Balance', 'Bandwagon (jackal bandwagoning)', 'Bandwagon (appeasement)', ..."""
         base = {"balance": "Balance", "bandwagon": "Bandwagon", "buck-pass": "Buck-pass",
                 "neutral": "Neutral"}[self.choice]
+        if self.choice == "neutral" and self.waiting:
+            return "Neutral (waiting for bids)"
         if self.choice != "bandwagon":
             return base
         return f"{base} ({KIND_LABELS[self.kind] if self.kind else 'appeasement'})"
@@ -330,64 +343,25 @@ def schweller_predict(scenario: Scenario, params: InterestParameters | None = No
     choice = max(CHOICES, key=lambda c: probabilities[c])  # ties go to the earlier choice
     pulls = {k: terms[k].get("bandwagon-revisionist", 0.0) for k in PULLS}
     side = kind = motive = None
+    util = utilities(terms)
     if choice == "bandwagon":
         if options["bandwagon-status-quo"] > options["bandwagon-revisionist"]:
-            side, kind, motive = "status quo", "piling-on", "profit"
+            side, motive = "status quo", "profit"
+            jackal_sq = terms["jackal"].get("bandwagon-status-quo", 0.0)
+            kind = "jackal" if jackal_sq > terms["piling-on"]["bandwagon-status-quo"] else "piling-on"
         else:
             side = "revisionist"
             top = max(PULLS, key=lambda k: pulls[k])  # ties go to the earlier pull
             kind, motive = (None, "security") if top == "appeasement" else (top, "profit")
     elif choice in ("balance", "buck-pass"):
         motive = "security"
+    # waiting: it stays out, joining would beat plain abstention, and the bidding makes waiting worth more still
+    waiting = (choice == "neutral" and terms["waiting"]["neutral"] > 0.0
+               and max(util["bandwagon-revisionist"], util["bandwagon-status-quo"], util["balance"]) > 0.0)
+    if waiting:
+        motive = "profit"
     prediction = SchwellerPrediction(
         choice, side, kind, motive, probabilities, options, pulls, terms,
-        place(scenario), system_balance(scenario.revisionist_strength),
+        place(scenario), system_balance(scenario.revisionist_strength), waiting=waiting,
     )
     return replace(prediction, reasons=schweller_reasons(scenario, prediction))
-
-
-# --------------------------------------------------------------------------- reasons
-
-KIND_SENTENCES: dict[str | None, str] = {
-    "jackal": "Jackal bandwagoning: it joins the stronger revisionist to share in the spoils of revision.",
-    "piling-on": "Piling on: the revisionist side is close to winning the war, and a latecomer can still claim a share "
-                 "of the spoils.",
-    "wave-of-the-future": "Wave of the future: the revisionist cause looks like the coming order, and the decider has "
-                          "little invested in the old one.",
-    "contagion": "Contagion: its neighbours have already gone over to the revisionist camp, and it follows like a "
-                 "falling domino.",
-    None: "Appeasement: a weak state under threat from a strong revisionist gives way to it, the bandwagoning Walt "
-          "describes.",
-}
-
-
-def schweller_reasons(scenario: Scenario, prediction: SchwellerPrediction) -> tuple[str, ...]:
-    """Sentences (no numbers) saying which type the decider is and what drove its choice."""
-    placement = prediction.placement
-    article = "an" if placement.state_type[0] in "aeiou" else "a"
-    reasons = [f"The decider is {article} {placement.state_type}: {placement.description}."]
-    choice = prediction.choice
-    if choice == "bandwagon" and prediction.side == "status quo":
-        reasons.append("Piling on: the status-quo side is close to winning the war, and joining it now earns a share "
-                       "of "
-                       "the victors' gains at little cost.")
-    elif choice == "bandwagon":
-        reasons.append(KIND_SENTENCES[prediction.kind])
-    elif choice == "balance":
-        reasons.append("Balancing: the revisionist threatens what the decider holds and values, so it joins others to "
-                       "resist and pays the costs of security.")
-    elif choice == "buck-pass":
-        reasons.append("The status-quo camp looks strong enough to stop the revisionist without it, so it leaves the "
-                       "costs of resistance to others.")
-    else:
-        if scenario.threat == 0.0 and not placement.revisionist:
-            reasons.append("There is no threat to resist and, for a state content with the status quo, nothing to gain "
-                           "from revision, so it stays out.")
-        elif placement.revisionist:
-            reasons.append("Neither the threat nor the prospect of gain is large enough to be worth the costs of an "
-                           "alliance, so it stays out.")
-        else:
-            reasons.append("The threat is too small to be worth the costs of balancing, so it stays out.")
-    if prediction.motive == "profit" and scenario.threat < 0.25:
-        reasons.append("No threat is needed for this: the motive is gain, not fear.")
-    return tuple(reasons)

@@ -121,6 +121,8 @@ def _walt_driver(walt: Prediction) -> str:
 def _schweller_gain(prediction: SchwellerPrediction) -> str:
     """What Schweller's model says the decider stands to gain, as a clause."""
     kind, side = prediction.kind, prediction.side
+    if side == "status quo" and kind == "jackal":
+        return "what it covets is held by the revisionist camp, so only the status-quo camp can pay for its entry"
     if side == "status quo":
         return "the status-quo side has all but won the war, and latecomers share the victors' gains"
     return {
@@ -227,7 +229,7 @@ class InterestSweep:
     scenario: Scenario
 
 
-SWEEP_FIELDS: tuple[str, ...] = tuple(f for f in SCHWELLER_FIELDS if f != "war")
+SWEEP_FIELDS: tuple[str, ...] = tuple(f for f in SCHWELLER_FIELDS if f not in ("war", "spoils_held_by"))
 
 
 def sweep(scenario: Scenario, field_name: str = "threat", points: int = 21,

@@ -13,8 +13,9 @@ from .. import validation
 
 SCHWELLER_FIELDS: tuple[str, ...] = (
     "value_status_quo", "value_revision", "capability", "revisionist_strength",
-    "threat", "war", "victory", "wave", "contagion",
+    "threat", "war", "victory", "wave", "contagion", "spoils_held_by", "courted",
 )
+SPOILS_HOLDERS: tuple[str, ...] = ("status-quo", "revisionist")
 SCENARIO_LABELS: dict[str, str] = {
     "value_status_quo": "Value of the status quo",
     "value_revision": "Value of revision",
@@ -25,12 +26,15 @@ SCENARIO_LABELS: dict[str, str] = {
     "victory": "Revisionist side's closeness to victory",
     "wave": "Wave of the future",
     "contagion": "Contagion (neighbours gone over)",
+    "spoils_held_by": "Coveted spoils held by the revisionist camp",
+    "courted": "Courted by both camps",
 }
 STATE_TYPES: tuple[str, ...] = ("lion", "lamb", "jackal", "wolf")
 TYPE_LABELS: dict[str, str] = {"lion": "Lion", "lamb": "Lamb", "jackal": "Jackal", "wolf": "Wolf"}
 TYPE_DESCRIPTIONS: dict[str, str] = {
     "lion": "a status-quo great power that will pay high costs to keep what it has and little to gain more",
-    "lamb": "a weak status-quo state that can pay little either to defend or to extend its values",
+    "lamb": "a state that will pay little either to defend or to extend its values (low on both, or too weak "
+            "to pay)",
     "jackal": "a limited-aims revisionist that values what it could gain more than what it has",
     "wolf": "an unlimited-aims revisionist that values what it covets far more than what it holds",
 }
@@ -46,6 +50,8 @@ OPTIONS: tuple[str, ...] = ("balance", "bandwagon-revisionist", "bandwagon-statu
 
 GREAT_POWER_AT = 0.25  # capability at or above which a state is a great power
 UNLIMITED_AIMS_AT = 0.5  # interest above which a revisionist has unlimited aims (a wolf)
+LOW_VALUE_AT = 0.5  # a value below this is low (0.5 is Schweller's "moderate"): low on both values is a lamb
+SPOILS_GATE_OPEN_AT = 0.5  # appetite at which the status-quo camp is fully open to a jackal it can pay
 _TOLERANCE = 1e-9
 
 
@@ -77,6 +83,14 @@ class Scenario:
       1 irresistibly).
     - ``contagion``: how far the decider's neighbours and peers have already gone over to the
       revisionist camp (0 none, 1 all).
+    - ``spoils_held_by``: which camp holds what the decider covets. "status-quo" (the
+      default): the revisionist camp can deliver it by winning. "revisionist": the revisionist
+      camp or its members hold it, so only the status-quo camp can deliver it. Bandwagoning for
+      profit means joining the side that can hand over the spoils (Schweller 1994:
+      weaker revisionists join to share in the gains), so the jackal pull goes to the
+      camp that can pay (Italy 1915, Romania 1916, Japan 1914 joined the status-quo camp).
+    - ``courted``: how actively both camps bid for the decider's entry (0 no one, 1 both
+      make concrete competing offers); it makes waiting valuable (see the module docstring).
     """
 
     value_status_quo: float = 0.5
@@ -88,11 +102,17 @@ class Scenario:
     victory: float = 0.5
     wave: float = 0.0
     contagion: float = 0.0
+    spoils_held_by: str = "status-quo"
+    courted: float = 0.0
 
     def __post_init__(self) -> None:
         for name in SCHWELLER_FIELDS:
             if name == "war":
                 object.__setattr__(self, name, validation.boolean("Scenario", name, self.war))
+            elif name == "spoils_held_by":
+                if self.spoils_held_by not in SPOILS_HOLDERS:
+                    raise ValueError(f"Scenario.spoils_held_by must be one of "
+                                     f"{', '.join(map(repr, SPOILS_HOLDERS))}, got {self.spoils_held_by!r}")
             else:
                 object.__setattr__(self, name, validation.unit_interval("Scenario", name, getattr(self, name)))
 
@@ -131,6 +151,7 @@ class InterestParameters:
     wave_pull: float = 3.0  # cW
     contagion_pull: float = 2.5  # cK
     appeasement_pull: float = 3.0  # cA
+    waiting_pull: float = 4.0  # cX = cJ / 2: the jackal's prize at even odds
 
     def __post_init__(self) -> None:
         for f in fields(self):
