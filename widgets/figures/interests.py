@@ -280,7 +280,7 @@ def comparison_spec(comparison: Comparison, title: str | None = None) -> dict[st
     change: dict[str, Any] = {"height": 1600, "margin.l": 10, "margin.r": 30, "margin.b": 30}
     for k, (y0, y1) in enumerate(panels):
         n = "" if k == 0 else str(k + 1)
-        top = y1 - 0.05 if k == 0 else y1
+        top = y1 - 0.08 if k == 0 else y1  # room for the verdict banner, two lines on a phone
         bottom = y0
         change.update({f"xaxis{n}.domain": [0.0, 1.0], f"yaxis{n}.domain": [round(bottom, 4), round(top, 4)],
                        f"annotations[{k}].x": 0.5, f"annotations[{k}].y": round(top + 0.005, 4)})
