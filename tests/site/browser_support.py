@@ -295,8 +295,11 @@ def site_build_command(path_output: Path | str) -> list[str]:
     printing = shlex.join([sys.executable, str(REPO / "tools" / "print_book.py"), "--html", str(html_dir)])
     # the PDFs are printed whenever the pages were written (--keep-going writes them even when -W
     # turns a warning into rc 1); the build's rc is kept, a printing failure is rc 3
-    return ["sh", "-c", f"{build}; rc=$?; if [ -f {shlex.quote(str(html_dir / 'index.html'))} ]; then "
-            f"{printing} || exit 3; fi; exit $rc"]
+    # html-returncode marks the pages as written, so that the tests that need no PDF start while
+    # the PDFs are printed (BackgroundBuild.pages_result)
+    marker = shlex.quote(str(Path(path_output) / "html-returncode"))
+    return ["sh", "-c", f"{build}; rc=$?; echo $rc > {marker}.partial; mv {marker}.partial {marker}; "
+            f"if [ -f {shlex.quote(str(html_dir / 'index.html'))} ]; then {printing} || exit 3; fi; exit $rc"]
 
 
 @dataclass
@@ -357,6 +360,20 @@ class BackgroundBuild:
         log = self._log.read()
         return BuildResult(returncode, log, time.perf_counter() - self.started, self.path_output / "_build" / "html")
 
+    def pages_result(self) -> BuildResult:
+        """Wait until the HTML pages are written (the PDFs may still be printing): their rc and the log so far."""
+        marker = self.path_output / "html-returncode"
+        while not marker.is_file() and self._proc.poll() is None:
+            if time.perf_counter() - self.started > self.timeout:
+                return self.result()
+            time.sleep(0.5)
+        if not marker.is_file():
+            return self.result()
+        self._log.flush()
+        log = (self.path_output / "build.log").read_text(encoding="utf-8", errors="replace")
+        return BuildResult(int(marker.read_text(encoding="utf-8")), log, time.perf_counter() - self.started,
+                           self.path_output / "_build" / "html")
+
     def stop(self) -> None:
         if self._proc.poll() is None:
             self._proc.kill()
@@ -386,6 +403,19 @@ class BuildInAnotherProcess:
             time.sleep(0.5)
         log = (self.path_output / "build.log").read_text(encoding="utf-8", errors="replace")
         return BuildResult(int(done.read_text(encoding="utf-8")), log, time.perf_counter() - self.started,
+                           self.path_output / "_build" / "html")
+
+    def pages_result(self) -> BuildResult:
+        """Wait until the other process's build has written the HTML pages (see ``BackgroundBuild``)."""
+        marker, done = self.path_output / "html-returncode", self.path_output / "returncode"
+        while not marker.is_file():
+            if done.is_file():
+                return self.result()
+            if time.perf_counter() - self.started > self.timeout:
+                raise TimeoutError(f"the book build in {self.path_output} did not finish within {self.timeout:.0f} s")
+            time.sleep(0.5)
+        log = (self.path_output / "build.log").read_text(encoding="utf-8", errors="replace")
+        return BuildResult(int(marker.read_text(encoding="utf-8")), log, time.perf_counter() - self.started,
                            self.path_output / "_build" / "html")
 
     def stop(self) -> None:

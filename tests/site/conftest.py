@@ -24,6 +24,7 @@ class Site:
     html_dir: Path
     build_log: str | None  # None when ALLIANCES_SITE gave a prebuilt site
     returncode: int | None = None
+    build: object | None = None  # the session's build, still printing the PDFs (see printed_site)
 
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
@@ -43,13 +44,25 @@ def site(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureReques
         return Site(html_dir, None)
     # started at collection by tests/conftest.py, so it has been running beside the other tests
     build = getattr(request.config, "_alliances_build", None) or BackgroundBuild(tmp_path_factory.mktemp("book"))
-    result = build.result()
+    result = build.pages_result()  # the pages; the PDFs may still be printing (printed_site waits for them)
     log = ANSI.sub("", result.log)
     # rc and warnings are test_book_builds_without_warnings' job; the pages are checked whenever
     # the build wrote them (--keep-going writes them even when -W turns a warning into rc 1)
     if not (result.html_dir / "index.html").is_file():
         pytest.fail(f"jupyter-book build wrote no site (rc {result.returncode}):\n{_log_excerpt(log)}")
-    return Site(result.html_dir, log, result.returncode)
+    return Site(result.html_dir, log, result.returncode, build)
+
+
+@pytest.fixture(scope="session")
+def printed_site(site: Site) -> Site:
+    """The site once tools/print_book.py has also printed its PDFs into ``pdf/`` (make book's
+    second step; rc 3 from the build means the printing failed)."""
+    if site.build is None:
+        return site
+    result = site.build.result()
+    if result.returncode == 3:
+        pytest.fail(f"tools/print_book.py failed:\n{_log_excerpt(ANSI.sub('', result.log))}")
+    return site
 
 
 @pytest.fixture(scope="session")

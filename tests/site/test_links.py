@@ -165,7 +165,8 @@ def check_links(html_dir: Path) -> Report:
 
 
 @pytest.mark.build
-def test_every_internal_link_and_anchor_resolves(site) -> None:
+def test_every_internal_link_and_anchor_resolves(printed_site) -> None:
+    site = printed_site  # the pages link to the PDFs
     pages = site_pages(site.html_dir)
     assert len(pages) >= 5, f"only {len(pages)} HTML pages under {site.html_dir}"
     report = check_links(site.html_dir)

@@ -106,7 +106,8 @@ def pages(site) -> dict[str, _Collector]:
 
 
 @pytest.fixture(scope="module")
-def pdfs(site):
+def pdfs(printed_site):
+    site = printed_site
     pypdf = pytest.importorskip("pypdf")
     folder = site.html_dir / "pdf"
     missing = [name for name in PDF_NAMES.values() if not (folder / name).is_file()]
@@ -174,8 +175,8 @@ def test_every_page_has_version_and_cite_link(site):
     checked = 0
     for path in sorted(site.html_dir.rglob("*.html")):
         rel = path.relative_to(site.html_dir)
-        if rel.parts[0] in ("_static", "_sources", "pdf") or rel.name == "index.html":
-            continue  # theme fragments; index.html is the redirect to the first page
+        if rel.parts[0] in ("_static", "_sources", "pdf", "embed") or rel.name == "index.html":
+            continue  # theme fragments; index.html is the redirect; embed/ pages are one explorer each, no footer
         page = parse_page(path)
         assert page.footer, f"{rel}: no citation footer"
         assert f"Version {meta.version} ({meta.date.isoformat()})" in page.footer[0], f"{rel}: {page.footer}"

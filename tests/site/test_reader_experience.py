@@ -151,8 +151,8 @@ def test_save_or_share_is_one_compact_menu_under_the_figure(viewport, site, serv
         box, plot = fold.bounding_box(), page.locator(f"#{explorer_id} .ae-plot").bounding_box()
         assert box["y"] >= plot["y"] + plot["height"] - 1, f"{explorer_id}: the menu is not under the figure"
         assert box["height"] < 40, f"{explorer_id}: closed, the menu takes {box['height']:.0f} px"
-        fold.locator("summary").click()
-        buttons = fold.locator("button")
+        fold.locator(":scope > summary").click()
+        buttons = fold.locator(".ae-tools button")
         expect(buttons).to_have_count(5)
         for i in range(5):
             expect(buttons.nth(i)).to_be_visible()

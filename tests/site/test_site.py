@@ -48,6 +48,7 @@ MIN_FIGURES = {
     "chapters/08_history": 4,
     "bibliography": 0,
     "codebook": 0,
+    "cite": 0,
 }
 # Static explorers each page must have at least (so the explorer test cannot skip silently).
 MIN_EXPLORERS = {
@@ -67,6 +68,7 @@ MIN_EXPLORERS = {
     "chapters/08_history": 1,
     "bibliography": 0,
     "codebook": 0,
+    "cite": 0,
 }
 # A build log line from Sphinx/docutils/myst: "path:line: WARNING: ..." or "WARNING: ...".
 SPHINX_WARNING = re.compile(r"WARNING")

@@ -65,7 +65,7 @@ def click_action(page, action: str, explorer_id: str = EXPLORER) -> None:
     """Open the explorer's "Save or share" menu (if closed) and click one of its actions."""
     fold = page.locator(f"#{explorer_id} details.ae-share")
     if not fold.evaluate("d => d.open"):
-        fold.locator("summary").click()
+        fold.locator(":scope > summary").click()
     page.click(f"#{explorer_id} [data-action={action}]")
 
 

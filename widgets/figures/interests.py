@@ -164,10 +164,11 @@ def typology_spec(placement: Placement, title: str | None = None) -> dict[str, A
         "height": 660, "margin.b": 50,
         "xaxis.domain": [0.0, 1.0], "yaxis.domain": [0.36, 1.0],
         "xaxis2.domain": [0.0, 1.0], "yaxis2.domain": [0.0, 0.15],
-        "shapes[5].y0": -0.01, "shapes[5].y1": 0.17,
-        "annotations[3].y": 0.17, "annotations[3].yanchor": "bottom",
-        "annotations[2].x": 0.01, "annotations[2].xanchor": "left", "annotations[2].y": 0.66,
-        **{f"annotations[{k}].font.size": 11 for k in range(3)},
+        # shapes[6]: the great-power line; annotations: 0 status quo, 1 lambs, 2 jackals, 3 wolves, 4 great power
+        "shapes[6].y0": -0.01, "shapes[6].y1": 0.17,
+        "annotations[4].y": 0.17, "annotations[4].yanchor": "bottom",
+        "annotations[3].x": 0.01, "annotations[3].xanchor": "left", "annotations[3].y": 0.66,
+        **{f"annotations[{k}].font.size": 11 for k in range(4)},
     })
     size = 14 + 22 * placement.capability
     data = [
