@@ -33,6 +33,41 @@ from .base import Explorer
 THREAT_LABEL = "Threat level the decider faces"
 GRID5 = (0.0, 0.25, 0.5, 0.75, 1.0)
 GRID3 = (0.0, 0.5, 1.0)
+# What each end of a slider means, in the words of the model's own field docs (Ideology, Aid,
+# Penetration, penetration_effect's baseline, ExplanationWeights.scaled). The threat sliders set
+# the overall level with every source at it (uniform_threat, threat_at_level), so 1 is every source
+# at its maximum; for ideology low threat is security (hypothesis I3), for aid the recipient's stake (A2, A5).
+THREAT_ENDS = ("no threat: the decider is secure", "every source of threat at its maximum")
+RECIPIENT_THREAT_ENDS = ("no threat: the recipient is safe", "every source of threat at its maximum")
+COMMON_THREAT_ENDS = ("no threat", "every source of threat at its maximum")
+# ExplanationWeights.scaled: 0 leaves the threat-based prediction alone, 1 is the default weights
+WEIGHT_SCALE_ENDS = ("ideology, aid and penetration left out",
+                     "three times their weight in this book's reading of Walt")
+IDEOLOGY_ENDS: dict[str, tuple[str, str]] = {
+    "similarity": ("opposed ideologies", "the same ideology (0.50 = neither alike nor opposed)"),
+    "defence_advantage": ("offence dominates", "defence dominates"),
+    "legitimacy_deficit": ("the regime is secure at home", "no domestic legitimacy at all"),
+    "centralisation": ("none (monarchies, democracies)", "one movement, one leader (Leninism, pan-Arab unity)"),
+}
+AID_ENDS: dict[str, tuple[str, str]] = {
+    "amount": ("no aid", "all the recipient needs"),
+    "monopoly": ("many other suppliers", "no other supplier"),
+    "dependence_asymmetry": ("the donor depends on the recipient",
+                             "the recipient depends on the donor (0.50 = mutual)"),
+    "donor_motivation": ("the donor does not care about the issues", "as much as a recipient under maximum threat"),
+    "donor_apparatus": ("divided and weak", "unified and strong"),
+}
+PENETRATION_ENDS: dict[str, tuple[str, str]] = {
+    "access": ("none", "deep (officials, advisers, lobbies, media, parties)"),
+    "openness": ("a closed society", "an open society"),
+    "ambition": ("limited (a vote, a contract)", "sweeping (a new regime or foreign policy)"),
+    "intrusiveness": ("open persuasion (education, lobbying)", "covert manipulation (bribery, subversion)"),
+    "baseline": ("other causes rule the alliance out", "other causes make it certain"),
+}
+
+
+def _field(name: str, labels: Mapping[str, str], ends: Mapping[str, tuple[str, str]], values: tuple) -> Control:
+    return Control(name, labels[name], values, ends[name])
 
 
 def _number(name: str, value: Any) -> float:
@@ -83,11 +118,11 @@ def ideology_explorer(
     validation.instance("params", params, IdeologyParameters, optional=True)
     start = {**ideology.to_dict(), "threat": _number("threat", threat)}
     controls = (
-        Control("similarity", IDEOLOGY_LABELS["similarity"], GRID5),
-        Control("threat", THREAT_LABEL, GRID5),
-        Control("defence_advantage", IDEOLOGY_LABELS["defence_advantage"], GRID3),
-        Control("legitimacy_deficit", IDEOLOGY_LABELS["legitimacy_deficit"], GRID3),
-        Control("centralisation", IDEOLOGY_LABELS["centralisation"], GRID3),
+        _field("similarity", IDEOLOGY_LABELS, IDEOLOGY_ENDS, GRID5),
+        Control("threat", THREAT_LABEL, GRID5, THREAT_ENDS),
+        _field("defence_advantage", IDEOLOGY_LABELS, IDEOLOGY_ENDS, GRID3),
+        _field("legitimacy_deficit", IDEOLOGY_LABELS, IDEOLOGY_ENDS, GRID3),
+        _field("centralisation", IDEOLOGY_LABELS, IDEOLOGY_ENDS, GRID3),
     )
 
     def compute(values: Mapping[str, Any]) -> dict:
@@ -112,12 +147,12 @@ def aid_explorer(
     validation.instance("params", params, AidParameters, optional=True)
     start = {**aid.to_dict(), "threat": _number("threat", threat)}
     controls = (
-        Control("amount", AID_LABELS["amount"], GRID3),
-        Control("threat", "Threat level the recipient faces", GRID5),
-        Control("monopoly", AID_LABELS["monopoly"], GRID3),
-        Control("dependence_asymmetry", AID_LABELS["dependence_asymmetry"], GRID3),
-        Control("donor_motivation", AID_LABELS["donor_motivation"], GRID3),
-        Control("donor_apparatus", AID_LABELS["donor_apparatus"], GRID3),
+        _field("amount", AID_LABELS, AID_ENDS, GRID3),
+        Control("threat", "Threat level the recipient faces", GRID5, RECIPIENT_THREAT_ENDS),
+        _field("monopoly", AID_LABELS, AID_ENDS, GRID3),
+        _field("dependence_asymmetry", AID_LABELS, AID_ENDS, GRID3),
+        _field("donor_motivation", AID_LABELS, AID_ENDS, GRID3),
+        _field("donor_apparatus", AID_LABELS, AID_ENDS, GRID3),
     )
 
     def compute(values: Mapping[str, Any]) -> dict:
@@ -142,11 +177,11 @@ def penetration_explorer(
     validation.instance("params", params, PenetrationParameters, optional=True)
     start = {**penetration.to_dict(), "baseline": _number("baseline", baseline)}
     controls = (
-        Control("access", PENETRATION_LABELS["access"], GRID5),
-        Control("openness", PENETRATION_LABELS["openness"], GRID3),
-        Control("ambition", PENETRATION_LABELS["ambition"], GRID3),
-        Control("intrusiveness", PENETRATION_LABELS["intrusiveness"], GRID5),
-        Control("baseline", PENETRATION_LABELS["baseline"], GRID5),
+        _field("access", PENETRATION_LABELS, PENETRATION_ENDS, GRID5),
+        _field("openness", PENETRATION_LABELS, PENETRATION_ENDS, GRID3),
+        _field("ambition", PENETRATION_LABELS, PENETRATION_ENDS, GRID3),
+        _field("intrusiveness", PENETRATION_LABELS, PENETRATION_ENDS, GRID5),
+        _field("baseline", PENETRATION_LABELS, PENETRATION_ENDS, GRID5),
     )
 
     def compute(values: Mapping[str, Any]) -> dict:
@@ -191,11 +226,11 @@ def combined_explorer(
     start = {"threat": round(threat_level(threat), 6), "similarity": ideology.similarity, "amount": aid.amount,
              "access": penetration.access, "scale": 1.0}
     controls = (
-        Control("threat", "Common threat level", GRID5),
-        Control("similarity", IDEOLOGY_LABELS["similarity"], GRID5),
-        Control("amount", "Aid from the partner", GRID3),
-        Control("access", "Partner's access to the decider's politics", GRID3),
-        Control("scale", "Weight of ideology, aid, penetration (x Walt's)", (0.0, 1.0, 2.0, 3.0)),
+        Control("threat", "Common threat level", GRID5, COMMON_THREAT_ENDS),
+        _field("similarity", IDEOLOGY_LABELS, IDEOLOGY_ENDS, GRID5),
+        Control("amount", "Aid from the partner", GRID3, ("no aid", "all the decider needs")),
+        Control("access", "Partner's access to the decider's politics", GRID3, PENETRATION_ENDS["access"]),
+        Control("scale", "Weight of ideology, aid, penetration (x Walt's)", (0.0, 1.0, 2.0, 3.0), WEIGHT_SCALE_ENDS),
     )
     fixed = _fixed({
         "own strength": situation.own_strength, "allied support": situation.allied_support,

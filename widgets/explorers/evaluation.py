@@ -33,7 +33,10 @@ def sensitivity_explorer(
     levels = tuple(sorted({getattr(w, s) for w in sweep.weights for s in THREAT_SOURCES}))
     if 1.0 not in levels:
         raise ValueError("the sweep's grid must include weight 1.0 (the default)")
-    controls = tuple(Control(s, f"Weight: {SOURCE_LABELS[s].lower()}", levels) for s in THREAT_SOURCES)
+    # ThreatWeights are relative: 0 leaves a source out of the threat level, 1 is the equal default
+    low = "left out of the threat level" if levels[0] == 0 else "weighs least"
+    ends = (low, "the heaviest weight on offer (1.00 = the equal default)")
+    controls = tuple(Control(s, f"Weight: {SOURCE_LABELS[s].lower()}", levels, ends) for s in THREAT_SOURCES)
     default = sweep.metrics(ThreatWeights())
 
     def compute(values: Mapping[str, Any]) -> dict:

@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import Any
 
 from ..display.casebox import SCHWELLER_CODEBOOK, codebook_link
-from ..display.controls import MAX_COMBINATIONS, Control, combinations_count, grid
+from ..display.controls import MAX_COMBINATIONS, SCALE_ENDS, Control, combinations_count, grid
 from ..figures.interests import comparison_spec, typology_spec
 from ..figures.palette import CHOICE_LABELS
 from ..io.bibliography import short_citation
@@ -33,6 +33,17 @@ from .base import Explorer, describe_fixed
 
 # yes/no boxes; spoils_held_by is shown as "held by the revisionist camp?" (True = "revisionist")
 TOGGLES: tuple[str, ...] = ("war", "spoils_held_by")
+# What each end of a slider means (Scenario's field docs, schweller_cases.csv codebook). Passed on
+# every Control: "threat" and "victory" mean other things here than in Walt's model (SCALE_ENDS).
+SCHWELLER_ENDS: dict[str, tuple[str, str]] = {
+    **{n: SCALE_ENDS[n] for n in ("value_status_quo", "value_revision", "revisionist_strength")},
+    "capability": ("negligible", "the strongest power itself (great power from 0.25)"),
+    "threat": ("no way or wish to harm the decider", "attacking or about to attack it"),
+    "victory": ("the revisionist side is about to lose", "it is about to win (0.50 = undecided)"),
+    "wave": ("none, or the cause discredited", "the revisionist cause seen as irresistible"),
+    "contagion": ("no neighbour or peer has gone over", "all of them have"),
+    "courted": ("no one bids for its entry", "both camps make concrete competing offers"),
+}
 
 
 def _control_value(scenario: Scenario, name: str) -> Any:
@@ -76,7 +87,8 @@ def scenario_controls(vary: Sequence[str], levels: int = 5) -> tuple[Control, ..
     if len(set(vary)) != len(vary):
         raise ValueError(f"vary names a field twice: {list(vary)}")
     values = _levels("levels", levels)
-    controls = tuple(Control(n, SCENARIO_LABELS[n], (False, True) if n in TOGGLES else values) for n in vary)
+    controls = tuple(Control(n, SCENARIO_LABELS[n], (False, True) if n in TOGGLES else values, SCHWELLER_ENDS.get(n))
+                     for n in vary)
     total = combinations_count(controls)
     if total > MAX_COMBINATIONS:
         raise ValueError(
@@ -97,11 +109,9 @@ def typology_explorer(
     """Sliders for the value of the status quo, the value of revision and capability,
     placing the state on the balance-of-interests diagram."""
     scenario = _check_scenario(scenario)
-    controls = (
-        Control("value_status_quo", SCENARIO_LABELS["value_status_quo"], _levels("levels", levels)),
-        Control("value_revision", SCENARIO_LABELS["value_revision"], _levels("levels", levels)),
-        Control("capability", SCENARIO_LABELS["capability"], _levels("capability_levels", capability_levels)),
-    )
+    grids = {"value_status_quo": _levels("levels", levels), "value_revision": _levels("levels", levels),
+             "capability": _levels("capability_levels", capability_levels)}
+    controls = tuple(Control(n, SCENARIO_LABELS[n], values, SCHWELLER_ENDS[n]) for n, values in grids.items())
 
     def compute(values: Mapping[str, Any]) -> dict:
         return typology_spec(place(replace(scenario, **values)))

@@ -70,10 +70,15 @@ def world_explorer(
     if not isinstance(base, World):
         raise TypeError(f"base must be a World, got {type(base).__name__}")
     levels = tuple(round(0.2 * i, 1) for i in range(6))
+    # ends in the engine's terms: the aggressor's belief sets its posture (0.95 at belief 0, 0.25
+    # at belief 1, the defaults); allied support falls after the aggressor's defeat
     controls = (
-        Control("share_balancers", "Share of balancers in the world", levels),
-        Control("aggressor_belief", "Share of balancers the aggressor believes in", levels),
-        Control("allied_support", "Availability of allied support", (0.0, 0.5, 1.0)),
+        Control("share_balancers", "Share of balancers in the world", levels,
+                ("every state bandwagons", "every state balances")),
+        Control("aggressor_belief", "Share of balancers the aggressor believes in", levels,
+                ("it believes all bandwagon: it shows strength", "it believes all balance: it shows restraint")),
+        Control("allied_support", "Availability of allied support", (0.0, 0.5, 1.0),
+                ("no help available", "help certain until the aggressor is defeated")),
     )
 
     table: dict[tuple[float, float, float], Any] = {}
