@@ -112,11 +112,14 @@ def convert_markdown(cell: dict, where: str) -> list[dict]:
     return pieces
 
 
-def convert_code(cell: dict) -> dict:
+IMPORT_AGAIN = "from widgets.display.facts import glue"  # a later cell: `fact` is already imported
+
+
+def convert_code(cell: dict, first: bool = True) -> dict:
     source = "".join(cell["source"])
     if IMPORT_OLD not in source:
         return cell
-    cell["source"] = _lines(source.replace(IMPORT_OLD, IMPORT_NEW))
+    cell["source"] = _lines(source.replace(IMPORT_OLD, IMPORT_NEW if first else IMPORT_AGAIN))
     tags = cell.setdefault("metadata", {}).get("tags", [])
     if "remove-cell" in tags:
         cell["metadata"]["tags"] = ["remove-input" if t == "remove-cell" else t for t in tags]
@@ -127,13 +130,17 @@ def convert(notebook: dict, name: str) -> tuple[dict, int]:
     """The notebook converted, and how many glue references were rewritten."""
     cells: list[dict] = []
     count = 0
+    imported = any("from widgets.display.facts import fact" in "".join(c["source"])
+                   for c in notebook["cells"] if c["cell_type"] == "code")
     for index, cell in enumerate(notebook["cells"]):
         if cell["cell_type"] == "markdown":
             text = "".join(cell["source"])
             count += len(ROLE.findall(text)) + len(DIRECTIVE.findall(text))
             cells.extend(convert_markdown(cell, f"{name} cell {index}"))
         elif cell["cell_type"] == "code":
-            cells.append(convert_code(cell))
+            had = IMPORT_OLD in "".join(cell["source"])
+            cells.append(convert_code(cell, first=not imported))
+            imported = imported or had
         else:
             cells.append(cell)
     notebook["cells"] = cells

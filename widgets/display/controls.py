@@ -55,7 +55,8 @@ class Control:
 
     @property
     def is_toggle(self) -> bool:
-        return self.values == (False, True)
+        # real booleans only: (0.0, 1.0) == (False, True) in Python, and is a two-level slider
+        return len(self.values) == 2 and all(isinstance(v, bool) for v in self.values) and self.values == (False, True)
 
     def labels(self) -> list[str]:
         return ["yes" if v is True else "no" if v is False else f"{v:.2f}" for v in self.values]
