@@ -56,3 +56,19 @@ def _start_or_join_build(config: pytest.Config) -> BackgroundBuild | BuildInAnot
     build = BackgroundBuild(path)
     config.add_cleanup(build.stop)
     return build
+
+
+@pytest.fixture(scope="session")
+def cases():
+    """The book's coded cases (data/cases.csv), read once per test process."""
+    from widgets.io.cases import load_cases
+
+    return load_cases()
+
+
+@pytest.fixture(scope="session")
+def sweep(cases):
+    """Chapter 8's sweep of the threat weights over the cases, computed once per test process."""
+    from widgets.model import evaluation as ev
+
+    return ev.sweep_weights(cases)

@@ -112,16 +112,6 @@ def test_predictors_reject_something_that_is_not_the_case_table():
 
 
 @pytest.fixture(scope="module")
-def cases():
-    return load_cases()
-
-
-@pytest.fixture(scope="module")
-def sweep(cases):
-    return ev.sweep_weights(cases)
-
-
-@pytest.fixture(scope="module")
 def facts(cases, sweep):
     """Chapter 8's numbers, computed once for the module (``chapter_facts(cases)`` computes this same
     sweep itself when none is given)."""
@@ -220,28 +210,6 @@ def test_evaluation_is_a_pure_model_module():
 # ---------------------------------------------------------------- figures and the explorer
 
 
-def test_figures_carry_descriptions_and_keep_their_structure(cases, sweep):
-    import plotly.graph_objects as go
-
-    from widgets.figures import evaluation as ef
-
-    metrics = ev.compare_baselines(cases)
-    specs = [
-        ef.confusion_spec(metrics["Walt's threat model"]),
-        ef.baseline_spec(metrics),
-        ef.weight_profile_spec(ev.weight_profiles(sweep)),
-        ef.accuracy_distribution_spec(
-            ev.accuracy_distribution(sweep), len(cases), metrics["Walt's threat model"].correct
-        ),
-    ]
-    for spec in specs:
-        go.Figure(spec)  # valid Plotly
-        assert spec["layout"]["meta"]["description"]
-    default = sweep.metrics(ThreatWeights())
-    zero = ef.sensitivity_spec(None, default, dict.fromkeys(ev.THREAT_SOURCES, 0.0))
-    some = ef.sensitivity_spec(default, default, dict.fromkeys(ev.THREAT_SOURCES, 1.0))
-    assert [t.keys() for t in zero["data"]] == [t.keys() for t in some["data"]]
-    assert "all weights 0" in zero["layout"]["title"]["text"]
 
 
 def test_accuracy_distribution_counts_every_setting(sweep):
@@ -250,16 +218,6 @@ def test_accuracy_distribution_counts_every_setting(sweep):
     assert max(dist) == int(sweep.correct.sum(axis=1).max())
 
 
-def test_sensitivity_explorer_has_625_combinations_and_a_static_twin(sweep):
-    from widgets.display.controls import combinations_count
-    from widgets.explorers.evaluation import sensitivity_explorer
-
-    explorer = sensitivity_explorer(sweep, explorer_id="test-sensitivity")
-    assert combinations_count(explorer.controls) == len(ev.WEIGHT_LEVELS) ** 4 <= 1300
-    html = explorer.static_html()
-    assert "test-sensitivity" in html
-    with pytest.raises(TypeError, match="sweep must be a WeightSweep"):
-        sensitivity_explorer("nope")
 
 
 def test_loo_summary_has_three_rows(cases, sweep):

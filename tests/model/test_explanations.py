@@ -207,8 +207,6 @@ def test_model_modules_import_no_ui_or_plotting(module):
     assert not _imports(module) & {"plotly", "ipywidgets", "IPython", "numpy", "pandas"}
 
 
-def test_figure_module_imports_no_ipywidgets():
-    assert "ipywidgets" not in imported_modules(ROOT / "widgets" / "figures" / "beyond.py")
 
 
 # --- figures --------------------------------------------------------------------------------
@@ -241,25 +239,8 @@ def test_figures_are_valid_plotly():
         go.Figure(spec)
 
 
-@pytest.mark.parametrize("builder", [combined_spec, ideology_spec, aid_spec, penetration_spec])
-def test_figure_builders_reject_the_wrong_result(builder):
-    with pytest.raises(TypeError, match="must be a"):
-        builder({"probability": 0.5})
 
 
-def test_waterfall_shows_each_contribution_and_the_total():
-    view = combined_view(uniform_threat(0.5), Situation(), Ideology(1.0), Aid(1.0), Penetration(1.0, 1.0, 0.0, 0.0))
-    trace = combined_spec(view)["data"][0]
-    steps = [round(view.contributions[n], 4) for n in EXPLANATIONS]
-    assert trace["type"] == "bar"  # the cartesian plotly.js bundle has no waterfall type
-    assert trace["y"][:4] == steps
-    # each step floats where the previous one ended; the total stands on zero
-    running = [0.0]
-    for step in view.contributions.values():
-        running.append(running[-1] + step)
-    assert trace["base"] == pytest.approx(running[:4] + [0.0], abs=1e-3)
-    assert trace["y"][-1] == pytest.approx(running[4], abs=1e-3)
-    assert trace["text"][-1] == f"{round(100 * view.probability)}%"
 
 
 # --- explorers ------------------------------------------------------------------------------
@@ -276,20 +257,6 @@ def test_explorers_have_a_static_twin_within_budget(make):
     assert apply(payload, start)["layout"]["meta"]["description"] == explorer.figure["layout"]["meta"]["description"]
 
 
-def test_combined_explorer_redraws_live_with_the_model():
-    situation = Situation(0.5, 0.5)
-    explorer = combined_explorer(uniform_threat(0.5), situation, Ideology(0.5), Aid(0.5), Penetration(0.5,
-                                                                                                      intrusiveness=0.25))
-    explorer.set(threat=1.0, similarity=0.0, amount=1.0, access=0.0, scale=2.0)
-    expected = combined_view(
-        uniform_threat(1.0),
-        situation,
-        Ideology(0.0),
-        Aid(1.0),
-        Penetration(0.0, intrusiveness=0.25),
-        weights=ExplanationWeights().scaled(2.0),
-    )
-    assert explorer.figure == combined_spec(expected)
 
 
 def test_explorers_reject_bad_starting_points():

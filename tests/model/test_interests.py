@@ -673,29 +673,6 @@ def test_compare_case_places_walts_choice_by_the_threat_sources_camp():
 # --- figures and explorers ------------------------------------------------------------------------------
 
 
-def test_figures_are_plain_dicts_with_descriptions():
-    import plotly.graph_objects as go
-
-    from widgets.figures.interests import comparison_spec, sweep_spec, typology_spec
-
-    s = Scenario(0.3, 0.8, 0.75, 0.75)
-    typ = typology_spec(place(s))
-    assert typ["data"][0]["x"] == [0.3] and typ["data"][0]["y"] == [0.8] and "Jackal" in typ["layout"]["title"]["text"]
-    assert typ["layout"]["meta"]["description"].startswith(
-        "A state that values the status quo at 0.30 and revision at 0.80"
-    )
-    cmp = comparison_spec(compare(Scenario(0.5, 0.75, 0.5, 0.75, 0.0)))
-    text = cmp["layout"]["meta"]["description"]
-    assert "Walt's model predicts neutral" in text and "The two models disagree" in text and "Why:" in text
-    assert any("The two models disagree" in a["text"] for a in cmp["layout"]["annotations"])
-    sw = sweep_spec(sweep(s, "victory", 5), marker=0.5)
-    for spec in (typ, cmp, sw):
-        go.Figure(spec)  # valid Plotly
-        json.dumps(spec)
-    with pytest.raises(TypeError, match="comparison must be a Comparison, got Scenario"):
-        comparison_spec(s)
-    with pytest.raises(TypeError, match="placement must be a Placement, got Scenario"):
-        typology_spec(s)
 
 
 def payload_of(html: str) -> dict:
@@ -704,21 +681,6 @@ def payload_of(html: str) -> dict:
     return json.loads(match.group(1))
 
 
-def test_the_walt_schweller_explorer_is_live_and_static():
-    from widgets.explorers.interests import walt_schweller_explorer
-    from widgets.figures.interests import comparison_spec
-
-    start = Scenario(0.5, 0.75, 0.5, 0.75, 0.0)
-    explorer = walt_schweller_explorer(start, vary=("threat", "war", "victory"), levels=3, explorer_id="ws-test")
-    assert (
-        "Jackal" in explorer.figure["layout"]["title"]["text"] or "jackal" in explorer.figure["layout"]["title"]["text"]
-    )
-    explorer.set(threat=1.0)
-    assert explorer.figure == comparison_spec(compare(replace(start, threat=1.0)))
-    html = explorer.static_html()
-    payload = payload_of(html)
-    assert payload["strides"] == [6, 3, 1] and len(payload["index"]) == 18
-    assert "Held fixed: value of the status quo 0.50, value of revision 0.75, own capability 0.50" in html
 
 
 def test_the_typology_explorer_snaps_to_its_grid():
