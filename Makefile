@@ -82,14 +82,15 @@ lint: setup
 	$(BIN)/ruff check .
 
 # Two pytest-xdist workers (the CI machine has 2 cores; one process leaves one idle while it waits on
-# Chromium, JupyterLab or a kernel); --dist loadscope keeps each module on one worker, so its
-# module fixtures (JupyterLab server, page loads shared by two tests) are made once, and
-# --no-loadscope-reorder keeps tests/conftest.py's order (longest modules first, the site's tests
-# last, while the one book build for both workers runs).
+# Chromium, JupyterLab or a kernel). --dist loadgroup runs each work unit of tests/work_units.py
+# whole on one worker (a module, or one page's tests for the browser modules that allow it), so
+# module fixtures (JupyterLab server) and page loads shared by two tests are made once;
+# --no-loadscope-reorder keeps its order (the tests that need no site first, while the one book
+# build for both workers runs; the site's tests last).
 TEST_WORKERS ?= 2
 test: setup system-deps lint
 	$(BIN)/python -m pytest tests chapters guide --nbval-lax --nbval-current-env -p no:cacheprovider \
-		-n $(TEST_WORKERS) --dist loadscope --no-loadscope-reorder
+		-n $(TEST_WORKERS) --dist loadgroup --no-loadscope-reorder
 
 test-fast: setup
 	$(BIN)/python -m pytest tests chapters guide --nbval-lax --nbval-current-env -p no:cacheprovider -m "not browser and not build"

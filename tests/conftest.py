@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
+from . import work_units
 from .site.browser_support import BackgroundBuild, BuildInAnotherProcess
 
 # The test machine has 2 cores and is often shared: time limits measure the machine, not the
@@ -18,24 +19,16 @@ settings.register_profile("shared-machine", deadline=None, suppress_health_check
 settings.load_profile("shared-machine")
 
 
-def _needs_site(item: pytest.Item) -> bool:
-    return "site" in getattr(item, "fixturenames", ())
-
-
-def _slow_without_site(item: pytest.Item) -> bool:
-    return item.get_closest_marker("browser") is not None or item.get_closest_marker("build") is not None
-
-
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the xdist_group marks
 def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config, items: list[pytest.Item]) -> None:
     """Build the book once, early: start the build as soon as the tests are collected, and run
     the tests that need the built site last, so the build overlaps everything else
-    (tests/site/conftest.py's ``site`` fixture waits for it)."""
-    # stable: the order within each group is kept. Before the site's tests, the browser and build
-    # tests that need no site (live JupyterLab, chapters run alone: the longest modules) go first,
-    # so that with pytest-xdist (make test: --dist loadscope --no-loadscope-reorder) they never
-    # end the run on one worker while the other sits idle.
-    items.sort(key=lambda item: (_needs_site(item), not _slow_without_site(item)))
-    if any(map(_needs_site, items)) and not os.environ.get("ALLIANCES_SITE") and not config.option.collectonly:
+    (tests/site/conftest.py's ``site`` fixture waits for it). tests/work_units.py says how the
+    tests are ordered and shared between the workers."""
+    work_units.order(items)
+    work_units.mark_units(items)
+    wanted = any(map(work_units.needs_site, items))
+    if wanted and not os.environ.get("ALLIANCES_SITE") and not config.option.collectonly:
         config._alliances_build = _start_or_join_build(config)
 
 

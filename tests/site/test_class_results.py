@@ -23,6 +23,8 @@ from .. import class_files
 from .test_site_features import EXPLORER, chapter_one_explorer, click_action, open_page, status_box
 
 pytestmark = pytest.mark.browser
+# make test shares these tests between its workers one by one (tests/work_units.py)
+SHARE_WORK_BY: tuple[str, ...] = ()
 
 PAGE = "guide/class_results"
 SCREENSHOT = os.environ.get("ALLIANCES_SCREENSHOTS")  # a folder: the test saves the loaded page there

@@ -4,7 +4,8 @@ JupyterLab runs from this venv, which holds exactly Binder's pins (binder/requir
 by tests/test_binder.py) and Binder's JupyterLab settings (binder/overrides.json, installed by
 make setup as binder/postBuild does). Every chapter is opened and scrolled through without running
 it (Markdown needs no kernel): jupyterlab-myst must leave no raw MyST on screen and keep every
-solution collapsed.
+solution collapsed. A chapter whose prose quotes computed numbers ({eval}) is then run from the
+same open page (Run All) and every number must fill in.
 
 Starts JupyterLab on 127.0.0.1 (free port, random token) with every Jupyter/IPython folder in
 a temp dir, serving a temp copy of chapters/ plus a tiny notebook this test writes
@@ -527,8 +528,45 @@ def scroll_markdown_cells(page: Any, notebook: str) -> dict[int, dict[str, Any]]
     return seen
 
 
+# Chapters whose prose quotes computed numbers with {eval}`fact["..."]` (widgets.display.facts).
+EVAL_CHAPTERS = [c for c in CHAPTERS if "{eval}`" in (REPO / "chapters" / c).read_text(encoding="utf-8")]
+
+
+def _eval_counts(notebook: Path) -> dict[int, int]:
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    counts = {i: "".join(c["source"]).count("{eval}`") for i, c in enumerate(cells) if c["cell_type"] == "markdown"}
+    return {i: n for i, n in counts.items() if n}
+
+
+def check_numbers_fill_in_after_run_all(page: Any, chapter: str, before: dict[int, dict[str, Any]]) -> None:
+    """A live reader runs all cells: every {eval} in the prose then shows its value (jupyterlab-myst
+    asks the kernel when it runs the Markdown cell), none its expression, none an error. ``before``
+    is what the cells showed when the chapter was opened without running it."""
+    expected = _eval_counts(REPO / "chapters" / chapter)
+    shown_before = sum(len(before[i]["unevaluated"]) for i in expected if i in before)
+    assert shown_before == sum(expected.values()), (
+        f"{chapter}: before running, {shown_before} expressions shown as code for {sum(expected.values())} in source"
+    )
+    page.wait_for_function(KERNEL_READY, timeout=KERNEL_TIMEOUT_MS)
+    run_all_cells(page)
+    wait_all_cells_ran(page)
+    after = scroll_markdown_cells(page, chapter)
+    missing = sorted(set(expected) - after.keys())
+    assert not missing, f"{chapter}: Markdown cells never rendered after Run All: {missing}"
+    unevaluated = {i: after[i]["unevaluated"] for i in expected if after[i]["unevaluated"]}
+    errors = {i: after[i]["expressionErrors"] for i in expected if after[i]["expressionErrors"]}
+    raw = {i: after[i]["text"] for i in expected if "fact[" in after[i]["text"] or "{glue" in after[i]["text"]}
+    print(f"{chapter} after Run All: {sum(expected.values())} expressions in {len(expected)} cells; "
+          f"unevaluated {sum(map(len, unevaluated.values()))}, errors {sum(map(len, errors.values()))}")  # fmt: skip
+    assert not errors, f"{chapter}: expressions that failed in the kernel: {errors}"
+    assert not unevaluated, f"{chapter}: expressions still shown as code after Run All: {unevaluated}"
+    assert not raw, f"{chapter}: expression or glue text on screen after Run All: {list(raw)}"
+
+
 @pytest.mark.parametrize("chapter", CHAPTERS)
 def test_chapter_reads_as_the_book_in_live_jupyterlab(lab: Lab, lab_page, chapter: str) -> None:
+    """Scrolled through unrun, the chapter shows no raw MyST and every solution, exercise, admonition
+    and glossary term; a chapter with computed numbers then runs and shows them all."""
     page, recorder = lab_page
     expected = _source_counts(REPO / "chapters" / chapter)
     seen = read_chapter_live(page, lab, chapter)
@@ -562,45 +600,8 @@ def test_chapter_reads_as_the_book_in_live_jupyterlab(lab: Lab, lab_page, chapte
     assert total["terms"] == expected["terms"], (
         f"{chapter}: {total['terms']} glossary terms rendered for {expected['terms']}"
     )
-    assert not unexpected_page_errors(recorder), f"uncaught errors in JupyterLab: {unexpected_page_errors(recorder)}"
-    assert not recorder.nonlocal_requests(), f"JupyterLab asked other servers for: {recorder.nonlocal_requests()}"
-
-
-# Chapters whose prose quotes computed numbers with {eval}`fact["..."]` (widgets.display.facts).
-EVAL_CHAPTERS = [c for c in CHAPTERS if "{eval}`" in (REPO / "chapters" / c).read_text(encoding="utf-8")]
-
-
-def _eval_counts(notebook: Path) -> dict[int, int]:
-    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
-    counts = {i: "".join(c["source"]).count("{eval}`") for i, c in enumerate(cells) if c["cell_type"] == "markdown"}
-    return {i: n for i, n in counts.items() if n}
-
-
-@pytest.mark.parametrize("chapter", EVAL_CHAPTERS)
-def test_computed_numbers_fill_in_after_run_all(lab: Lab, lab_page, chapter: str) -> None:
-    """A live reader runs all cells: every {eval} in the prose then shows its value (jupyterlab-myst
-    asks the kernel when it runs the Markdown cell), none its expression, none an error."""
-    page, recorder = lab_page
-    expected = _eval_counts(REPO / "chapters" / chapter)
-    before = read_chapter_live(page, lab, chapter)
-    shown_before = sum(len(before[i]["unevaluated"]) for i in expected if i in before)
-    assert shown_before == sum(expected.values()), (
-        f"{chapter}: before running, {shown_before} expressions shown as code for {sum(expected.values())} in source"
-    )
-    page.wait_for_function(KERNEL_READY, timeout=KERNEL_TIMEOUT_MS)
-    run_all_cells(page)
-    wait_all_cells_ran(page)
-    after = scroll_markdown_cells(page, chapter)
-    missing = sorted(set(expected) - after.keys())
-    assert not missing, f"{chapter}: Markdown cells never rendered after Run All: {missing}"
-    unevaluated = {i: after[i]["unevaluated"] for i in expected if after[i]["unevaluated"]}
-    errors = {i: after[i]["expressionErrors"] for i in expected if after[i]["expressionErrors"]}
-    raw = {i: after[i]["text"] for i in expected if "fact[" in after[i]["text"] or "{glue" in after[i]["text"]}
-    print(f"\n{chapter} after Run All: {sum(expected.values())} expressions in {len(expected)} cells; "
-          f"unevaluated {sum(map(len, unevaluated.values()))}, errors {sum(map(len, errors.values()))}")  # fmt: skip
-    assert not errors, f"{chapter}: expressions that failed in the kernel: {errors}"
-    assert not unevaluated, f"{chapter}: expressions still shown as code after Run All: {unevaluated}"
-    assert not raw, f"{chapter}: expression or glue text on screen after Run All: {list(raw)}"
+    if chapter in EVAL_CHAPTERS:  # the same open page: Run All, then read the numbers
+        check_numbers_fill_in_after_run_all(page, chapter, seen)
     assert not unexpected_page_errors(recorder), f"uncaught errors in JupyterLab: {unexpected_page_errors(recorder)}"
     assert not recorder.nonlocal_requests(), f"JupyterLab asked other servers for: {recorder.nonlocal_requests()}"
 

@@ -23,6 +23,8 @@ from .browser_support import toc_pages
 from .test_site import load
 
 pytestmark = pytest.mark.browser
+# make test shares these tests between its workers one by one (tests/work_units.py)
+SHARE_WORK_BY: tuple[str, ...] = ()
 
 CHAPTER = "chapters/01_balance_of_threat"
 EXPLORER = "ch1-sources"
