@@ -82,7 +82,7 @@ lint: setup
 	$(BIN)/ruff check .
 
 # Two pytest-xdist workers (the CI machine has 2 cores; one process leaves one idle while it waits on
-# Chromium, JupyterLab or a kernel). --dist loadgroup runs each work unit of tests/work_units.py
+# Chromium, JupyterLab or a kernel). --dist loadscope runs each work unit of tests/work_units.py
 # whole on one worker (a module, or one page's tests for the browser modules that allow it), so
 # module fixtures (JupyterLab server) and page loads shared by two tests are made once;
 # --no-loadscope-reorder keeps its order (the tests that need no site first, while the one book
@@ -90,7 +90,7 @@ lint: setup
 TEST_WORKERS ?= 2
 test: setup system-deps lint
 	$(BIN)/python -m pytest tests chapters guide --nbval-lax --nbval-current-env -p no:cacheprovider \
-		-n $(TEST_WORKERS) --dist loadgroup --no-loadscope-reorder
+		-n $(TEST_WORKERS) --dist loadscope --no-loadscope-reorder
 
 test-fast: setup
 	$(BIN)/python -m pytest tests chapters guide --nbval-lax --nbval-current-env -p no:cacheprovider -m "not browser and not build"

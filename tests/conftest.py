@@ -19,17 +19,21 @@ settings.register_profile("shared-machine", deadline=None, suppress_health_check
 settings.load_profile("shared-machine")
 
 
-@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the xdist_group marks
 def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config, items: list[pytest.Item]) -> None:
     """Build the book once, early: start the build as soon as the tests are collected, and run
     the tests that need the built site last, so the build overlaps everything else
     (tests/site/conftest.py's ``site`` fixture waits for it). tests/work_units.py says how the
     tests are ordered and shared between the workers."""
     work_units.order(items)
-    work_units.mark_units(items)
     wanted = any(map(work_units.needs_site, items))
     if wanted and not os.environ.get("ALLIANCES_SITE") and not config.option.collectonly:
         config._alliances_build = _start_or_join_build(config)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log):
+    """make test's workers share the tests in the work units of tests/work_units.py."""
+    return work_units.make_scheduler(config, log) if config.getvalue("dist") == "loadscope" else None
 
 
 def _start_or_join_build(config: pytest.Config) -> BackgroundBuild | BuildInAnotherProcess:

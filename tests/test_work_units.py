@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from types import SimpleNamespace
+from pathlib import Path
 
 import pytest
 
@@ -10,21 +10,15 @@ from . import work_units
 
 
 class FakeItem:
-    def __init__(self, nodeid: str, fixtures=(), browser=False, params=None, share_by=None):
+    def __init__(self, nodeid: str, fixtures=(), browser=False):
         self.nodeid = nodeid
         self.name = nodeid.split("::")[-1]
         self.fixturenames = list(fixtures)
         self._browser = browser
-        self.module = SimpleNamespace(**({} if share_by is None else {"SHARE_WORK_BY": share_by}))
-        if params is not None:
-            self.callspec = SimpleNamespace(params=params)
-        self.marks: list = []
 
     def get_closest_marker(self, name):
         return object() if name == "browser" and self._browser else None
 
-    def add_marker(self, mark):
-        self.marks.append(mark)
 
 
 def test_a_module_with_one_site_test_waits_with_the_site_and_slow_modules_go_first():
@@ -48,18 +42,30 @@ def test_a_module_with_one_site_test_waits_with_the_site_and_slow_modules_go_fir
 
 
 @pytest.mark.parametrize(
-    ("item", "unit"),
+    ("nodeid", "unit"),
     [
-        (FakeItem("tests/io/test_a.py::test_x[1]", params={"name": "p"}), "tests/io/test_a.py"),
-        (FakeItem("tests/site/test_b.py::test_axe[p-dark]", params={"name": "p", "theme": "dark"},
-                  share_by=("name", "theme")), "tests/site/test_b.py::p-dark"),
-        (FakeItem("tests/site/test_b.py::test_keys[p-dark]", params={"theme": "dark", "name": "p"},
-                  share_by=("name", "theme")), "tests/site/test_b.py::p-dark"),
-        (FakeItem("tests/site/test_b.py::test_other[x@y]", params={"q": "x@y"}, share_by=("name",)),
-         "tests/site/test_b.py::test_other(x_y)"),
+        ("tests/io/test_a.py::test_x[1]", "tests/io/test_a.py"),
+        ("chapters/01_balance_of_threat.ipynb::Cell 3", "chapters/01_balance_of_threat.ipynb"),
+        ("tests/site/test_accessibility.py::test_axe_finds_no_serious_violations[chapters/01_x-dark]",
+         "tests/site/test_accessibility.py::[chapters/01_x-dark]"),
+        ("tests/site/test_accessibility.py::test_explorer_buttons_reachable_by_tab_with_visible_focus[chapters/01_x-dark]",
+         "tests/site/test_accessibility.py::[chapters/01_x-dark]"),
+        ("tests/site/test_site_features.py::test_quiz_checks_answers_without_a_kernel",
+         "tests/site/test_site_features.py::test_quiz_checks_answers_without_a_kernel"),
     ],
 )
-def test_work_units(item, unit):
-    assert work_units.work_unit(item) == unit
-    work_units.mark_units([item])
-    assert item.marks[0].args == (unit,)
+def test_work_units(nodeid, unit):
+    assert work_units.unit_of(nodeid) == unit
+
+
+def test_every_shared_module_exists():
+    root = Path(__file__).resolve().parents[1]
+    missing = [m for m in work_units.SHARED_MODULES if not (root / m).is_file()]
+    assert not missing, f"tests/work_units.py shares modules that are not there (renamed?): {missing}"
+
+
+def test_the_scheduler_splits_by_unit():
+    pytest.importorskip("xdist")
+    split = work_units.scheduler_class()._split_scope
+    assert split(None, "tests/site/test_site.py::test_figures_are_drawn[intro]") == (
+        "tests/site/test_site.py::[intro]")

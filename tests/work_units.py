@@ -1,30 +1,53 @@
 """How ``make test`` shares the tests between its two pytest-xdist workers.
 
-``make test`` runs ``--dist loadgroup --no-loadscope-reorder``: a worker takes one *work unit*
-at a time, in the order below, and a unit runs whole on one worker. A unit is, by default, a
-test module: its module fixtures (the JupyterLab server, a parsed PDF) and its caches are made
-once. A browser module whose tests share nothing but session fixtures says so with
-``SHARE_WORK_BY``, a tuple of parameter names: its tests are then split into one unit per value
-of those parameters (the tests that load the same page stay together, so a page is loaded once)
-and one unit per other test, which the two workers take as they come free.
+``make test`` runs ``--dist loadscope --no-loadscope-reorder`` with the scheduler below: a worker
+takes one *work unit* at a time, in collection order, and a unit runs whole on one worker. A
+unit is, by default, a test file (a module or a notebook): its module fixtures (the JupyterLab
+server, a parsed PDF), its caches and a notebook's kernel are made once. The browser modules in
+``SHARED_MODULES`` share nothing but session fixtures, so their tests are split into one unit
+per parameter id (the tests of one page, or one page in one theme, stay together: a page that
+two tests read is loaded once) and one unit per test without parameters; the two workers take
+them as they come free, so neither ends the run long after the other.
 
-Order: the book is built once for both workers while they run every test that needs no built
-site (the longest modules first: live JupyterLab, chapters run alone, then the unit tests and the
-notebooks), then the site's tests; the tests that read the PDFs go last because the print edition
-is made after the pages. A module counts as needing the site when any of its tests does, so no
-worker sits in a site test's setup while work that needs no site is waiting.
+Order (``order``, applied to each worker's collection): the book is built once for both workers
+while they run every file that needs no built site (the browser and build files first: live
+JupyterLab, chapters run alone; then the unit tests and the notebooks), then the site's tests;
+the tests that read the PDFs go last because the print edition is made after the pages. A file
+counts as needing the site when any of its tests does, so no worker waits in a site test's setup
+while work that needs no site is queued.
+
+pytest-xdist's own ``--dist loadgroup`` would need ``xdist_group`` marks, which pytest-xdist 3.8
+turns into node ids that pytest 9.2 no longer reads, so the units are named here, from node ids.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from typing import Any
 
 import pytest
 
+SHARED_MODULES: frozenset[str] = frozenset(
+    f"tests/site/{name}.py"
+    for name in (
+        "test_accessibility",  # one unit per (page, theme): the axe and the keyboard test share the load
+        "test_class_results",
+        "test_embed",
+        "test_reader_experience",
+        "test_responsive",  # one unit per (chapter, viewport): measured once for both tests
+        "test_site",  # one unit per page: four tests read one visit
+        "test_site_features",
+    )
+)
 
-def _module(item: pytest.Item) -> str:
-    return item.nodeid.split("::", 1)[0]
+
+def unit_of(nodeid: str) -> str:
+    """The work unit of the test ``nodeid`` (see the module docstring)."""
+    module, _, rest = nodeid.partition("::")
+    if module not in SHARED_MODULES:
+        return module
+    name, bracket, params = rest.partition("[")
+    return f"{module}::[{params}" if bracket else f"{module}::{name}"
 
 
 def needs_site(item: pytest.Item) -> bool:
@@ -39,30 +62,30 @@ def _slow(item: pytest.Item) -> bool:
     return item.get_closest_marker("browser") is not None or item.get_closest_marker("build") is not None
 
 
-def work_unit(item: pytest.Item) -> str:
-    """The name of the unit ``item`` runs in (see the module docstring)."""
-    module = _module(item)
-    share_by = getattr(getattr(item, "module", None), "SHARE_WORK_BY", None)
-    if share_by is None:
-        return module
-    params = getattr(getattr(item, "callspec", None), "params", {})
-    values = [str(params[name]) for name in share_by if name in params]
-    unit = f"{module}::{'-'.join(values) if values else item.name}"
-    # xdist reads the group after the last "@" of the node id unless a "]" follows it
-    return unit.translate(str.maketrans("[]@", "()_"))
+def _file(item: pytest.Item) -> str:
+    return item.nodeid.split("::", 1)[0]
 
 
 def order(items: list[pytest.Item]) -> None:
     """Sort ``items`` in place into the order described above (stable within each group)."""
-    by_module: dict[str, list[pytest.Item]] = defaultdict(list)
+    by_file: dict[str, list[pytest.Item]] = defaultdict(list)
     for item in items:
-        by_module[_module(item)].append(item)
-    site = {m: any(map(needs_site, group)) for m, group in by_module.items()}
-    slow = {m: any(map(_slow, group)) for m, group in by_module.items()}
-    items.sort(key=lambda item: (site[_module(item)], not slow[_module(item)], _needs_print(item)))
+        by_file[_file(item)].append(item)
+    site = {f: any(map(needs_site, group)) for f, group in by_file.items()}
+    slow = {f: any(map(_slow, group)) for f, group in by_file.items()}
+    items.sort(key=lambda item: (site[_file(item)], not slow[_file(item)], _needs_print(item)))
 
 
-def mark_units(items: Iterable[pytest.Item]) -> None:
-    """Give every item an ``xdist_group`` mark naming its unit (read by ``--dist loadgroup``)."""
-    for item in items:
-        item.add_marker(pytest.mark.xdist_group(work_unit(item)))
+def scheduler_class() -> type:
+    """pytest-xdist's loadscope scheduler, with ``unit_of`` for its scopes."""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class WorkUnitScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return unit_of(nodeid)
+
+    return WorkUnitScheduling
+
+
+def make_scheduler(config: pytest.Config, log: Any) -> Any:
+    return scheduler_class()(config, log)

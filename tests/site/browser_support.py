@@ -22,6 +22,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -326,6 +327,22 @@ def run_book_build(path_output: Path | str, timeout: float = 900) -> BuildResult
     return BuildResult(proc.returncode, proc.stdout, time.perf_counter() - started, path_output / "_build" / "html")
 
 
+def _wait_for(marker: Path, give_up: Callable[[], bool], deadline: float) -> bool:
+    """Poll until ``marker`` exists (True), or until ``give_up()`` or the deadline (False)."""
+    while not marker.is_file():
+        if give_up() or time.perf_counter() > deadline:
+            return marker.is_file()
+        time.sleep(0.5)
+    return True
+
+
+def _read_result(path_output: Path, marker: Path, started: float) -> BuildResult:
+    """The build's result as recorded on disk: the return code in ``marker`` and the log so far."""
+    log = (path_output / "build.log").read_text(encoding="utf-8", errors="replace")
+    return BuildResult(int(marker.read_text(encoding="utf-8")), log, time.perf_counter() - started,
+                       path_output / "_build" / "html")
+
+
 class BackgroundBuild:
     """The book build started early, in its own process, so that it runs while the tests that
     need no built site do (the machine has 2 cores); ``result()`` waits for it.
@@ -363,16 +380,11 @@ class BackgroundBuild:
     def pages_result(self) -> BuildResult:
         """Wait until the HTML pages are written (the PDFs may still be printing): their rc and the log so far."""
         marker = self.path_output / "html-returncode"
-        while not marker.is_file() and self._proc.poll() is None:
-            if time.perf_counter() - self.started > self.timeout:
+        if not _wait_for(marker, lambda: self._proc.poll() is not None, self.started + self.timeout):
+            if not marker.is_file():
                 return self.result()
-            time.sleep(0.5)
-        if not marker.is_file():
-            return self.result()
         self._log.flush()
-        log = (self.path_output / "build.log").read_text(encoding="utf-8", errors="replace")
-        return BuildResult(int(marker.read_text(encoding="utf-8")), log, time.perf_counter() - self.started,
-                           self.path_output / "_build" / "html")
+        return _read_result(self.path_output, marker, self.started)
 
     def stop(self) -> None:
         if self._proc.poll() is None:
@@ -397,29 +409,31 @@ class BuildInAnotherProcess:
 
     def result(self) -> BuildResult:
         done = self.path_output / "returncode"
-        while not done.is_file():
-            if time.perf_counter() - self.started > self.timeout:
-                raise TimeoutError(f"the book build in {self.path_output} did not finish within {self.timeout:.0f} s")
-            time.sleep(0.5)
-        log = (self.path_output / "build.log").read_text(encoding="utf-8", errors="replace")
-        return BuildResult(int(done.read_text(encoding="utf-8")), log, time.perf_counter() - self.started,
-                           self.path_output / "_build" / "html")
+        if not _wait_for(done, lambda: False, self.started + self.timeout):
+            raise TimeoutError(f"the book build in {self.path_output} did not finish within {self.timeout:.0f} s")
+        return _read_result(self.path_output, done, self.started)
 
     def pages_result(self) -> BuildResult:
         """Wait until the other process's build has written the HTML pages (see ``BackgroundBuild``)."""
         marker, done = self.path_output / "html-returncode", self.path_output / "returncode"
-        while not marker.is_file():
+        if not _wait_for(marker, done.is_file, self.started + self.timeout):
             if done.is_file():
                 return self.result()
-            if time.perf_counter() - self.started > self.timeout:
-                raise TimeoutError(f"the book build in {self.path_output} did not finish within {self.timeout:.0f} s")
-            time.sleep(0.5)
-        log = (self.path_output / "build.log").read_text(encoding="utf-8", errors="replace")
-        return BuildResult(int(marker.read_text(encoding="utf-8")), log, time.perf_counter() - self.started,
-                           self.path_output / "_build" / "html")
+            raise TimeoutError(f"the book build in {self.path_output} did not finish within {self.timeout:.0f} s")
+        return _read_result(self.path_output, marker, self.started)
 
     def stop(self) -> None:
         pass
+
+
+MIME_TYPES = {"json": "application/json", "csv": "text/csv"}
+
+
+def file_payload(name: str, data: bytes, mime: str | None = None) -> dict[str, Any]:
+    """A file as a reader's file chooser hands it to the page (for Playwright's ``set_input_files``);
+    the type follows the name's extension unless ``mime`` is given."""
+    kind = mime or MIME_TYPES.get(name.rsplit(".", 1)[-1], "application/octet-stream")
+    return {"name": name, "mimeType": kind, "buffer": data}
 
 
 def toc_pages(repo: Path = REPO) -> list[str]:

@@ -39,8 +39,6 @@ from .test_embed import EMBED_PAGES  # every explorer's own page (embed/<id>.htm
 from .test_site import containers_in_html, load  # the same wait for figures and explorers
 
 pytestmark = pytest.mark.browser
-# make test shares these tests between its workers page by page (tests/work_units.py)
-SHARE_WORK_BY = ("name", "theme")
 
 THEMES = ["light", "dark"]
 # Every book page in both themes. The embed pages are one template filled with each explorer, so

@@ -20,11 +20,10 @@ from widgets.io.class_results import TABLE_COLUMNS, read_class
 from widgets.io.scenario_file import student_slug
 
 from .. import class_files
+from .browser_support import file_payload
 from .test_site_features import EXPLORER, chapter_one_explorer, click_action, open_page, status_box
 
 pytestmark = pytest.mark.browser
-# make test shares these tests between its workers one by one (tests/work_units.py)
-SHARE_WORK_BY: tuple[str, ...] = ()
 
 PAGE = "guide/class_results"
 SCREENSHOT = os.environ.get("ALLIANCES_SCREENSHOTS")  # a folder: the test saves the loaded page there
@@ -32,11 +31,7 @@ SCREENSHOT = os.environ.get("ALLIANCES_SCREENSHOTS")  # a folder: the test saves
 
 def _upload(page, files: list[tuple[str, bytes]]) -> None:
     page.wait_for_selector(".alliances-class-results[data-ready]", timeout=10_000)
-    mime = {"json": "application/json", "csv": "text/csv"}
-    page.set_input_files("#cr-files", files=[
-        {"name": name, "mimeType": mime.get(name.rsplit(".", 1)[-1], "application/octet-stream"), "buffer": data}
-        for name, data in files
-    ])
+    page.set_input_files("#cr-files", files=[file_payload(name, data) for name, data in files])
 
 
 def test_the_page_reads_a_class_at_once_as_python_does(site, server, new_page):
@@ -143,8 +138,7 @@ def test_the_students_name_and_justification_travel_with_the_file(site, server, 
     expect(page.locator(f"#{EXPLORER}-justification")).to_have_value("Because.")
     # a file for another explorer is refused naming its chapter, as in Python
     other = json.dumps({**explorer.scenario(), "explorer": "ch6-aid"}).encode()
-    page.set_input_files(f"#{EXPLORER} input.ae-file",
-                         files=[{"name": "aid.json", "mimeType": "application/json", "buffer": other}])
+    page.set_input_files(f"#{EXPLORER} input.ae-file", files=[file_payload("aid.json", other)])
     expect(status_box(page)).to_contain_text(
         "saved from explorer 'ch6-aid' in chapter 6 (Beyond threat: ideology, aid and penetration), not from this one")
     # too long a justification is not saved, and the reader is told the limit

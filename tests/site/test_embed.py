@@ -23,8 +23,6 @@ from .browser_support import REPO
 from .test_site import containers_in_html, load
 
 pytestmark = pytest.mark.browser
-# make test shares these tests between its workers one by one (tests/work_units.py)
-SHARE_WORK_BY: tuple[str, ...] = ()
 
 EXPLORER_ID = re.compile(r'explorer_id=\\"([A-Za-z][A-Za-z0-9_-]*)\\"')
 

@@ -23,8 +23,6 @@ from .browser_support import toc_pages
 from .test_site import containers_in_html, load
 
 pytestmark = pytest.mark.browser
-# make test shares these tests between its workers one by one (tests/work_units.py)
-SHARE_WORK_BY: tuple[str, ...] = ()
 
 CHAPTERS = [p for p in toc_pages() if p.startswith("chapters/")]
 PHONE = {"width": 375, "height": 800}

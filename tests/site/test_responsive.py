@@ -27,8 +27,6 @@ from .browser_support import PageRecorder, toc_pages
 from .test_site import FIGURE_TIMEOUT_MS, containers_in_html, load
 
 pytestmark = pytest.mark.browser
-# make test shares these tests between its workers page by page (tests/work_units.py)
-SHARE_WORK_BY = ("chapter", "viewport")
 
 CHAPTERS = [p for p in toc_pages() if p.startswith("chapters/")]
 VIEWPORTS = {"phone": {"width": 375, "height": 800}, "laptop": {"width": 1280, "height": 900}}

@@ -23,8 +23,6 @@ from .browser_support import PageRecorder, StaticServer, toc_pages
 from .conftest import Site, _log_excerpt  # fixtures site, server, browser, new_page live in conftest.py
 
 pytestmark = pytest.mark.browser
-# make test shares these tests between its workers page by page (tests/work_units.py)
-SHARE_WORK_BY = ("name",)
 
 PAGES = toc_pages()
 # Figures (Plotly plots actually drawn) each page must have at least. A page missing here fails

@@ -19,12 +19,10 @@ from playwright.sync_api import expect
 from widgets.explorers import threat_explorer
 from widgets.io.scenario_file import read_scenario
 
-from .browser_support import toc_pages
+from .browser_support import file_payload, toc_pages
 from .test_site import load
 
 pytestmark = pytest.mark.browser
-# make test shares these tests between its workers one by one (tests/work_units.py)
-SHARE_WORK_BY: tuple[str, ...] = ()
 
 CHAPTER = "chapters/01_balance_of_threat"
 EXPLORER = "ch1-sources"
@@ -167,7 +165,7 @@ def _page_hostile_files() -> list[tuple[str, bytes, str]]:
 def _choose(page, name: str, data: bytes, mime: str = "application/octet-stream") -> str:
     """Pick a file in the explorer's own file chooser and wait for its verdict in the status line."""
     page.evaluate("id => { document.querySelector('#' + id + ' .ae-status').textContent = ''; }", EXPLORER)
-    page.set_input_files(f"#{EXPLORER} input.ae-file", files=[{"name": name, "mimeType": mime, "buffer": data}])
+    page.set_input_files(f"#{EXPLORER} input.ae-file", files=[file_payload(name, data, mime)])
     page.wait_for_function(
         "id => document.querySelector('#' + id + ' .ae-status').textContent !== ''", arg=EXPLORER, timeout=5000
     )

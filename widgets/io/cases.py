@@ -20,7 +20,7 @@ import pandas as pd
 from ..model.alignment import CHOICES, Prediction, predict
 from ..model.situation import Situation
 from ..model.threat import THREAT_SOURCES, Threat, ThreatWeights
-from .csvtable import TableError, data_file, number, read_rows, read_text
+from .csvtable import TableError, data_file, number, read_rows, read_text, unit_number
 
 UNIT_COLUMNS: tuple[str, ...] = THREAT_SOURCES + ("own_strength", "allied_support")
 JUSTIFIED: tuple[str, ...] = UNIT_COLUMNS + ("war",)
@@ -73,13 +73,7 @@ def _check_row(line: int, row: Mapping[str, str], bad: Callable[[str, str], None
     else:
         out["year"] = int(year)
     for column in UNIT_COLUMNS + ("victory",):
-        text = row[column].strip()
-        value = number(text)
-        if value is None:
-            bad(column, f"{text!r} is not a number in [0, 1]")
-        elif not 0.0 <= value <= 1.0:
-            bad(column, f"{value:g} is outside [0, 1]")
-        out[column] = value
+        out[column] = unit_number(row[column].strip(), column, bad)
     war = row["war"].strip().lower()
     if war not in ("true", "false"):
         bad("war", f"{row['war']!r} must be true or false")

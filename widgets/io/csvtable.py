@@ -177,6 +177,17 @@ def number(text: str) -> float | None:
     return None if math.isnan(value) else value
 
 
+def unit_number(text: str, column: str, bad: Callable[[str, str], None]) -> float | None:
+    """The number in ``text`` if it is in [0, 1]; otherwise ``bad(column, why)`` is called (and the
+    value read, or None, is returned: the caller collects every problem of a row before raising)."""
+    value = number(text)
+    if value is None:
+        bad(column, f"{text!r} is not a number in [0, 1]")
+    elif not 0.0 <= value <= 1.0:
+        bad(column, f"{value:g} is outside [0, 1]")
+    return value
+
+
 def read_rows(
     text: str,
     source: str,

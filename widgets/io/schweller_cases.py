@@ -13,7 +13,7 @@ from typing import Any
 
 from ..model.alignment import CHOICES
 from ..model.interests.scenario import KINDS, SCHWELLER_FIELDS, SIDES, SPOILS_HOLDERS, Scenario
-from .csvtable import TableError, data_file, number, read_rows, read_text
+from .csvtable import TableError, data_file, read_rows, read_text, unit_number
 
 # --------------------------------------------------------------------------- the data file
 
@@ -58,13 +58,7 @@ def _check_row(line: int, row: Mapping[str, str], bad: Callable[[str, str], None
         if column not in row:
             out[column] = OPTIONAL_DEFAULTS[column]
             continue
-        text = (row[column] or "").strip()
-        value = number(text)
-        if value is None:
-            bad(column, f"{text!r} is not a number in [0, 1]")
-        elif not 0.0 <= value <= 1.0:
-            bad(column, f"{value:g} is outside [0, 1]")
-        out[column] = value
+        out[column] = unit_number((row[column] or "").strip(), column, bad)
     if "spoils_held_by" in row:
         holder = (row["spoils_held_by"] or "").strip()
         if holder not in SPOILS_HOLDERS:
