@@ -5,8 +5,8 @@ takes one *work unit* at a time, in collection order, and a unit runs whole on o
 unit is, by default, a test file (a module or a notebook): its module fixtures (the JupyterLab
 server, a parsed PDF), its caches and a notebook's kernel are made once. The browser modules in
 ``SHARED_MODULES`` share nothing but session fixtures, so their tests are split into one unit
-per parameter id (the tests of one page, or one page in one theme, stay together: a page that
-two tests read is loaded once) and one unit per test without parameters; the two workers take
+per parameter id, or per page (the tests of one page stay together: a page that two tests read
+is loaded once) and one unit per test without parameters; the two workers take
 them as they come free, so neither ends the run long after the other.
 
 Order (``order``, applied to each worker's collection): the book is built once for both workers
@@ -23,22 +23,31 @@ turns into node ids that pytest 9.2 no longer reads, so the units are named here
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 
-SHARED_MODULES: frozenset[str] = frozenset(
-    f"tests/site/{name}.py"
-    for name in (
-        "test_accessibility",  # one unit per (page, theme): the axe and the keyboard test share the load
-        "test_class_results",
-        "test_embed",
-        "test_reader_experience",
-        "test_responsive",  # one unit per (chapter, viewport): measured once for both tests
-        "test_site",  # one unit per page: four tests read one visit
-        "test_site_features",
-    )
-)
+
+def _same(param_id: str) -> str:
+    return param_id
+
+
+def _page_of(param_id: str) -> str:
+    """'chapters/01_x-dark' -> 'chapters/01_x': one page in every theme."""
+    return param_id.rsplit("-", 1)[0]
+
+
+# module -> the part of a test's parameter id that names its unit
+SHARED_MODULES: dict[str, Callable[[str], str]] = {
+    "tests/site/test_accessibility.py": _page_of,  # one load of a page serves both themes and both tests
+    "tests/site/test_class_results.py": _same,
+    "tests/site/test_embed.py": _same,
+    "tests/site/test_reader_experience.py": _same,
+    "tests/site/test_responsive.py": _same,  # one unit per (chapter, viewport): measured once for both tests
+    "tests/site/test_site.py": _same,  # one unit per page: four tests read one visit
+    "tests/site/test_site_features.py": _same,
+}
 
 
 def unit_of(nodeid: str) -> str:
@@ -47,7 +56,7 @@ def unit_of(nodeid: str) -> str:
     if module not in SHARED_MODULES:
         return module
     name, bracket, params = rest.partition("[")
-    return f"{module}::[{params}" if bracket else f"{module}::{name}"
+    return f"{module}::[{SHARED_MODULES[module](params[:-1])}]" if bracket else f"{module}::{name}"
 
 
 def needs_site(item: pytest.Item) -> bool:

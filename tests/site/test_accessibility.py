@@ -17,7 +17,11 @@ The explorers' buttons (save, load, copy link, reset) must be reachable with Tab
 the explorer's controls, in order, and show a visible focus indicator with at least 3:1
 contrast against the page (WCAG 2.4.7, 1.4.11); the plot (role="img") has no tab stop.
 
-Each page is loaded once per theme for both tests (about 2-8 s a load on this machine).
+Each page is loaded once for both themes and both tests: a first visit in the light theme, then
+the reader's system colour scheme turns dark while the page is open (pydata-sphinx-theme follows
+it live in auto mode; theme.js redraws the figures); the test waits for <html data-theme> and the
+figures to be dark before axe runs again. A first visit in the dark theme is tested in
+test_site_features.py (a reader who prefers dark gets dark figures).
 
 Run: ``python -m pytest tests/test_accessibility.py -m browser`` (``ALLIANCES_SITE=<built html
 dir>`` reuses a built site).
@@ -157,27 +161,74 @@ def _open(new_page, server, site, name: str, theme: str, audit: Audit) -> Any:
     return page
 
 
+# The themes each page is audited in, in order: the first is the page's first visit.
+THEMES_OF: dict[str, list[str]] = {}
+for _name, _theme in PAGE_THEMES:
+    THEMES_OF.setdefault(_name, []).append(_theme)
+
+
+def _switch(page: Any, name: str, theme: str, figures: bool) -> None:
+    """The reader's system colour scheme changes to ``theme`` while the page is open."""
+    page.emulate_media(color_scheme=theme)
+    try:
+        page.wait_for_function("t => document.documentElement.getAttribute('data-theme') === t", arg=theme,
+                               timeout=10_000)
+    except Exception:  # noqa: BLE001 - said plainly below
+        found = page.evaluate("document.documentElement.getAttribute('data-theme')")
+        raise AssertionError(f"{name}: <html data-theme> stayed {found!r} when the system turned {theme}") from None
+    # the theme fades some colours (CSS transitions of .15-.25 s): axe must see the colours they end on
+    page.wait_for_function(
+        "() => document.getAnimations().every(a => !(a instanceof CSSTransition) || a.playState === 'finished')",
+        timeout=10_000,
+    )
+    if figures:
+        page.wait_for_function(
+            "t => document.documentElement.getAttribute('data-alliances-figures') === t", arg=theme, timeout=10_000
+        )
+        page.wait_for_timeout(200)  # the explorers' own redraw on the theme-change event
+
+
 def _audit(name: str, theme: str, site, server, new_page, axe_path: Path | None) -> Audit:
+    """The audit of page ``name`` in ``theme``. One load serves every theme the page is audited in
+    and both tests: a first visit in the first theme, then the reader's system colour scheme
+    switches (pydata-sphinx-theme follows it live in its auto mode and theme.js redraws the
+    figures); axe runs in each theme, then the keyboard walk in each, last theme first."""
     key = (name, theme)
     if key in _AUDITS:
         return _AUDITS[key]
+    themes = THEMES_OF.get(name, [theme])
     started = time.perf_counter()
-    audit = Audit()
-    page = _open(new_page, server, site, name, theme, audit)
-    try:
-        if axe_path is None:
-            raise FileNotFoundError(f"{AXE} is missing")
-        page.add_script_tag(path=str(axe_path))
-        audit.axe = page.evaluate(RUN_AXE, AXE_OPTIONS)
-    except Exception as exc:  # reported by the axe test only
-        audit.axe_error = f"{type(exc).__name__}: {exc}"
-    try:
-        audit.keyboard = _walk_explorer_buttons(page, theme)
-    except Exception as exc:  # reported by the keyboard test only
-        audit.keyboard_error = f"{type(exc).__name__}: {exc}"
-    audit.seconds = time.perf_counter() - started
-    _AUDITS[key] = audit
-    return audit
+    first = Audit()
+    page = _open(new_page, server, site, name, themes[0], first)
+    figures = bool(first.explorers or containers_in_html(site.html_dir / f"{name}.html")["plots"])
+    audits = {t: first if i == 0 else Audit(notes=list(first.notes), explorers=first.explorers)
+              for i, t in enumerate(themes)}  # fmt: skip
+    for i, current in enumerate(themes):
+        if i:
+            _switch(page, name, current, figures)
+        audit = audits[current]
+        try:
+            if axe_path is None:
+                raise FileNotFoundError(f"{AXE} is missing")
+            if i == 0:
+                page.add_script_tag(path=str(axe_path))
+            audit.axe = page.evaluate(RUN_AXE, AXE_OPTIONS)
+        except Exception as exc:  # reported by the axe test only
+            audit.axe_error = f"{type(exc).__name__}: {exc}"
+    for i, current in enumerate(reversed(themes)):
+        if i:  # the menus closed and the page in the next theme, as on arrival
+            page.evaluate("() => document.querySelectorAll('.ae-share[open]').forEach(d => { d.open = false; })")
+            _switch(page, name, current, figures)
+        audit = audits[current]
+        try:
+            audit.keyboard = _walk_explorer_buttons(page, current)
+        except Exception as exc:  # reported by the keyboard test only
+            audit.keyboard_error = f"{type(exc).__name__}: {exc}"
+    seconds = time.perf_counter() - started
+    for current, audit in audits.items():
+        audit.seconds = seconds / len(audits)
+        _AUDITS[(name, current)] = audit
+    return audits[theme]
 
 
 def _walk_explorer_buttons(page: Any, theme: str) -> list[str]:
