@@ -47,11 +47,11 @@ def test_a_module_with_one_site_test_waits_with_the_site_and_slow_modules_go_fir
         ("tests/io/test_a.py::test_x[1]", "tests/io/test_a.py"),
         ("chapters/01_balance_of_threat.ipynb::Cell 3", "chapters/01_balance_of_threat.ipynb"),
         ("tests/site/test_accessibility.py::test_axe_finds_no_serious_violations[chapters/01_x-dark]",
-         "tests/site/test_accessibility.py::[chapters/01_x]"),
+         "pages::[chapters/01_x]"),
         ("tests/site/test_accessibility.py::test_explorer_buttons_reachable_by_tab_with_visible_focus[chapters/01_x-light]",
-         "tests/site/test_accessibility.py::[chapters/01_x]"),
+         "pages::[chapters/01_x]"),
         ("tests/site/test_site.py::test_figures_are_drawn[embed/ch2-usa-1917]",
-         "tests/site/test_site.py::[embed/ch2-usa-1917]"),
+         "pages::[embed/ch2-usa-1917]"),
         ("tests/site/test_site_features.py::test_quiz_checks_answers_without_a_kernel",
          "tests/site/test_site_features.py::test_quiz_checks_answers_without_a_kernel"),
     ],
@@ -70,4 +70,4 @@ def test_the_scheduler_splits_by_unit():
     pytest.importorskip("xdist")
     split = work_units.scheduler_class()._split_scope
     assert split(None, "tests/site/test_site.py::test_figures_are_drawn[intro]") == (
-        "tests/site/test_site.py::[intro]")
+        "pages::[intro]")

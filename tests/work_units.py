@@ -7,7 +7,9 @@ server, a parsed PDF), its caches and a notebook's kernel are made once. The bro
 ``SHARED_MODULES`` share nothing but session fixtures, so their tests are split into one unit
 per parameter id, or per page (the tests of one page stay together: a page that two tests read
 is loaded once) and one unit per test without parameters; the two workers take
-them as they come free, so neither ends the run long after the other.
+them as they come free, so neither ends the run long after the other. A page's axe audit
+(test_accessibility.py) and test_site.py's checks of the same page are one unit: the audit's
+first visit serves both.
 
 Order (``order``, applied to each worker's collection): the book is built once for both workers
 while they run every file that needs no built site (the browser and build files first: live
@@ -45,9 +47,12 @@ SHARED_MODULES: dict[str, Callable[[str], str]] = {
     "tests/site/test_embed.py": _same,
     "tests/site/test_reader_experience.py": _same,
     "tests/site/test_responsive.py": _same,  # one unit per (chapter, viewport): measured once for both tests
-    "tests/site/test_site.py": _same,  # one unit per page: four tests read one visit
+    "tests/site/test_site.py": _same,  # one unit per page: four tests read one visit (the audit's, above)
     "tests/site/test_site_features.py": _same,
 }
+
+
+PAGE_MODULES = frozenset({"tests/site/test_accessibility.py", "tests/site/test_site.py"})
 
 
 def unit_of(nodeid: str) -> str:
@@ -56,7 +61,11 @@ def unit_of(nodeid: str) -> str:
     if module not in SHARED_MODULES:
         return module
     name, bracket, params = rest.partition("[")
-    return f"{module}::[{SHARED_MODULES[module](params[:-1])}]" if bracket else f"{module}::{name}"
+    if not bracket:
+        return f"{module}::{name}"
+    key = SHARED_MODULES[module](params[:-1])
+    # a page's axe audit and test_site.py's checks of the same page share its first visit
+    return f"pages::[{key}]" if module in PAGE_MODULES else f"{module}::[{key}]"
 
 
 def needs_site(item: pytest.Item) -> bool:

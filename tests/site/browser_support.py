@@ -271,8 +271,14 @@ class PageRecorder:
     def bad_responses(self) -> list[tuple[str, int]]:
         return [(u, s) for u, s in self.responses if s >= 400]
 
+    RECORDS = ("requests", "finished", "responses", "failed", "blocked", "console", "page_errors")
+
+    def snapshot(self) -> PageRecorder:
+        """A detached copy of what was recorded so far (the page may go on to do more)."""
+        return PageRecorder(**{name: list(getattr(self, name)) for name in self.RECORDS})
+
     def clear(self) -> None:
-        for name in ("requests", "finished", "responses", "failed", "blocked", "console", "page_errors"):
+        for name in self.RECORDS:
             getattr(self, name).clear()
 
 

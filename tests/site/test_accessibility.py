@@ -40,7 +40,7 @@ import pytest
 
 from .browser_support import REPO, toc_pages
 from .test_embed import EMBED_PAGES  # every explorer's own page (embed/<id>.html)
-from .test_site import containers_in_html, load  # the same wait for figures and explorers
+from .test_site import PAGES, containers_in_html, load, record_first_visit  # the same wait for figures and explorers
 
 pytestmark = pytest.mark.browser
 
@@ -150,6 +150,8 @@ def _open(new_page, server, site, name: str, theme: str, audit: Audit) -> Any:
     page, recorder = new_page()
     page.emulate_media(color_scheme=theme)
     load(page, recorder, server.url(f"{name}.html"), counts["plots"], counts["explorers"], audit.notes)
+    if theme == "light" and name in PAGES:  # test_site.py's per-page checks read this first visit
+        record_first_visit(name, server.url(f"{name}.html"), counts, page, recorder, audit.notes)
     found = page.evaluate("document.documentElement.getAttribute('data-theme')")
     assert found == theme, f"{name}: <html data-theme> is {found!r}, expected {theme!r} (prefers-color-scheme: {theme})"
     if counts["plots"] or counts["explorers"]:

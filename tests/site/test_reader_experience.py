@@ -63,12 +63,25 @@ def _wait_combination(page, explorer_id: str, value: str) -> None:
                            arg=[explorer_id, value], timeout=5000)
 
 
+# [id, described by its own "-ends" element, that element's text, shown wherever the slider is]
+SLIDER_ENDS = """() => Array.from(document.querySelectorAll('.alliances-explorer input[type=range]'))
+  .map(i => { const e = document.getElementById(i.id + '-ends');
+              return [i.id, (i.getAttribute('aria-describedby') || '').split(' ').includes(i.id + '-ends'),
+                      e ? e.textContent.trim() : '',
+                      i.getClientRects().length === 0 || (!!e && e.getClientRects().length > 0)]; })"""
+
+
 @pytest.mark.parametrize("name", CHAPTERS)
 def test_every_control_moved_one_step_changes_what_the_reader_sees_or_is_visibly_disabled(name, site, server,
                                                                                           new_page):
+    """Also, on the same page before anything moves: every slider of the chapter says what its ends mean."""
     page, recorder, counts = open_page(new_page, server, site, name)
     if not counts["explorers"]:
         pytest.skip(f"{name} has no explorer")
+    sliders = page.evaluate(SLIDER_ENDS)
+    assert len(sliders) >= counts["explorers"]
+    bare = [s[0] for s in sliders if not (s[1] and " … " in s[2] and s[3])]
+    assert not bare, f"{name}: sliders without ends: {bare}"
     dead = []
     moved = 0
     for explorer_id in page.eval_on_selector_all(".alliances-explorer", "els => els.map(e => e.id)"):
@@ -135,20 +148,6 @@ def test_slider_ends_say_what_they_mean_to_screen_readers(site, server, new_page
     proximity = page.locator("#ch1-sources [name=proximity]")
     expect(proximity).to_have_accessible_description("0.00 remote … 1.00 shares a border")
     expect(page.locator("#ch1-sources-proximity-ends")).to_be_visible()
-
-
-@pytest.mark.parametrize("name", CHAPTERS)
-def test_every_slider_of_every_chapter_says_what_its_ends_mean(name, site, server, new_page):
-    page, _, counts = open_page(new_page, server, site, name)
-    # [id, described by its own "-ends" element, that element's text, shown wherever the slider is]
-    sliders = page.evaluate("""() => Array.from(document.querySelectorAll('.alliances-explorer input[type=range]'))
-      .map(i => { const e = document.getElementById(i.id + '-ends');
-                  return [i.id, (i.getAttribute('aria-describedby') || '').split(' ').includes(i.id + '-ends'),
-                          e ? e.textContent.trim() : '',
-                          i.getClientRects().length === 0 || (!!e && e.getClientRects().length > 0)]; })""")
-    assert len(sliders) >= counts["explorers"]
-    bare = [s[0] for s in sliders if not (s[1] and " … " in s[2] and s[3])]
-    assert not bare, f"{name}: sliders without ends: {bare}"
 
 
 @pytest.mark.parametrize("viewport", [PHONE, LAPTOP], ids=["phone", "laptop"])

@@ -152,29 +152,43 @@ def load(page: Any, recorder: PageRecorder, url: str, expected_plots: int, explo
         notes.append(f"requests still starting or in flight after 10 s ({recorder.inflight()} in flight)")
 
 
+# First visits already made, by page name: a test that loads a TOC page as a first visit in the
+# light theme at 1280 x 900 (test_accessibility.py's audit) records it here, and the per-page
+# checks below read it instead of loading the page again (tests/work_units.py runs both on one worker).
+FIRST_VISITS: dict[str, Visit] = {}
+
+
+def record_first_visit(name: str, url: str, counts: dict[str, int], page: Any, recorder: PageRecorder,
+                       notes: list[str]) -> Visit:
+    """What the first visit of ``name`` (``counts``: containers_in_html of its file), just loaded in
+    ``page`` with ``load()``, drew and did."""
+    v = Visit(name, url, counts["plots"], counts["explorers"], recorder=recorder.snapshot(), notes=list(notes))
+    found = page.evaluate(COUNT_DRAWN)
+    v.drawn, v.plotly_divs = found["drawn"], found["divs"]
+    FIRST_VISITS.setdefault(name, v)
+    return v
+
+
 @pytest.fixture(scope="session")
 def visits(site: Site, server: StaticServer, browser):
-    """Load each TOC page once (lazily) and keep what it did, for the per-page checks."""
-    cache: dict[str, Visit] = {}
+    """Each TOC page's first visit (made here, lazily, unless another test made it), for the per-page checks."""
     contexts = []
 
     def visit(name: str) -> Visit:
-        if name in cache:
-            return cache[name]
+        if name in FIRST_VISITS:
+            return FIRST_VISITS[name]
         path = site.html_dir / f"{name}.html"
         assert path.is_file(), f"{name} is in _toc.yml but {path} was not built"
         counts = containers_in_html(path)
-        v = Visit(name, server.url(f"{name}.html"), counts["plots"], counts["explorers"])
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         contexts.append(context)
         page = context.new_page()
-        v.recorder.attach(page)
-        load(page, v.recorder, v.url, v.expected_plots, v.explorers, v.notes)
-        found = page.evaluate(COUNT_DRAWN)
-        v.drawn, v.plotly_divs = found["drawn"], found["divs"]
+        recorder = PageRecorder().attach(page)
+        notes: list[str] = []
+        load(page, recorder, server.url(f"{name}.html"), counts["plots"], counts["explorers"], notes)
+        v = record_first_visit(name, server.url(f"{name}.html"), counts, page, recorder, notes)
         context.close()
         contexts.remove(context)
-        cache[name] = v
         return v
 
     yield visit
