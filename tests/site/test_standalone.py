@@ -18,6 +18,9 @@ import shutil
 import subprocess
 import sys
 import sysconfig
+import time
+import warnings
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -123,6 +126,27 @@ def fresh_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return {"tmp": tmp, "wheel": wheel, "env": env, "site": target, "jupyter": tmp / "jupyter"}
 
 
+SLOW_CHAPTER_S = 60  # each chapter runs alone in 5-35 s here; past this, the log says where the time went
+
+
+def _warn_if_slow(name: str, nb, seconds: float) -> None:
+    """A chapter that ran far slower than usual (a stall, not a failure) is named in pytest's warning
+    summary with its slowest cells, timed from nbclient's execution metadata."""
+    if seconds < SLOW_CHAPTER_S:
+        return
+    timed = []
+    for index, cell in enumerate(nb.cells):
+        stamps = cell.get("metadata", {}).get("execution", {})
+        start, end = stamps.get("iopub.execute_input"), stamps.get("shell.execute_reply")
+        if start and end:
+            spent = (datetime.fromisoformat(end.replace("Z", "+00:00"))
+                     - datetime.fromisoformat(start.replace("Z", "+00:00"))).total_seconds()
+            timed.append((spent, index, cell.source.splitlines()[0][:60] if cell.source else ""))
+    slowest = ", ".join(f"cell {i} {t:.0f} s ({src!r})" for t, i, src in sorted(timed, reverse=True)[:3])
+    warnings.warn(f"{name} ran alone in {seconds:.0f} s; in its cells: {slowest or 'no timings'}; "
+                  f"the rest was kernel start and shutdown", stacklevel=2)
+
+
 @pytest.mark.build
 @pytest.mark.parametrize("name", RUN_ALONE)
 def test_a_downloaded_chapter_runs_on_its_own(name, fresh_env, monkeypatch):
@@ -146,10 +170,27 @@ def test_a_downloaded_chapter_runs_on_its_own(name, fresh_env, monkeypatch):
     monkeypatch.setenv("PIP_NO_INDEX", "1")  # everything pip needs is the wheel and what is installed
     monkeypatch.setenv("PIP_DISABLE_PIP_VERSION_CHECK", "1")
     client = NotebookClient(nb, kernel_name="fresh", timeout=300, resources={"metadata": {"path": str(folder)}})
+    started = time.perf_counter()
     client.execute()
+    _warn_if_slow(name, nb, time.perf_counter() - started)
     out = "".join(o.get("text", "") for o in nb.cells[-1].outputs if o.get("output_type") == "stream")
     lines = dict(line.split(" ", 1) for line in out.strip().splitlines())
     site = str(fresh_env["site"])
     assert lines["PACKAGE"].startswith(site), f"widgets came from {lines['PACKAGE']}, not the fresh install in {site}"
     assert lines["DATA"].startswith(site) and "bookdata" in lines["DATA"], lines["DATA"]
     assert int(lines["BIB"]) > 20, "the installed references.bib was not found"
+
+
+def test_a_slow_chapter_is_named_with_its_slowest_cells():
+    import nbformat
+
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("fast()"), nbformat.v4.new_code_cell("slow()")])
+    nb.cells[0].metadata["execution"] = {"iopub.execute_input": "2026-01-01T00:00:00Z",
+                                         "shell.execute_reply": "2026-01-01T00:00:02Z"}
+    nb.cells[1].metadata["execution"] = {"iopub.execute_input": "2026-01-01T00:00:02Z",
+                                         "shell.execute_reply": "2026-01-01T00:04:52Z"}
+    with pytest.warns(UserWarning, match=r"02_balancing ran alone in 303 s; in its cells: cell 1 290 s \('slow\(\)'\)"):
+        _warn_if_slow("02_balancing", nb, 303.2)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        _warn_if_slow("02_balancing", nb, 12.0)  # usual times say nothing
