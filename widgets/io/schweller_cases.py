@@ -26,7 +26,10 @@ SCHWELLER_COLUMNS: tuple[str, ...] = (
     *(f"why_{c}" for c in JUSTIFIED_COLUMNS), "sources",
 )
 # issue 17's columns: optional, so that a file coded before them still loads with today's behaviour
-OPTIONAL_COLUMNS: tuple[str, ...] = ("spoils_held_by", "why_spoils_held_by", "courted", "why_courted")
+# walt_threat_camp_alternative: the camp of the threat source in cases_alternative.csv, for the rows
+# read two ways there (empty otherwise); it places Walt's choice under that coding
+OPTIONAL_COLUMNS: tuple[str, ...] = (
+    "spoils_held_by", "why_spoils_held_by", "courted", "why_courted", "walt_threat_camp_alternative")
 OPTIONAL_DEFAULTS: dict[str, Any] = {"spoils_held_by": "status-quo", "courted": 0.0}
 _CASE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _BIB_KEY = re.compile(r"^[A-Za-z][A-Za-z0-9_:-]*$")
@@ -54,6 +57,10 @@ def _check_row(line: int, row: Mapping[str, str], bad: Callable[[str, str], None
     if camp not in SIDES:
         bad("walt_threat_camp", f"{camp!r} must be one of {', '.join(map(repr, SIDES))}")
     out["walt_threat_camp"] = camp
+    alternative = (row.get("walt_threat_camp_alternative") or "").strip()
+    if alternative and alternative not in SIDES:
+        bad("walt_threat_camp_alternative", f"{alternative!r} must be empty or one of {', '.join(map(repr, SIDES))}")
+    out["walt_threat_camp_alternative"] = alternative or None
     for column in CASE_VALUE_COLUMNS:
         if column not in row:
             out[column] = OPTIONAL_DEFAULTS[column]
@@ -119,6 +126,22 @@ def load_schweller_cases(path: str | os.PathLike | None = None) -> list[dict[str
     """Load and validate the Schweller cases file (default: the book's data folder)."""
     file = Path(path) if path is not None else schweller_data_path()
     return read_schweller_cases(read_text(file, SchwellerDataError), source=str(file))
+
+
+OTHER_CASES_FILE = "schweller_other_cases.csv"
+
+
+def load_all_schweller_cases() -> list[dict[str, Any]]:
+    """Every decision of ``cases.csv`` on Schweller's scales: chapter 5's illustrations
+    (``schweller_cases.csv``) followed by the others (``schweller_other_cases.csv``).
+    Raises :class:`SchwellerDataError` if a case is in both files."""
+    rows = load_schweller_cases() + load_schweller_cases(data_file(OTHER_CASES_FILE))
+    seen: set[str] = set()
+    twice = sorted({r["case_id"] for r in rows if r["case_id"] in seen or seen.add(r["case_id"])})
+    if twice:
+        raise SchwellerDataError(OTHER_CASES_FILE, [f"case {cid!r} is also coded in schweller_cases.csv"
+                                                    for cid in twice])
+    return rows
 
 
 def case_scenario(row: Mapping[str, Any]) -> Scenario:
