@@ -1,0 +1,77 @@
+"""Schweller's model on the whole case file (widgets.model.evaluation_schweller) and what
+chapter 8 says about it."""
+
+from __future__ import annotations
+
+import pytest
+
+from widgets.io.cases import load_cases
+from widgets.io.schweller_cases import load_all_schweller_cases
+from widgets.model import evaluation_codings as codings
+from widgets.model import evaluation_schweller as es
+from widgets.model.evaluation import walt_predictions
+from widgets.model.evaluation_metrics import three_way
+
+
+@pytest.fixture(scope="module")
+def book():
+    cases = load_cases()
+    alternative, _ = codings.alternative_cases()
+    rows = load_all_schweller_cases()
+    scores = es.whole_file_scores(cases, alternative, rows)
+    return cases, alternative, rows, scores, es.whole_file_facts(scores, rows)
+
+
+@pytest.mark.parametrize(("choice", "camp", "threat_camp", "expected"), [
+    ("balance", "status quo", "revisionist", "balance"),
+    ("balance", "status quo", "status quo", "bandwagon"),  # balancing the revisionist = joining the threat's camp
+    ("bandwagon", "revisionist", "revisionist", "bandwagon"),
+    ("bandwagon", "status quo", "revisionist", "balance"),  # a jackal joining the status-quo camp
+    ("neutral", None, "revisionist", "neutral"),
+    ("buck-pass", None, "status quo", "buck-pass"),
+])
+def test_schwellers_prediction_is_read_in_walts_terms_by_the_camp_it_names(choice, camp, threat_camp, expected):
+    assert es.in_walts_terms(choice, camp, threat_camp) == expected
+
+
+def test_a_case_without_schwellers_coding_is_named():
+    cases = load_cases()
+    rows = [r for r in load_all_schweller_cases() if r["case_id"] != "japan-1940"]
+    with pytest.raises(ValueError, match="no Schweller coding for 1 case.*japan-1940"):
+        es.schweller_predictions(cases, rows)
+
+
+def test_the_alternative_coding_moves_only_the_rows_it_rereads(book):
+    cases, alternative, rows, _, _ = book
+    first = dict(zip(cases.index, es.schweller_predictions(cases, rows), strict=True))
+    second = dict(zip(alternative.index, es.schweller_predictions(alternative, rows, alternative=True), strict=True))
+    moved = {cid for cid in first if first[cid] != second[cid]}
+    reread = {r["case_id"] for r in rows if r["walt_threat_camp_alternative"]
+              and r["walt_threat_camp_alternative"] != r["walt_threat_camp"]}
+    assert moved <= reread
+
+
+def test_the_table_has_both_models_on_each_case_set(book):
+    cases, _, _, scores, _ = book
+    table = es.whole_file_table(scores)
+    assert table.shape == (6, 4)
+    assert {model for (model, _) in scores} == {es.WALT_MODEL, es.SCHWELLER_MODEL}
+    walt = scores[(es.WALT_MODEL, "all decisions")]
+    assert walt.three.correct == sum(a == b for a, b in zip(three_way(cases["observed"]),
+                                                            three_way(walt_predictions(cases)), strict=True))
+    assert scores[(es.SCHWELLER_MODEL, "not among chapter 5's illustrations")].three.n == 71
+
+
+def test_chapter_8_says_what_the_numbers_show(book):
+    """The prose of 'Both theories on the whole file' (chapter 8): the theories fail in opposite
+    places, Schweller's against-misses mostly stay out, the gap is smaller on the 71 decisions that
+    are not chapter 5's illustrations, and the alternative coding hardly moves either model."""
+    cases, _, rows, scores, f = book
+    assert f["sch_hit3_with"] > f["walt_all_hit3_with"] and f["sch_hit3_against"] < f["walt_all_hit3_against"]
+    schweller = es.schweller_predictions(cases, rows)
+    missed = [p for o, p in zip(three_way(cases["observed"]), three_way(schweller), strict=True)
+              if o == "align against" and p != "align against"]
+    assert missed.count("stay out") > missed.count("align with")
+    assert 0 < f["sch71_macro3"] - f["walt71_macro3"] < f["sch_macro3"] - f["walt_all_macro3"]
+    assert abs(f["sch_alt_macro3"] - f["sch_macro3"]) < 0.02 and abs(f["walt_alt_macro3"] - f["walt_all_macro3"]) < 0.02
+    assert f["sch_n"] == f["walt_all_n"] == len(cases) and f["sch71_n"] + 22 == len(cases)

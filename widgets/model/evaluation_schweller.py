@@ -1,0 +1,138 @@
+"""Schweller's model on the whole case file, scored on the same terms as Walt's.
+
+Chapter 5 runs Schweller's balance-of-interests model on the decisions chosen to illustrate it.
+Here it runs on every decision of ``data/cases.csv``, each coded on its scales
+(``schweller_cases.csv`` and ``schweller_other_cases.csv``, joined by
+:func:`widgets.io.schweller_cases.load_all_schweller_cases`), and is scored against the same
+observed choices as Walt's model.
+
+Translation into Walt's terms. Schweller's prediction names a camp (the status-quo camp for
+balancing, the camp joined for bandwagoning) or none (buck-passing, neutrality). A camp that is
+not the camp of the threat source coded for Walt's model (``walt_threat_camp``) is aligning
+against that threat, i.e. ``balance``; the threat's own camp is aligning with it, ``bandwagon``;
+staying out keeps Schweller's choice (``buck-pass`` or ``neutral``). Under the alternative coding
+of the disputed rows (:mod:`widgets.model.evaluation_codings`) the threat camp is
+``walt_threat_camp_alternative`` where the row gives one. Nothing is fitted: the model's
+coefficients are those of chapter 5 (``DEFAULT_INTEREST_PARAMETERS``), so its leave-one-out
+score equals its in-sample score.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import pandas as pd
+
+from .._paths import data_file
+from ..io.schweller_cases import OTHER_CASES_FILE, case_scenario, load_all_schweller_cases, load_schweller_cases
+from .evaluation import walt_predictions
+from .evaluation_metrics import THREE_WAY, Scorecard, score
+from .interests.choice import schweller_predict
+from .interests.comparison import schweller_camp
+from .interests.scenario import InterestParameters
+
+SCHWELLER_MODEL = "Schweller's balance of interests"
+WALT_MODEL = "Walt's threat model"
+
+
+def other_case_ids() -> list[str]:
+    """The decisions not chosen to illustrate Schweller (``schweller_other_cases.csv``), in file order."""
+    return [r["case_id"] for r in load_schweller_cases(data_file(OTHER_CASES_FILE))]
+
+
+def in_walts_terms(choice: str, camp: str | None, threat_camp: str) -> str:
+    """Schweller's prediction (its ``choice`` and the ``camp`` it puts the decider in, None when
+    it stays out) as one of Walt's four choices, relative to the camp of Walt's threat source."""
+    if camp is None:
+        return choice
+    return "bandwagon" if camp == threat_camp else "balance"
+
+
+def threat_camps(rows: Sequence[Mapping[str, Any]], alternative: bool = False) -> dict[str, str]:
+    """case_id -> the camp of Walt's threat source, under the first or the alternative coding."""
+    return {r["case_id"]: (r.get("walt_threat_camp_alternative") if alternative else None) or r["walt_threat_camp"]
+            for r in rows}
+
+
+def schweller_predictions(cases: pd.DataFrame, rows: Sequence[Mapping[str, Any]] | None = None,
+                          alternative: bool = False, params: InterestParameters | None = None) -> list[str]:
+    """Schweller's prediction for each case of ``cases`` (in its order), in Walt's four choices.
+
+    Raises ValueError naming the cases that have no Schweller coding."""
+    rows = load_all_schweller_cases() if rows is None else list(rows)
+    by_id = {r["case_id"]: r for r in rows}
+    missing = [cid for cid in cases.index if cid not in by_id]
+    if missing:
+        raise ValueError(f"no Schweller coding for {len(missing)} case(s): {', '.join(missing[:5])}")
+    camps = threat_camps(rows, alternative)
+    out = []
+    for cid in cases.index:
+        prediction = schweller_predict(case_scenario(by_id[cid]), params)
+        out.append(in_walts_terms(prediction.choice, schweller_camp(prediction), camps[cid]))
+    return out
+
+
+def schweller_score(cases: pd.DataFrame, alternative: bool = False,
+                    rows: Sequence[Mapping[str, Any]] | None = None) -> Scorecard:
+    """Schweller's model scored against ``cases``' observed choices (both splits)."""
+    return score(list(cases["observed"]), schweller_predictions(cases, rows, alternative))
+
+
+def whole_file_scores(cases: pd.DataFrame, alternative_cases: pd.DataFrame | None = None,
+                      rows: Sequence[Mapping[str, Any]] | None = None) -> dict[tuple[str, str], Scorecard]:
+    """Both models scored on: every decision (first coding), the decisions not chosen to
+    illustrate Schweller, and, when given, every decision under the alternative coding.
+    Keys are (model, case set)."""
+    rows = load_all_schweller_cases() if rows is None else list(rows)
+    others = [cid for cid in other_case_ids() if cid in cases.index]
+    sets = [("all decisions", cases, False), ("not among chapter 5's illustrations", cases.loc[others], False)]
+    if alternative_cases is not None:
+        sets.append(("all decisions, alternative coding", alternative_cases, True))
+    out: dict[tuple[str, str], Scorecard] = {}
+    for label, table, alternative in sets:
+        observed = list(table["observed"])
+        out[(WALT_MODEL, label)] = score(observed, walt_predictions(table))
+        out[(SCHWELLER_MODEL, label)] = score(observed, schweller_predictions(table, rows, alternative))
+    return out
+
+
+def whole_file_table(scores: Mapping[tuple[str, str], Scorecard]) -> pd.DataFrame:
+    """One line per (case set, model): hits on each three-way outcome and the macro recall."""
+    records = []
+    for (model, label), card in scores.items():
+        three = card.three
+        record = {"cases": f"{label} ({three.n})", "model": model}
+        record.update({outcome: f"{three.hits[outcome][0]}/{three.hits[outcome][1]}" for outcome in THREE_WAY})
+        record["macro recall (3)"] = round(three.macro_recall, 3)
+        records.append(record)
+    return pd.DataFrame(records).set_index(["cases", "model"])
+
+
+FACT_PREFIXES: dict[tuple[str, str], str] = {
+    (WALT_MODEL, "all decisions"): "walt_all", (SCHWELLER_MODEL, "all decisions"): "sch",
+    (WALT_MODEL, "not among chapter 5's illustrations"): "walt71",
+    (SCHWELLER_MODEL, "not among chapter 5's illustrations"): "sch71",
+    (WALT_MODEL, "all decisions, alternative coding"): "walt_alt",
+    (SCHWELLER_MODEL, "all decisions, alternative coding"): "sch_alt",
+}
+
+
+def whole_file_facts(scores: Mapping[tuple[str, str], Scorecard],
+                     rows: Sequence[Mapping[str, Any]] | None = None) -> dict[str, Any]:
+    """The numbers chapter 8 quotes from :func:`whole_file_scores`, three-way: for each model and
+    case set (prefixes in ``FACT_PREFIXES``) ``n``, ``correct3``, ``macro3`` and, per outcome
+    (``against``, ``with``, ``out``), ``hit3_``, ``obs3_`` and ``recall3_``; plus
+    ``sch_threat_in_sq``, the decisions whose threat source (for Walt) is in the status-quo camp,
+    a threat Schweller's scales cannot show."""
+    rows = load_all_schweller_cases() if rows is None else list(rows)
+    facts: dict[str, Any] = {"sch_threat_in_sq": sum(r["walt_threat_camp"] == "status quo" for r in rows)}
+    for key, card in scores.items():
+        prefix, three = FACT_PREFIXES[key], card.three
+        facts.update({f"{prefix}_n": three.n, f"{prefix}_correct3": three.correct,
+                      f"{prefix}_macro3": three.macro_recall})
+        for outcome, name in (("align against", "against"), ("align with", "with"), ("stay out", "out")):
+            hit, total = three.hits[outcome]
+            facts[f"{prefix}_hit3_{name}"], facts[f"{prefix}_obs3_{name}"] = hit, total
+            facts[f"{prefix}_recall3_{name}"] = three.recall[outcome]
+    return facts
