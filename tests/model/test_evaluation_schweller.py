@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from widgets.io.cases import load_cases
-from widgets.io.schweller_cases import load_all_schweller_cases
+from widgets.io.cases import get_case, load_cases
+from widgets.io.schweller_cases import case_scenario, load_all_schweller_cases
 from widgets.model import evaluation_codings as codings
 from widgets.model import evaluation_schweller as es
 from widgets.model.evaluation import walt_predictions
 from widgets.model.evaluation_metrics import three_way
+from widgets.model.interests.choice import schweller_predict
 
 
 @pytest.fixture(scope="module")
@@ -75,3 +76,36 @@ def test_chapter_8_says_what_the_numbers_show(book):
     assert 0 < f["sch71_macro3"] - f["walt71_macro3"] < f["sch_macro3"] - f["walt_all_macro3"]
     assert abs(f["sch_alt_macro3"] - f["sch_macro3"]) < 0.02 and abs(f["walt_alt_macro3"] - f["walt_all_macro3"]) < 0.02
     assert f["sch_n"] == f["walt_all_n"] == len(cases) and f["sch71_n"] + 22 == len(cases)
+
+
+def test_the_combinations_inputs_are_each_models_probabilities(book):
+    cases, _, rows, _, _ = book
+    probabilities = es.model_probabilities(cases, rows)
+    assert list(probabilities.columns) == list(es.COMBINED_INPUTS) and list(probabilities.index) == list(cases.index)
+    assert ((probabilities >= 0) & (probabilities <= 1)).all().all()
+    assert (probabilities["walt_p_with"] + probabilities["walt_p_out"] <= 1 + 1e-9).all()
+    assert (probabilities["schweller_p_with"] + probabilities["schweller_p_out"] <= 1 + 1e-9).all()
+    # the inputs are the models' own probabilities (one case of each kind of threat camp, checked by hand)
+    for cid in ("japan-1940", "italy-1940"):
+        walt = get_case(cid, cases).predict().probabilities
+        row = next(r for r in rows if r["case_id"] == cid)
+        options = schweller_predict(case_scenario(row)).options
+        threat_side = (options["bandwagon-revisionist"] if row["walt_threat_camp"] == "revisionist"
+                       else options["balance"] + options["bandwagon-status-quo"])
+        assert probabilities.loc[cid, "walt_p_with"] == pytest.approx(walt["bandwagon"])
+        assert probabilities.loc[cid, "schweller_p_with"] == pytest.approx(threat_side)
+    assert {r["walt_threat_camp"] for r in rows if r["case_id"] in ("japan-1940", "italy-1940")} == {
+        "revisionist", "status quo"}
+
+
+def test_chapter_8_says_what_the_estimated_combination_shows(book):
+    """'no better than Schweller's model alone' and 'leans toward the common outcome, aligning
+    against, and gives up the rarer ones' (chapter 8), held out."""
+    cases, _, rows, _, f = book
+    combination = es.combine(cases, rows)
+    facts = es.combination_facts(combination)
+    assert combination.fit.ok and facts["comb_problem_folds"] == 0
+    assert facts["comb_loo_macro3"] <= f["sch_macro3"]
+    assert facts["comb_hit3_against"] > f["sch_hit3_against"]
+    assert facts["comb_hit3_with"] < f["sch_hit3_with"] and facts["comb_hit3_out"] < f["sch_hit3_out"]
+    assert combination.held_out.n == len(cases)

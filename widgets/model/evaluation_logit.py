@@ -224,12 +224,13 @@ def fit_logit(
 
 
 def leave_one_out_logit(
-    cases: pd.DataFrame, split: str = "three", prior_sd: float | None = PRIOR_SD
+    cases: pd.DataFrame, split: str = "three", prior_sd: float | None = PRIOR_SD, names: Sequence[str] | None = None
 ) -> tuple[list[str], int]:
-    """Held-out predictions (on ``split``'s outcomes) of the logit refitted without each case,
-    and the number of folds whose fit had a problem (their predictions are still used)."""
+    """Held-out predictions (on ``split``'s outcomes) of the logit on ``names`` (default
+    :func:`covariates`) refitted without each case, and the number of folds whose fit had a
+    problem (their predictions are still used)."""
     cases = _check_cases(cases)
-    names = covariates(cases)
+    names = covariates(cases) if names is None else tuple(names)
     predictions, problems = [], 0
     for j in range(len(cases)):
         train = cases.iloc[[i for i in range(len(cases)) if i != j]]

@@ -15,19 +15,31 @@ of the disputed rows (:mod:`widgets.model.evaluation_codings`) the threat camp i
 ``walt_threat_camp_alternative`` where the row gives one. Nothing is fitted: the model's
 coefficients are those of chapter 5 (``DEFAULT_INTEREST_PARAMETERS``), so its leave-one-out
 score equals its in-sample score.
+
+An estimated combination (:func:`combine`). The two theories fail in different places, so the
+record can be asked how to weigh them: a three-way multinomial logit of the observed choice on
+each model's probabilities of aligning with the threat and of staying out (``COMBINED_INPUTS``),
+fitted like chapter 8's estimated model (:mod:`widgets.model.evaluation_logit`: penalised, normal
+prior on the slopes) and scored leave-one-out, the combination refitted without each case. This is
+stacking (Wolpert 1992): the combination's weights are estimated, so only its held-out score
+says anything about decisions it was not fitted to. The specification (these four inputs, the
+book's prior) was fixed before it was first run.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
 
 from .._paths import data_file
+from ..io.cases import Case
 from ..io.schweller_cases import OTHER_CASES_FILE, case_scenario, load_all_schweller_cases, load_schweller_cases
 from .evaluation import walt_predictions
-from .evaluation_metrics import THREE_WAY, Scorecard, score
+from .evaluation_logit import PRIOR_SD, LogitFit, fit_logit, leave_one_out_logit
+from .evaluation_metrics import THREE_WAY, Metrics, Scorecard, evaluate, score, three_way
 from .interests.choice import schweller_predict
 from .interests.comparison import schweller_camp
 from .interests.scenario import InterestParameters
@@ -118,6 +130,16 @@ FACT_PREFIXES: dict[tuple[str, str], str] = {
 }
 
 
+def combination_facts(combination: Combination) -> dict[str, Any]:
+    """Chapter 8's numbers for :func:`combine`: ``comb_loo_macro3``, ``comb_in_macro3``,
+    ``comb_problem_folds`` and the held-out hits ``comb_hit3_against``/``_with``/``_out``."""
+    held = combination.held_out
+    return {"comb_loo_macro3": held.macro_recall, "comb_in_macro3": combination.in_sample.macro_recall,
+            "comb_problem_folds": combination.problem_folds,
+            **{f"comb_hit3_{name}": held.hits[outcome][0]
+               for outcome, name in (("align against", "against"), ("align with", "with"), ("stay out", "out"))}}
+
+
 def whole_file_facts(scores: Mapping[tuple[str, str], Scorecard],
                      rows: Sequence[Mapping[str, Any]] | None = None) -> dict[str, Any]:
     """The numbers chapter 8 quotes from :func:`whole_file_scores`, three-way: for each model and
@@ -136,3 +158,46 @@ def whole_file_facts(scores: Mapping[tuple[str, str], Scorecard],
             facts[f"{prefix}_hit3_{name}"], facts[f"{prefix}_obs3_{name}"] = hit, total
             facts[f"{prefix}_recall3_{name}"] = three.recall[outcome]
     return facts
+
+
+COMBINED_INPUTS: tuple[str, ...] = ("walt_p_with", "walt_p_out", "schweller_p_with", "schweller_p_out")
+
+
+def model_probabilities(cases: pd.DataFrame, rows: Sequence[Mapping[str, Any]] | None = None) -> pd.DataFrame:
+    """Each model's probability that the decider aligns with its threat (Walt's coding) and that
+    it stays out, one line per case of ``cases`` (columns ``COMBINED_INPUTS``)."""
+    rows = load_all_schweller_cases() if rows is None else list(rows)
+    by_id = {r["case_id"]: r for r in rows}
+    camps = threat_camps(rows)
+    records = []
+    for cid, row in cases.iterrows():
+        walt = Case(row.to_dict()).predict().probabilities
+        options = schweller_predict(case_scenario(by_id[cid])).options
+        threat_side = options["bandwagon-revisionist"] if camps[cid] == "revisionist" else (
+            options["balance"] + options["bandwagon-status-quo"])
+        records.append({"walt_p_with": walt["bandwagon"], "walt_p_out": walt["buck-pass"] + walt["neutral"],
+                        "schweller_p_with": threat_side, "schweller_p_out": options["buck-pass"] + options["neutral"]})
+    return pd.DataFrame(records, index=cases.index)
+
+
+@dataclass(frozen=True)
+class Combination:
+    """The estimated combination of the two models: ``fit`` on every case, its ``in_sample`` and
+    ``held_out`` (leave-one-out) three-way metrics, and ``problem_folds``, the folds whose fit
+    reported a problem."""
+
+    fit: LogitFit
+    in_sample: Metrics
+    held_out: Metrics
+    problem_folds: int
+
+
+def combine(cases: pd.DataFrame, rows: Sequence[Mapping[str, Any]] | None = None,
+            prior_sd: float = PRIOR_SD) -> Combination:
+    """Fit and score the estimated combination (see the module docstring)."""
+    table = cases.join(model_probabilities(cases, rows))
+    observed = three_way(list(cases["observed"]))
+    fit = fit_logit(table, "three", prior_sd, COMBINED_INPUTS)
+    held, problems = leave_one_out_logit(table, "three", prior_sd, COMBINED_INPUTS)
+    return Combination(fit, evaluate(observed, fit.predict(table), THREE_WAY),
+                       evaluate(observed, held, THREE_WAY), problems)
