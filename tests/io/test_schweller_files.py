@@ -8,11 +8,14 @@ from pathlib import Path
 
 import pytest
 
+from widgets._paths import data_file
 from widgets.io.cases import load_alternative_cases, load_cases
 from widgets.io.schweller_cases import (
     OTHER_CASES_FILE,
+    SECOND_CODER_FILE,
     SchwellerDataError,
     load_all_schweller_cases,
+    load_schweller_cases,
     read_schweller_cases,
 )
 from widgets.model.interests.cases import observed_side
@@ -83,3 +86,15 @@ def test_a_bad_alternative_camp_names_the_column():
     row["walt_threat_camp_alternative"] = "neutral"
     with pytest.raises(SchwellerDataError, match="walt_threat_camp_alternative.*'neutral' must be empty or one of"):
         read_schweller_cases(csv_text([row], list(row)))
+
+
+def test_the_second_coding_covers_the_same_decisions_and_records_the_same_acts():
+    first = load_schweller_cases(data_file(OTHER_CASES_FILE))
+    second = load_schweller_cases(data_file(SECOND_CODER_FILE))
+    assert [r["case_id"] for r in second] == [r["case_id"] for r in first]
+    cases = load_cases()
+    differ = [r["case_id"] for r in second
+              if _split(observed_side(r), r["walt_threat_camp"]) != THREE_WAY[cases.loc[r["case_id"], "observed"]]]
+    assert differ == []
+    # the link to the alternative coding is copied, not judged again
+    assert [r["walt_threat_camp_alternative"] for r in second] == [r["walt_threat_camp_alternative"] for r in first]

@@ -109,3 +109,13 @@ def test_chapter_8_says_what_the_estimated_combination_shows(book):
     assert facts["comb_hit3_against"] > f["sch_hit3_against"]
     assert facts["comb_hit3_with"] < f["sch_hit3_with"] and facts["comb_hit3_out"] < f["sch_hit3_out"]
     assert combination.held_out.n == len(cases)
+
+
+def test_chapter_8_reports_the_second_coding(book):
+    """The kappa range is over the judged columns only, and the second coding moves Schweller's
+    score by less than the gap to Walt's (what chapter 8's sentence implies by reporting both)."""
+    cases, _, _, _, f = book
+    second = es.second_coder_facts(cases)
+    assert second["kappa_columns"] == 9 and 0 < second["kappa_min"] <= second["kappa_max"] <= 1
+    assert abs(second["coder2_macro3"] - f["sch_macro3"]) < f["sch_macro3"] - f["walt_all_macro3"]
+    assert second["coder2_71_macro3"] > f["walt71_macro3"]

@@ -548,7 +548,8 @@ def test_observed_side_and_kind_must_fit_the_choice():
         "line 2, column 'observed_side': 'revisionist' must be empty unless observed is bandwagon",
         "line 2, column 'observed_kind': 'jackal' must be empty unless observed is bandwagon",
         "line 3, column 'observed_kind': 'wave-of-the-future': bandwagoning with the status-quo camp is piling on or, "
-        "when that camp holds what the decider covets, jackal bandwagoning, so it must be 'piling-on' or 'jackal'",
+        "when the revisionist camp holds what the decider covets (so only the status-quo camp can deliver it), "
+        "jackal bandwagoning, so it must be 'piling-on' or 'jackal'",
     ]
 
 

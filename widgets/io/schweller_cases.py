@@ -94,8 +94,9 @@ def _check_row(line: int, row: Mapping[str, str], bad: Callable[[str, str], None
         if side == "status quo" and kind not in ("piling-on", "jackal"):
             bad(
                 "observed_kind",
-                f"{kind!r}: bandwagoning with the status-quo camp is piling on or, when that camp holds what "
-                "the decider covets, jackal bandwagoning, so it must be 'piling-on' or 'jackal'",
+                f"{kind!r}: bandwagoning with the status-quo camp is piling on or, when the revisionist camp "
+                "holds what the decider covets (so only the status-quo camp can deliver it), "
+                "jackal bandwagoning, so it must be 'piling-on' or 'jackal'",
             )
     elif observed in CHOICES:
         if side:
@@ -129,6 +130,8 @@ def load_schweller_cases(path: str | os.PathLike | None = None) -> list[dict[str
 
 
 OTHER_CASES_FILE = "schweller_other_cases.csv"
+# the same decisions coded again, blind, by a second coder (to measure agreement; see coder_agreement)
+SECOND_CODER_FILE = "schweller_other_cases_second.csv"
 
 
 def load_all_schweller_cases() -> list[dict[str, Any]]:

@@ -36,7 +36,14 @@ import pandas as pd
 
 from .._paths import data_file
 from ..io.cases import Case
-from ..io.schweller_cases import OTHER_CASES_FILE, case_scenario, load_all_schweller_cases, load_schweller_cases
+from ..io.schweller_cases import (
+    OTHER_CASES_FILE,
+    SECOND_CODER_FILE,
+    case_scenario,
+    load_all_schweller_cases,
+    load_schweller_cases,
+)
+from .coder_agreement import COLUMN_LABELS, JUDGED_COLUMNS, agreement
 from .evaluation import walt_predictions
 from .evaluation_logit import PRIOR_SD, LogitFit, fit_logit, leave_one_out_logit
 from .evaluation_metrics import THREE_WAY, Metrics, Scorecard, evaluate, score, three_way
@@ -201,3 +208,21 @@ def combine(cases: pd.DataFrame, rows: Sequence[Mapping[str, Any]] | None = None
     held, problems = leave_one_out_logit(table, "three", prior_sd, COMBINED_INPUTS)
     return Combination(fit, evaluate(observed, fit.predict(table), THREE_WAY),
                        evaluate(observed, held, THREE_WAY), problems)
+
+
+def second_coder_facts(cases: pd.DataFrame) -> dict[str, Any]:
+    """What the second, blind coding of the decisions not among chapter 5's illustrations
+    changes: the range of Cohen's kappa over the judged columns (``kappa_min``, ``kappa_max``,
+    ``kappa_min_label``, the column with the least agreement) and Schweller's three-way macro
+    recall with the second coder's codes, on all decisions (``coder2_macro3``) and on those
+    decisions alone (``coder2_71_macro3``)."""
+    illustrations = load_schweller_cases()
+    first = load_schweller_cases(data_file(OTHER_CASES_FILE))
+    second = load_schweller_cases(data_file(SECOND_CODER_FILE))
+    judged = [c for c in agreement(first, second) if c.column in JUDGED_COLUMNS and c.kappa is not None]
+    low = min(judged, key=lambda c: c.kappa)
+    others = cases.loc[[r["case_id"] for r in second if r["case_id"] in cases.index]]
+    return {"kappa_min": low.kappa, "kappa_min_label": COLUMN_LABELS[low.column],
+            "kappa_max": max(c.kappa for c in judged), "kappa_columns": len(judged),
+            "coder2_macro3": schweller_score(cases, rows=illustrations + second).three.macro_recall,
+            "coder2_71_macro3": schweller_score(others, rows=second).three.macro_recall}
