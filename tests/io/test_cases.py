@@ -193,6 +193,9 @@ def test_codebook_tables_match_the_data(shipped):
     for region, row in regions.items():
         assert row == counts(shipped[shipped["region"] == region]), region
     assert sum(r[-1] for r in regions.values()) == len(shipped)
+    first_years = int(shipped["year"].min()), int(shipped["year"].max())
+    assert f"`cases.csv` holds {len(shipped)} historical alignment decisions, from {first_years[0]} to " \
+           f"{first_years[1]}" in " ".join(text.split())
 
 
 def test_optional_inputs_reach_the_situation(shipped):

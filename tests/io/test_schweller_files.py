@@ -48,6 +48,8 @@ def test_the_other_cases_carry_no_chapter_five_illustration():
     with open(ROOT / "data" / OTHER_CASES_FILE, encoding="utf-8") as f:
         others = {r["case_id"] for r in csv.DictReader(f)}
     assert len(others) == 71 and not illustrations & others
+    text = " ".join((ROOT / "data" / "README.md").read_text(encoding="utf-8").split())
+    assert f"every decision of `cases.csv` that `schweller_cases.csv` does not hold ({len(others)})" in text
 
 
 def test_each_row_records_the_act_cases_csv_records_save_the_one_frame_misfit():
@@ -98,3 +100,13 @@ def test_the_second_coding_covers_the_same_decisions_and_records_the_same_acts()
     assert differ == []
     # the link to the alternative coding is copied, not judged again
     assert [r["walt_threat_camp_alternative"] for r in second] == [r["walt_threat_camp_alternative"] for r in first]
+
+
+def test_the_codebook_counts_of_the_other_decisions_match_the_file():
+    rows = load_schweller_cases(data_file(OTHER_CASES_FILE))
+    sides = [observed_side(r) for r in rows]
+    line = (f"| the other {len(rows)} decisions | {sides.count('revisionist')} | {sides.count('status quo')} | "
+            f"{sides.count('out')} | {len(rows)} |")
+    text = (ROOT / "data" / "README.md").read_text(encoding="utf-8")
+    assert line in text
+    assert f"hold each of the {len(load_cases())} decisions of `cases.csv` once" in " ".join(text.split())
