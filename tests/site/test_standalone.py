@@ -13,6 +13,7 @@ notebook and checks that the package and its data came from the fresh install.
 
 from __future__ import annotations
 
+import itertools
 import json
 import shutil
 import subprocess
@@ -129,9 +130,27 @@ def fresh_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 SLOW_CHAPTER_S = 60  # each chapter runs alone in 5-35 s here; past this, the log says where the time went
 
 
-def _warn_if_slow(name: str, nb, seconds: float) -> None:
+def _phase_recorder(client) -> list[tuple[str, float]]:
+    """Client-side times of nbclient's steps (kernel ready, each cell sent and answered, all
+    done), recorded through its hooks: where a stall falls when the kernel's own stamps say little."""
+    marks: list[tuple[str, float]] = []
+    client.on_notebook_start = lambda **_: marks.append(("kernel ready", time.perf_counter()))
+    client.on_cell_execute = lambda cell_index, **_: marks.append((f"cell {cell_index} sent", time.perf_counter()))
+    client.on_cell_executed = lambda cell_index, **_: marks.append((f"cell {cell_index} answered", time.perf_counter()))
+    client.on_notebook_complete = lambda **_: marks.append(("all cells done", time.perf_counter()))
+    return marks
+
+
+def _longest_steps(marks: list[tuple[str, float]], started: float, ended: float, count: int = 3) -> str:
+    points = [("start", started), *marks, ("kernel shut down", ended)]
+    steps = sorted(((b[1] - a[1], a[0], b[0]) for a, b in itertools.pairwise(points)), reverse=True)[:count]
+    return "; ".join(f"{t:.0f} s from {a} to {b}" for t, a, b in steps)
+
+
+def _warn_if_slow(name: str, nb, seconds: float, steps: str = "") -> None:
     """A chapter that ran far slower than usual (a stall, not a failure) is named in pytest's warning
-    summary with its slowest cells, timed from nbclient's execution metadata."""
+    summary with its slowest cells, timed from nbclient's execution metadata, and the longest
+    client-side steps (``steps``, from :func:`_longest_steps`)."""
     if seconds < SLOW_CHAPTER_S:
         return
     timed = []
@@ -144,7 +163,8 @@ def _warn_if_slow(name: str, nb, seconds: float) -> None:
             timed.append((spent, index, cell.source.splitlines()[0][:60] if cell.source else ""))
     slowest = ", ".join(f"cell {i} {t:.0f} s ({src!r})" for t, i, src in sorted(timed, reverse=True)[:3])
     warnings.warn(f"{name} ran alone in {seconds:.0f} s; in its cells: {slowest or 'no timings'}; "
-                  f"the rest was kernel start and shutdown", stacklevel=2)
+                  f"the rest was kernel start and shutdown" + (f"; longest steps: {steps}" if steps else ""),
+                  stacklevel=2)
 
 
 @pytest.mark.build
@@ -170,9 +190,11 @@ def test_a_downloaded_chapter_runs_on_its_own(name, fresh_env, monkeypatch):
     monkeypatch.setenv("PIP_NO_INDEX", "1")  # everything pip needs is the wheel and what is installed
     monkeypatch.setenv("PIP_DISABLE_PIP_VERSION_CHECK", "1")
     client = NotebookClient(nb, kernel_name="fresh", timeout=300, resources={"metadata": {"path": str(folder)}})
+    marks = _phase_recorder(client)
     started = time.perf_counter()
     client.execute()
-    _warn_if_slow(name, nb, time.perf_counter() - started)
+    ended = time.perf_counter()
+    _warn_if_slow(name, nb, ended - started, _longest_steps(marks, started, ended))
     out = "".join(o.get("text", "") for o in nb.cells[-1].outputs if o.get("output_type") == "stream")
     lines = dict(line.split(" ", 1) for line in out.strip().splitlines())
     site = str(fresh_env["site"])
@@ -194,3 +216,8 @@ def test_a_slow_chapter_is_named_with_its_slowest_cells():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         _warn_if_slow("02_balancing", nb, 12.0)  # usual times say nothing
+    marks = [("kernel ready", 1.0), ("cell 0 sent", 1.5), ("cell 0 answered", 2.0), ("all cells done", 2.5)]
+    assert _longest_steps(marks, 0.0, 302.5, count=2) == (
+        "300 s from all cells done to kernel shut down; 1 s from start to kernel ready")
+    with pytest.warns(UserWarning, match="longest steps: 300 s from all cells done to kernel shut down"):
+        _warn_if_slow("02_balancing", nb, 303.2, _longest_steps(marks, 0.0, 302.5, count=1))

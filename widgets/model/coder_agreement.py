@@ -1,14 +1,14 @@
 """How far two coders of the same decisions agree, column by column.
 
-The decisions of ``schweller_other_cases.csv`` were coded a second time, blind, by a different
-coder (``schweller_other_cases_second.csv``). The field's measure of agreement between two coders
-is Cohen's kappa (Cohen 1960): the share of agreement beyond what two coders assigning codes at
-their own rates would reach by chance, 1 for perfect agreement and 0 for chance. For the ordered
-scales it is weighted (Cohen 1968) with linear weights on the codes' values, so that 0.5 against
-0.75 counts as a near miss and 0 against 1 as a full disagreement; the categorical columns use the
-unweighted kappa. Computed with ``statsmodels.stats.inter_rater.cohens_kappa``. Where both coders
-used a single code for every decision, kappa is undefined (reported as None) and only the share of
-identical codes is reported.
+The decisions of ``schweller_other_cases.csv`` were coded a second time by a second set of coders,
+one per period, blind to the first coding (``schweller_other_cases_second.csv``). The field's
+measure of agreement between two coders is Cohen's kappa (Cohen 1960): the share of agreement
+beyond what two coders assigning codes at their own rates would reach by chance, 1 for perfect
+agreement and 0 for chance. For the ordered scales it is weighted (Cohen 1968) with linear weights
+on the codes' values, so that 0.5 against 0.75 counts as a near miss and 0 against 1 as a full
+disagreement; the categorical columns use the unweighted kappa. Computed with
+``statsmodels.stats.inter_rater.cohens_kappa``. Where both coders used a single code for every
+decision, kappa is undefined (reported as None) and only the share of identical codes is reported.
 """
 
 from __future__ import annotations
@@ -24,11 +24,11 @@ from statsmodels.stats.inter_rater import cohens_kappa
 ORDINAL_COLUMNS: tuple[str, ...] = (
     "value_status_quo", "value_revision", "revisionist_strength", "threat", "victory", "wave", "contagion", "courted")
 NOMINAL_COLUMNS: tuple[str, ...] = ("walt_threat_camp", "spoils_held_by", "war", "act")
-# the columns each coder judged (the others are copied from, or forced by, cases.csv's coding:
-# victory by rule, war and the act by the checker that every row records cases.csv's act)
+# the columns each coder judged (the other two follow cases.csv's coding: victory by rule, and the
+# act by the checker that every row records cases.csv's act, so their agreement measures little)
 JUDGED_COLUMNS: tuple[str, ...] = (
     "value_status_quo", "value_revision", "revisionist_strength", "threat", "wave", "contagion", "courted",
-    "walt_threat_camp", "spoils_held_by")
+    "walt_threat_camp", "spoils_held_by", "war")
 COLUMN_LABELS: dict[str, str] = {
     "value_status_quo": "value of the status quo", "value_revision": "value of revision",
     "revisionist_strength": "revisionist camp's strength", "threat": "threat to own holdings",

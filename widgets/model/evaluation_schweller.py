@@ -137,6 +137,17 @@ FACT_PREFIXES: dict[tuple[str, str], str] = {
 }
 
 
+def overlap_facts(cases: pd.DataFrame, rows: Sequence[Mapping[str, Any]] | None = None) -> dict[str, int]:
+    """On the three-way split: the decisions both models get right (``both_right3``), only
+    Schweller's (``sch_only3``), only Walt's (``walt_only3``) and neither (``neither_right3``)."""
+    observed = three_way(list(cases["observed"]))
+    walt = [o == p for o, p in zip(observed, three_way(walt_predictions(cases)), strict=True)]
+    schweller = [o == p for o, p in zip(observed, three_way(schweller_predictions(cases, rows)), strict=True)]
+    pairs = list(zip(walt, schweller, strict=True))
+    return {"both_right3": pairs.count((True, True)), "sch_only3": pairs.count((False, True)),
+            "walt_only3": pairs.count((True, False)), "neither_right3": pairs.count((False, False))}
+
+
 def combination_facts(combination: Combination) -> dict[str, Any]:
     """Chapter 8's numbers for :func:`combine`: ``comb_loo_macro3``, ``comb_in_macro3``,
     ``comb_problem_folds`` and the held-out hits ``comb_hit3_against``/``_with``/``_out``."""
@@ -211,10 +222,11 @@ def combine(cases: pd.DataFrame, rows: Sequence[Mapping[str, Any]] | None = None
 
 
 def second_coder_facts(cases: pd.DataFrame) -> dict[str, Any]:
-    """What the second, blind coding of the decisions not among chapter 5's illustrations
-    changes: the range of Cohen's kappa over the judged columns (``kappa_min``, ``kappa_max``,
-    ``kappa_min_label``, the column with the least agreement) and Schweller's three-way macro
-    recall with the second coder's codes, on all decisions (``coder2_macro3``) and on those
+    """What the second coding of the decisions not among chapter 5's illustrations (a second set
+    of coders, blind to the first coding) changes: the range of Cohen's kappa over the judged
+    columns (``kappa_min``, ``kappa_max``, ``kappa_min_label``, the column with the least agreement,
+    and ``kappa_columns``, how many columns have a kappa) and Schweller's three-way macro recall
+    with the second coding's codes, on all decisions (``coder2_macro3``) and on those
     decisions alone (``coder2_71_macro3``)."""
     illustrations = load_schweller_cases()
     first = load_schweller_cases(data_file(OTHER_CASES_FILE))
