@@ -36,7 +36,6 @@ def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config
 # both workers then sat idle ~60 s waiting for it. The test processes (and the kernels, servers
 # and browsers they start) therefore lower their own priority once the build has been started:
 # the build runs at full speed beside them, and once it is done they share the machine as before.
-# (Chromium sets its own processes' priority; browser_support.build_first raises the build above it.)
 BUILD_FIRST_NICENESS = 10
 
 

@@ -352,22 +352,6 @@ def _read_result(path_output: Path, marker: Path, started: float) -> BuildResult
                        path_output / "_build" / "html")
 
 
-# Priority of the session's book build, which every site test waits for. The test processes lower
-# their own (tests/conftest.py), but Chromium resets its processes' niceness itself (as root its
-# browser and GPU processes run at -8, its renderers at 0 or 5): measured on 2 cores, the build then
-# wrote the pages only after ~225 s (55 s alone) while both workers waited for it. Where the
-# priority can be raised (root, as on the CI machine), the build runs above Chromium.
-BUILD_NICENESS = -10
-
-
-def build_first(command: list[str]) -> list[str]:
-    """``command`` run at ``BUILD_NICENESS`` where this process may raise priority (root), else as is."""
-    nice = shutil.which("nice")
-    if nice and hasattr(os, "geteuid") and os.geteuid() == 0:
-        return [nice, "-n", str(BUILD_NICENESS), *command]
-    return command
-
-
 class BackgroundBuild:
     """The book build started early, in its own process, so that it runs while the tests that
     need no built site do (the machine has 2 cores); ``result()`` waits for it.
@@ -381,7 +365,7 @@ class BackgroundBuild:
         self.timeout = timeout
         self._log = (self.path_output / "build.log").open("w+", encoding="utf-8")
         self.started = time.perf_counter()
-        self._proc = subprocess.Popen(build_first(site_build_command(self.path_output)), cwd=REPO, stdout=self._log,
+        self._proc = subprocess.Popen(site_build_command(self.path_output), cwd=REPO, stdout=self._log,
                                       stderr=subprocess.STDOUT, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
         threading.Thread(target=self._record_returncode, name="alliances-build-rc", daemon=True).start()
 
