@@ -28,22 +28,6 @@ def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config
     wanted = any(map(work_units.needs_site, items))
     if wanted and not os.environ.get("ALLIANCES_SITE") and not config.option.collectonly:
         config._alliances_build = _start_or_join_build(config)
-        _yield_to_the_build()
-
-
-# The build is the one job everything that needs the site waits for. Measured on 2 cores with the
-# test processes at the build's priority, it wrote the pages only after ~260 s (56 s alone) and
-# both workers then sat idle ~60 s waiting for it. The test processes (and the kernels, servers
-# and browsers they start) therefore lower their own priority once the build has been started:
-# the build runs at full speed beside them, and once it is done they share the machine as before.
-BUILD_FIRST_NICENESS = 10
-
-
-def _yield_to_the_build() -> None:
-    try:
-        os.nice(BUILD_FIRST_NICENESS)
-    except (AttributeError, OSError):  # not on this platform: the build is only slower
-        pass
 
 
 @pytest.hookimpl(optionalhook=True)
