@@ -40,19 +40,19 @@ def _page_of(param_id: str) -> str:
     return param_id.rsplit("-", 1)[0]
 
 
-# module -> the part of a test's parameter id that names its unit
-SHARED_MODULES: dict[str, Callable[[str], str]] = {
-    "tests/site/test_accessibility.py": _page_of,  # one load of a page serves both themes and both tests
-    "tests/site/test_class_results.py": _same,
-    "tests/site/test_embed.py": _same,
-    "tests/site/test_reader_experience.py": _same,
-    "tests/site/test_responsive.py": _same,  # one unit per (chapter, viewport): measured once for both tests
-    "tests/site/test_site.py": _same,  # one unit per page: four tests read one visit (the audit's, above)
-    "tests/site/test_site_features.py": _same,
+# module -> (the part of a test's parameter id that names its unit, the units' namespace). A page's
+# axe audit and test_site.py's checks of the same page share the namespace "pages", so they are one
+# unit and share its first visit; every other module's units are its own.
+SHARED_MODULES: dict[str, tuple[Callable[[str], str], str]] = {
+    "tests/site/test_accessibility.py": (_page_of, "pages"),  # one load of a page serves both themes and tests
+    "tests/site/test_class_results.py": (_same, "tests/site/test_class_results.py"),
+    "tests/site/test_embed.py": (_same, "tests/site/test_embed.py"),
+    "tests/site/test_reader_experience.py": (_same, "tests/site/test_reader_experience.py"),
+    # one unit per (chapter, viewport): measured once for both tests
+    "tests/site/test_responsive.py": (_same, "tests/site/test_responsive.py"),
+    "tests/site/test_site.py": (_same, "pages"),  # one unit per page: four tests read one visit (the audit's)
+    "tests/site/test_site_features.py": (_same, "tests/site/test_site_features.py"),
 }
-
-
-PAGE_MODULES = frozenset({"tests/site/test_accessibility.py", "tests/site/test_site.py"})
 
 
 def unit_of(nodeid: str) -> str:
@@ -63,9 +63,8 @@ def unit_of(nodeid: str) -> str:
     name, bracket, params = rest.partition("[")
     if not bracket:
         return f"{module}::{name}"
-    key = SHARED_MODULES[module](params[:-1])
-    # a page's axe audit and test_site.py's checks of the same page share its first visit
-    return f"pages::[{key}]" if module in PAGE_MODULES else f"{module}::[{key}]"
+    key, namespace = SHARED_MODULES[module]
+    return f"{namespace}::[{key(params[:-1])}]"
 
 
 def needs_site(item: pytest.Item) -> bool:

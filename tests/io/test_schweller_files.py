@@ -18,17 +18,18 @@ from widgets.io.schweller_cases import (
     load_schweller_cases,
     read_schweller_cases,
 )
+from widgets.model.evaluation_metrics import THREE_WAY_OF
 from widgets.model.interests.cases import observed_side
 from widgets.model.interests.scenario import SIDES
 
 from ..tables import csv_text
 
 ROOT = Path(__file__).resolve().parents[2]
-THREE_WAY = {"balance": "against", "bandwagon": "with", "buck-pass": "stay out", "neutral": "stay out"}
 
 
 def _split(side: str, threat_camp: str) -> str:
-    return "stay out" if side == "out" else "with" if side == threat_camp else "against"
+    """The camp a row records, on the three-way split relative to Walt's threat source."""
+    return "stay out" if side == "out" else "align with" if side == threat_camp else "align against"
 
 
 def test_every_decision_of_the_case_file_is_coded_once_on_schwellers_scales():
@@ -58,7 +59,7 @@ def test_each_row_records_the_act_cases_csv_records_save_the_one_frame_misfit():
     a misfit the codebook names; the alternative coding reads the act as this row does)."""
     cases = load_cases()
     differ = [r["case_id"] for r in load_all_schweller_cases()
-              if _split(observed_side(r), r["walt_threat_camp"]) != THREE_WAY[cases.loc[r["case_id"], "observed"]]]
+              if _split(observed_side(r), r["walt_threat_camp"]) != THREE_WAY_OF[cases.loc[r["case_id"], "observed"]]]
     assert differ == ["romania-1940"]
 
 
@@ -96,7 +97,7 @@ def test_the_second_coding_covers_the_same_decisions_and_records_the_same_acts()
     assert [r["case_id"] for r in second] == [r["case_id"] for r in first]
     cases = load_cases()
     differ = [r["case_id"] for r in second
-              if _split(observed_side(r), r["walt_threat_camp"]) != THREE_WAY[cases.loc[r["case_id"], "observed"]]]
+              if _split(observed_side(r), r["walt_threat_camp"]) != THREE_WAY_OF[cases.loc[r["case_id"], "observed"]]]
     assert differ == []
     # the link to the alternative coding is copied, not judged again
     assert [r["walt_threat_camp_alternative"] for r in second] == [r["walt_threat_camp_alternative"] for r in first]

@@ -58,10 +58,10 @@ def test_the_table_has_both_models_on_each_case_set(book):
     table = es.whole_file_table(scores)
     assert table.shape == (6, 4)
     assert {model for (model, _) in scores} == {es.WALT_MODEL, es.SCHWELLER_MODEL}
-    walt = scores[(es.WALT_MODEL, "all decisions")]
+    walt = scores[(es.WALT_MODEL, es.ALL_DECISIONS)]
     assert walt.three.correct == sum(a == b for a, b in zip(three_way(cases["observed"]),
                                                             three_way(walt_predictions(cases)), strict=True))
-    assert scores[(es.SCHWELLER_MODEL, "not among chapter 5's illustrations")].three.n == 71
+    assert scores[(es.SCHWELLER_MODEL, es.NOT_ILLUSTRATIONS)].three.n == 71
 
 
 def test_chapter_8_says_what_the_numbers_show(book):

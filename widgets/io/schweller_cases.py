@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections import Counter
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -130,7 +131,7 @@ def load_schweller_cases(path: str | os.PathLike | None = None) -> list[dict[str
 
 
 OTHER_CASES_FILE = "schweller_other_cases.csv"
-# the same decisions coded again, blind, by a second coder (to measure agreement; see coder_agreement)
+# the same decisions coded again by a second set of coders, blind to the first (see coder_agreement)
 SECOND_CODER_FILE = "schweller_other_cases_second.csv"
 
 
@@ -139,8 +140,7 @@ def load_all_schweller_cases() -> list[dict[str, Any]]:
     (``schweller_cases.csv``) followed by the others (``schweller_other_cases.csv``).
     Raises :class:`SchwellerDataError` if a case is in both files."""
     rows = load_schweller_cases() + load_schweller_cases(data_file(OTHER_CASES_FILE))
-    seen: set[str] = set()
-    twice = sorted({r["case_id"] for r in rows if r["case_id"] in seen or seen.add(r["case_id"])})
+    twice = sorted(cid for cid, n in Counter(r["case_id"] for r in rows).items() if n > 1)
     if twice:
         raise SchwellerDataError(OTHER_CASES_FILE, [f"case {cid!r} is also coded in schweller_cases.csv"
                                                     for cid in twice])

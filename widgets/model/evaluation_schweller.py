@@ -53,6 +53,9 @@ from .interests.scenario import InterestParameters
 
 SCHWELLER_MODEL = "Schweller's balance of interests"
 WALT_MODEL = "Walt's threat model"
+ALL_DECISIONS = "all decisions"
+NOT_ILLUSTRATIONS = "not among chapter 5's illustrations"
+ALTERNATIVE_CODING = "all decisions, alternative coding"
 
 
 def other_case_ids() -> list[str]:
@@ -105,9 +108,9 @@ def whole_file_scores(cases: pd.DataFrame, alternative_cases: pd.DataFrame | Non
     Keys are (model, case set)."""
     rows = load_all_schweller_cases() if rows is None else list(rows)
     others = [cid for cid in other_case_ids() if cid in cases.index]
-    sets = [("all decisions", cases, False), ("not among chapter 5's illustrations", cases.loc[others], False)]
+    sets = [(ALL_DECISIONS, cases, False), (NOT_ILLUSTRATIONS, cases.loc[others], False)]
     if alternative_cases is not None:
-        sets.append(("all decisions, alternative coding", alternative_cases, True))
+        sets.append((ALTERNATIVE_CODING, alternative_cases, True))
     out: dict[tuple[str, str], Scorecard] = {}
     for label, table, alternative in sets:
         observed = list(table["observed"])
@@ -129,11 +132,9 @@ def whole_file_table(scores: Mapping[tuple[str, str], Scorecard]) -> pd.DataFram
 
 
 FACT_PREFIXES: dict[tuple[str, str], str] = {
-    (WALT_MODEL, "all decisions"): "walt_all", (SCHWELLER_MODEL, "all decisions"): "sch",
-    (WALT_MODEL, "not among chapter 5's illustrations"): "walt71",
-    (SCHWELLER_MODEL, "not among chapter 5's illustrations"): "sch71",
-    (WALT_MODEL, "all decisions, alternative coding"): "walt_alt",
-    (SCHWELLER_MODEL, "all decisions, alternative coding"): "sch_alt",
+    (WALT_MODEL, ALL_DECISIONS): "walt_all", (SCHWELLER_MODEL, ALL_DECISIONS): "sch",
+    (WALT_MODEL, NOT_ILLUSTRATIONS): "walt71", (SCHWELLER_MODEL, NOT_ILLUSTRATIONS): "sch71",
+    (WALT_MODEL, ALTERNATIVE_CODING): "walt_alt", (SCHWELLER_MODEL, ALTERNATIVE_CODING): "sch_alt",
 }
 
 
