@@ -15,7 +15,7 @@ that the vulnerable state will seek an alliance" (Walt 1987, p. 26):
 Stage 2, how to align, given that the decider responds. Utilities (logits) of the three
 responses, compared with a softmax:
 
-    V_balance   = b_s * s + b_a * min(a, a_0) / a_0 + b_i * I - b_w * m - b_k * K
+    V_balance   = b_s * s + b_a * min(a, a_0) / a_0 + b_i * I * F - b_w * m - b_k * K
     V_bandwagon = c_0 + c_g * G + c_a * (1 - a) + b_w * m + b_k * K
     V_buckpass  = d_0 + d_c * C + e_i * E* * b_i * I
 
@@ -43,6 +43,17 @@ threat (``others_engaged``), L the neutrality lesson, and
   fully as a promise), as far as they can hold: in war E* = E * min(1, 2 (1 - v)), since a
   buck-catcher that is being beaten is no shelter (Christensen and Snyder 1990); for a
   target E* = 0 (a state under attack is not on the sidelines);
+- F = 1 - f * W * (1 - a), the feasibility of resisting, which scales the intentions motive
+  to balance. Walt's reason why an aggressive state provokes balancing is that bandwagoning
+  with it buys no security (1987, pp. 25-26); but resistance that cannot succeed buys none
+  either, and "if weak states see no possibility of outside assistance, however, they may be
+  forced to accommodate the most imminent threat" (pp. 30-31; Labs 1992 on the narrow
+  choices of weak states). So the motive counts fully for a state whose choice weighs
+  (W = 0) or whose allies will surely come (a = 1), and not at all for a negligible state
+  that no one will help. f is 0 (off) by default: **this term was specified, and committed
+  with f = 0, before it was first run on the coded cases**, after the misses of the model
+  without it had been seen (most coded bandwagoners are weak, isolated states facing
+  threats coded as fully aggressive, where b_i * I alone outweighed every bandwagoning term);
 - m, the war's momentum, in [-1, 1]: 0 in peace and for a *target*; for a bystander in
   war, m = W * (2 v - 1) + (1 - W) * m_late with m_late = min(0, 2 v - 1) +
   max(0, (v - 0.9) / 0.1). "The closer one side is to victory, the greater the tendency
@@ -136,7 +147,8 @@ class ModelParameters:
     over the whole input space (Walt's first condition) while leaving room for
     bandwagoning under the conditions he names. All must be finite; the thresholds
     ``response_threshold``, ``support_certain_at``, ``great_power_at`` and ``settled_at`` lie
-    in (0, 1); slopes, shifts and the ``engaged_*`` weights are >= 0.
+    in (0, 1); ``resistance_feasibility`` in [0, 1]; slopes, shifts and the ``engaged_*`` weights
+    are >= 0.
     """
 
     response_threshold: float = 0.35  # tau: threat level at which aligning is a coin toss
@@ -160,6 +172,8 @@ class ModelParameters:
     lesson_shift: float = 0.65  # h_l = 1 - tau (Reiter 1996)
     engaged_to_certainty: float = 1.0  # e_c (Christensen and Snyder 1990; Mearsheimer 2001)
     engaged_shares_intentions: float = 1.0  # e_i (Mearsheimer 2001)
+    # Feasibility of resisting (module docstring, "F"): 0 leaves the intentions motive whole.
+    resistance_feasibility: float = 0.0  # f (Walt 1987, pp. 30-31; Labs 1992)
 
     def __post_init__(self) -> None:
         for f in fields(self):
@@ -168,6 +182,8 @@ class ModelParameters:
                 number = validation.bounded("ModelParameters", f.name, value, 0.0, 1.0)
                 if number in (0.0, 1.0):
                     raise ValueError(f"ModelParameters.{f.name} must be in (0, 1), got {number!r}")
+            elif f.name == "resistance_feasibility":
+                number = validation.bounded("ModelParameters", f.name, value, 0.0, 1.0)
             elif f.name in ("bandwagon_base", "buckpass_base"):
                 number = validation.bounded("ModelParameters", f.name, value, -50.0, 50.0)
             else:
@@ -250,6 +266,19 @@ def great_power_pull(threat: Threat, situation: Situation, params: ModelParamete
     """
     reach = (1.0 + threat.proximity + threat.offensive_power) / 3.0
     return outcome_weakness(situation, params) * threat.aggregate_power * reach
+
+
+def feasibility(situation: Situation, params: ModelParameters = DEFAULT_PARAMETERS) -> float:
+    """F in [0, 1]: how far resisting is open to the decider, F = 1 - f * W * (1 - a).
+
+    Walt (1987, pp. 30-31): weak states without "possibility of outside assistance ... may be
+    forced to accommodate the most imminent threat". The threat's aggressive intentions give a
+    reason to balance only as far as balancing can protect: fully at parity or great-power rank
+    (W = 0) or with certain allies (a = 1), not at all for a negligible state that no one will
+    help. 1 whatever the inputs while f (``resistance_feasibility``) is 0.
+    """
+    weight = params.resistance_feasibility * outcome_weakness(situation, params)
+    return 1.0 - weight * (1.0 - situation.allied_support)
 
 
 def support_certainty(allied_support: float, params: ModelParameters = DEFAULT_PARAMETERS) -> float:
@@ -364,7 +393,10 @@ def utility_terms(threat: Threat, situation: Situation, params: ModelParameters 
                 "balance": params.support_to_balance * min(a, params.support_certain_at) / params.support_certain_at,
                 "bandwagon": params.isolation_to_bandwagon * (1.0 - a),
             },
-            "intentions": {"balance": params.intentions_to_balance * threat.aggressive_intentions},
+            "intentions": {
+                "balance": params.intentions_to_balance * threat.aggressive_intentions
+                * feasibility(situation, params)
+            },
             "great_power_pull": {"bandwagon": params.great_power_pull * great_power_pull(threat, situation, params)},
             "certainty": {"buck-pass": params.certainty_to_buckpass * certainty},
             "others_engaged": {
