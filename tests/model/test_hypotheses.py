@@ -12,7 +12,14 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from widgets import Situation, Threat, ThreatWeights, predict
-from widgets.model.alignment import DEFAULT_PARAMETERS, ModelParameters, capitulation, utility_terms, war_momentum
+from widgets.model.alignment import (
+    DEFAULT_PARAMETERS,
+    ModelParameters,
+    capitulation,
+    feasibility,
+    utility_terms,
+    war_momentum,
+)
 
 from ..strategies import full_situations, lessons, peace, situations, threats, unit, weights
 
@@ -108,15 +115,36 @@ def test_certain_allied_support_invites_buck_passing(threat, situation, supports
 
 @given(threats, situations, ordered_pair(), st.none() | weights)
 def test_unalterably_aggressive_states_provoke_balancing(threat, situation, intents, w):
-    """Condition 4: the more unalterably aggressive a state seems, the more others balance against it."""
+    """Condition 4: the more unalterably aggressive a state seems, the more others balance against it.
+
+    Balancing gains on bandwagoning wherever the decider has some means of resisting (F > 0);
+    for a negligible state that no ally will help (F = 0), Walt's weak states "may be forced to
+    accommodate" (1987, pp. 30-31), so the threat's intentions no longer tilt its choice between
+    the two, though they still make it align more.
+    """
     low, high = (replace(threat, aggressive_intentions=i) for i in intents)
     assert p(high, situation, "balance", w) > p(low, situation, "balance", w)
-    # not only more alignment of any kind: balancing gains on bandwagoning
 
     def odds(t):
         return p(t, situation, "balance", w) / p(t, situation, "bandwagon", w)
 
-    assert odds(high) > odds(low)
+    if feasibility(situation) > 1e-6:  # below, the tilt is lost in rounding
+        assert odds(high) > odds(low)
+    else:
+        assert odds(high) == pytest.approx(odds(low), rel=1e-5)
+
+
+def test_without_means_of_resisting_intentions_stop_tilting_the_choice_toward_balancing():
+    """F: a negligible, unaided state facing a near great power bandwagons even against a threat coded
+    fully aggressive; with certain allies or at parity the same state balances. Turning f off restores
+    the intentions motive whole, and with it balancing (the term's mutation check)."""
+    threat = Threat(0.8, 1.0, 1.0, 1.0)
+    alone = Situation(own_strength=0.05, allied_support=0.1, capability=0.02)
+    assert feasibility(alone) == pytest.approx(1 - min(0.9, 0.92) * 0.9)
+    assert predict(threat, alone).choice == "bandwagon"
+    assert predict(threat, replace(alone, allied_support=1.0)).choice == "balance"
+    assert predict(threat, replace(alone, own_strength=0.5, capability=0.3)).choice == "balance"
+    assert predict(threat, alone, params=ModelParameters(resistance_feasibility=0.0)).choice == "balance"
 
 
 @given(threats, situations, ordered_pair())

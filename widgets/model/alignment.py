@@ -173,7 +173,7 @@ class ModelParameters:
     engaged_to_certainty: float = 1.0  # e_c (Christensen and Snyder 1990; Mearsheimer 2001)
     engaged_shares_intentions: float = 1.0  # e_i (Mearsheimer 2001)
     # Feasibility of resisting (module docstring, "F"): 0 leaves the intentions motive whole.
-    resistance_feasibility: float = 0.0  # f (Walt 1987, pp. 30-31; Labs 1992)
+    resistance_feasibility: float = 1.0  # f (Walt 1987, pp. 30-31; Labs 1992)
 
     def __post_init__(self) -> None:
         for f in fields(self):

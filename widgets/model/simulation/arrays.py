@@ -132,7 +132,7 @@ def _predict_parts(
     v_bal = (
         params.strength_to_balance * s
         + params.support_to_balance * np.minimum(a, a0) / a0
-        + params.intentions_to_balance * I
+        + params.intentions_to_balance * I * (1.0 - params.resistance_feasibility * weak * (1.0 - a))
         + (-params.war_momentum * m)
     )
     v_bw = (
