@@ -8,6 +8,7 @@ from dataclasses import replace
 from widgets import Threat, Situation, predict, ModelParameters
 from widgets.model.conditions import choice_grid
 from widgets.io.cases import load_cases, get_case, Case, cases_for, predict_cases
+from widgets.model.alignment import CHOICES, feasibility, outcome_weakness
 def pc(t,s,k,params=None): return round(100*predict(t,s,params=params).probabilities[k])
 def ch(t,s,params=None): return predict(t,s,params=params).choice
 FAILURES = []
@@ -15,37 +16,65 @@ def check(name,got,want):
     if got!=want: FAILURES.append((name,got,want))
 # explorer B
 T=lambda P,I: Threat(P,1.0,0.75,I)
-check('B start',(ch(T(.75,.25),Situation(0,.25)),pc(T(.75,.25),Situation(0,.25),'bandwagon')),('bandwagon',69))
+check('B start',(ch(T(.75,.25),Situation(0,.25)),pc(T(.75,.25),Situation(0,.25),'bandwagon')),('bandwagon',78))
 sh=lambda I,a: round(100*choice_grid(T(.75,I),Situation(0,a),'own_strength','aggregate_power',points=11).share('bandwagon'),1)
-check('B shares',[sh(.25,.25),sh(.25,0),sh(0,0),sh(.25,.5),sh(.25,.75),sh(.5,.25),sh(.75,.25),sh(1,.25),sh(0,.25)],[7.4,17.4,28.9,2.5,0.0,3.3,0.8,0.0,14.9])
-check('B a.5',(pc(T(.75,.25),Situation(0,.5),'balance'),pc(T(.75,.25),Situation(0,.5),'bandwagon')),(52,44))
+check('B shares',[sh(.25,.25),sh(.25,0),sh(0,0),sh(.25,.5),sh(.25,.75),sh(.5,.25),sh(.75,.25),sh(1,.25),sh(0,.25)],[11.6,24.0,28.9,4.1,0.0,9.1,7.4,5.8,14.9])
+check('B a.5',(ch(T(.75,.25),Situation(0,.5)),pc(T(.75,.25),Situation(0,.5),'balance'),pc(T(.75,.25),Situation(0,.5),'bandwagon')),('bandwagon',43,53))
+check('B a.75',(ch(T(.75,.25),Situation(0,.75)),pc(T(.75,.25),Situation(0,.75),'balance')),('balance',69))
 check('B bp a1', round(100*choice_grid(T(.75,.25),Situation(0,1),'own_strength','aggregate_power',points=11).share('buck-pass')),64)
-check('B I.75', (ch(T(.75,.75),Situation(0,.25)),pc(T(.75,.75),Situation(0,.25),'balance')),('balance',64))
+# hypothesis 5: the cross stays in bandwagoning at every level of intentions; balancing 18% -> 28%, bandwagoning 71% at 1
+check('B I choice',{ch(T(.75,I),Situation(0,.25)) for I in (.25,.5,.75,1)},{'bandwagon'})
+check('B I balance',[pc(T(.75,I),Situation(0,.25),'balance') for I in (.25,1)],[18,28])
+check('B I1 bw',pc(T(.75,1),Situation(0,.25),'bandwagon'),71)
+# F for the cross (negligible, support .25) is .25; for a negligible state F equals a; at a = 0 intentions do not tilt
+check('B F',feasibility(Situation(0,.25)),.25)
+check('F = a for a negligible state',[feasibility(Situation(0,a)) for a in (0,.25,.5,.75,1)],[0,.25,.5,.75,1])
+def _odds(I):
+    pr=predict(T(.75,I),Situation(0,0)).probabilities; return pr['balance']/pr['bandwagon']
+check('F0 no tilt',all(abs(_odds(I)-_odds(0))<1e-9 for I in (.25,.5,.75,1)),True)
 # explorer A
 A=lambda P,X,O: Threat(P,X,O,.25)
-check('A start',(pc(A(.25,1,.75),Situation(0,.25),'balance'),pc(A(.25,1,.75),Situation(0,.25),'bandwagon')),(63,25))
-check('A P s0',[pc(A(P,1,.75),Situation(0,.25),'bandwagon') for P in (0,.25,.5,.75,1)],[11,25,47,69,84])
-check('A P s0 bal .5',pc(A(.5,1,.75),Situation(0,.25),'balance'),47)
-check('A P s.25',[pc(A(P,1,.75),Situation(.25,.25),'bandwagon') for P in (0,1)],[7,37])
+check('A start',(pc(A(.25,1,.75),Situation(0,.25),'balance'),pc(A(.25,1,.75),Situation(0,.25),'bandwagon')),(52,36))
+check('A P s0',[pc(A(P,1,.75),Situation(0,.25),'bandwagon') for P in (0,.25,.5,.75,1)],[18,36,59,78,90])
+check('A P s0 bal .5',pc(A(.5,1,.75),Situation(0,.25),'balance'),34)
+check('A P s.25',[pc(A(P,1,.75),Situation(.25,.25),'bandwagon') for P in (0,1)],[9,43])
 check('A P s.25 choice',{ch(A(P,1,.75),Situation(.25,.25)) for P in (0,.25,.5,.75,1)},{'balance'})
 check('A P s.5',[pc(A(P,1,.75),Situation(.5,.25),'bandwagon') for P in (0,.25,.5,.75,1)],[4,5,5,5,5])
 check('A P s.5 bal',[pc(A(P,1,.75),Situation(.5,.25),'balance') for P in (0,1)],[77,92])
 import itertools
 L=(0,.25,.5,.75,1)
-check('A count',[sum(ch(A(P,X,O),Situation(s,.25))=='bandwagon' for P,X,O in itertools.product(L,L,L)) for s in L],[38,0,0,0,0])
-check('H3',[pc(A(.75,0,.75),Situation(0,.25),k) for k in ('bandwagon','balance','neutral')],[34,37,29])
+check('A count',[sum(ch(A(P,X,O),Situation(s,.25))=='bandwagon' for P,X,O in itertools.product(L,L,L)) for s in L],[56,0,0,0,0])
+check('H3',[pc(A(.75,0,.75),Situation(0,.25),k) for k in ('bandwagon','balance','neutral')],[43,27,29])
+check('H3 start',pc(A(.75,1,.75),Situation(0,.25),'bandwagon'),78)
 check('H3 s.5',[pc(A(.75,X,.75),Situation(.5,.25),'balance') for X in (0,1)],[66,91])
-check('H4 O0',[pc(A(.75,.5,0),Situation(0,.25),k) for k in ('neutral','balance','bandwagon')],[44,33,23])
-check('H4 O.5',[pc(A(.75,.5,.5),Situation(0,.25),k) for k in ('bandwagon','balance')],[44,37])
-check('H4 O1',pc(A(.75,.5,1),Situation(0,.25),'bandwagon'),62)
+check('H4 O0',[pc(A(.75,.5,0),Situation(0,.25),k) for k in ('neutral','balance','bandwagon')],[44,25,31])
+check('H4 O.5',[pc(A(.75,.5,.5),Situation(0,.25),k) for k in ('bandwagon','balance')],[55,27])
+check('H4 O1',pc(A(.75,.5,1),Situation(0,.25),'bandwagon'),72)
+# 'again for a middle power: offensive power only feeds balancing' (bandwagoning stays at about 5% or less)
+check('H4 s.5',([pc(A(.75,.5,O),Situation(.5,.25),'balance') for O in (0,1)],max(pc(A(.75,.5,O),Situation(.5,.25),'bandwagon') for O in (0,.25,.5,.75,1))<=5),([53,88],True))
+# model in brief: F is 1 at parity or with certain allies
+check('F = 1 at parity or with certain allies',(feasibility(Situation(.5,0)),feasibility(Situation(0,1))),(1.0,1.0))
 # explorer C
 G=Threat(.85,.75,.75,1.0)
-check('C peace',pc(G,Situation(0,.5),'balance'),91)
+check('C peace',(ch(G,Situation(0,.5)),pc(G,Situation(0,.5),'balance'),pc(G,Situation(0,.5),'bandwagon')),('balance',69,30))
 shC=lambda war,v,k='bandwagon': round(100*choice_grid(G,Situation(0,.5,war,v),points=11).share(k),1)
-check('C shares',[shC(False,.5,'balance'),shC(True,.5,'balance'),shC(True,.75),shC(True,1),shC(True,.25,'balance')],[100.0,100.0,7.4,40.5,100.0])
-check('C v.75',(ch(G,Situation(0,.5,True,.75)),pc(G,Situation(0,.5,True,.75),'bandwagon')),('bandwagon',53))
-check('C v.5 same',pc(G,Situation(0,.5,True,.5),'balance'),91)
-check('C a0',pc(G,Situation(0,0,True,.75),'bandwagon'),90)
+check('C shares',[shC(False,.5),shC(True,.75),shC(True,1)],[6.6,14.0,42.1])
+def _cellsC(war,v):
+    g=choice_grid(G,Situation(0,.5,war,v),points=11); W=CHOICES.index('bandwagon')
+    return [(g.x_values[i],g.y_values[j]) for j,row in enumerate(g.choice) for i,cc in enumerate(row) if cc==W]
+# peace: bandwagoning only at own strength <= .2 and support <= .3; everything else balances
+check('C peace region',(max((x for x,_ in _cellsC(False,.5)),default=None),max((y for _,y in _cellsC(False,.5)),default=None)),(0.2,0.3))
+check('C peace rest balances',round(shC(False,.5)+shC(False,.5,'balance'),1),100.0)
+# war, v .75: own strength <= .2, support up to .7 for the weakest
+check('C v.75 region',(max((x for x,_ in _cellsC(True,.75)),default=None),max((y for x,y in _cellsC(True,.75) if x==0),default=None)),(0.2,0.7))
+# war, outcome open: the map is the peacetime one
+_gp=choice_grid(G,Situation(0,.5,False,.5),points=11); _gw=choice_grid(G,Situation(0,.5,True,.5),points=11)
+check('C v.5 map = peace map',[list(r) for r in _gp.choice]==[list(r) for r in _gw.choice],True)
+# threat losing: the cross balances (96%), only the (0, 0) corner bandwagons
+check('C v.25',(pc(G,Situation(0,.5,True,.25),'balance'),_cellsC(True,.25)),(96,[(0.0,0.0)]))
+check('C v.75',(ch(G,Situation(0,.5,True,.75)),pc(G,Situation(0,.5,True,.75),'bandwagon')),('bandwagon',83))
+check('C v.5 same',pc(G,Situation(0,.5,True,.5),'balance'),69)
+check('C a0',pc(G,Situation(0,0,True,.75),'bandwagon'),99)
 check('C v1 s.5 a.25',[pc(G,Situation(.5,.25,True,1),k) for k in ('balance','bandwagon')],[52,47])
 # cases
 c=load_cases()
@@ -58,51 +87,92 @@ check('recoded threats',[c.loc[i,'threat_source'] for i in recoded],['Austria','
 bw=[i for i in ids if c.loc[i,'observed']=='bandwagon']
 check('n bandwagoners',len(bw),19)
 hits=[i for i in bw if t.loc[i,'correct']]
-check('hits',sorted(hits),sorted(['baden-1806','bulgaria-1941','bulgaria-1944','yugoslavia-1941','finland-1944']))
-check('hits are defeated isolated targets',all(c.loc[i,'war'] and c.loc[i,'target'] and c.loc[i,'victory']>=.75 and c.loc[i,'allied_support']<=.25 for i in hits),True)
-check('miss balance',sorted(i for i in bw if t.loc[i,'predicted']=='balance'),sorted(['joseon-1637','russia-1807','prussia-1812','bulgaria-1915','yugoslavia-1937','ussr-1939','italy-1940','thailand-1941','romania-1944','finland-1948','egypt-1974']))
-check('miss balance targets',sorted(i for i in bw if t.loc[i,'predicted']=='balance' and c.loc[i,'target'] and c.loc[i,'war'] and c.loc[i,'victory']>=.75),sorted(['joseon-1637','russia-1807','prussia-1812','thailand-1941','romania-1944']))
+check('hits',sorted(hits),sorted(['joseon-1637','baden-1806','prussia-1812','bulgaria-1941','thailand-1941','yugoslavia-1941','bulgaria-1944','finland-1944','romania-1944','bulgaria-1915','italy-1940','yugoslavia-1937','finland-1948']))
+check('hits: targets of a winning enemy',sorted(i for i in hits if c.loc[i,'war'] and c.loc[i,'target'] and c.loc[i,'victory']>.5),sorted(['joseon-1637','baden-1806','prussia-1812','bulgaria-1941','thailand-1941','yugoslavia-1941','bulgaria-1944','finland-1944','romania-1944']))
+check('hits: wartime bystanders',sorted(i for i in hits if c.loc[i,'war'] and not c.loc[i,'target']),['bulgaria-1915','italy-1940'])
+check('hits: peacetime',sorted(i for i in hits if not c.loc[i,'war']),['finland-1948','yugoslavia-1937'])
+check('hits are weak, small, little-helped, facing aggressive aims',all(c.loc[i,'own_strength']<=.2 and c.loc[i,'capability']<.25 and c.loc[i,'allied_support']<=.5 and c.loc[i,'aggressive_intentions']>=.75 for i in hits),True)
+_F=[feasibility(get_case(i,c).situation) for i in hits]
+check('hits F range',(round(min(_F,default=-1),2),round(max(_F,default=-1),2)),(0.14,0.64))
+def _margin(i):
+    pr=sorted(t.loc[i,['p_balance','p_bandwagon','p_buck-pass','p_neutral']],reverse=True)
+    return pr[0]-pr[1]
+check('hits narrow (< 15 points)',sorted(i for i in hits if _margin(i)<.15),sorted(['joseon-1637','prussia-1812','bulgaria-1915','italy-1940']))
+_bwhits=lambda params: sorted(i for i in bw if predict(get_case(i,c).threat,get_case(i,c).situation,params=params).choice=='bandwagon')
+check('hits without F',_bwhits(ModelParameters(resistance_feasibility=0.0)),sorted(['baden-1806','bulgaria-1941','bulgaria-1944','yugoslavia-1941','finland-1944']))
+check('hits without F and K',_bwhits(ModelParameters(resistance_feasibility=0.0,capitulation=0.0)),[])
+check('miss balance',sorted(i for i in bw if t.loc[i,'predicted']=='balance'),sorted(['russia-1807','ussr-1939','egypt-1974']))
+check('miss balance: great powers, F = 1',[(c.loc[i,'capability']>=.25,outcome_weakness(get_case(i,c).situation),feasibility(get_case(i,c).situation)) for i in ('russia-1807','ussr-1939')],[(True,0.0,1.0)]*2)
+check('egypt support, balance v bandwagon',(c.loc['egypt-1974','allied_support'],c.loc['egypt-1974','own_strength']<=.2,[round(100*get_case('egypt-1974',c).predict().probabilities[k]) for k in ('balance','bandwagon')]),(0.5,True,[58,39]))
 check('russia great power',c.loc['russia-1807','capability']>=.25,True)
 check('miss neutral',sorted(i for i in bw if t.loc[i,'predicted']=='neutral'),sorted(['persia-1881','hungary-1940','turkey-1945']))
+check('bulgaria predicted despite its lesson: a target',[(c.loc[i,'neutrality_lesson']>0,bool(c.loc[i,'target']),t.loc[i,'predicted']) for i in ('bulgaria-1941','bulgaria-1944')],[(True,True,'bandwagon')]*2)
 check('miss neutral are bystanders',any(c.loc[i,'target'] for i in bw if t.loc[i,'predicted']=='neutral'),False)
 check('miss neutral lesson',all(c.loc[i,'neutrality_lesson']>0 for i in bw if t.loc[i,'predicted']=='neutral'),True)
-check('peace bw all missed',sorted(i for i in bw if not c.loc[i,'war'] and not t.loc[i,'correct']),sorted(['persia-1881','yugoslavia-1937','ussr-1939','finland-1948','egypt-1974']))
-for cid,I,exp in [('persia-1881',0,'neutral'),('persia-1881',.25,'neutral'),('yugoslavia-1937',.25,'bandwagon'),('finland-1948',.25,'bandwagon'),('egypt-1974',.25,'balance')]:
+check('peace bw missed',sorted(i for i in bw if not c.loc[i,'war'] and not t.loc[i,'correct']),sorted(['persia-1881','ussr-1939','egypt-1974']))
+check('peace bw: five in all',sorted(i for i in bw if not c.loc[i,'war']),sorted(['persia-1881','yugoslavia-1937','ussr-1939','finland-1948','egypt-1974']))
+check('yugo, finland: support .25, F about .3',[(c.loc[i,'allied_support'],round(feasibility(get_case(i,c).situation),1)) for i in ('yugoslavia-1937','finland-1948')],[(.25,.3)]*2)
+for cid,I,exp in [('persia-1881',0,'neutral'),('persia-1881',.25,'neutral'),('egypt-1974',.5,'balance'),('egypt-1974',.25,'bandwagon')]:
     cs=get_case(cid,c); check('mild '+cid+str(I),ch(replace(cs.threat,aggressive_intentions=I),cs.situation),exp)
 cs=get_case('ussr-1939',c); check('ussr s',cs.situation.own_strength,.45)
 check('ussr never',{ch(replace(cs.threat,aggressive_intentions=I),cs.situation) for I in L},{'balance'})
 check('intentions peace',[c.loc[i,'aggressive_intentions'] for i in ['persia-1881','yugoslavia-1937','ussr-1939','finland-1948','egypt-1974']],[.75,.75,1.0,.75,.5])
 # boxes
-for cid,chc,p in [('norway-1949','balance',86),('turkey-1952','neutral',86),('china-1971','balance',94),('romania-1940','balance',98),('yugoslavia-1937','balance',69),('britain-1904','balance',91)]:
+for cid,chc,p in [('norway-1949','balance',78),('turkey-1952','neutral',86),('china-1971','balance',94),('romania-1940','balance',96),('yugoslavia-1937','bandwagon',63),('britain-1904','balance',91)]:
     r=get_case(cid,c).predict(); check('box '+cid,(r.choice,round(100*r.probabilities[r.choice])),(chc,p))
-check('norway bw',round(100*get_case('norway-1949',c).predict().probabilities['bandwagon']),3)
+check('norway bw',round(100*get_case('norway-1949',c).predict().probabilities['bandwagon']),5)
 check('turkey bw',round(100*get_case('turkey-1952',c).predict().probabilities['bandwagon']),0)
 check('turkey lesson',get_case('turkey-1952',c).situation.neutrality_lesson,1.0)
-check('romania-1944',[round(100*get_case('romania-1944',c).predict().probabilities[k]) for k in ('balance','bandwagon')],[53,46])
+check('romania-1944',[round(100*get_case('romania-1944',c).predict().probabilities[k]) for k in ('balance','bandwagon')],[12,87])
+check('romania-1944 support',c.loc['romania-1944','allied_support'],.1)
 check('china s',get_case('china-1971',c).situation.own_strength,.4)
 y=get_case('yugoslavia-1937',c)
-check('yugo bw',round(100*y.predict().probabilities['bandwagon']),29)
-check('yugo I.5',[pc(replace(y.threat,aggressive_intentions=.5),y.situation,k) for k in ('balance','bandwagon')],[52,46])
+check('yugo bw',round(100*y.predict().probabilities['bandwagon']),63)
+check('yugo coding',(y.threat.aggressive_intentions,y.situation.allied_support,round(feasibility(y.situation),2)),(.75,.25,.34))
+check('yugo I.5',[pc(replace(y.threat,aggressive_intentions=.5),y.situation,k) for k in ('balance','bandwagon')],[28,68])
 # exercises
 p=get_case('persia-1881',c)
-check('ex3 ch1',(ch(Threat(.75,1,.75,.5),Situation(0,0)),pc(Threat(.75,1,.75,.5),Situation(0,0),'bandwagon')),('bandwagon',76))
+check('ex3 ch1',(ch(Threat(.75,1,.75,.5),Situation(0,0)),pc(Threat(.75,1,.75,.5),Situation(0,0),'bandwagon')),('bandwagon',92))
 check('ex3 data',(p.predict().choice,round(100*p.predict().probabilities['neutral'])),('neutral',89))
+check('ex3 coding',(p.threat.aggregate_power,p.threat.proximity,p.threat.offensive_power,p.threat.aggressive_intentions,p.situation.own_strength,p.situation.allied_support),(.45,1.0,.75,.75,.05,.25))
+check('ex3 the lesson keeps Persia out',ch(p.threat,replace(p.situation,neutrality_lesson=0))!='neutral',True)
 check('ex3 new inputs',(p.situation.capability,p.situation.neutrality_lesson),(0.02,1.0))
-check('ex3 singles',[pc(replace(p.threat,aggregate_power=.75),p.situation,'balance'),pc(replace(p.threat,aggressive_intentions=.5),p.situation,'balance'),pc(p.threat,replace(p.situation,allied_support=0),'balance'),pc(p.threat,replace(p.situation,own_strength=0),'balance')],[15,5,8,9])
-check('ex3 pair P+a',(ch(replace(p.threat,aggregate_power=.75),replace(p.situation,allied_support=0)),pc(replace(p.threat,aggregate_power=.75),replace(p.situation,allied_support=0),'bandwagon')),('neutral',11))
-check('ex3 pair I+a',[pc(replace(p.threat,aggressive_intentions=.5),replace(p.situation,allied_support=0),k) for k in ('balance','bandwagon')],[3,3])
-check('ex3 three',pc(replace(p.threat,aggregate_power=.75,aggressive_intentions=.5),replace(p.situation,allied_support=0),'bandwagon'),9)
+check('ex3 singles',[pc(replace(p.threat,aggregate_power=.75),p.situation,'balance'),pc(replace(p.threat,aggressive_intentions=.5),p.situation,'balance'),pc(p.threat,replace(p.situation,allied_support=0),'balance'),pc(p.threat,replace(p.situation,own_strength=0),'balance')],[7,3,3,6])
+check('ex3 P bw',pc(replace(p.threat,aggregate_power=.75),p.situation,'bandwagon'),13)
+import itertools as _it
+_chg={'P':lambda tt,ss:(replace(tt,aggregate_power=.75),ss),'I':lambda tt,ss:(replace(tt,aggressive_intentions=.5),ss),
+      'a':lambda tt,ss:(tt,replace(ss,allied_support=0)),'s':lambda tt,ss:(tt,replace(ss,own_strength=0))}
+def _ex3(combo):
+    tt,ss=p.threat,p.situation
+    for x in combo: tt,ss=_chg[x](tt,ss)
+    return ch(tt,ss)
+check('ex3 no single change or pair flips it',{_ex3(cb) for k in (1,2) for cb in _it.combinations('PIas',k)},{'neutral'})
+check('ex3 pair P+a',(ch(replace(p.threat,aggregate_power=.75),replace(p.situation,allied_support=0)),pc(replace(p.threat,aggregate_power=.75),replace(p.situation,allied_support=0),'bandwagon')),('neutral',18))
+check('ex3 pair I+a',[pc(replace(p.threat,aggressive_intentions=.5),replace(p.situation,allied_support=0),k) for k in ('balance','bandwagon')],[1,5])
+check('ex3 three',pc(replace(p.threat,aggregate_power=.75,aggressive_intentions=.5),replace(p.situation,allied_support=0),'bandwagon'),11)
 n=get_case('norway-1949',c)
-check('ex4 a.75',[pc(replace(n.threat,aggressive_intentions=I),n.situation,'balance') for I in L],[57,69,79,86,90])
-check('ex4 bw',[pc(replace(n.threat,aggressive_intentions=I),n.situation,'bandwagon') for I in (0,1)],[21,2])
+check('ex4 a.75',[pc(replace(n.threat,aggressive_intentions=I),n.situation,'balance') for I in L],[57,65,72,78,82])
+check('ex4 bw',[pc(replace(n.threat,aggressive_intentions=I),n.situation,'bandwagon') for I in (0,1)],[21,3])
+check('ex4 a.75 balance wins',{ch(replace(n.threat,aggressive_intentions=I),n.situation) for I in L},{'balance'})
 na=replace(n.situation,allied_support=.25)
-check('ex4 a.25',[(ch(replace(n.threat,aggressive_intentions=I),na),pc(replace(n.threat,aggressive_intentions=I),na,ch(replace(n.threat,aggressive_intentions=I),na))) for I in L],[('bandwagon',61),('bandwagon',46),('balance',50),('balance',64),('balance',76)])
+check('ex4 a.25',[(ch(replace(n.threat,aggressive_intentions=I),na),pc(replace(n.threat,aggressive_intentions=I),na,ch(replace(n.threat,aggressive_intentions=I),na))) for I in L],[('bandwagon',61),('bandwagon',54),('bandwagon',46),('bandwagon',39),('buck-pass',42)])
+_p4=lambda I,k: predict(replace(n.threat,aggressive_intentions=I),na).probabilities[k]
+check('ex4 a.25: menace adds more to buck-passing than to balancing',_p4(1,'buck-pass')-_p4(0,'buck-pass')>_p4(1,'balance')-_p4(0,'balance')>0,True)
+_bw4=[pc(replace(n.threat,aggressive_intentions=I),na,'bandwagon') for I in L]
+check('ex4 a.25: each step up in intentions lowers bandwagoning',all(x>y for x,y in zip(_bw4,_bw4[1:])),True)
+check('ex4 a.25 I1 balance',pc(replace(n.threat,aggressive_intentions=1),na,'balance'),27)
+check('ex4 a.25 F about .3',round(feasibility(na),1),.3)
 tk=get_case('turkey-1952',c)
-check('ex5 turkey',[pc(tk.threat,replace(tk.situation,allied_support=a),'balance') for a in (.75,.5,.25,0)],[12,11,9,7])
+check('ex5 turkey',[pc(tk.threat,replace(tk.situation,allied_support=a),'balance') for a in (.75,.5,.25,0)],[11,9,5,1])
+check('ex5 turkey neutral',{pc(tk.threat,replace(tk.situation,allied_support=a),'neutral') for a in (.75,.5,.25,0)},{86})
+def _tk_share(a):
+    pr=predict(tk.threat,replace(tk.situation,allied_support=a)).probabilities; return round(100*pr['bandwagon']/(1-pr['neutral']))
+check('ex5 turkey bw share among aligners',[_tk_share(.75),_tk_share(0)],[3,49])
 check('ex5 turkey choice',{ch(tk.threat,replace(tk.situation,allied_support=a)) for a in (.75,.5,.25,0)},{'neutral'})
-check('ex5 turkey bw',[pc(tk.threat,replace(tk.situation,allied_support=a),'bandwagon') for a in (.75,0)],[0,4])
+check('ex5 turkey bw',[pc(tk.threat,replace(tk.situation,allied_support=a),'bandwagon') for a in (.75,0)],[0,7])
 nt=replace(n.threat,aggressive_intentions=.25)
-check('ex5 norway',[(ch(nt,replace(n.situation,allied_support=a)),pc(nt,replace(n.situation,allied_support=a),ch(nt,replace(n.situation,allied_support=a)))) for a in (.75,.5,.25,0)],[('balance',69),('balance',58),('bandwagon',46),('bandwagon',65)])
+check('ex5 norway',[(ch(nt,replace(n.situation,allied_support=a)),pc(nt,replace(n.situation,allied_support=a),ch(nt,replace(n.situation,allied_support=a)))) for a in (.75,.5,.25,0)],[('balance',65),('balance',49),('bandwagon',54),('bandwagon',71)])
+check('ex5 norway coded',[(ch(n.threat,replace(n.situation,allied_support=a)),pc(n.threat,replace(n.situation,allied_support=a),ch(n.threat,replace(n.situation,allied_support=a)))) for a in (.5,.25,0)],[('balance',60),('bandwagon',39),('bandwagon',57)])
 def score(params):
     out={'all':0,'bal':0,'bw':0,'balwar':0,'bwpeace':0,'new_miss':[]}
     for cid,row in c.iterrows():
@@ -125,7 +195,7 @@ for name,s,params in (('3.0',s3,ModelParameters()),('1.5',s15,ModelParameters(in
 r3=record_counts(c)
 check('record counts add up',(r3['n'],r3['stayout_obs'],r3['stayout_hit'],r3['balance_war_obs']+r3['balance_peace_obs']),
       (len(c),int(c.observed.isin(['buck-pass','neutral']).sum()),int(t[t.observed.isin(['buck-pass','neutral'])].correct.sum()),r3['balance_obs']))
-check('ex6 default misses every peacetime bandwagoner',s3['bwpeace'],0)
+check('ex6 default misses most peacetime bandwagoners (but not all)',(s3['bwpeace']>0,2*s3['bwpeace']<r3['bandwagon_peace_obs']),(True,True))
 check('ex6 1.5: bandwagoning improves, balancing slips, only by new balancing misses',
       (s15['bw']>s3['bw'],s15['bal']<s3['bal'],len(set(s15['new_miss'])-set(s3['new_miss']))==s3['bal']-s15['bal']>0),(True,True,True))
 check('ex6 0: some peacetime bandwagoners, balancing falls, under half the wartime balancers',
@@ -136,7 +206,7 @@ def extent(I,a):
     W=CHOICES.index('bandwagon')
     cells=[(g.x_values[i],g.y_values[j]) for j,row in enumerate(g.choice) for i,cc in enumerate(row) if cc==W]
     return max(x for x,_ in cells), min(y for x,y in cells if x==0)
-check('B extent start',extent(.25,.25),(0.1,0.6))
+check('B extent start',extent(.25,.25),(0.2,0.4))
 check('B extent a0',extent(.25,0)[0],0.3)
 
 

@@ -63,3 +63,55 @@ def test_exercise_5_6_numbers_are_the_models():
     assert shown == ["82%", "53%", "38%", "68%"]
     text = _solution("ch5-ex-6")
     assert all(s in text for s in shown)
+
+
+def _text() -> str:
+    cells = json.loads(CHAPTER.read_text(encoding="utf-8"))["cells"]
+    return " ".join("".join("".join(c["source"]) for c in cells).split())
+
+
+def test_walt_numbers_in_the_explorers_and_exercises_are_the_models():
+    from widgets import Scenario, Situation, Threat, compare
+
+    text = _text()
+
+    def walt(scenario, response):
+        return percent(compare(scenario).walt.probabilities[response])
+
+    jackal = Scenario(value_status_quo=0.5, value_revision=0.75, capability=0.5, revisionist_strength=0.75, threat=0.0)
+    at = {t: dataclasses.replace(jackal, threat=t) for t in (0.25, 0.75)}
+    assert compare(at[0.25]).walt.choice == "balance"
+    assert f"Walt's model switches to balancing ({walt(at[0.25], 'balance')})" in text
+    assert f"Walt's model switches at 0.25 (balance {walt(at[0.25], 'balance')})" in text
+    assert f"near certain (balance {walt(at[0.75], 'balance')})" in text
+    lion = dataclasses.replace(jackal, value_status_quo=1.0, threat=0.5)
+    assert f"both predict balancing (Walt {walt(lion, 'balance')}," in text
+    wolf = dataclasses.replace(jackal, value_status_quo=0.0, value_revision=1.0, threat=0.75)
+    assert f"Walt's model predicts balancing ({walt(wolf, 'balance')}); Schweller's" in text
+    war = Scenario(value_status_quo=0.5, value_revision=0.5, capability=0.25, revisionist_strength=0.5,
+                   threat=0.75, war=True, victory=1.0)
+    late = dataclasses.replace(war, victory=0.75)
+    assert compare(war).walt.choice == "bandwagon" and compare(late).walt.choice == "balance"
+    assert f"Now Walt's model too predicts bandwagoning ({walt(war, 'bandwagon')})" in text
+    assert (f"Only at 1.00 (bandwagon {walt(war, 'bandwagon')}). At 0.75 it still predicts balancing "
+            f"({walt(late, 'balance')})") in text
+    spain = predict(Threat(0.85, 1, 0.75, 1), Situation(0.1, 0.25, True, 0.75))
+    assert spain.choice == "bandwagon"
+    assert f"Walt's model predicts bandwagoning ({percent(spain.probabilities['bandwagon'])})" in _solution("ch5-ex-4")
+
+
+def test_the_words_around_the_glued_case_groups():
+    from widgets.model.interests import verdict_groups
+
+    text = _text()
+    compared = compare_cases()
+    groups = verdict_groups(compared)
+    assert groups["balance vs bandwagon"] == ["Soviet Union 1939"]  # "the threat ... the state coveted"
+    assert {"Italy 1940", "Romania 1944"} <= set(groups["same alignment, different reasons"])
+    assert "appear under \"same alignment, different reasons\" below" in text
+    assert len(groups["balance vs out"]) == 1 and "like a lamb, it cares too little" in text
+    walt = {c.case_id: c.walt.choice for c in compared}
+    assert all(walt[i] == "bandwagon" for i in ("bulgaria-1915", "bulgaria-1941", "italy-1940", "romania-1944"))
+    assert walt["hungary-1940"] == walt["turkey-1945"] == "neutral"
+    assert "(Bulgaria in 1915 and 1941, Italy in 1940, Romania in 1944), but keeps the small bystanders" in text
+

@@ -233,27 +233,17 @@ def test_loo_summary_has_three_rows(cases, sweep):
 # groups"; recomputed with the model as it is (no neutrality lesson for a target) on the case file
 # as coded (93 cases).
 MISS_GROUPS = {
-    ("bandwagon", "balance"): {
-        "joseon-1637",
-        "russia-1807",
-        "prussia-1812",
-        "bulgaria-1915",
-        "ussr-1939",
-        "italy-1940",
-        "thailand-1941",
-        "romania-1944",
-        "finland-1948",
-        "yugoslavia-1937",
-        "egypt-1974",
-    },
+    ("bandwagon", "balance"): {"russia-1807", "ussr-1939", "egypt-1974"},
     ("bandwagon", "neutral"): {"persia-1881", "hungary-1940", "turkey-1945"},
     ("balance", "neutral"): {"finland-1941", "turkey-1939", "turkey-1952", "saudi-arabia-1990", "japan-1990",
                              "japan-1914", "romania-1916"},
     ("balance", "buck-pass"): {"austria-1813", "west-germany-1955", "britain-1914", "italy-1915"},
+    ("balance", "bandwagon"): {"finland-1939"},
     ("buck-pass", "balance"): {"prussia-1795", "britain-1936", "france-1936", "usa-1940"},
     ("buck-pass", "neutral"): {"turkey-1940"},
     ("neutral", "balance"): {"britain-1870", "britain-1923", "austria-hungary-1870", "usa-1914", "belgium-1936",
-                             "austria-1955", "italy-1914", "romania-1914"},
+                             "austria-1955"},
+    ("neutral", "buck-pass"): {"netherlands-1914", "italy-1914", "romania-1914"},
     ("neutral", "bandwagon"): {"hungary-1956"},
 }
 
@@ -265,16 +255,21 @@ def test_chapter_names_exactly_the_misses_in_their_groups(cases):
         found.setdefault((row["observed"], row["predicted"]), set()).add(row["case_id"])
     assert found == MISS_GROUPS
     close = set(misses[(misses["observed"] == "bandwagon") & (misses["p(observed)"] >= 0.3)]["case_id"])
-    assert close == {"romania-1944", "thailand-1941"}
+    assert close == {"egypt-1974"}
+    # "the great powers among them": Russia 1807 and the Soviet Union 1939, at or above great-power rank,
+    # Russia's war short of the settled point, the Soviet Union's choice in peace
+    assert all(cases.loc[c, "capability"] >= 0.25 for c in ("russia-1807", "ussr-1939"))
+    assert cases.loc["russia-1807", "victory"] < 0.9 and not cases.loc["ussr-1939", "war"]
+    assert cases.loc["finland-1939", "allied_support"] == 0.25
 
 
 def test_chapter_claims_about_weights_and_leave_one_out(cases, sweep, facts):
-    """Chapter 8: some weight settings beat equal weights in sample (the best by about a case), yet
-    re-tuned out of sample the model does worse than equal weights, with almost every fold moving
+    """Chapter 8: some weight settings beat equal weights in sample (the best by a few cases), yet
+    re-tuned out of sample the model does no better than equal weights, with almost every fold moving
     away from them."""
-    assert facts["settings_above_default"] > 0 and 0 < facts["settings_best"] - facts["walt_correct"] <= 2
+    assert facts["settings_above_default"] > 0 and 0 < facts["settings_best"] - facts["walt_correct"] <= 3
     assert facts["loo_in_sample"] == facts["settings_best"]
-    assert facts["loo_correct"] < facts["walt_correct"]
+    assert facts["loo_correct"] <= facts["walt_correct"]
     result = ev.leave_one_out(cases, sweep=sweep)
     unequal = [
         i
@@ -291,7 +286,7 @@ def test_chapter_exercise_belgium_1936():
         Threat(aggregate_power=0.55, proximity=1, offensive_power=0.5, aggressive_intentions=0.75),
         Situation(own_strength=0.1, allied_support=0.5),
     )
-    assert p.choice == "balance" and round(p.probabilities["balance"], 2) == 0.93
+    assert p.choice == "balance" and round(p.probabilities["balance"], 2) == 0.88
 
 
 def test_schweller_comparison_and_the_chapter_claims(cases):
@@ -579,21 +574,38 @@ def test_alternative_coding_errors_name_the_line_and_column(tmp_path, change, me
 
 
 def test_chapter_8_comparisons_of_the_model_the_rules_and_the_logit(cases, facts):
-    """Chapter 8's interpretive sentences: the tuned two-line rule beats the calibrated model on accuracy
-    (in sample and held out) and finds more bandwagoners; on held-out three-way macro recall it is level
-    with the calibrated model (within 0.05) and above the model with re-tuned weights;
-    the estimated logit's held-out macro recall is above both, yet it recovers fewer decisions to stay
-    out than the calibrated model; the model predicts staying out where no accuracy-tuned rule does."""
+    """Chapter 8's interpretive sentences: the calibrated model beats the tuned two-line rule on accuracy
+    (in sample and held out) but not on bandwagoning, where the rule finds about as many (within two);
+    on held-out three-way macro recall the model is well above the best tuned rule (by more than 0.1)
+    with or without its weights re-tuned, recognises each outcome in at least half of the decisions and
+    stays below three in four; the estimated logit's held-out macro recall lies between the best rule's
+    and the model's, and it recovers fewer decisions to stay out than the model; the model predicts
+    staying out where no accuracy-tuned rule does."""
     from widgets.model import evaluation_rules as er
 
-    assert facts["rule_war_in"] > facts["walt_correct"] and facts["rule_war_loo"] > facts["walt_correct"]
-    assert facts["war_hit_bandwagon"] > facts["hit_bandwagon"]
-    assert facts["best3_name"] == "war and victory" and abs(facts["best3_m3"] - facts["walt_macro3"]) < 0.05
-    assert facts["best3_m3"] > facts["loo_macro3"]
+    assert facts["rule_war_in"] < facts["walt_correct"] and facts["rule_war_loo"] < facts["walt_correct"]
+    assert abs(facts["war_hit_bandwagon"] - facts["hit_bandwagon"]) <= 2
+    assert facts["best3_name"] == "war and victory"
+    assert facts["walt_macro3"] - facts["best3_m3"] > 0.1 and facts["loo_macro3"] - facts["best3_m3"] > 0.1
+    assert min(facts["rec3_against"], facts["rec3_with"], facts["rec3_out"]) >= 0.5 > facts["walt_macro3"] - 0.25
     assert facts["hit3_out"] > 0
     assert all(fit.in_sample.three.hits["stay out"][0] == 0 for fit in er.fit_rules(cases).values())
     # held_out is the leave-one-out of the three-way fit; the bootstrap draws (500 by default) give only
     # the coefficient intervals, which this test does not read, so one draw leaves held_out as it is
     estimated = el.estimate(cases, draws=1)
-    assert estimated.held_out.macro_recall > facts["best3_m3"]
+    assert facts["best3_m3"] < estimated.held_out.macro_recall < facts["walt_macro3"]
     assert estimated.held_out.hits["stay out"][0] < facts["hit3_out"]
+
+
+def test_chapter_8_precision_and_where_the_errors_lie(cases, facts):
+    """'Balancing is also its answer for many of the states that stayed out'; 'most of its errors are
+    about staying out, in both directions' (observed or predicted, on four outcomes); the feasibility
+    term's before/after in the yardstick paragraph."""
+    misses = ev.miss_table(cases)
+    out = {"buck-pass", "neutral"}
+    about_staying_out = misses["observed"].isin(out) | misses["predicted"].isin(out)
+    assert 2 * about_staying_out.sum() > len(misses)
+    stayed_out_called_balance = ((misses["predicted"] == "balance") & misses["observed"].isin(out)).sum()
+    assert stayed_out_called_balance >= 0.5 * (facts["pred_balance"] - facts["hit_balance"])
+    assert facts["prec_balance"] < facts["prec_bandwagon"]
+    assert facts["before_f_macro3"] < facts["walt_macro3"] and facts["before_f_miss_with"] > facts["miss_bandwagon"]

@@ -10,8 +10,7 @@ from widgets.io.schweller_cases import case_scenario, load_all_schweller_cases
 from widgets.model import evaluation_codings as codings
 from widgets.model import evaluation_schweller as es
 from widgets.model.evaluation import walt_predictions
-from widgets.model.evaluation_logit import leave_one_out_logit
-from widgets.model.evaluation_metrics import THREE_WAY, evaluate, three_way
+from widgets.model.evaluation_metrics import three_way
 from widgets.model.interests.choice import schweller_predict
 
 
@@ -66,18 +65,18 @@ def test_the_table_has_both_models_on_each_case_set(book):
 
 def test_chapter_8_says_what_the_numbers_show(book):
     """The prose of 'Both theories on the whole file' (chapter 8): Schweller's model recognises more
-    of those that aligned with the threat and (a little) more of those that stayed out, fewer of
-    those that aligned against it, its against-misses mostly stay out, the gap is smaller on the 71
-    decisions that are not chapter 5's illustrations, and the alternative coding hardly moves
-    either model."""
+    of those that aligned with the threat and, by a case, more of those that stayed out, fewer of
+    those that aligned against it, its against-misses mostly stay out, the order is reversed on the 71
+    decisions that are not chapter 5's illustrations, and the alternative coding moves neither model
+    much."""
     cases, _, rows, scores, f = book
     assert f["sch_hit3_with"] > f["walt_all_hit3_with"] and f["sch_hit3_against"] < f["walt_all_hit3_against"]
-    assert 0 < f["sch_hit3_out"] - f["walt_all_hit3_out"] <= 5
+    assert f["sch_hit3_out"] - f["walt_all_hit3_out"] == 1
     schweller = es.schweller_predictions(cases, rows)
     missed = [p for o, p in zip(three_way(cases["observed"]), three_way(schweller), strict=True)
               if o == "align against" and p != "align against"]
     assert missed.count("stay out") > missed.count("align with")
-    assert 0 < f["sch71_macro3"] - f["walt71_macro3"] < f["sch_macro3"] - f["walt_all_macro3"]
+    assert f["sch_macro3"] > f["walt_all_macro3"] and f["sch71_macro3"] < f["walt71_macro3"]
     assert abs(f["sch_alt_macro3"] - f["sch_macro3"]) < 0.02 and abs(f["walt_alt_macro3"] - f["walt_all_macro3"]) < 0.02
     assert f["sch_n"] == f["walt_all_n"] == len(cases) and f["sch71_n"] + 22 == len(cases)
 
@@ -103,16 +102,14 @@ def test_the_combinations_inputs_are_each_models_probabilities(book):
 
 
 def test_chapter_8_says_what_the_estimated_combination_shows(book):
-    """Held out, 'no better than Schweller's model alone, nor than the estimated model on Walt's
-    inputs'; 'even scored on the cases it was fitted to' below Schweller's (chapter 8)."""
+    """Held out, 'no better than either model alone'; 'even scored on the cases it was fitted to'
+    below Schweller's (chapter 8)."""
     cases, _, rows, _, f = book
     combination = es.combine(cases, rows)
     facts = es.combination_facts(combination)
     assert combination.fit.ok and facts["comb_problem_folds"] == 0
     assert facts["comb_loo_macro3"] <= f["sch_macro3"] and facts["comb_in_macro3"] < f["sch_macro3"]
-    walt_inputs, _ = leave_one_out_logit(cases, "three")
-    logit_macro = evaluate(three_way(list(cases["observed"])), walt_inputs, THREE_WAY).macro_recall
-    assert facts["comb_loo_macro3"] <= logit_macro
+    assert facts["comb_loo_macro3"] <= f["walt_all_macro3"]
     assert combination.held_out.n == len(cases)
 
 
@@ -125,13 +122,27 @@ def test_the_overlap_of_the_two_models_adds_up(book):
 
 
 def test_chapter_8_reports_the_second_coding(book):
-    """The kappa range is over the judged columns only, and the second coding moves Schweller's
-    score by less than the gap to Walt's (what chapter 8's sentence implies by reporting both)."""
+    """The kappa range is over the judged columns only, and the second coding 'leaves the order of the
+    two models where the first coding put it': ahead of Walt's on all decisions, behind on the 71."""
     cases, _, _, _, f = book
     second = es.second_coder_facts(cases)
     assert second["kappa_columns"] == 10 and 0 < second["kappa_min"] <= second["kappa_max"] <= 1
-    assert abs(second["coder2_macro3"] - f["sch_macro3"]) < f["sch_macro3"] - f["walt_all_macro3"]
-    assert second["coder2_71_macro3"] > f["walt71_macro3"]
+    assert second["coder2_macro3"] > f["walt_all_macro3"] and second["coder2_71_macro3"] < f["walt71_macro3"]
+
+
+def test_the_gap_intervals_include_zero_and_are_paired(book):
+    """Chapter 8: 'both intervals include zero'. The bootstrap's point gap is the scores' own gap; the
+    same seed gives the same interval; a model scored against itself has a gap of exactly zero."""
+    cases, _, rows, _, f = book
+    gaps = es.gap_facts(cases, rows)
+    assert gaps["gap_all"] == pytest.approx(f["sch_macro3"] - f["walt_all_macro3"])
+    assert gaps["gap71"] == pytest.approx(f["sch71_macro3"] - f["walt71_macro3"])
+    for prefix in ("gap_all", "gap71"):
+        assert gaps[f"{prefix}_low"] < 0 < gaps[f"{prefix}_high"]
+        assert gaps[f"{prefix}_low"] <= gaps[prefix] <= gaps[f"{prefix}_high"]
+    assert es.gap_interval(cases, rows, draws=200) == es.gap_interval(cases, rows, draws=200)
+    with pytest.raises(ValueError, match="draws must be an int in \\[100, 100000\\], got 5"):
+        es.gap_interval(cases, rows, draws=5)
 
 
 def test_the_hungary_link_change_costs_schweller_one_case_under_the_alternative_coding(book):

@@ -50,10 +50,11 @@ threat (``others_engaged``), L the neutrality lesson, and
   forced to accommodate the most imminent threat" (pp. 30-31; Labs 1992 on the narrow
   choices of weak states). So the motive counts fully for a state whose choice weighs
   (W = 0) or whose allies will surely come (a = 1), and not at all for a negligible state
-  that no one will help. f is 0 (off) by default: **this term was specified, and committed
-  with f = 0, before it was first run on the coded cases**, after the misses of the model
-  without it had been seen (most coded bandwagoners are weak, isolated states facing
-  threats coded as fully aggressive, where b_i * I alone outweighed every bandwagoning term);
+  that no one will help. f = 1 (on) by default; f = 0 restores the model without the term.
+  **This term was specified, and committed with f = 0, before it was first run on the coded
+  cases**, after the misses of the model without it had been seen (most coded bandwagoners
+  are weak, isolated states facing threats coded as fully aggressive, where b_i * I alone
+  outweighed every bandwagoning term);
 - m, the war's momentum, in [-1, 1]: 0 in peace and for a *target*; for a bystander in
   war, m = W * (2 v - 1) + (1 - W) * m_late with m_late = min(0, 2 v - 1) +
   max(0, (v - 0.9) / 0.1). "The closer one side is to victory, the greater the tendency
@@ -275,7 +276,7 @@ def feasibility(situation: Situation, params: ModelParameters = DEFAULT_PARAMETE
     forced to accommodate the most imminent threat". The threat's aggressive intentions give a
     reason to balance only as far as balancing can protect: fully at parity or great-power rank
     (W = 0) or with certain allies (a = 1), not at all for a negligible state that no one will
-    help. 1 whatever the inputs while f (``resistance_feasibility``) is 0.
+    help. 1 whatever the inputs when f (``resistance_feasibility``) is 0.
     """
     weight = params.resistance_feasibility * outcome_weakness(situation, params)
     return 1.0 - weight * (1.0 - situation.allied_support)

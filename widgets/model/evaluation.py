@@ -69,6 +69,8 @@ from .threat import THREAT_SOURCES, ThreatWeights
 WEIGHT_LEVELS: tuple[float, ...] = (0.0, 0.5, 1.0, 1.5, 2.0)
 BASELINES: tuple[str, ...] = ("most common choice", "ally against the strongest state", "war and victory",
                               "Walt's threat model")
+# The model as it was before the feasibility term (alignment.py, "F"), for the before/after record.
+WITHOUT_FEASIBILITY = ModelParameters(resistance_feasibility=0.0)
 CLOSE_CALL = 0.3  # a miss is a close call when the model gave what happened at least this probability
 
 
@@ -372,6 +374,10 @@ def chapter_facts(cases: pd.DataFrame, sweep: WeightSweep | None = None) -> dict
         key = c.split()[-1]
         facts[f"hit3_{key}"], facts[f"obs3_{key}"] = walt3.hits[c]
         facts[f"rec3_{key}"] = walt3.recall[c] if walt3.recall[c] is not None else 0.0
+    before = score(observed, walt_predictions(cases, params=WITHOUT_FEASIBILITY)).three
+    facts.update({"before_f_macro3": before.macro_recall,
+                  **{f"before_f_hit3_{c.split()[-1]}": before.hits[c][0] for c in THREE_WAY},
+                  **{f"before_f_miss_{c.split()[-1]}": before.hits[c][1] - before.hits[c][0] for c in THREE_WAY}})
     misses = miss_table(cases)
     close = misses[(misses["observed"] == "bandwagon") & (misses["p(observed)"] >= CLOSE_CALL)]
     facts["miss_bandwagon_close"] = len(close)

@@ -1,0 +1,101 @@
+"""The model numbers typed in chapter 1 (the Iran explorer's "Try this" and exercises 3 to 5), recomputed:
+the text must change if the model does."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from itertools import product
+from pathlib import Path
+
+from widgets import Situation, Threat, predict
+from widgets.model.alignment import feasibility
+from widgets.model.reasons import percent
+
+CHAPTER = Path(__file__).resolve().parents[2] / "chapters" / "01_balance_of_threat.ipynb"
+GRID = (0.0, 0.25, 0.5, 0.75, 1.0)
+
+RUSSIA = Threat(aggregate_power=0.75, proximity=1.0, offensive_power=0.75, aggressive_intentions=0.5)
+IRAN = Situation(own_strength=0.0, allied_support=0.0)
+GERMANY_1914 = Threat(0.75, 0.75, 0.75, 0.75)
+USSR = Threat(aggregate_power=0.75, proximity=1.0, offensive_power=0.75, aggressive_intentions=0.75)
+TURKEY = Situation(own_strength=0.1, allied_support=0.75)
+
+
+def _text() -> str:
+    return "".join("".join(c["source"]) for c in json.loads(CHAPTER.read_text(encoding="utf-8"))["cells"])
+
+
+def _pct(threat: Threat, situation: Situation, response: str) -> str:
+    return percent(predict(threat, situation).probabilities[response])
+
+
+def _choice(threat: Threat, situation: Situation) -> str:
+    return predict(threat, situation).choice
+
+
+def test_the_iran_explorer_try_this():
+    text = _text()
+    r, s = RUSSIA, IRAN
+    assert _choice(r, s) == "bandwagon"
+    assert f"The model predicts bandwagoning ({_pct(r, s, 'bandwagon')})" in text
+    a25, a50 = replace(s, allied_support=0.25), replace(s, allied_support=0.5)
+    assert _choice(r, a25) == "bandwagon" and _choice(r, a50) == "balance"
+    assert f"clearly ({_pct(r, a25, 'bandwagon')} against {_pct(r, a25, 'balance')} for balancing)" in text
+    assert f"({_pct(r, a50, 'balance')} against {_pct(r, a50, 'bandwagon')}).\n- **A stronger Iran" in text
+    s25, s50 = replace(s, own_strength=0.25), replace(s, own_strength=0.5)
+    assert _choice(r, s25) == "bandwagon" and _choice(r, s50) == "balance"
+    assert f"but only just ({_pct(r, s25, 'bandwagon')} against {_pct(r, s25, 'balance')})" in text
+    assert f"balancing wins easily ({_pct(r, s50, 'balance')})" in text
+    menacing = [replace(r, aggressive_intentions=i) for i in (0.75, 1.0)]
+    assert all(_choice(t, s) == "bandwagon" for t in menacing)
+    assert {_pct(t, s, "bandwagon") for t in menacing} == {"93%"} and "(93% both times)" in text
+    assert feasibility(s) == 0.0  # why the aims do not count
+    weaker, powerless = replace(r, aggregate_power=0.25), replace(r, aggregate_power=0.0)
+    assert _choice(weaker, s) == "bandwagon"
+    assert f"by less ({_pct(weaker, s, 'bandwagon')} against {_pct(weaker, s, 'balance')})" in text
+    assert _pct(powerless, s, "balance") == _pct(powerless, s, "bandwagon") == "44%" and "level (44% each)" in text
+    certain = replace(s, allied_support=1.0)
+    assert _choice(r, certain) == "buck-pass" and f"most likely ({_pct(r, certain, 'buck-pass')})" in text
+
+
+def test_exercise_1_3_lists_every_bandwagoning_combination():
+    text = _text()
+    rows = []
+    for power, intentions, support in product(GRID, GRID, GRID):
+        t, s = replace(RUSSIA, aggregate_power=power, aggressive_intentions=intentions), Situation(0.25, support)
+        if _choice(t, s) == "bandwagon":
+            rows.append(f"   | {power:.2f} | {intentions:.2f} | {support:.2f} | {_pct(t, s, 'bandwagon')} |")
+    assert len(rows) == 10 and "there are ten such combinations" in text
+    assert "\n".join(rows) in text
+    assert feasibility(Situation(0.25, 0.0)) == 0.5 and "(*F* = 0.5)" in text
+    assert not any(_choice(replace(RUSSIA, aggregate_power=p, aggressive_intentions=i), Situation(s, a)) == "bandwagon"
+                   for p, i, a, s in product(GRID, GRID, GRID, (0.5, 0.75, 1.0)))
+
+
+def test_exercise_1_4_tirpitz():
+    text = _text()
+    g = GERMANY_1914
+    alone, stronger, helped = Situation(0.0, 0.0), Situation(0.1, 0.0), Situation(0.0, 0.25)
+    assert all(_choice(g, s) == "bandwagon" for s in (alone, stronger, helped))
+    assert f"bandwagoning ({_pct(g, alone, 'bandwagon')} against {_pct(g, alone, 'balance')} for balancing)" in text
+    assert f"(`own_strength=0.1`, {_pct(g, stronger, 'bandwagon')})" in text
+    assert f"(`allied_support=0.25`, {_pct(g, helped, 'bandwagon')})" in text
+    strengths = [s / 100 for s in range(51) if _choice(g, Situation(s / 100, 0.0)) == "bandwagon"]
+    supports = [a / 100 for a in range(101) if _choice(g, Situation(0.0, a / 100)) == "bandwagon"]
+    assert max(strengths) == 0.21 and "up to an own strength of about 0.2" in text
+    assert max(supports) == 0.37 and "passed about 0.37" in text
+    assert _choice(g, Situation(0.5, 0.0)) == "balance"
+
+
+def test_exercise_1_5_turkey():
+    text = _text()
+    u, s = USSR, TURKEY
+    assert _choice(u, s) == "balance" and f"The model predicts balancing ({_pct(u, s, 'balance')})" in text
+    half, quarter, none = (replace(s, allied_support=a) for a in (0.5, 0.25, 0.0))
+    assert _choice(u, half) == "balance" and f"at 0.5 ({_pct(u, half, 'balance')})" in text
+    assert _choice(u, quarter) == "bandwagon"
+    assert f"(bandwagoning {_pct(u, quarter, 'bandwagon')}, balancing {_pct(u, quarter, 'balance')})" in text
+    assert _choice(u, none) == "bandwagon" and f"bandwagoning wins clearly ({_pct(u, none, 'bandwagon')})" in text
+    milder = replace(u, aggressive_intentions=0.25)
+    assert _choice(milder, s) == "balance" and f"balancing still wins ({_pct(milder, s, 'balance')})" in text
