@@ -96,7 +96,14 @@ each an assumption stated with its source; each term is zero at its input's defa
   while the war is open: once the threat nears victory the weak must choose the winning
   side (Walt 1987, p. 30), so hiding fades as v goes from 0.5 to 1. h_h = 1 - tau = 0.65: Schroeder
   finds hiding the commonest response of small states, so a negligible bystander is at
-  least as likely to hide as to align even against the gravest threat (T = 1).
+  least as likely to hide as to align even against the gravest threat (T = 1) in a war whose
+  outcome is open. *Hiding also ends when the threat is losing* (g, ``hiding_ends_with_defeat``):
+  the winning side Walt's weak states must choose is then the coalition against the threat, and
+  small states join it (Schweller's "piling on" at a war's end is the same act seen from the
+  winners' side), so with g = 1 H carries a second factor, min(1, 2 v), and hiding lasts only
+  while the outcome is open either way. g is 0 (off) by default: **specified, and committed with
+  g = 0, before its first run on the 93 cases**, after the held-out test (chapter 8) had shown
+  small states that joined a coalition already beating the threat predicted to hide.
 - **Learning** (Reiter 1996): small states repeat what worked in the last systemic war; a
   neutrality that kept them safe keeps them neutral, a neutrality that failed (or an
   alliance that carried them through) makes them align. L in [-1, 1] moves the threshold
@@ -148,8 +155,8 @@ class ModelParameters:
     over the whole input space (Walt's first condition) while leaving room for
     bandwagoning under the conditions he names. All must be finite; the thresholds
     ``response_threshold``, ``support_certain_at``, ``great_power_at`` and ``settled_at`` lie
-    in (0, 1); ``resistance_feasibility`` in [0, 1]; slopes, shifts and the ``engaged_*`` weights
-    are >= 0.
+    in (0, 1); ``resistance_feasibility`` and ``hiding_ends_with_defeat`` in [0, 1]; slopes,
+    shifts and the ``engaged_*`` weights are >= 0.
     """
 
     response_threshold: float = 0.35  # tau: threat level at which aligning is a coin toss
@@ -175,6 +182,7 @@ class ModelParameters:
     engaged_shares_intentions: float = 1.0  # e_i (Mearsheimer 2001)
     # Feasibility of resisting (module docstring, "F"): 0 leaves the intentions motive whole.
     resistance_feasibility: float = 1.0  # f (Walt 1987, pp. 30-31; Labs 1992)
+    hiding_ends_with_defeat: float = 0.0  # g (Walt 1987, p. 30; Schweller 1994): 0 = hiding fades only toward victory
 
     def __post_init__(self) -> None:
         for f in fields(self):
@@ -183,7 +191,7 @@ class ModelParameters:
                 number = validation.bounded("ModelParameters", f.name, value, 0.0, 1.0)
                 if number in (0.0, 1.0):
                     raise ValueError(f"ModelParameters.{f.name} must be in (0, 1), got {number!r}")
-            elif f.name == "resistance_feasibility":
+            elif f.name in ("resistance_feasibility", "hiding_ends_with_defeat"):
                 number = validation.bounded("ModelParameters", f.name, value, 0.0, 1.0)
             elif f.name in ("bandwagon_base", "buckpass_base"):
                 number = validation.bounded("ModelParameters", f.name, value, -50.0, 50.0)
@@ -354,11 +362,14 @@ def hiding(situation: Situation, params: ModelParameters = DEFAULT_PARAMETERS) -
     Small states at the edge of a war try to stay out of it. Needs ``capability`` (hiding
     is about absolute size); zero in peace and for the state being attacked. Hiding lasts
     while the war is open: as the threat nears victory, Walt's weak states "must choose the
-    winning side" (1987, p. 30), so H is discounted by min(1, 2 (1 - v)) like the buck-catcher.
+    winning side" (1987, p. 30), so H is discounted by min(1, 2 (1 - v)) like the buck-catcher;
+    with g (``hiding_ends_with_defeat``) > 0 also by 1 - g + g min(1, 2 v), as the threat nears
+    defeat and the winning side is the coalition against it.
     """
     if situation.capability is None or not situation.war or situation.target:
         return 0.0
-    return smallness(situation, params) * min(1.0, 2.0 * (1.0 - situation.victory))
+    v, g = situation.victory, params.hiding_ends_with_defeat
+    return smallness(situation, params) * min(1.0, 2.0 * (1.0 - v)) * (1.0 - g + g * min(1.0, 2.0 * v))
 
 
 def lesson_weight(situation: Situation, params: ModelParameters = DEFAULT_PARAMETERS) -> float:
