@@ -17,6 +17,7 @@ from widgets.model.alignment import (
     ModelParameters,
     capitulation,
     feasibility,
+    hiding,
     utility_terms,
     war_momentum,
 )
@@ -283,9 +284,10 @@ def test_the_named_choice_is_the_most_probable_outcome(threat, situation, w):
 @given(threats, full_situations, ordered_pair(0.0, 0.25))
 def test_hiding_small_bystanders_of_a_war_stay_out_the_more_the_smaller_they_are(threat, situation, caps):
     """Schroeder (1994) and Labs (1992): small states at the edge of a great-power war hide; the
-    smaller, the more. Not a target: neutrality cannot keep out a war that has reached it."""
+    smaller, the more, while the war's outcome is not settled either way (0.05 <= v <= 0.95). Not a
+    target: neutrality cannot keep out a war that has reached it."""
     situation = replace(situation, neutrality_lesson=max(0.0, situation.neutrality_lesson),
-                        victory=min(situation.victory, 0.95))
+                        victory=min(max(situation.victory, 0.05), 0.95))
     smaller, larger = (replace(situation, war=True, target=False, capability=c) for c in caps)
     assert p(threat, smaller, "neutral") > p(threat, larger, "neutral")
     hit = replace(smaller, target=True)
@@ -317,14 +319,26 @@ def test_buck_passing_a_buck_catcher_being_beaten_is_no_shelter(threat, situatio
     assert utility_terms(threat, late).utility("buck-pass") < utility_terms(threat, early).utility("buck-pass")
 
 
-@given(unit, unit, st.floats(0.0, 0.5))
+@given(unit, unit)
 def test_hiding_a_negligible_bystander_is_as_likely_to_hide_as_to_align_against_the_gravest_threat(
-        strength, support, victory):
+        strength, support):
     """Schroeder (1994): hiding was the commonest response of small states; under the gravest threat
-    (T = 1) a negligible bystander of a war still open is at least as likely to stay out as to align."""
-    pred = predict(Threat(1, 1, 1, 1), Situation(strength, support, True, victory, capability=0.0))
+    (T = 1) a negligible bystander of a war whose outcome is open (v = 0.5) is at least as likely to
+    stay out as to align."""
+    pred = predict(Threat(1, 1, 1, 1), Situation(strength, support, True, 0.5, capability=0.0))
     assert pred.probabilities["neutral"] >= 0.5 - 1e-9
-    assert predict(Threat(1, 1, 1, 1), Situation(strength, support, True, victory)).probabilities["neutral"] < 0.01
+    assert predict(Threat(1, 1, 1, 1), Situation(strength, support, True, 0.5)).probabilities["neutral"] < 0.01
+
+
+@given(threats, full_situations, ordered_pair(0.0, 0.5), st.floats(0.0, 0.2))
+def test_hiding_ends_as_the_threat_nears_defeat_too(threat, situation, victories, cap):
+    """Walt (1987, p. 30): weak states choose the winning side; when the threat is losing, that side is
+    the coalition against it, so hiding (and with it staying out) shrinks as v falls below 0.5, and is
+    zero at v = 0. With g = 0 (the one-sided fade) hiding is the same at every v <= 0.5."""
+    low, high = (replace(situation, war=True, target=False, victory=v, capability=cap) for v in victories)
+    assert hiding(low) < hiding(high) and hiding(replace(low, victory=0.0)) == 0.0
+    one_sided = ModelParameters(hiding_ends_with_defeat=0.0)
+    assert hiding(low, one_sided) == hiding(high, one_sided)
 
 
 @given(threats, full_situations, st.floats(-1.0, 1.0), st.floats(-1.0, 1.0))
@@ -348,8 +362,11 @@ def test_learning_a_target_of_attack_draws_no_neutrality_lesson(threat, situatio
     assert learned.stay_out["lesson"] == 0.0
 
 
-@given(threats, st.floats(0.0, 0.05), unit, unit, st.floats(0.0, 0.5))
+@given(threats, st.floats(0.0, 0.05), unit, unit, st.floats(0.25, 0.5))
 def test_learning_a_small_state_with_a_positive_lesson_beside_a_great_power_at_war_stays_neutral(threat, cap, s, a, v):
+    """Reiter (1996) with hiding: beside a great-power war whose outcome is open (0.25 <= v <= 0.5; once
+    the threat is near defeat, hiding ends and small states join the winners), a small state whose
+    neutrality worked last time stays neutral even against the gravest threat."""
     situation = Situation(s, a, True, v, capability=cap, neutrality_lesson=1.0)
     assert predict(Threat(1, 1, 1, 1), situation).choice == "neutral"
     unlearned = predict(threat, replace(situation, neutrality_lesson=0.0))

@@ -101,9 +101,10 @@ each an assumption stated with its source; each term is zero at its input's defa
   the winning side Walt's weak states must choose is then the coalition against the threat, and
   small states join it (Schweller's "piling on" at a war's end is the same act seen from the
   winners' side), so with g = 1 H carries a second factor, min(1, 2 v), and hiding lasts only
-  while the outcome is open either way. g is 0 (off) by default: **specified, and committed with
-  g = 0, before its first run on the 93 cases**, after the held-out test (chapter 8) had shown
-  small states that joined a coalition already beating the threat predicted to hide.
+  while the outcome is open either way. g = 1 by default (0 restores the one-sided fade):
+  **specified, and committed with g = 0, before its first run on the 93 cases**, after the
+  held-out test (chapter 8) had shown small states that joined a coalition already beating the
+  threat predicted to hide.
 - **Learning** (Reiter 1996): small states repeat what worked in the last systemic war; a
   neutrality that kept them safe keeps them neutral, a neutrality that failed (or an
   alliance that carried them through) makes them align. L in [-1, 1] moves the threshold
@@ -182,7 +183,7 @@ class ModelParameters:
     engaged_shares_intentions: float = 1.0  # e_i (Mearsheimer 2001)
     # Feasibility of resisting (module docstring, "F"): 0 leaves the intentions motive whole.
     resistance_feasibility: float = 1.0  # f (Walt 1987, pp. 30-31; Labs 1992)
-    hiding_ends_with_defeat: float = 0.0  # g (Walt 1987, p. 30; Schweller 1994): 0 = hiding fades only toward victory
+    hiding_ends_with_defeat: float = 1.0  # g (Walt 1987, p. 30; Schweller 1994): 0 = hiding fades only toward victory
 
     def __post_init__(self) -> None:
         for f in fields(self):

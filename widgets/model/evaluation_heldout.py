@@ -1,4 +1,4 @@
-"""A held-out test: decisions coded after the model was fixed, scored once.
+"""Held-out tests: decisions coded after the model was fixed, scored once.
 
 Every number in chapter 8's earlier sections is computed on the cases the model's authors had
 seen while writing it; two of its terms (capitulation and feasibility, ``alignment.py``) were
@@ -10,10 +10,19 @@ the model or its scores. The file was committed before any model was run on it (
 is the record); the frame (which wars, which states) was fixed by the book's author, who knows the
 model, but no decision in it was chosen or dropped for how it would score.
 
+After that test, one more change was made to the model (hiding ends as the threat nears defeat,
+``hiding_ends_with_defeat``), designed after seeing the first file's misses, so the first file no
+longer tests it. ``data/cases_heldout_2.csv`` holds 24 further decisions coded the same way after
+that change (the Franco-Prussian War, 1870; the Russo-Japanese War, 1904-05; the 1967 crisis and
+war; the first year of the Iran-Iraq War, 1980), committed before any model was run on them.
+``HELDOUT_SETS`` names both files; on each, the clean test is of the model as it stood when the
+file was coded: without the hiding change on the first, as it stands on the second.
+
 What is compared (all fixed before the held-out decisions were seen, none refitted on them):
 
-- Walt's threat model as it stands (the book's defaults), and without the feasibility term
-  (``evaluation.WITHOUT_FEASIBILITY``), the term most recently added;
+- Walt's threat model as it stands (the book's defaults); without the hiding change
+  (``WITHOUT_HIDING_CHANGE``, the model the first file was coded against); without the
+  feasibility term (``evaluation.WITHOUT_FEASIBILITY``); and without either (the model before both);
 - the most common choice in the book's cases (balancing);
 - the best simple rule, tuned on the book's cases for held-out three-way macro recall
   (:func:`widgets.model.evaluation_rules.best_rule`), and the "war and victory" rule tuned there
@@ -30,24 +39,35 @@ import pandas as pd
 
 from ..io.cases import load_cases
 from ..io.csvtable import data_file
+from .alignment import ModelParameters
 from .evaluation import WITHOUT_FEASIBILITY, _check_cases, walt_predictions
 from .evaluation_logit import covariates, fit_logit
 from .evaluation_metrics import THREE_WAY, Scorecard, score
 from .evaluation_rules import RULES_BY_NAME, best_rule, fit_rule, fit_rules
 
 HELDOUT_FILE = "cases_heldout.csv"
+HELDOUT_2_FILE = "cases_heldout_2.csv"
+HELDOUT_SETS: dict[str, str] = {"first": HELDOUT_FILE, "second": HELDOUT_2_FILE}
+WITHOUT_HIDING_CHANGE = ModelParameters(hiding_ends_with_defeat=0.0)
+BEFORE_BOTH = ModelParameters(resistance_feasibility=0.0, hiding_ends_with_defeat=0.0)
 WALT = "Walt's threat model"
+WALT_WITHOUT_G = "Walt's model without the hiding change"
 WALT_WITHOUT_F = "Walt's model without the feasibility term"
+WALT_BEFORE = "Walt's model without either"
 MODAL = "most common choice in the book's cases"
 BEST_RULE = "best simple rule (tuned on the book's cases for macro recall)"
 WAR_RULE = "war and victory (tuned on the book's cases for accuracy)"
 LOGIT = "estimated logit (fitted on the book's cases)"
-PREDICTORS: tuple[str, ...] = (WALT, WALT_WITHOUT_F, MODAL, BEST_RULE, WAR_RULE, LOGIT)
+PREDICTORS: tuple[str, ...] = (WALT, WALT_WITHOUT_G, WALT_WITHOUT_F, WALT_BEFORE, MODAL, BEST_RULE, WAR_RULE, LOGIT)
+PREFIXES: dict[str, str] = dict(zip(PREDICTORS, ("walt", "nog", "nof", "before", "modal", "rule", "war", "logit"),
+                                    strict=True))
 
 
-def load_heldout() -> pd.DataFrame:
-    """The held-out decisions, validated like ``cases.csv``."""
-    return load_cases(data_file(HELDOUT_FILE))
+def load_heldout(which: str = "first") -> pd.DataFrame:
+    """A held-out file (``which``: a key of ``HELDOUT_SETS``), validated like ``cases.csv``."""
+    if which not in HELDOUT_SETS:
+        raise ValueError(f"which must be one of {', '.join(map(repr, HELDOUT_SETS))}, got {which!r}")
+    return load_cases(data_file(HELDOUT_SETS[which]))
 
 
 def heldout_predictions(cases: pd.DataFrame, heldout: pd.DataFrame) -> dict[str, list[str]]:
@@ -67,7 +87,9 @@ def heldout_predictions(cases: pd.DataFrame, heldout: pd.DataFrame) -> dict[str,
     back = dict(zip(THREE_WAY, ("balance", "bandwagon", "neutral"), strict=True))
     return {
         WALT: walt_predictions(heldout),
+        WALT_WITHOUT_G: walt_predictions(heldout, params=WITHOUT_HIDING_CHANGE),
         WALT_WITHOUT_F: walt_predictions(heldout, params=WITHOUT_FEASIBILITY),
+        WALT_BEFORE: walt_predictions(heldout, params=BEFORE_BOTH),
         MODAL: [modal] * len(heldout),
         BEST_RULE: RULES_BY_NAME[best.rule].predict(heldout, *best.setting),
         WAR_RULE: RULES_BY_NAME["war and victory"].predict(heldout, *war.setting),
@@ -97,19 +119,62 @@ def heldout_table(scores: dict[str, Scorecard]) -> pd.DataFrame:
     return pd.DataFrame(records).set_index("predictor")
 
 
-def heldout_facts(scores: dict[str, Scorecard], heldout: pd.DataFrame) -> dict[str, Any]:
-    """Chapter 8's numbers: ``ho_n``, the observed counts ``ho_obs3_*``, and for each predictor
-    (prefixes ``ho_walt``, ``ho_nof``, ``ho_modal``, ``ho_rule``, ``ho_war``, ``ho_logit``) its
-    ``_macro3``, ``_correct3`` and ``_hit3_against``/``_with``/``_out``."""
-    prefixes = dict(zip(PREDICTORS, ("ho_walt", "ho_nof", "ho_modal", "ho_rule", "ho_war", "ho_logit"), strict=True))
-    facts: dict[str, Any] = {"ho_n": len(heldout)}
+def heldout_facts(scores: dict[str, Scorecard], heldout: pd.DataFrame, tag: str = "ho") -> dict[str, Any]:
+    """Chapter 8's numbers for one file: ``<tag>_n``, the observed counts ``<tag>_obs3_*``, and for
+    each predictor (prefixes ``<tag>_`` + ``PREFIXES``) its ``_macro3``, ``_correct3`` and
+    ``_hit3_against``/``_with``/``_out``."""
+    facts: dict[str, Any] = {f"{tag}_n": len(heldout)}
     first = next(iter(scores.values())).three
     for outcome in THREE_WAY:
-        facts[f"ho_obs3_{outcome.split()[-1]}"] = first.hits[outcome][1]
+        facts[f"{tag}_obs3_{outcome.split()[-1]}"] = first.hits[outcome][1]
     for name, card in scores.items():
-        prefix = prefixes[name]
+        prefix = f"{tag}_{PREFIXES[name]}"
         facts[f"{prefix}_macro3"] = card.three.macro_recall
         facts[f"{prefix}_correct3"] = card.three.correct
         for outcome in THREE_WAY:
             facts[f"{prefix}_hit3_{outcome.split()[-1]}"] = card.three.hits[outcome][0]
+    return facts
+
+
+AS_CODED = "Walt's model as it stood when each file was coded"
+# On each file, the model its coders' work could test: the first file was coded before the hiding change.
+AS_CODED_ON: dict[str, str] = {"first": WALT_WITHOUT_G, "second": WALT}
+POOLED: tuple[str, ...] = (AS_CODED, MODAL, BEST_RULE, WAR_RULE, LOGIT)
+
+
+def pooled_scores(cases: pd.DataFrame | None = None) -> dict[str, Scorecard]:
+    """Every held-out decision of both files, each predicted by what was fixed before its file was
+    coded: the model as it stood then (``AS_CODED_ON``) and the baselines, which no file changed."""
+    cases = load_cases() if cases is None else cases
+    observed: list[str] = []
+    predicted: dict[str, list[str]] = {name: [] for name in POOLED}
+    for which in HELDOUT_SETS:
+        heldout = load_heldout(which)
+        predictions = heldout_predictions(cases, heldout)
+        observed += list(heldout["observed"])
+        predicted[AS_CODED] += predictions[AS_CODED_ON[which]]
+        for name in POOLED[1:]:
+            predicted[name] += predictions[name]
+    return {name: score(observed, values) for name, values in predicted.items()}
+
+
+def all_heldout_facts(cases: pd.DataFrame | None = None) -> dict[str, Any]:
+    """Chapter 8's held-out numbers: each file's (tags ``ho1`` and ``ho2``) and the pooled ones
+    (``hop_n``, ``hop_obs3_*``, and ``hop_coded``/``hop_modal``/``hop_rule``/``hop_war``/``hop_logit``
+    with ``_macro3``, ``_correct3`` and ``_hit3_*``)."""
+    cases = load_cases() if cases is None else cases
+    facts: dict[str, Any] = {}
+    for tag, which in (("ho1", "first"), ("ho2", "second")):
+        heldout = load_heldout(which)
+        facts.update(heldout_facts(heldout_scores(cases, heldout), heldout, tag))
+    pooled = pooled_scores(cases)
+    first = pooled[AS_CODED].three
+    facts["hop_n"] = first.n
+    for outcome in THREE_WAY:
+        facts[f"hop_obs3_{outcome.split()[-1]}"] = first.hits[outcome][1]
+    for name, prefix in zip(POOLED, ("coded", "modal", "rule", "war", "logit"), strict=True):
+        card = pooled[name].three
+        facts[f"hop_{prefix}_macro3"], facts[f"hop_{prefix}_correct3"] = card.macro_recall, card.correct
+        for outcome in THREE_WAY:
+            facts[f"hop_{prefix}_hit3_{outcome.split()[-1]}"] = card.hits[outcome][0]
     return facts
