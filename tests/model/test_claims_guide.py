@@ -3,6 +3,7 @@ if the model, the cases or the sweeps do."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -76,3 +77,46 @@ def test_chapter_7_and_chapter_8_numbers(guide):
     assert f'beats "always balance" by {walt.correct - modal.correct} cases out of {walt.n}' in guide
     intro = " ".join((ROOT / "intro.md").read_text(encoding="utf-8").split())
     assert f"how well the models fit {walt.n} coded decisions" in intro
+
+
+def _reading_time_tool():
+    import importlib.util
+    import sys
+
+    spec = importlib.util.spec_from_file_location("reading_time", ROOT / "tools" / "reading_time.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_reading_time_table_is_what_the_tool_measures(guide):
+    """'How long each chapter takes': every chapter's words, guided steps, reading time and exercises are
+    tools/reading_time.py's measurement; the totals add up; the modules quote the same reading times."""
+    tool = _reading_time_tool()
+    times = tool.measure_book(ROOT)
+    assert len(times) == 8
+    for k, t in enumerate(times, start=1):
+        row = (f"| {{doc}}`{k} <../chapters/{t.chapter}>` | {t.words:,} | {t.steps} | about {t.reading_minutes} min "
+               f"| {t.exercises} |")
+        assert row in guide, row
+        quoted = [int(m) for m in re.findall(rf"[Cc]hapter {k}(?: <[^>]+>`)? \(about (\d+) minutes", guide)]
+        quoted += [int(m) for m in re.findall(rf"chapter {k} optional \(about (\d+) minutes", guide)]
+        assert quoted and set(quoted) == {t.reading_minutes}, (k, quoted)
+    total_words = sum(t.words for t in times)
+    total_minutes = sum(t.reading_minutes for t in times)
+    steps, exercises = sum(t.steps for t in times), sum(t.exercises for t in times)
+    hours = round(total_minutes / 60)
+    total = f"| **All** | **{total_words:,}** | **{steps}** | **about {hours} hours** | **{exercises}** |"
+    assert total in guide, total
+
+
+def test_the_model_section_length_the_guide_quotes(guide):
+    import nbformat
+
+    text = "\n".join(c.source for c in nbformat.read(ROOT / "chapters" / "01_balance_of_threat.ipynb", 4).cells
+                     if c.cell_type == "markdown")
+    start = text.index("## How the model works")
+    end = text.index("\n## ", start + 5)
+    words = len(re.sub(r"(`{3,})\{(exercise|solution)\}.*?\n\1", "", text[start:end], flags=re.S).split())
+    assert f"about {round(words, -2):,} words of prose and formulas" in guide

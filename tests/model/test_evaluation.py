@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from widgets import CHOICES, ThreatWeights
+from widgets import CHOICES, ThreatWeights, predict
 from widgets.io.cases import load_cases, predict_cases
 from widgets.model import evaluation as ev
 
@@ -258,7 +258,13 @@ def test_chapter_names_exactly_the_misses_in_their_groups(cases):
     # "the great powers among them": Russia 1807 and the Soviet Union 1939, at or above great-power rank,
     # Russia's war short of the settled point, the Soviet Union's choice in peace
     assert all(cases.loc[c, "capability"] >= 0.25 for c in ("russia-1807", "ussr-1939"))
-    assert cases.loc["russia-1807", "victory"] < 0.9 and not cases.loc["ussr-1939", "war"]
+    assert not cases.loc["ussr-1939", "war"] and cases.loc["russia-1807", "target"]
+    # 'a great power under attack does not give way to its attacker at any stage of the war'
+    from dataclasses import replace
+
+    from widgets.io.cases import get_case
+    russia = get_case("russia-1807", cases)
+    assert {predict(russia.threat, replace(russia.situation, victory=v / 20)).choice for v in range(21)} == {"balance"}
     assert cases.loc["finland-1939", "allied_support"] == 0.25
 
 

@@ -106,12 +106,18 @@ def heldout_scores(cases: pd.DataFrame | None = None, heldout: pd.DataFrame | No
     return {name: score(observed, predicted) for name, predicted in heldout_predictions(cases, heldout).items()}
 
 
-def heldout_table(scores: dict[str, Scorecard]) -> pd.DataFrame:
-    """One row per predictor: three-way hits per outcome, correct, and macro recall."""
+def heldout_table(scores: dict[str, Scorecard], clean: str | None = None) -> pd.DataFrame:
+    """One row per predictor: three-way hits per outcome, correct, and macro recall. ``clean`` names
+    the predictor the file tests cleanly (the model as it stood when the file was coded): its row
+    comes first, marked "(clean test)"."""
+    if clean is not None and clean not in scores:
+        raise ValueError(f"clean must be one of {', '.join(map(repr, scores))}, got {clean!r}")
+    order = ([clean] if clean else []) + [name for name in scores if name != clean]
     records = []
-    for name, card in scores.items():
+    for name in order:
+        card = scores[name]
         three = card.three
-        record: dict[str, Any] = {"predictor": name}
+        record: dict[str, Any] = {"predictor": f"{name} (clean test)" if name == clean else name}
         record.update({o: f"{three.hits[o][0]}/{three.hits[o][1]}" for o in THREE_WAY})
         record["correct (3)"] = f"{three.correct}/{three.n}"
         record["macro recall (3)"] = round(three.macro_recall, 3)
@@ -159,7 +165,8 @@ def pooled_scores(cases: pd.DataFrame | None = None) -> dict[str, Scorecard]:
 
 
 def all_heldout_facts(cases: pd.DataFrame | None = None) -> dict[str, Any]:
-    """Chapter 8's held-out numbers: each file's (tags ``ho1`` and ``ho2``) and the pooled ones
+    """Chapter 8's held-out numbers: each file's (tags ``ho1`` and ``ho2``), the book-case score of the model
+    the first file tests (``book_nog_macro3``) and the pooled ones
     (``hop_n``, ``hop_obs3_*``, and ``hop_coded``/``hop_modal``/``hop_rule``/``hop_war``/``hop_logit``
     with ``_macro3``, ``_correct3`` and ``_hit3_*``)."""
     cases = load_cases() if cases is None else cases
@@ -167,6 +174,8 @@ def all_heldout_facts(cases: pd.DataFrame | None = None) -> dict[str, Any]:
     for tag, which in (("ho1", "first"), ("ho2", "second")):
         heldout = load_heldout(which)
         facts.update(heldout_facts(heldout_scores(cases, heldout), heldout, tag))
+    facts["book_nog_macro3"] = score(list(cases["observed"]), walt_predictions(cases, params=WITHOUT_HIDING_CHANGE)
+                                     ).three.macro_recall
     pooled = pooled_scores(cases)
     first = pooled[AS_CODED].three
     facts["hop_n"] = first.n
