@@ -9,7 +9,11 @@ from itertools import product
 from pathlib import Path
 
 from widgets import Situation, Threat, predict
-from widgets.model.alignment import feasibility
+from widgets.io.cases import get_case
+from widgets.model.alignment import feasibility, outcome_weakness
+from widgets.model.evaluation import WITHOUT_FEASIBILITY, walt_predictions
+from widgets.model.evaluation_heldout import BEFORE_BOTH, WITHOUT_HIDING_CHANGE, load_heldout
+from widgets.model.evaluation_metrics import score
 from widgets.model.reasons import percent
 
 CHAPTER = Path(__file__).resolve().parents[2] / "chapters" / "01_balance_of_threat.ipynb"
@@ -51,6 +55,7 @@ def test_the_iran_explorer_try_this():
     assert all(_choice(t, s) == "bandwagon" for t in menacing)
     assert {_pct(t, s, "bandwagon") for t in menacing} == {"93%"} and "(93% both times)" in text
     assert feasibility(s) == 0.0  # why the aims do not count
+    assert 'which he says "may" be forced to accommodate' in text
     weaker, powerless = replace(r, aggregate_power=0.25), replace(r, aggregate_power=0.0)
     assert _choice(weaker, s) == "bandwagon"
     assert f"by less ({_pct(weaker, s, 'bandwagon')} against {_pct(weaker, s, 'balance')})" in text
@@ -99,3 +104,33 @@ def test_exercise_1_5_turkey():
     assert _choice(u, none) == "bandwagon" and f"bandwagoning wins clearly ({_pct(u, none, 'bandwagon')})" in text
     milder = replace(u, aggressive_intentions=0.25)
     assert _choice(milder, s) == "balance" and f"balancing still wins ({_pct(milder, s, 'balance')})" in text
+
+
+def test_the_printed_weakness_is_the_models():
+    text = _text()
+    assert "W    = min(max(0, 1 − 2s), max(0, 1 − c/0.25))" in text and "without capability, W = max(0, 1 − 2s)" in text
+    for s, c in product((0.0, 0.1, 0.25, 0.4, 0.5, 0.8), (None, 0.0, 0.05, 0.1, 0.2, 0.25, 0.6)):
+        printed = max(0.0, 1 - 2 * s) if c is None else min(max(0.0, 1 - 2 * s), max(0.0, 1 - c / 0.25))
+        assert abs(outcome_weakness(Situation(s, 0.5, capability=c)) - printed) < 1e-12
+
+
+def test_the_feasibility_terms_costs_as_stated():
+    text = " ".join(_text().split())
+    assert "This is the book's reading of Walt, not a claim he makes." in text
+    assert "Walt himself never says that aggressive aims stop counting" in text
+    finland, netherlands = get_case("finland-1939"), get_case("netherlands-1914")
+    assert finland.row["observed"] == "balance" and finland.predict().choice == "bandwagon"
+    assert predict(finland.threat, finland.situation, params=WITHOUT_FEASIBILITY).choice == "balance"
+    assert netherlands.row["observed"] == "neutral" and netherlands.predict().choice == "buck-pass"
+    assert predict(netherlands.threat, netherlands.situation, params=WITHOUT_FEASIBILITY).choice == "neutral"
+    assert ("(Finland in 1939, which fought the Winter War, becomes a predicted bandwagoner, and the Netherlands "
+            "in 1914 moves from neutrality, its coded choice, to buck-passing)") in text
+
+    def correct(which, params):  # three-way, as chapter 8 scores the held-out files
+        heldout = load_heldout(which)
+        return score(list(heldout["observed"]), walt_predictions(heldout, params=params)).three.correct
+
+    # each file with the model as it stood when it was coded, against the same model without F
+    assert correct("first", WITHOUT_HIDING_CHANGE) == correct("first", BEFORE_BOTH) - 1
+    assert correct("second", None) == correct("second", WITHOUT_FEASIBILITY) + 1
+    assert "one decision lost on the first file, one gained on the second" in text

@@ -64,3 +64,13 @@ def test_exercise_2_4_numbers_are_the_models():
     assert f"grows, from {percent(ally_band[0])} to {percent(ally_band[-1])}" in text
     mid = row(middle, "balance")
     assert mid == sorted(mid) and f"from {percent(mid[0])} to {percent(mid[-1])}" in text
+
+
+def test_intentions_count_not_at_all_for_a_negligible_state_no_one_will_help():
+    text = " ".join("".join("".join(c["source"]) for c in json.loads(CHAPTER.read_text(encoding="utf-8"))["cells"]
+                            ).split())
+    assert feasibility(Situation(own_strength=0.0, allied_support=0.0)) == 0.0
+    assert feasibility(Situation(own_strength=0.5, allied_support=0.0)) == 1.0
+    assert feasibility(Situation(own_strength=0.0, allied_support=1.0)) == 1.0
+    assert "not at all for a negligible state that no one will help (*F* = 0)" in text
+    assert "hardly at all" not in text

@@ -209,6 +209,51 @@ def extent(I,a):
 check('B extent start',extent(.25,.25),(0.2,0.4))
 check('B extent a0',extent(.25,0)[0],0.3)
 
+# the printed W, G and F reproduce the model (and so the F range above): W = min(max(0, 1 - 2s), max(0, 1 - c/0.25))
+def _W(s, cap): return max(0, 1-2*s) if cap is None else min(max(0, 1-2*s), max(0, 1-cap/0.25))
+check('printed W is the model',all(abs(outcome_weakness(Situation(s,a,capability=cap))-_W(s,cap))<1e-12 for s in (0,.1,.25,.5,.8) for a in (0,.5) for cap in (None,0,.05,.1,.3)),True)
+check('printed F is the model',all(abs(feasibility(Situation(s,a,capability=cap))-(1-_W(s,cap)*(1-a)))<1e-12 for s in (0,.1,.25,.5,.8) for a in (0,.25,1) for cap in (None,0,.05,.1,.3)),True)
+_Fp=[1-_W(c.loc[i,'own_strength'],c.loc[i,'capability'])*(1-c.loc[i,'allied_support']) for i in hits]
+check('hits F range from the printed formula',(round(min(_Fp),2),round(max(_Fp),2)),(0.14,0.64))
+# F = a only where W = 1: own strength 0 and capability 0 (or not given)
+check('F = a needs W = 1',[feasibility(Situation(0,.25,capability=cap)) for cap in (None,0,.05)],[.25,.25,1-.8*.75])
+# F's costs on the book's cases, and its mixed record on chapter 8's held-out files (three-way, as chapter 8 scores them)
+from widgets.model.evaluation import WITHOUT_FEASIBILITY, walt_predictions
+from widgets.model.evaluation_heldout import BEFORE_BOTH, WITHOUT_HIDING_CHANGE, load_heldout
+from widgets.model.evaluation_metrics import score as _score
+check('F costs finland-1939',(c.loc['finland-1939','observed'],t.loc['finland-1939','predicted'],ch(get_case('finland-1939',c).threat,get_case('finland-1939',c).situation,WITHOUT_FEASIBILITY)),('balance','bandwagon','balance'))
+check('F moves netherlands-1914',(c.loc['netherlands-1914','observed'],t.loc['netherlands-1914','predicted'],ch(get_case('netherlands-1914',c).threat,get_case('netherlands-1914',c).situation,WITHOUT_FEASIBILITY)),('neutral','buck-pass','neutral'))
+def _ho(which,params):
+    h=load_heldout(which); return _score(list(h['observed']),walt_predictions(h,params=params)).three.correct
+check('held-out: F loses one on the first file',_ho('first',WITHOUT_HIDING_CHANGE)-_ho('first',BEFORE_BOTH),-1)
+check('held-out: F gains one on the second',_ho('second',None)-_ho('second',WITHOUT_FEASIBILITY),1)
+_h2=load_heldout('second')
+_gained=[i for i,a,b in zip(_h2.index,walt_predictions(_h2),walt_predictions(_h2,params=WITHOUT_FEASIBILITY)) if a!=b]
+check('held-out: the gain is Korea 1904',(_gained,_h2.loc['korea-1904','observed']),(['korea-1904'],'bandwagon'))
+# exercise 2: F is 0.25 at s = 0 and 1 at s = 0.5 (support .25); without it the weak state bandwagons less
+check('ex2 F',(feasibility(Situation(0,.25)),feasibility(Situation(.5,.25))),(.25,1.0))
+check('ex2 without F',[pc(A(P,1,.75),Situation(0,.25),'bandwagon',WITHOUT_FEASIBILITY) for P in L],[11,25,47,69,84])
+check('ex2 s.5: F changes nothing',[pc(A(P,1,.75),Situation(.5,.25),'bandwagon',WITHOUT_FEASIBILITY) for P in L],[4,5,5,5,5])
+
 
 def test_chapter_3_numbers_match_the_model():
     assert not FAILURES, FAILURES
+
+
+def test_chapter_3_states_the_model_as_it_is():
+    import json
+    from pathlib import Path
+    chapter = Path(__file__).resolve().parents[2] / "chapters" / "03_bandwagoning.ipynb"
+    text = " ".join("".join("".join(c["source"]) for c in json.loads(chapter.read_text(encoding="utf-8"))["cells"]).split())
+    for claim in ("W = min(max(0, 1 − 2s), max(0, 1 − c/0.25))", "Without capability, W = max(0, 1 − 2s).",
+                  "F = 1 − W · (1 − a)", "*F* lies between 0.14 and 0.64",
+                  "for a negligible state, one with *W* = 1 (own strength 0, and capability 0 where it is given), *F* equals",
+                  "This is the book's reading of Walt, not a qualification he states.",
+                  "Finland in 1939, which fought the Winter War, becomes a predicted bandwagoner",
+                  "the Netherlands in 1914 moves from neutrality, its coded choice, to buck-passing",
+                  "one decision lost on the first file and one gained (Korea in 1904) on the second",
+                  "What separates the peacetime hits from the misses?",
+                  "11%, 25%, 47%, 69% and 84%"):
+        assert claim in text, claim
+    for stale in ("Walt's own qualification", "max(0, 1 − 2s) · P", "Why the remaining peacetime misses?"):
+        assert stale not in text, stale

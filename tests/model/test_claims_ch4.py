@@ -11,7 +11,7 @@ import pytest
 
 from widgets import Situation, Threat, predict
 from widgets.io.cases import Case, get_case, load_alternative_cases
-from widgets.model.alignment import feasibility
+from widgets.model.alignment import ModelParameters, feasibility, outcome_weakness
 from widgets.model.conditions import choice_grid, uniform_threat
 from widgets.model.reasons import percent
 
@@ -36,6 +36,15 @@ def share(threat, situation, x, y, response, points=11) -> str:
     return percent(choice_grid(threat, situation, x, y, points).share(response))
 
 
+def test_the_printed_weakness_is_the_models(text):
+    assert "W = min(max(0, 1 − 2s), max(0, 1 − c/0.25))" in text and "without it, W = max(0, 1 − 2s)" in text
+    for s in (0.0, 0.1, 0.25, 0.4, 0.5, 0.8):
+        for c in (None, 0.0, 0.05, 0.1, 0.2, 0.25, 0.6):
+            printed = max(0.0, 1 - 2 * s) if c is None else min(max(0.0, 1 - 2 * s), max(0.0, 1 - c / 0.25))
+            assert outcome_weakness(Situation(s, 0.5, capability=c)) == pytest.approx(printed, abs=1e-12)
+    assert "Walt does not say that aggressive aims stop counting for such a state." in text
+
+
 def test_conditions_explorer(text):
     t, s = uniform_threat(0.5), Situation(own_strength=0.25, allied_support=0.25, victory=0.75)
     assert choice(t, s) == "balance"
@@ -45,6 +54,7 @@ def test_conditions_explorer(text):
     alone, helped = replace(s, own_strength=0.0, allied_support=0.0), replace(s, own_strength=0.0, allied_support=0.25)
     assert choice(t, alone) == "bandwagon" and choice(t, helped) == "balance"
     assert f"Bandwagoning wins ({pct(t, alone, 'bandwagon')} against {pct(t, alone, 'balance')} for balancing)" in text
+    assert feasibility(alone) == 0.0 and "so its aims give it no reason to balance" in text
     assert f"narrowly ({pct(t, helped, 'balance')} against {pct(t, helped, 'bandwagon')})" in text
     war = replace(s, war=True)
     assert choice(t, war) == "balance"
@@ -67,6 +77,16 @@ def test_strength_phase_diagram(text):
                  if grid.choice[j][i] == 1]
     assert min(y for _, y in bandwagon) == 0.05 and max(x for x, _ in bandwagon) == 0.3
     assert "Even a neighbour of power 0.05 draws a negligible state" in text
+    assert all(c == 0 for c in grid.choice[0]) and grid.y_values[0] == 0.0  # the bottom row balances
+    powerless = replace(n, aggregate_power=0.0)
+    level = predict(powerless, replace(s, own_strength=0.0)).probabilities
+    assert level["balance"] == pytest.approx(level["bandwagon"], abs=1e-12)  # a tie, won by the tie rule
+    assert choice(powerless, replace(s, own_strength=0.0)) == "balance"
+    assert all(predict(powerless, replace(s, own_strength=x)).probabilities["balance"]
+               > predict(powerless, replace(s, own_strength=x)).probabilities["bandwagon"] for x in grid.x_values[1:])
+    assert (f"balancing and bandwagoning are exactly level there ({percent(level['balance'])} each), and the "
+            "model gives ties to balancing") in text
+    assert "Only against a neighbour with no aggregate power at all does every decider balance" not in text
     assert "The wedge never reaches past own strength 0.30" in text
     weak = replace(n, aggregate_power=0.2)
     assert choice(weak, s) == "bandwagon"
@@ -93,6 +113,8 @@ def test_intentions_phase_diagram(text):
             f"bandwagoning ({pct(column[1], s, 'bandwagon')} at intentions 0.75, "
             f"{pct(column[2], s, 'bandwagon')} at 1.0)") in text
     assert feasibility(s) == pytest.approx(0.4) and "(*F* = 0.4)" in text
+    assert "That is the older reading of Romania in 1940, kept as the alternative coding" in text
+    assert "which is what Romania did in 1940" not in text
 
 
 def test_war_explorer_and_the_romanian_cases(text):
@@ -123,6 +145,8 @@ def test_war_explorer_and_the_romanian_cases(text):
     assert primary.predict().choice == "balance" and german.predict().choice == "bandwagon"
     assert f"the model agrees ({percent(primary.predict().probabilities['balance'])})" in text
     assert f"predicts bandwagoning ({percent(german.predict().probabilities['bandwagon'])}), and" in text
+    assert (f"1. Against the Soviet Union, balancing ({percent(primary.predict().probabilities['balance'])}); "
+            f"against Germany, bandwagoning ({percent(german.predict().probabilities['bandwagon'])}).") in text
     at = {v: predict(german.threat, replace(german.situation, victory=v)) for v in (0.5, 0.55, 0.6, 0.65, 0.7, 0.75)}
     assert [at[v].choice for v in at] == ["buck-pass"] * 3 + ["bandwagon"] * 3
     assert "tips from buck-passing to bandwagoning when Germany's closeness to victory reaches 0.65" in text
@@ -158,6 +182,18 @@ def test_staying_out_explorer_and_switzerland(text):
     assert f"predicts bandwagoning again ({percent(unlearned.probabilities['bandwagon'])})" in text
 
 
+def test_the_hiding_change_on_the_books_cases(text):
+    old = ModelParameters(hiding_ends_with_defeat=0.0)
+    f41, r16 = get_case("finland-1941"), get_case("romania-1916")
+    assert f41.row["observed"] == "balance" and f41.predict().choice == "balance"
+    assert predict(f41.threat, f41.situation, params=old).choice == "neutral"
+    assert r16.row["observed"] == "balance" and r16.predict().choice == "buck-pass"
+    assert predict(r16.threat, r16.situation, params=old).choice == "neutral"
+    assert ("it makes Finland in 1941 a hit (the model had it hiding from a war already going against the Soviet "
+            "Union) and moves Romania in 1916, which joined the Allies, from neutral to buck-passing, "
+            "still a miss") in text
+
+
 def test_finland_1939_is_the_feasibility_caveat(text):
     finland = get_case("finland-1939")
     assert finland.predict().choice == "bandwagon"
@@ -166,12 +202,58 @@ def test_finland_1939_is_the_feasibility_caveat(text):
 
 def test_exercise_solutions(text):
     f41, f44 = get_case("finland-1941"), get_case("finland-1944")
+    p41 = f41.predict().probabilities
+    assert f41.predict().choice == "balance" == f41.row["observed"]
+    assert (f"1. 1941: balancing ({percent(p41['balance'])}; buck-passing {percent(p41['buck-pass'])}, neutral "
+            f"{percent(p41['neutral'])}), a hit.") in text
+    before = predict(f41.threat, f41.situation, params=ModelParameters(hiding_ends_with_defeat=0.0))
+    assert before.choice == "neutral"
+    assert f"the model predicted staying out ({percent(before.probabilities['neutral'])}), a miss" in text
     assert f44.predict().choice == "bandwagon"
     assert f"bandwagoning ({percent(f44.predict().probabilities['bandwagon'])}), a hit" in text
-    both = replace(f41.situation, victory=f44.situation.victory, allied_support=f44.situation.allied_support)
-    p_both, p_target = predict(f41.threat, both), predict(f41.threat, replace(both, target=True))
-    assert p_both.choice == p_target.choice == "bandwagon"
+    # part 2: each input changed alone to its 1944 value
+    changes = {"aggregate_power": ("threat", f44.threat.aggregate_power),
+               "offensive_power": ("threat", f44.threat.offensive_power),
+               "allied_support": ("situation", f44.situation.allied_support),
+               "victory": ("situation", f44.situation.victory),
+               "target": ("situation", f44.situation.target)}
+    differ = {k for k, (where, v) in changes.items() if getattr(getattr(f41, where), k) != v}
+    assert differ == set(changes)  # every input in which the two codings differ, and no other
+
+    def changed(*names):
+        t, s = f41.threat, f41.situation
+        for name in names:
+            where, value = changes[name]
+            if where == "threat":
+                t = replace(t, **{name: value})
+            else:
+                s = replace(s, **{name: value})
+        return predict(t, s)
+
+    single = {k: changed(k) for k in changes}
+    assert {k for k, p in single.items() if p.choice != "balance"} == {"allied_support", "victory"}
+    assert single["allied_support"].choice == single["victory"].choice == "buck-pass"
+    isolated_pass = percent(single["allied_support"].probabilities["buck-pass"])
+    assert f"Allied support alone (1.0 to 0.1) gives buck-passing ({isolated_pass})" in text
+    assert f"buck-passing too ({percent(single['victory'].probabilities['buck-pass'])})" in text
+    assert (f"each leave balancing ahead ({percent(single['aggregate_power'].probabilities['balance'])} and "
+            f"{percent(single['offensive_power'].probabilities['balance'])})") in text
+    assert f"it surer ({percent(single['target'].probabilities['balance'])})" in text
+    assert single["target"].probabilities["balance"] > p41["balance"]
+    isolated = replace(f41.situation, allied_support=f44.situation.allied_support)
+    assert round(feasibility(isolated), 2) == 0.14 and "(*F* = 0.14)" in text
+    # part 3: the pairs that give bandwagoning
+    names = list(changes)
+    pairs = {(a, b): changed(a, b) for i, a in enumerate(names) for b in names[i + 1:]}
+    bandwagon_pairs = {k for k, p in pairs.items() if p.choice == "bandwagon"}
+    assert bandwagon_pairs == {("allied_support", "victory"), ("allied_support", "target")}
+    assert "Two pairs do, and both include the loss of allied support" in text
+    p_both, p_isolated_target = pairs[("allied_support", "victory")], pairs[("allied_support", "target")]
     assert f"give bandwagoning ({percent(p_both.probabilities['bandwagon'])})" in text
+    assert f"it too ({percent(p_isolated_target.probabilities['bandwagon'])}), even with the war" in text
+    assert f41.situation.victory < 0.5  # "the war still going against the Soviet Union"
+    p_target = changed("allied_support", "victory", "target")
+    assert p_target.choice == "bandwagon"
     assert f"surer still ({percent(p_target.probabilities['bandwagon'])})" in text
 
     vietnam_war, vietnam = Situation(0.05, 0.75, war=True, victory=0.5), Situation(0.05, 0.75)
