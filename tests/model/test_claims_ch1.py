@@ -9,12 +9,12 @@ from itertools import product
 from pathlib import Path
 
 from widgets import Situation, Threat, predict
-from widgets.io.cases import get_case
 from widgets.model.alignment import feasibility, outcome_weakness
-from widgets.model.evaluation import WITHOUT_FEASIBILITY, walt_predictions
-from widgets.model.evaluation_heldout import BEFORE_BOTH, WITHOUT_HIDING_CHANGE, load_heldout
-from widgets.model.evaluation_metrics import score
+from widgets.model.evaluation import WITHOUT_FEASIBILITY
+from widgets.model.evaluation_heldout import BEFORE_BOTH, WITHOUT_HIDING_CHANGE, walt_correct3
 from widgets.model.reasons import percent
+
+from .changes import observed_now_before
 
 CHAPTER = Path(__file__).resolve().parents[2] / "chapters" / "01_balance_of_threat.ipynb"
 GRID = (0.0, 0.25, 0.5, 0.75, 1.0)
@@ -118,19 +118,12 @@ def test_the_feasibility_terms_costs_as_stated():
     text = " ".join(_text().split())
     assert "This is the book's reading of Walt, not a claim he makes." in text
     assert "Walt himself never says that aggressive aims stop counting" in text
-    finland, netherlands = get_case("finland-1939"), get_case("netherlands-1914")
-    assert finland.row["observed"] == "balance" and finland.predict().choice == "bandwagon"
-    assert predict(finland.threat, finland.situation, params=WITHOUT_FEASIBILITY).choice == "balance"
-    assert netherlands.row["observed"] == "neutral" and netherlands.predict().choice == "buck-pass"
-    assert predict(netherlands.threat, netherlands.situation, params=WITHOUT_FEASIBILITY).choice == "neutral"
+    assert observed_now_before("finland-1939", WITHOUT_FEASIBILITY) == ("balance", "bandwagon", "balance")
+    assert observed_now_before("netherlands-1914", WITHOUT_FEASIBILITY) == ("neutral", "buck-pass", "neutral")
     assert ("(Finland in 1939, which fought the Winter War, becomes a predicted bandwagoner, and the Netherlands "
             "in 1914 moves from neutrality, its coded choice, to buck-passing)") in text
 
-    def correct(which, params):  # three-way, as chapter 8 scores the held-out files
-        heldout = load_heldout(which)
-        return score(list(heldout["observed"]), walt_predictions(heldout, params=params)).three.correct
-
     # each file with the model as it stood when it was coded, against the same model without F
-    assert correct("first", WITHOUT_HIDING_CHANGE) == correct("first", BEFORE_BOTH) - 1
-    assert correct("second", None) == correct("second", WITHOUT_FEASIBILITY) + 1
+    assert walt_correct3("first", WITHOUT_HIDING_CHANGE) == walt_correct3("first", BEFORE_BOTH) - 1
+    assert walt_correct3("second") == walt_correct3("second", WITHOUT_FEASIBILITY) + 1
     assert "one decision lost on the first file, one gained on the second" in text

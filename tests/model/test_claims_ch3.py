@@ -219,12 +219,9 @@ check('hits F range from the printed formula',(round(min(_Fp),2),round(max(_Fp),
 check('F = a needs W = 1',[feasibility(Situation(0,.25,capability=cap)) for cap in (None,0,.05)],[.25,.25,1-.8*.75])
 # F's costs on the book's cases, and its mixed record on chapter 8's held-out files (three-way, as chapter 8 scores them)
 from widgets.model.evaluation import WITHOUT_FEASIBILITY, walt_predictions
-from widgets.model.evaluation_heldout import BEFORE_BOTH, WITHOUT_HIDING_CHANGE, load_heldout
-from widgets.model.evaluation_metrics import score as _score
+from widgets.model.evaluation_heldout import BEFORE_BOTH, WITHOUT_HIDING_CHANGE, load_heldout, walt_correct3 as _ho
 check('F costs finland-1939',(c.loc['finland-1939','observed'],t.loc['finland-1939','predicted'],ch(get_case('finland-1939',c).threat,get_case('finland-1939',c).situation,WITHOUT_FEASIBILITY)),('balance','bandwagon','balance'))
 check('F moves netherlands-1914',(c.loc['netherlands-1914','observed'],t.loc['netherlands-1914','predicted'],ch(get_case('netherlands-1914',c).threat,get_case('netherlands-1914',c).situation,WITHOUT_FEASIBILITY)),('neutral','buck-pass','neutral'))
-def _ho(which,params):
-    h=load_heldout(which); return _score(list(h['observed']),walt_predictions(h,params=params)).three.correct
 check('held-out: F loses one on the first file',_ho('first',WITHOUT_HIDING_CHANGE)-_ho('first',BEFORE_BOTH),-1)
 check('held-out: F gains one on the second',_ho('second',None)-_ho('second',WITHOUT_FEASIBILITY),1)
 _h2=load_heldout('second')

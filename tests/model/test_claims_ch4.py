@@ -15,6 +15,8 @@ from widgets.model.alignment import ModelParameters, feasibility, outcome_weakne
 from widgets.model.conditions import choice_grid, uniform_threat
 from widgets.model.reasons import percent
 
+from .changes import observed_now_before
+
 CHAPTER = Path(__file__).resolve().parents[2] / "chapters" / "04_conditions.ipynb"
 
 
@@ -184,11 +186,8 @@ def test_staying_out_explorer_and_switzerland(text):
 
 def test_the_hiding_change_on_the_books_cases(text):
     old = ModelParameters(hiding_ends_with_defeat=0.0)
-    f41, r16 = get_case("finland-1941"), get_case("romania-1916")
-    assert f41.row["observed"] == "balance" and f41.predict().choice == "balance"
-    assert predict(f41.threat, f41.situation, params=old).choice == "neutral"
-    assert r16.row["observed"] == "balance" and r16.predict().choice == "buck-pass"
-    assert predict(r16.threat, r16.situation, params=old).choice == "neutral"
+    assert observed_now_before("finland-1941", old) == ("balance", "balance", "neutral")
+    assert observed_now_before("romania-1916", old) == ("balance", "buck-pass", "neutral")
     assert ("it makes Finland in 1941 a hit (the model had it hiding from a war already going against the Soviet "
             "Union) and moves Romania in 1916, which joined the Allies, from neutral to buck-passing, "
             "still a miss") in text

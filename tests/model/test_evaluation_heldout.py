@@ -87,6 +87,10 @@ def test_pooled_scores_use_the_model_as_it_stood_for_each_file(book):
     table = eh.heldout_table(pooled)
     assert list(table.index) == list(eh.POOLED)
     assert table.loc[eh.AS_CODED, "macro recall (3)"] == round(f["hop_coded_macro3"], 3)
+    # shared runs (as chapter 8 passes them) give what computing afresh gives
+    runs = eh.run_all(cases)
+    assert {w: p for w, (_, p) in runs.items()} == predictions
+    assert eh.pooled_scores(cases, runs) == pooled and eh.all_heldout_facts(cases, runs) == f
 
 
 def test_chapter_8_says_what_the_first_file_shows(book):

@@ -70,6 +70,13 @@ def load_heldout(which: str = "first") -> pd.DataFrame:
     return load_cases(data_file(HELDOUT_SETS[which]))
 
 
+def walt_correct3(which: str, params: ModelParameters | None = None) -> int:
+    """Three-way hits of Walt's model (``params``, default the book's) on one held-out file, as
+    chapter 8 scores it; chapters 1 and 3 quote these counts to weigh the feasibility term."""
+    heldout = load_heldout(which)
+    return score(list(heldout["observed"]), walt_predictions(heldout, params=params)).three.correct
+
+
 def heldout_predictions(cases: pd.DataFrame, heldout: pd.DataFrame) -> dict[str, list[str]]:
     """Each predictor's choice for every held-out decision, everything fixed on ``cases`` first.
     The logit predicts the three-way split; its labels are mapped back to a representative choice
@@ -97,13 +104,32 @@ def heldout_predictions(cases: pd.DataFrame, heldout: pd.DataFrame) -> dict[str,
     }
 
 
+Runs = dict[str, tuple[pd.DataFrame, dict[str, list[str]]]]
+
+
+def run_all(cases: pd.DataFrame | None = None) -> Runs:
+    """Each held-out file (by ``HELDOUT_SETS`` key) with every predictor's choices on it, computed
+    once, for :func:`scores_of`, :func:`pooled_scores` and :func:`all_heldout_facts` to share."""
+    cases = load_cases() if cases is None else cases
+    runs: Runs = {}
+    for which in HELDOUT_SETS:
+        heldout = load_heldout(which)
+        runs[which] = (heldout, heldout_predictions(cases, heldout))
+    return runs
+
+
+def scores_of(heldout: pd.DataFrame, predictions: dict[str, list[str]]) -> dict[str, Scorecard]:
+    """Every predictor's choices scored against the held-out decisions (both splits; the logit's
+    four-way score is not meaningful, read its three-way one)."""
+    observed = list(heldout["observed"])
+    return {name: score(observed, predicted) for name, predicted in predictions.items()}
+
+
 def heldout_scores(cases: pd.DataFrame | None = None, heldout: pd.DataFrame | None = None) -> dict[str, Scorecard]:
-    """Every predictor scored on the held-out decisions (both splits; the logit's four-way score
-    is not meaningful, read its three-way one)."""
+    """:func:`scores_of` for one held-out file (default the first), predictions fixed on ``cases``."""
     cases = load_cases() if cases is None else cases
     heldout = load_heldout() if heldout is None else heldout
-    observed = list(heldout["observed"])
-    return {name: score(observed, predicted) for name, predicted in heldout_predictions(cases, heldout).items()}
+    return scores_of(heldout, heldout_predictions(cases, heldout))
 
 
 def heldout_table(scores: dict[str, Scorecard], clean: str | None = None) -> pd.DataFrame:
@@ -148,15 +174,14 @@ AS_CODED_ON: dict[str, str] = {"first": WALT_WITHOUT_G, "second": WALT}
 POOLED: tuple[str, ...] = (AS_CODED, MODAL, BEST_RULE, WAR_RULE, LOGIT)
 
 
-def pooled_scores(cases: pd.DataFrame | None = None) -> dict[str, Scorecard]:
+def pooled_scores(cases: pd.DataFrame | None = None, runs: Runs | None = None) -> dict[str, Scorecard]:
     """Every held-out decision of both files, each predicted by what was fixed before its file was
-    coded: the model as it stood then (``AS_CODED_ON``) and the baselines, which no file changed."""
-    cases = load_cases() if cases is None else cases
+    coded: the model as it stood then (``AS_CODED_ON``) and the baselines, which no file changed.
+    ``runs`` (from :func:`run_all`) saves computing the predictions again."""
+    runs = run_all(cases) if runs is None else runs
     observed: list[str] = []
     predicted: dict[str, list[str]] = {name: [] for name in POOLED}
-    for which in HELDOUT_SETS:
-        heldout = load_heldout(which)
-        predictions = heldout_predictions(cases, heldout)
+    for which, (heldout, predictions) in runs.items():
         observed += list(heldout["observed"])
         predicted[AS_CODED] += predictions[AS_CODED_ON[which]]
         for name in POOLED[1:]:
@@ -164,19 +189,20 @@ def pooled_scores(cases: pd.DataFrame | None = None) -> dict[str, Scorecard]:
     return {name: score(observed, values) for name, values in predicted.items()}
 
 
-def all_heldout_facts(cases: pd.DataFrame | None = None) -> dict[str, Any]:
+def all_heldout_facts(cases: pd.DataFrame | None = None, runs: Runs | None = None) -> dict[str, Any]:
     """Chapter 8's held-out numbers: each file's (tags ``ho1`` and ``ho2``), the book-case score of the model
     the first file tests (``book_nog_macro3``) and the pooled ones
     (``hop_n``, ``hop_obs3_*``, and ``hop_coded``/``hop_modal``/``hop_rule``/``hop_war``/``hop_logit``
     with ``_macro3``, ``_correct3`` and ``_hit3_*``)."""
     cases = load_cases() if cases is None else cases
+    runs = run_all(cases) if runs is None else runs
     facts: dict[str, Any] = {}
     for tag, which in (("ho1", "first"), ("ho2", "second")):
-        heldout = load_heldout(which)
-        facts.update(heldout_facts(heldout_scores(cases, heldout), heldout, tag))
+        heldout, predictions = runs[which]
+        facts.update(heldout_facts(scores_of(heldout, predictions), heldout, tag))
     facts["book_nog_macro3"] = score(list(cases["observed"]), walt_predictions(cases, params=WITHOUT_HIDING_CHANGE)
                                      ).three.macro_recall
-    pooled = pooled_scores(cases)
+    pooled = pooled_scores(cases, runs)
     first = pooled[AS_CODED].three
     facts["hop_n"] = first.n
     for outcome in THREE_WAY:
