@@ -17,7 +17,7 @@ responses, compared with a softmax:
 
     V_balance   = b_s * s + b_a * min(a, a_0) / a_0 + b_i * I * F - b_w * m - b_k * K
     V_bandwagon = c_0 + c_g * G + c_a * (1 - a) + b_w * m + b_k * K
-    V_buckpass  = d_0 + d_c * C + e_i * E* * b_i * I
+    V_buckpass  = d_0 + d_c * C + e_i * E* * b_i * I + e_q * d_c * R * Q * E*
 
 with s the decider's strength relative to the threat, a the probability of allied
 support, I the perceived aggressive intentions, E how far others already fight the
@@ -123,6 +123,23 @@ each an assumption stated with its source; each term is zero at its input's defa
   (C above), and by sharing the intentions motive with buck-passing (e_i = 1): Walt's
   reason to oppose an unalterably aggressive state is a reason to see it opposed, and
   when others already fight it, letting them do so opposes it too.
+- **An insulated great power passes the buck** (Mearsheimer 2001, ch. 8; Christensen and
+  Snyder 1990). Mearsheimer makes buck-passing the preferred strategy of a threatened great
+  power whenever someone else can do the job, and names two things that push it to balance
+  instead: a potential hegemon (a threat with most of the system's power) and a shared
+  border (no buffer, no water). Q = 1 - P * X, how far the decider is from facing a
+  potential hegemon on its border: 0 only when the threat is both the system's leading power
+  and adjacent, 1 when it is weak or remote. R = 1 - smallness(c), the decider's great-power
+  rank (only with ``capability`` given: rank is absolute size, and Mearsheimer's argument is
+  about great powers; small states hide instead). The term e_q * d_c * R * Q * E* adds to
+  buck-passing: for an insulated great power a buck-catcher that holds is worth as much
+  again as certainty of resistance (d_c), because the costs fall on the buck-catcher. It is
+  zero for a small state, for a target (E* = 0), with no buck-catcher, and against a
+  potential hegemon next door. e_q = 1 counts it fully, as e_c and e_i count the others'
+  fighting. **Specified, and committed with e_q = 0, before its first run on the cases**,
+  after the held-out tests (chapter 8) had shown great powers that stood aside from others'
+  wars predicted to balance (Britain, France and Russia in 1866, the United States in 1904,
+  1914 and 1940).
 
 Final probabilities: p_neutral = 1 - p_align, and p_align times each stage-2 share. The
 predicted choice is the most probable of the four outcomes (ties go to the earlier one in
@@ -156,7 +173,7 @@ class ModelParameters:
     over the whole input space (Walt's first condition) while leaving room for
     bandwagoning under the conditions he names. All must be finite; the thresholds
     ``response_threshold``, ``support_certain_at``, ``great_power_at`` and ``settled_at`` lie
-    in (0, 1); ``resistance_feasibility`` and ``hiding_ends_with_defeat`` in [0, 1]; slopes,
+    in (0, 1); ``resistance_feasibility``, ``hiding_ends_with_defeat`` and ``insulated_buckpassing`` in [0, 1]; slopes,
     shifts and the ``engaged_*`` weights are >= 0.
     """
 
@@ -181,6 +198,7 @@ class ModelParameters:
     lesson_shift: float = 0.65  # h_l = 1 - tau (Reiter 1996)
     engaged_to_certainty: float = 1.0  # e_c (Christensen and Snyder 1990; Mearsheimer 2001)
     engaged_shares_intentions: float = 1.0  # e_i (Mearsheimer 2001)
+    insulated_buckpassing: float = 0.0  # e_q (Mearsheimer 2001, ch. 8): 0 = off (spec commit)
     # Feasibility of resisting (module docstring, "F"): 0 leaves the intentions motive whole.
     resistance_feasibility: float = 1.0  # f (Walt 1987, pp. 30-31; Labs 1992)
     hiding_ends_with_defeat: float = 1.0  # g (Walt 1987, p. 30; Schweller 1994): 0 = hiding fades only toward victory
@@ -192,7 +210,7 @@ class ModelParameters:
                 number = validation.bounded("ModelParameters", f.name, value, 0.0, 1.0)
                 if number in (0.0, 1.0):
                     raise ValueError(f"ModelParameters.{f.name} must be in (0, 1), got {number!r}")
-            elif f.name in ("resistance_feasibility", "hiding_ends_with_defeat"):
+            elif f.name in ("resistance_feasibility", "hiding_ends_with_defeat", "insulated_buckpassing"):
                 number = validation.bounded("ModelParameters", f.name, value, 0.0, 1.0)
             elif f.name in ("bandwagon_base", "buckpass_base"):
                 number = validation.bounded("ModelParameters", f.name, value, -50.0, 50.0)
@@ -315,6 +333,35 @@ def buck_catcher(situation: Situation) -> float:
     return situation.others_engaged * min(1.0, 2.0 * (1.0 - situation.victory))
 
 
+def great_power_rank(situation: Situation, params: ModelParameters = DEFAULT_PARAMETERS) -> float:
+    """R in [0, 1]: 1 - smallness(c), the decider's great-power rank from ``capability``; 0 when
+    capability is not given (rank is absolute size, as for hiding)."""
+    if situation.capability is None:
+        return 0.0
+    return 1.0 - smallness(situation, params)
+
+
+def insulation(threat: Threat) -> float:
+    """Q = 1 - P * X in [0, 1]: how far the decider is from facing a potential hegemon on its border.
+
+    Mearsheimer (2001, ch. 8): threatened great powers prefer to pass the buck, and balance
+    instead when the aggressor is a potential hegemon or shares a border with them. Q is 0 only
+    when the threat is both the system's leading power (P = 1) and adjacent (X = 1).
+    """
+    return 1.0 - threat.aggregate_power * threat.proximity
+
+
+def insulated_buckpassing(threat: Threat, situation: Situation, params: ModelParameters = DEFAULT_PARAMETERS) -> float:
+    """R * Q * E* in [0, 1]: how far an insulated great power can leave the threat to others who fight it.
+
+    Mearsheimer (2001, ch. 8), Christensen and Snyder (1990): a great power neither facing a
+    potential hegemon nor bordering the aggressor lets a buck-catcher that holds bear the costs.
+    Zero for a small state or without ``capability`` (R = 0), for a target or with no buck-catcher
+    (E* = 0), and against a leading power next door (Q = 0). Enters V_buckpass with weight e_q * d_c.
+    """
+    return great_power_rank(situation, params) * insulation(threat) * buck_catcher(situation)
+
+
 def resistance_certainty(situation: Situation, params: ModelParameters = DEFAULT_PARAMETERS) -> float:
     """C in [0, 1]: certainty that the threat will be resisted by others, from allies'
     promises (C(a)) or from others already fighting it and holding (e_c * E*); either suffices."""
@@ -416,6 +463,10 @@ def utility_terms(threat: Threat, situation: Situation, params: ModelParameters 
                 "buck-pass": params.certainty_to_buckpass * (resistance_certainty(situation, params) - certainty)
                 + params.engaged_shares_intentions * engaged * params.intentions_to_balance
                 * threat.aggressive_intentions
+            },
+            "insulation": {
+                "buck-pass": params.insulated_buckpassing * params.certainty_to_buckpass
+                * insulated_buckpassing(threat, situation, params)
             },
             "war": {"balance": -params.war_momentum * m, "bandwagon": params.war_momentum * m},
             "capitulation": {"balance": -params.capitulation * k, "bandwagon": params.capitulation * k},
