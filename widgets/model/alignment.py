@@ -153,73 +153,34 @@ records the decider's perception).
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 
-from . import validation
 from ._maths import softmax
+from .parameters import DEFAULT_PARAMETERS, ModelParameters
 from .reasons import explain
 from .situation import Situation
+from .standing import great_power_rank, outcome_weakness, smallness, weakness
+from .staying_out import (
+    buck_catcher,
+    hiding,
+    insulated_buckpassing,
+    insulation,
+    lesson_weight,
+    resistance_certainty,
+    stay_out_shifts,
+    support_certainty,
+)
 from .threat import Threat, ThreatWeights, contributions
+
+__all__ = [
+    "CHOICES", "DEFAULT_PARAMETERS", "ModelParameters", "Prediction", "RESPONSES", "Terms", "buck_catcher",
+    "capitulation", "feasibility", "great_power_pull", "great_power_rank", "hiding", "insulated_buckpassing",
+    "insulation", "lesson_weight", "outcome_weakness", "predict", "resistance_certainty", "smallness",
+    "stay_out_shifts", "support_certainty", "utility_terms", "war_momentum", "weakness",
+]
 
 CHOICES: tuple[str, ...] = ("balance", "bandwagon", "buck-pass", "neutral")
 RESPONSES: tuple[str, ...] = CHOICES[:3]
-
-
-@dataclass(frozen=True)
-class ModelParameters:
-    """Coefficients of the alignment model (see the module docstring for the formulas).
-
-    Defaults are this book's calibration: they make balancing the more common response
-    over the whole input space (Walt's first condition) while leaving room for
-    bandwagoning under the conditions he names. All must be finite; the thresholds
-    ``response_threshold``, ``support_certain_at``, ``great_power_at`` and ``settled_at`` lie
-    in (0, 1); ``resistance_feasibility``, ``hiding_ends_with_defeat`` and ``insulated_buckpassing`` in [0, 1]; slopes,
-    shifts and the ``engaged_*`` weights are >= 0.
-    """
-
-    response_threshold: float = 0.35  # tau: threat level at which aligning is a coin toss
-    response_slope: float = 10.0  # k: how sharply aligning rises with threat
-    strength_to_balance: float = 2.0  # b_s
-    support_to_balance: float = 2.0  # b_a
-    intentions_to_balance: float = 3.0  # b_i
-    bandwagon_base: float = -1.5  # c_0 (negative: bandwagoning is the exception)
-    great_power_pull: float = 4.0  # c_g
-    isolation_to_bandwagon: float = 1.5  # c_a
-    buckpass_base: float = -3.0  # d_0
-    certainty_to_buckpass: float = 7.0  # d_c
-    support_certain_at: float = 0.7  # a_0
-    war_momentum: float = 2.5  # b_w
-    capitulation: float = 2.5  # b_k = b_w: the "winning side" logic applied to a target being defeated
-    # Great-power rank and a settled war (module docstring, "W" and "m").
-    great_power_at: float = 0.25  # capability at which smallness(c) reaches 0 (= interests.GREAT_POWER_AT)
-    settled_at: float = 0.9  # closeness to victory from which even a strong bystander joins the winner
-    # Staying out (module docstring, "Staying out"); each zero switches its mechanism off.
-    hiding_shift: float = 0.65  # h_h = 1 - tau (Schroeder 1994; Labs 1992)
-    lesson_shift: float = 0.65  # h_l = 1 - tau (Reiter 1996)
-    engaged_to_certainty: float = 1.0  # e_c (Christensen and Snyder 1990; Mearsheimer 2001)
-    engaged_shares_intentions: float = 1.0  # e_i (Mearsheimer 2001)
-    insulated_buckpassing: float = 0.0  # e_q (Mearsheimer 2001, ch. 8): 0 = off (spec commit)
-    # Feasibility of resisting (module docstring, "F"): 0 leaves the intentions motive whole.
-    resistance_feasibility: float = 1.0  # f (Walt 1987, pp. 30-31; Labs 1992)
-    hiding_ends_with_defeat: float = 1.0  # g (Walt 1987, p. 30; Schweller 1994): 0 = hiding fades only toward victory
-
-    def __post_init__(self) -> None:
-        for f in fields(self):
-            value = getattr(self, f.name)
-            if f.name in ("response_threshold", "support_certain_at", "great_power_at", "settled_at"):
-                number = validation.bounded("ModelParameters", f.name, value, 0.0, 1.0)
-                if number in (0.0, 1.0):
-                    raise ValueError(f"ModelParameters.{f.name} must be in (0, 1), got {number!r}")
-            elif f.name in ("resistance_feasibility", "hiding_ends_with_defeat", "insulated_buckpassing"):
-                number = validation.bounded("ModelParameters", f.name, value, 0.0, 1.0)
-            elif f.name in ("bandwagon_base", "buckpass_base"):
-                number = validation.bounded("ModelParameters", f.name, value, -50.0, 50.0)
-            else:
-                number = validation.bounded("ModelParameters", f.name, value, 0.0, 50.0)
-            object.__setattr__(self, f.name, number)
-
-
-DEFAULT_PARAMETERS = ModelParameters()
 
 
 @dataclass(frozen=True)
@@ -258,33 +219,6 @@ class Prediction:
     stay_out: dict[str, float] = field(default_factory=dict)
 
 
-def weakness(own_strength: float) -> float:
-    """How far the decider falls below parity with its threat: 1 when negligible, 0 at parity or above."""
-    return max(0.0, 1.0 - 2.0 * own_strength)
-
-
-def smallness(situation: Situation, params: ModelParameters = DEFAULT_PARAMETERS) -> float:
-    """How small the decider is in absolute terms: 1 negligible, 0 at great-power rank.
-
-    From ``capability`` (share of the system's leading power) when given; otherwise the
-    relative ``weakness(own_strength)``, as before ``capability`` existed.
-    """
-    if situation.capability is None:
-        return weakness(situation.own_strength)
-    return max(0.0, 1.0 - situation.capability / params.great_power_at)
-
-
-def outcome_weakness(situation: Situation, params: ModelParameters = DEFAULT_PARAMETERS) -> float:
-    """W in [0, 1]: how little the decider's choice can change the outcome.
-
-    Walt (1987, pp. 29-30): weak states "can do little to affect the outcome", strong states
-    "can turn a losing coalition into a winning one". A state is weak only if it is both
-    below parity with its threat and below great-power rank: "strong neighbors of strong
-    states are likely to balance". W is 0 at parity or at great-power rank.
-    """
-    return min(weakness(situation.own_strength), smallness(situation, params))
-
-
 def great_power_pull(threat: Threat, situation: Situation, params: ModelParameters = DEFAULT_PARAMETERS) -> float:
     """G in [0, 1]: a strong, near, offensively capable power's pull on a weak state.
 
@@ -307,67 +241,6 @@ def feasibility(situation: Situation, params: ModelParameters = DEFAULT_PARAMETE
     """
     weight = params.resistance_feasibility * outcome_weakness(situation, params)
     return 1.0 - weight * (1.0 - situation.allied_support)
-
-
-def support_certainty(allied_support: float, params: ModelParameters = DEFAULT_PARAMETERS) -> float:
-    """C(a) in [0, 1]: zero until support is adequate, then rising to 1 when it is certain."""
-    a0 = params.support_certain_at
-    return max(0.0, (allied_support - a0) / (1.0 - a0))
-
-
-def buck_catcher(situation: Situation) -> float:
-    """E* in [0, 1]: others already fighting the threat, counted only as far as they can hold.
-
-    Christensen and Snyder (1990) and Mearsheimer (2001) make buck-passing rational only
-    while the buck-catcher can stand up to the aggressor; a buck-catcher that is being
-    beaten is no shelter (France's collapse in 1940 ended the buck-passing of the 1930s).
-    In war, E is discounted by the threat's closeness to victory: E* = E * min(1, 2 (1 - v)),
-    full while the war is undecided or going against the threat, zero when it is won. Zero
-    for a target: buck-passing is the strategy of a state on the sidelines (Mearsheimer
-    2001), and the war has already reached a state under attack.
-    """
-    if situation.target:  # a state under attack is not on the sidelines: it has no buck to pass
-        return 0.0
-    if not situation.war:
-        return situation.others_engaged
-    return situation.others_engaged * min(1.0, 2.0 * (1.0 - situation.victory))
-
-
-def great_power_rank(situation: Situation, params: ModelParameters = DEFAULT_PARAMETERS) -> float:
-    """R in [0, 1]: 1 - smallness(c), the decider's great-power rank from ``capability``; 0 when
-    capability is not given (rank is absolute size, as for hiding)."""
-    if situation.capability is None:
-        return 0.0
-    return 1.0 - smallness(situation, params)
-
-
-def insulation(threat: Threat) -> float:
-    """Q = 1 - P * X in [0, 1]: how far the decider is from facing a potential hegemon on its border.
-
-    Mearsheimer (2001, ch. 8): threatened great powers prefer to pass the buck, and balance
-    instead when the aggressor is a potential hegemon or shares a border with them. Q is 0 only
-    when the threat is both the system's leading power (P = 1) and adjacent (X = 1).
-    """
-    return 1.0 - threat.aggregate_power * threat.proximity
-
-
-def insulated_buckpassing(threat: Threat, situation: Situation, params: ModelParameters = DEFAULT_PARAMETERS) -> float:
-    """R * Q * E* in [0, 1]: how far an insulated great power can leave the threat to others who fight it.
-
-    Mearsheimer (2001, ch. 8), Christensen and Snyder (1990): a great power neither facing a
-    potential hegemon nor bordering the aggressor lets a buck-catcher that holds bear the costs.
-    Zero for a small state or without ``capability`` (R = 0), for a target or with no buck-catcher
-    (E* = 0), and against a leading power next door (Q = 0). Enters V_buckpass with weight e_q * d_c.
-    """
-    return great_power_rank(situation, params) * insulation(threat) * buck_catcher(situation)
-
-
-def resistance_certainty(situation: Situation, params: ModelParameters = DEFAULT_PARAMETERS) -> float:
-    """C in [0, 1]: certainty that the threat will be resisted by others, from allies'
-    promises (C(a)) or from others already fighting it and holding (e_c * E*); either suffices."""
-    promised = support_certainty(situation.allied_support, params)
-    fighting = min(1.0, params.engaged_to_certainty * buck_catcher(situation))
-    return 1.0 - (1.0 - promised) * (1.0 - fighting)
 
 
 def war_momentum(situation: Situation, params: ModelParameters = DEFAULT_PARAMETERS) -> float:
@@ -402,40 +275,6 @@ def capitulation(situation: Situation, params: ModelParameters = DEFAULT_PARAMET
         return 0.0
     progress = max(0.0, 2.0 * situation.victory - 1.0)
     return outcome_weakness(situation, params) * (1.0 - situation.allied_support) * progress
-
-
-def hiding(situation: Situation, params: ModelParameters = DEFAULT_PARAMETERS) -> float:
-    """H in [0, 1]: the pull to hide from a great-power war (Schroeder 1994; Labs 1992).
-
-    Small states at the edge of a war try to stay out of it. Needs ``capability`` (hiding
-    is about absolute size); zero in peace and for the state being attacked. Hiding lasts
-    while the war is open: as the threat nears victory, Walt's weak states "must choose the
-    winning side" (1987, p. 30), so H is discounted by min(1, 2 (1 - v)) like the buck-catcher;
-    with g (``hiding_ends_with_defeat``) > 0 also by 1 - g + g min(1, 2 v), as the threat nears
-    defeat and the winning side is the coalition against it.
-    """
-    if situation.capability is None or not situation.war or situation.target:
-        return 0.0
-    v, g = situation.victory, params.hiding_ends_with_defeat
-    return smallness(situation, params) * min(1.0, 2.0 * (1.0 - v)) * (1.0 - g + g * min(1.0, 2.0 * v))
-
-
-def lesson_weight(situation: Situation, params: ModelParameters = DEFAULT_PARAMETERS) -> float:
-    """w_L: how far the neutrality lesson applies (Reiter 1996: small states learn it, great
-    powers little): smallness from ``capability``, or 1 when capability is not given; 0 for a
-    target of attack, which no longer chooses between alliance and neutrality (Reiter's lessons
-    govern that choice; a war that has reached the state has made it)."""
-    if situation.target:
-        return 0.0
-    return 1.0 if situation.capability is None else smallness(situation, params)
-
-
-def stay_out_shifts(situation: Situation, params: ModelParameters = DEFAULT_PARAMETERS) -> dict[str, float]:
-    """The stage-1 threshold shifts S of the stay-out mechanisms: {"hiding", "lesson"}."""
-    return {
-        "hiding": params.hiding_shift * hiding(situation, params),
-        "lesson": params.lesson_shift * situation.neutrality_lesson * lesson_weight(situation, params),
-    }
 
 
 def utility_terms(threat: Threat, situation: Situation, params: ModelParameters = DEFAULT_PARAMETERS) -> Terms:

@@ -1,0 +1,64 @@
+"""The alignment model's coefficients (formulas: the docstring of ``alignment.py``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+from . import validation
+
+
+@dataclass(frozen=True)
+class ModelParameters:
+    """Coefficients of the alignment model (see the module docstring for the formulas).
+
+    Defaults are this book's calibration: they make balancing the more common response
+    over the whole input space (Walt's first condition) while leaving room for
+    bandwagoning under the conditions he names. All must be finite; the thresholds
+    ``response_threshold``, ``support_certain_at``, ``great_power_at`` and ``settled_at`` lie
+    in (0, 1); ``resistance_feasibility``, ``hiding_ends_with_defeat`` and ``insulated_buckpassing`` in [0, 1]; slopes,
+    shifts and the ``engaged_*`` weights are >= 0.
+    """
+
+    response_threshold: float = 0.35  # tau: threat level at which aligning is a coin toss
+    response_slope: float = 10.0  # k: how sharply aligning rises with threat
+    strength_to_balance: float = 2.0  # b_s
+    support_to_balance: float = 2.0  # b_a
+    intentions_to_balance: float = 3.0  # b_i
+    bandwagon_base: float = -1.5  # c_0 (negative: bandwagoning is the exception)
+    great_power_pull: float = 4.0  # c_g
+    isolation_to_bandwagon: float = 1.5  # c_a
+    buckpass_base: float = -3.0  # d_0
+    certainty_to_buckpass: float = 7.0  # d_c
+    support_certain_at: float = 0.7  # a_0
+    war_momentum: float = 2.5  # b_w
+    capitulation: float = 2.5  # b_k = b_w: the "winning side" logic applied to a target being defeated
+    # Great-power rank and a settled war (module docstring, "W" and "m").
+    great_power_at: float = 0.25  # capability at which smallness(c) reaches 0 (= interests.GREAT_POWER_AT)
+    settled_at: float = 0.9  # closeness to victory from which even a strong bystander joins the winner
+    # Staying out (module docstring, "Staying out"); each zero switches its mechanism off.
+    hiding_shift: float = 0.65  # h_h = 1 - tau (Schroeder 1994; Labs 1992)
+    lesson_shift: float = 0.65  # h_l = 1 - tau (Reiter 1996)
+    engaged_to_certainty: float = 1.0  # e_c (Christensen and Snyder 1990; Mearsheimer 2001)
+    engaged_shares_intentions: float = 1.0  # e_i (Mearsheimer 2001)
+    insulated_buckpassing: float = 0.0  # e_q (Mearsheimer 2001, ch. 8): 0 = off (spec commit)
+    # Feasibility of resisting (module docstring, "F"): 0 leaves the intentions motive whole.
+    resistance_feasibility: float = 1.0  # f (Walt 1987, pp. 30-31; Labs 1992)
+    hiding_ends_with_defeat: float = 1.0  # g (Walt 1987, p. 30; Schweller 1994): 0 = hiding fades only toward victory
+
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if f.name in ("response_threshold", "support_certain_at", "great_power_at", "settled_at"):
+                number = validation.bounded("ModelParameters", f.name, value, 0.0, 1.0)
+                if number in (0.0, 1.0):
+                    raise ValueError(f"ModelParameters.{f.name} must be in (0, 1), got {number!r}")
+            elif f.name in ("resistance_feasibility", "hiding_ends_with_defeat", "insulated_buckpassing"):
+                number = validation.bounded("ModelParameters", f.name, value, 0.0, 1.0)
+            elif f.name in ("bandwagon_base", "buckpass_base"):
+                number = validation.bounded("ModelParameters", f.name, value, -50.0, 50.0)
+            else:
+                number = validation.bounded("ModelParameters", f.name, value, 0.0, 50.0)
+            object.__setattr__(self, f.name, number)
+
+
+DEFAULT_PARAMETERS = ModelParameters()

@@ -1,0 +1,101 @@
+"""Staying out: hiding, learning and buck-passing (the "Staying out" part of ``alignment.py``'s docstring).
+
+Each function is one mechanism's input to the model, tied to its source: allies' promises and others'
+fighting as certainty that the threat will be resisted (Christensen and Snyder 1990; Mearsheimer 2001),
+an insulated great power's buck-passing (Mearsheimer 2001, ch. 8), hiding (Schroeder 1994; Labs 1992)
+and the neutrality lesson (Reiter 1996). Each is zero at its input's default.
+"""
+
+from __future__ import annotations
+
+from .parameters import DEFAULT_PARAMETERS, ModelParameters
+from .situation import Situation
+from .standing import great_power_rank, smallness
+from .threat import Threat
+
+
+def support_certainty(allied_support: float, params: ModelParameters = DEFAULT_PARAMETERS) -> float:
+    """C(a) in [0, 1]: zero until support is adequate, then rising to 1 when it is certain."""
+    a0 = params.support_certain_at
+    return max(0.0, (allied_support - a0) / (1.0 - a0))
+
+
+def buck_catcher(situation: Situation) -> float:
+    """E* in [0, 1]: others already fighting the threat, counted only as far as they can hold.
+
+    Christensen and Snyder (1990) and Mearsheimer (2001) make buck-passing rational only
+    while the buck-catcher can stand up to the aggressor; a buck-catcher that is being
+    beaten is no shelter (France's collapse in 1940 ended the buck-passing of the 1930s).
+    In war, E is discounted by the threat's closeness to victory: E* = E * min(1, 2 (1 - v)),
+    full while the war is undecided or going against the threat, zero when it is won. Zero
+    for a target: buck-passing is the strategy of a state on the sidelines (Mearsheimer
+    2001), and the war has already reached a state under attack.
+    """
+    if situation.target:  # a state under attack is not on the sidelines: it has no buck to pass
+        return 0.0
+    if not situation.war:
+        return situation.others_engaged
+    return situation.others_engaged * min(1.0, 2.0 * (1.0 - situation.victory))
+
+
+def insulation(threat: Threat) -> float:
+    """Q = 1 - P * X in [0, 1]: how far the decider is from facing a potential hegemon on its border.
+
+    Mearsheimer (2001, ch. 8): threatened great powers prefer to pass the buck, and balance
+    instead when the aggressor is a potential hegemon or shares a border with them. Q is 0 only
+    when the threat is both the system's leading power (P = 1) and adjacent (X = 1).
+    """
+    return 1.0 - threat.aggregate_power * threat.proximity
+
+
+def insulated_buckpassing(threat: Threat, situation: Situation, params: ModelParameters = DEFAULT_PARAMETERS) -> float:
+    """R * Q * E* in [0, 1]: how far an insulated great power can leave the threat to others who fight it.
+
+    Mearsheimer (2001, ch. 8), Christensen and Snyder (1990): a great power neither facing a
+    potential hegemon nor bordering the aggressor lets a buck-catcher that holds bear the costs.
+    Zero for a small state or without ``capability`` (R = 0), for a target or with no buck-catcher
+    (E* = 0), and against a leading power next door (Q = 0). Enters V_buckpass with weight e_q * d_c.
+    """
+    return great_power_rank(situation, params) * insulation(threat) * buck_catcher(situation)
+
+
+def resistance_certainty(situation: Situation, params: ModelParameters = DEFAULT_PARAMETERS) -> float:
+    """C in [0, 1]: certainty that the threat will be resisted by others, from allies'
+    promises (C(a)) or from others already fighting it and holding (e_c * E*); either suffices."""
+    promised = support_certainty(situation.allied_support, params)
+    fighting = min(1.0, params.engaged_to_certainty * buck_catcher(situation))
+    return 1.0 - (1.0 - promised) * (1.0 - fighting)
+
+
+def hiding(situation: Situation, params: ModelParameters = DEFAULT_PARAMETERS) -> float:
+    """H in [0, 1]: the pull to hide from a great-power war (Schroeder 1994; Labs 1992).
+
+    Small states at the edge of a war try to stay out of it. Needs ``capability`` (hiding
+    is about absolute size); zero in peace and for the state being attacked. Hiding lasts
+    while the war is open: as the threat nears victory, Walt's weak states "must choose the
+    winning side" (1987, p. 30), so H is discounted by min(1, 2 (1 - v)) like the buck-catcher;
+    with g (``hiding_ends_with_defeat``) > 0 also by 1 - g + g min(1, 2 v), as the threat nears
+    defeat and the winning side is the coalition against it.
+    """
+    if situation.capability is None or not situation.war or situation.target:
+        return 0.0
+    v, g = situation.victory, params.hiding_ends_with_defeat
+    return smallness(situation, params) * min(1.0, 2.0 * (1.0 - v)) * (1.0 - g + g * min(1.0, 2.0 * v))
+
+
+def lesson_weight(situation: Situation, params: ModelParameters = DEFAULT_PARAMETERS) -> float:
+    """w_L: how far the neutrality lesson applies (Reiter 1996: small states learn it, great
+    powers little): smallness from ``capability``, or 1 when capability is not given; 0 for a
+    target of attack, which no longer chooses between alliance and neutrality (Reiter's lessons
+    govern that choice; a war that has reached the state has made it)."""
+    if situation.target:
+        return 0.0
+    return 1.0 if situation.capability is None else smallness(situation, params)
+
+
+def stay_out_shifts(situation: Situation, params: ModelParameters = DEFAULT_PARAMETERS) -> dict[str, float]:
+    """The stage-1 threshold shifts S of the stay-out mechanisms: {"hiding", "lesson"}."""
+    return {
+        "hiding": params.hiding_shift * hiding(situation, params),
+        "lesson": params.lesson_shift * situation.neutrality_lesson * lesson_weight(situation, params),
+    }
