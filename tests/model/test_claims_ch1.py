@@ -11,7 +11,7 @@ from pathlib import Path
 from widgets import Situation, Threat, predict
 from widgets.model.alignment import feasibility, outcome_weakness
 from widgets.model.evaluation import WITHOUT_FEASIBILITY
-from widgets.model.evaluation_heldout import BEFORE_BOTH, WITHOUT_HIDING_CHANGE, walt_correct3
+from widgets.model.evaluation_heldout import AT_FIRST_FILE, AT_SECOND_FILE, BEFORE_ALL, walt_correct3
 from widgets.model.reasons import percent
 
 from .changes import observed_now_before
@@ -124,6 +124,7 @@ def test_the_feasibility_terms_costs_as_stated():
             "in 1914 moves from neutrality, its coded choice, to buck-passing)") in text
 
     # each file with the model as it stood when it was coded, against the same model without F
-    assert walt_correct3("first", WITHOUT_HIDING_CHANGE) == walt_correct3("first", BEFORE_BOTH) - 1
-    assert walt_correct3("second") == walt_correct3("second", WITHOUT_FEASIBILITY) + 1
+    assert walt_correct3("first", AT_FIRST_FILE) == walt_correct3("first", BEFORE_ALL) - 1
+    at_second_without_f = replace(AT_SECOND_FILE, resistance_feasibility=0.0)
+    assert walt_correct3("second", AT_SECOND_FILE) == walt_correct3("second", at_second_without_f) + 1
     assert "one decision lost on the first file, one gained on the second" in text

@@ -18,6 +18,7 @@ from widgets.model.alignment import (
     capitulation,
     feasibility,
     hiding,
+    insulated_buckpassing,
     utility_terms,
     war_momentum,
 )
@@ -188,8 +189,10 @@ def test_a_great_power_balances_more_against_a_stronger_power(threat, situation,
     situation = replace(situation, capability=max(0.25, situation.capability or 0.25))
     low, high = (replace(threat, aggregate_power=v) for v in powers)
     assert p(high, situation, "balance") > p(low, situation, "balance")
-    assert predict(high, situation).probabilities["bandwagon"] / predict(high, situation).p_align == pytest.approx(
-        predict(low, situation).probabilities["bandwagon"] / predict(low, situation).p_align)
+    # the pull (and every other term of bandwagoning) is the same whatever the threat's power; the stage-2
+    # share can still move, since the insulation term of buck-passing falls as the threat's power rises
+    assert utility_terms(high, situation).utility("bandwagon") == pytest.approx(
+        utility_terms(low, situation).utility("bandwagon"))
 
 
 @given(threats, full_situations, st.floats(0.0, 0.2), unit)
@@ -309,6 +312,65 @@ def test_hiding_fades_as_the_threat_nears_victory(threat, situation, victories):
     early, late = (replace(situation, war=True, target=False, capability=small, victory=v)
                    for v in victories)
     assert predict(threat, late).stay_out["hiding"] < predict(threat, early).stay_out["hiding"]
+
+
+NO_INSULATION = ModelParameters(insulated_buckpassing=0.0)
+
+
+def _insulated_great_power_passes_the_buck(threat, situation, params=DEFAULT_PARAMETERS):
+    pred = predict(threat, situation, params=params)
+    return pred.probabilities["buck-pass"] > pred.probabilities["balance"]
+
+
+@given(threats, full_situations)
+def test_buck_passing_an_insulated_great_power_leaves_the_threat_to_a_buck_catcher_that_holds(threat, situation):
+    """Mearsheimer (2001, ch. 8): buck-passing is a threatened great power's preferred strategy when
+    someone else can do the job. A great power (capability >= 0.25) that does not border the threat
+    (X = 0), with great powers already fighting it and holding (E = 1, v <= 0.5), passes the buck rather
+    than balance, whatever the threat's power and aims and its own strength and allies."""
+    threat = replace(threat, proximity=0.0)
+    situation = replace(situation, capability=max(0.25, situation.capability or 0.25), target=False,
+                        others_engaged=1.0, victory=min(situation.victory, 0.5))
+    assert _insulated_great_power_passes_the_buck(threat, situation)
+
+
+@pytest.mark.parametrize("source", ("aggregate_power", "proximity"))
+@given(threats, full_situations, ordered_pair())
+def test_buck_passing_a_great_power_passes_the_buck_less_the_nearer_a_potential_hegemon(
+        source, threat, situation, levels):
+    """Mearsheimer (2001, ch. 8): a potential hegemon and a shared border push a threatened great power
+    from buck-passing to balancing. With a buck-catcher (E > 0, not yet beaten), more of the threat's
+    power (at some proximity) or more proximity (at some power) lowers the odds of passing the buck
+    against balancing."""
+    other = "proximity" if source == "aggregate_power" else "aggregate_power"
+    assume(getattr(threat, other) >= 0.05 and situation.others_engaged >= 0.05)
+    situation = replace(situation, capability=max(0.25, situation.capability or 0.25), target=False,
+                        victory=min(situation.victory, 0.95))
+    low, high = (replace(threat, **{source: v}) for v in levels)
+
+    def odds(t):
+        return p(t, situation, "buck-pass") / p(t, situation, "balance")
+
+    assert odds(high) < odds(low)
+
+
+@given(threats, full_situations)
+def test_buck_passing_insulation_is_zero_for_a_target_without_capability_or_against_a_leading_neighbour(
+        threat, situation):
+    """The term needs a great power (rank from ``capability``), a buck-catcher (not a target: E* = 0) and
+    insulation: a leading power on the border (P = X = 1) leaves none."""
+    assert insulated_buckpassing(threat, replace(situation, target=True)) == 0.0
+    assert insulated_buckpassing(threat, replace(situation, capability=None)) == 0.0
+    assert insulated_buckpassing(Threat(1, 1, threat.offensive_power, threat.aggressive_intentions), situation) == 0.0
+    assert insulated_buckpassing(threat, replace(situation, others_engaged=0.0)) == 0.0
+
+
+def test_buck_passing_insulation_mutation_zeroing_its_weight_fails_its_property():
+    """The insulation property can fail: with e_q = 0 a great power at parity, with certain allies, facing a
+    remote aggressor that others already fight, is as likely to balance as to pass the buck."""
+    threat, situation = Threat(1, 0, 1, 1), Situation(1.0, 1.0, True, 0.5, capability=1.0, others_engaged=1.0)
+    assert _insulated_great_power_passes_the_buck(threat, situation)
+    assert not _insulated_great_power_passes_the_buck(threat, situation, params=NO_INSULATION)
 
 
 @given(threats, full_situations, ordered_pair(0.5, 1.0))

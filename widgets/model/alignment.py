@@ -135,8 +135,9 @@ each an assumption stated with its source; each term is zero at its input's defa
   buck-passing: for an insulated great power a buck-catcher that holds is worth as much
   again as certainty of resistance (d_c), because the costs fall on the buck-catcher. It is
   zero for a small state, for a target (E* = 0), with no buck-catcher, and against a
-  potential hegemon next door. e_q = 1 counts it fully, as e_c and e_i count the others'
-  fighting. **Specified, and committed with e_q = 0, before its first run on the cases**,
+  potential hegemon next door. e_q = 1 (on) by default counts it fully, as e_c and e_i count the
+  others' fighting; e_q = 0 restores the model without it. **Specified, and committed with e_q = 0,
+  before its first run on the cases** (adopted by the decision rule of that commit),
   after the held-out tests (chapter 8) had shown great powers that stood aside from others'
   wars predicted to balance (Britain, France and Russia in 1866, the United States in 1904,
   1914 and 1940).

@@ -14,15 +14,16 @@ After that test, one more change was made to the model (hiding ends as the threa
 ``hiding_ends_with_defeat``), designed after seeing the first file's misses, so the first file no
 longer tests it. ``data/cases_heldout_2.csv`` holds 24 further decisions coded the same way after
 that change (the Franco-Prussian War, 1870; the Russo-Japanese War, 1904-05; the 1967 crisis and
-war; the first year of the Iran-Iraq War, 1980), committed before any model was run on them.
-``HELDOUT_SETS`` names both files; on each, the clean test is of the model as it stood when the
-file was coded: without the hiding change on the first, as it stands on the second.
+war; the first year of the Iran-Iraq War, 1980), committed before any model was run on them. After
+both, the insulation term (an insulated great power passes the buck, ``insulated_buckpassing``) was
+added, prompted by great powers that stood aside on both files; neither tests it. ``HELDOUT_SETS``
+names the files; on each, the clean test is of the model as it stood when the file was committed
+(``AS_CODED_ON``).
 
 What is compared (all fixed before the held-out decisions were seen, none refitted on them):
 
-- Walt's threat model as it stands (the book's defaults); without the hiding change
-  (``WITHOUT_HIDING_CHANGE``, the model the first file was coded against); without the
-  feasibility term (``evaluation.WITHOUT_FEASIBILITY``); and without either (the model before both);
+- Walt's threat model in each version of ``MODEL_VERSIONS``: as it stands (the book's defaults), as
+  each file was coded, without the feasibility term, and before the three later changes;
 - the most common choice in the book's cases (balancing);
 - the best simple rule, tuned on the book's cases for held-out three-way macro recall
   (:func:`widgets.model.evaluation_rules.best_rule`), and the "war and victory" rule tuned there
@@ -48,19 +49,27 @@ from .evaluation_rules import RULES_BY_NAME, best_rule, fit_rule, fit_rules
 HELDOUT_FILE = "cases_heldout.csv"
 HELDOUT_2_FILE = "cases_heldout_2.csv"
 HELDOUT_SETS: dict[str, str] = {"first": HELDOUT_FILE, "second": HELDOUT_2_FILE}
-WITHOUT_HIDING_CHANGE = ModelParameters(hiding_ends_with_defeat=0.0)
-BEFORE_BOTH = ModelParameters(resistance_feasibility=0.0, hiding_ends_with_defeat=0.0)
-WALT = "Walt's threat model"
-WALT_WITHOUT_G = "Walt's model without the hiding change"
-WALT_WITHOUT_F = "Walt's model without the feasibility term"
-WALT_BEFORE = "Walt's model without either"
+# The model as it stood when each file was committed (the commit order is the record): the first file
+# before the hiding change and the insulation term, the second before the insulation term.
+AT_FIRST_FILE = ModelParameters(hiding_ends_with_defeat=0.0, insulated_buckpassing=0.0)
+AT_SECOND_FILE = ModelParameters(insulated_buckpassing=0.0)
+BEFORE_ALL = ModelParameters(resistance_feasibility=0.0, hiding_ends_with_defeat=0.0, insulated_buckpassing=0.0)
+WALT = "Walt's threat model as it stands"
+WALT_AT_FIRST = "Walt's model as the first file was coded (no hiding change, no insulation term)"
+WALT_AT_SECOND = "Walt's model as the second file was coded (no insulation term)"
+WALT_WITHOUT_F = "Walt's model as it stands, without the feasibility term"
+WALT_BEFORE = "Walt's model before feasibility, the hiding change and insulation"
 MODAL = "most common choice in the book's cases"
 BEST_RULE = "best simple rule (tuned on the book's cases for macro recall)"
 WAR_RULE = "war and victory (tuned on the book's cases for accuracy)"
 LOGIT = "estimated logit (fitted on the book's cases)"
-PREDICTORS: tuple[str, ...] = (WALT, WALT_WITHOUT_G, WALT_WITHOUT_F, WALT_BEFORE, MODAL, BEST_RULE, WAR_RULE, LOGIT)
-PREFIXES: dict[str, str] = dict(zip(PREDICTORS, ("walt", "nog", "nof", "before", "modal", "rule", "war", "logit"),
-                                    strict=True))
+MODEL_VERSIONS: dict[str, ModelParameters | None] = {
+    WALT: None, WALT_AT_FIRST: AT_FIRST_FILE, WALT_AT_SECOND: AT_SECOND_FILE,
+    WALT_WITHOUT_F: WITHOUT_FEASIBILITY, WALT_BEFORE: BEFORE_ALL,
+}
+PREDICTORS: tuple[str, ...] = (*MODEL_VERSIONS, MODAL, BEST_RULE, WAR_RULE, LOGIT)
+PREFIXES: dict[str, str] = dict(zip(
+    PREDICTORS, ("walt", "at1", "at2", "nof", "before", "modal", "rule", "war", "logit"), strict=True))
 
 
 def load_heldout(which: str = "first") -> pd.DataFrame:
@@ -93,10 +102,7 @@ def heldout_predictions(cases: pd.DataFrame, heldout: pd.DataFrame) -> dict[str,
     logit = fit_logit(cases, "three", names=names)
     back = dict(zip(THREE_WAY, ("balance", "bandwagon", "neutral"), strict=True))
     return {
-        WALT: walt_predictions(heldout),
-        WALT_WITHOUT_G: walt_predictions(heldout, params=WITHOUT_HIDING_CHANGE),
-        WALT_WITHOUT_F: walt_predictions(heldout, params=WITHOUT_FEASIBILITY),
-        WALT_BEFORE: walt_predictions(heldout, params=BEFORE_BOTH),
+        **{name: walt_predictions(heldout, params=params) for name, params in MODEL_VERSIONS.items()},
         MODAL: [modal] * len(heldout),
         BEST_RULE: RULES_BY_NAME[best.rule].predict(heldout, *best.setting),
         WAR_RULE: RULES_BY_NAME["war and victory"].predict(heldout, *war.setting),
@@ -169,8 +175,8 @@ def heldout_facts(scores: dict[str, Scorecard], heldout: pd.DataFrame, tag: str 
 
 
 AS_CODED = "Walt's model as it stood when each file was coded"
-# On each file, the model its coders' work could test: the first file was coded before the hiding change.
-AS_CODED_ON: dict[str, str] = {"first": WALT_WITHOUT_G, "second": WALT}
+# On each file, the model its coders' work could test (the version committed before the file was).
+AS_CODED_ON: dict[str, str] = {"first": WALT_AT_FIRST, "second": WALT_AT_SECOND}
 POOLED: tuple[str, ...] = (AS_CODED, MODAL, BEST_RULE, WAR_RULE, LOGIT)
 
 
@@ -190,8 +196,8 @@ def pooled_scores(cases: pd.DataFrame | None = None, runs: Runs | None = None) -
 
 
 def all_heldout_facts(cases: pd.DataFrame | None = None, runs: Runs | None = None) -> dict[str, Any]:
-    """Chapter 8's held-out numbers: each file's (tags ``ho1`` and ``ho2``), the book-case score of the model
-    the first file tests (``book_nog_macro3``) and the pooled ones
+    """Chapter 8's held-out numbers: each file's (tags ``ho1`` and ``ho2``), the book-case scores of the models
+    the first two files test (``book_at1_macro3``, ``book_at2_macro3``) and the pooled ones
     (``hop_n``, ``hop_obs3_*``, and ``hop_coded``/``hop_modal``/``hop_rule``/``hop_war``/``hop_logit``
     with ``_macro3``, ``_correct3`` and ``_hit3_*``)."""
     cases = load_cases() if cases is None else cases
@@ -200,8 +206,9 @@ def all_heldout_facts(cases: pd.DataFrame | None = None, runs: Runs | None = Non
     for tag, which in (("ho1", "first"), ("ho2", "second")):
         heldout, predictions = runs[which]
         facts.update(heldout_facts(scores_of(heldout, predictions), heldout, tag))
-    facts["book_nog_macro3"] = score(list(cases["observed"]), walt_predictions(cases, params=WITHOUT_HIDING_CHANGE)
-                                     ).three.macro_recall
+    for prefix, params in (("book_at1", AT_FIRST_FILE), ("book_at2", AT_SECOND_FILE)):
+        facts[f"{prefix}_macro3"] = score(list(cases["observed"]), walt_predictions(cases, params=params)
+                                          ).three.macro_recall
     pooled = pooled_scores(cases, runs)
     first = pooled[AS_CODED].three
     facts["hop_n"] = first.n

@@ -40,7 +40,7 @@ class ModelParameters:
     lesson_shift: float = 0.65  # h_l = 1 - tau (Reiter 1996)
     engaged_to_certainty: float = 1.0  # e_c (Christensen and Snyder 1990; Mearsheimer 2001)
     engaged_shares_intentions: float = 1.0  # e_i (Mearsheimer 2001)
-    insulated_buckpassing: float = 0.0  # e_q (Mearsheimer 2001, ch. 8): 0 = off (spec commit)
+    insulated_buckpassing: float = 1.0  # e_q (Mearsheimer 2001, ch. 8): 0 = the model without the term
     # Feasibility of resisting (module docstring, "F"): 0 leaves the intentions motive whole.
     resistance_feasibility: float = 1.0  # f (Walt 1987, pp. 30-31; Labs 1992)
     hiding_ends_with_defeat: float = 1.0  # g (Walt 1987, p. 30; Schweller 1994): 0 = hiding fades only toward victory
