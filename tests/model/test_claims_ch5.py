@@ -58,11 +58,18 @@ def test_exercise_5_6_numbers_are_the_models():
     p = {i: predict(dataclasses.replace(japan.threat, aggressive_intentions=i), japan.situation)
          for i in (1.0, 0.25, 0.0)}
     assert p[1.0].choice == "balance" and p[0.25].choice == p[0.0].choice == "neutral"
-    shown = [percent(p[1.0].probabilities["balance"]), percent(p[0.25].probabilities["neutral"]),
+    # "with passing the buck second": the insulated great power (Japan, far from Germany, which Britain fought)
+    assert sorted(p[1.0].probabilities, key=p[1.0].probabilities.get)[-2] == "buck-pass"
+    assert sorted(p[0.25].probabilities, key=p[0.25].probabilities.get)[-3:] == ["balance", "buck-pass", "neutral"]
+    assert japan.situation.capability >= 0.25 and japan.situation.others_engaged > 0 and japan.threat.proximity == 0
+    shown = [percent(p[1.0].probabilities["balance"]), percent(p[1.0].probabilities["buck-pass"]),
+             percent(p[0.25].probabilities["neutral"]), percent(p[0.25].probabilities["buck-pass"]),
              percent(p[0.25].probabilities["balance"]), percent(p[0.0].probabilities["neutral"])]
-    assert shown == ["82%", "53%", "38%", "68%"]
-    text = _solution("ch5-ex-6")
-    assert all(s in text for s in shown)
+    assert shown == ["59%", "26%", "53%", "29%", "16%", "68%"]
+    text = " ".join(_solution("ch5-ex-6").split())
+    assert (f"balancing against Germany ({shown[0]}), with passing the buck second ({shown[1]})" in text
+            and f"(neutrality {shown[2]}, passing the buck {shown[3]}, balancing {shown[4]})" in text
+            and f"(neutrality {shown[5]})" in text)
 
 
 def _text() -> str:
@@ -114,4 +121,66 @@ def test_the_words_around_the_glued_case_groups():
     assert all(walt[i] == "bandwagon" for i in ("bulgaria-1915", "bulgaria-1941", "italy-1940", "romania-1944"))
     assert walt["hungary-1940"] == walt["turkey-1945"] == "neutral"
     assert "(Bulgaria in 1915 and 1941, Italy in 1940, Romania in 1944), but keeps the small bystanders" in text
+    by_name = {f"{c.decider.split(' (')[0]} {c.year}": c for c in compared}
+    # "Most are small states beside a great war ... The Soviet Union in 1945 is different: a great power beside a
+    # Japan too weak to endanger it, in a war the Allies were already winning ... pass the buck"
+    out_vs_bandwagon = groups["out vs bandwagon"]
+    assert "Soviet Union 1945" in out_vs_bandwagon
+    small = [n for n in out_vs_bandwagon if n != "Soviet Union 1945"]
+    assert len(small) > len(out_vs_bandwagon) / 2
+    assert all(get_case(by_name[n].case_id).situation.capability < 0.25 for n in small)
+    ussr = get_case("ussr-1945")
+    assert by_name["Soviet Union 1945"].walt.choice == "buck-pass"
+    assert ussr.situation.capability >= 0.25 and ussr.threat.aggregate_power <= 0.25 and ussr.situation.victory <= 0.1
+    assert ussr.situation.others_engaged > 0
+    assert "The Soviet Union in 1945 is different: a great power beside a Japan too weak to endanger it" in text
+    # The term is the insulation term: without it the Soviet Union 1945 is back to balancing.
+    from widgets.model.parameters import ModelParameters
+    assert predict(ussr.threat, ussr.situation, params=ModelParameters(insulated_buckpassing=0.0)).choice == "balance"
+    # "Same alignment, different reasons": Japan 1940 there, both models right about the act
+    japan = by_name["Japan 1940"]
+    assert "Japan 1940" in groups["same alignment, different reasons"]
+    assert japan.walt_correct and japan.schweller_correct
+    assert "Schweller's as a jackal after the colonies of the beaten. Both are right about the act" in text
+    assert "the Soviet Union in 1945 (passing the buck against piling on)" in text
+    assert by_name["Soviet Union 1945"].schweller.kind == "piling-on"
+
+
+def test_the_words_around_the_scoreboards_contrast():
+    """'Only Schweller's model': jackals Walt's model sends to the other camp or keeps out, two states piling on
+    (Turkey kept neutral, the Soviet Union 1945 passing the buck), a jackal joining the status-quo camp, the lamb
+    Walt's model expects to balance and a lion it leaves to pass the buck."""
+    from widgets.model.interests import side_contrast
+
+    text = _text()
+    compared = {c.case_id: c for c in compare_cases()}
+    named = {f"{c.decider.split(' (')[0]} {c.year}": c for c in compared.values()}
+    only = [named[n] for n in side_contrast(list(compared.values()))["schweller only"]]
+    kinds = {c.case_id: (c.row["observed_kind"], c.row["observed_side"], c.walt.choice) for c in only}
+    piling = sorted(i for i, (kind, _, _) in kinds.items() if kind == "piling-on")
+    assert piling == ["turkey-1945", "ussr-1945"]
+    assert kinds["turkey-1945"][2] == "neutral" and kinds["ussr-1945"][2] == "buck-pass"
+    assert "two states piling on at the end of a war (Turkey, which Walt's model keeps neutral, and the Soviet " \
+           "Union in 1945, which it expects to pass the buck)" in text
+    lion = [c for c in only if c.schweller.label == "Balance"]
+    assert len(lion) == 1 and lion[0].walt.choice == "buck-pass"
+
+
+def test_the_coding_rule_sentence():
+    """'when a jackal's leaders named no fear at all, the case file makes the state whose conduct triggered the
+    choice its threat ... whether Hungary in 1940 would balance against Germany. Japan ... Coded from what its
+    leaders feared, the United States, Walt's model predicts balancing against the United States ...; coded with
+    Germany as the threat, as the alternative coding has it, it predicts balancing against Germany'."""
+    from widgets.io.cases import load_cases
+
+    text = _text()
+    cases = load_cases()
+    alternative, _ = alternative_cases()
+    assert cases.loc["hungary-1940", "threat_source"] == "Germany"
+    assert cases.loc["japan-1940", "threat_source"] == "United States"
+    assert alternative.loc["japan-1940", "threat_source"] == "Germany"
+    assert get_case("japan-1940").predict().choice == "balance" == cases.loc["japan-1940", "observed"]
+    assert get_case("japan-1940", alternative).predict().choice == "balance"
+    assert "whether Hungary in 1940 would balance against Germany" in text
+    assert "as the alternative coding has it, it predicts balancing against Germany" in text
 

@@ -79,6 +79,37 @@ def test_chapter_7_and_chapter_8_numbers(guide):
     assert f"how well the models fit {walt.n} coded decisions" in intro
 
 
+def test_the_insulation_term_as_the_guide_describes_it(guide):
+    """The chapter 3 prompt: the insulated-great-power term is on, and switching it on did not lower the
+    three-way macro recall on the book's cases (the rule it was adopted by); its source is in the bibliography."""
+    from widgets.model.evaluation_metrics import score
+    from widgets.model.parameters import DEFAULT_PARAMETERS, ModelParameters
+
+    cases = load_cases()
+    observed = list(cases["observed"])
+    on = score(observed, ev.walt_predictions(cases)).three.macro_recall
+    off = score(observed, ev.walt_predictions(cases, params=ModelParameters(insulated_buckpassing=0.0))).three
+    assert DEFAULT_PARAMETERS.insulated_buckpassing == 1.0 and on >= off.macro_recall
+    assert ("a great power insulated from the threat passes the buck to others already fighting it "
+            "{cite:p}`mearsheimer2001tragedy`") in guide
+    assert (f"the three-way macro recall on the {len(cases)} cases must not fall and every hypothesis property "
+            "must hold") in guide
+    assert "@book{mearsheimer2001tragedy," in (ROOT / "references.bib").read_text(encoding="utf-8")
+
+
+def test_the_soviet_union_1945_in_the_one_week_module(guide):
+    """Session 2: the three case boxes, the Soviet Union 1945 now 'passing the buck against piling on'."""
+    from widgets.model.interests import compare_cases
+
+    compared = {c.case_id: c for c in compare_cases()}
+    assert compared["ussr-1939"].walt.choice == "balance" and compared["ussr-1939"].schweller.choice == "bandwagon"
+    assert compared["japan-1940"].verdict == "same alignment, different reasons"
+    ussr = compared["ussr-1945"]
+    assert ussr.walt.choice == "buck-pass" and ussr.schweller.kind == "piling-on"
+    assert ("the Soviet Union 1945, where Walt's model expects a great power that Japan could no longer endanger "
+            "to pass the buck to the Allies and Schweller's has it pile on") in guide
+
+
 def _reading_time_tool():
     import importlib.util
     import sys

@@ -1,4 +1,4 @@
-"""The held-out tests (chapter 8, 'Held-out tests'): the two files, the predictors fixed on the book's
+"""The held-out tests (chapter 8, 'Held-out tests'): the three files, the predictors fixed on the book's
 cases before scoring, and every comparison the chapter states in words."""
 
 import re
@@ -30,14 +30,15 @@ def three(predictions, which, name):
 @pytest.mark.parametrize(("which", "n", "years"), [
     ("first", 30, [1854, 1855, 1866, 1877, 1878, 1990, 1991]),
     ("second", 24, [1870, 1904, 1967, 1980]),
+    ("third", 24, [1864, 1894, 1913, 1939, 1940]),
 ])
 def test_each_file_is_the_frame_the_codebook_states(book, which, n, years):
-    """Every optional input coded, no decision among the book's cases or the other file, every source
+    """Every optional input coded, no decision among the book's cases or another file, every source
     in the bibliography, and exactly the wars the codebook lists."""
     cases, files, _, _ = book
     heldout = files[which]
-    other = files["second" if which == "first" else "first"]
-    assert len(heldout) == n and not set(heldout.index) & (set(cases.index) | set(other.index))
+    others = set().union(*(set(files[w].index) for w in files if w != which))
+    assert len(heldout) == n and not set(heldout.index) & (set(cases.index) | others)
     for column in ("capability", "target", "others_engaged", "neutrality_lesson"):
         assert heldout[column].notna().all(), column
     keys = set(re.findall(r"@\w+\{([^,\s]+),", (ROOT / "references.bib").read_text()))
@@ -48,8 +49,8 @@ def test_each_file_is_the_frame_the_codebook_states(book, which, n, years):
 
 
 def test_unknown_file_is_refused():
-    with pytest.raises(ValueError, match="which must be one of 'first', 'second', got 'third'"):
-        eh.load_heldout("third")
+    with pytest.raises(ValueError, match="which must be one of 'first', 'second', 'third', got 'fourth'"):
+        eh.load_heldout("fourth")
 
 
 def test_predictors_are_fixed_on_the_book_cases_not_on_the_heldout_ones(book):
@@ -80,10 +81,11 @@ def test_the_two_rules_coincide_and_the_clean_row_comes_first(book):
 def test_pooled_scores_use_the_model_as_it_stood_for_each_file(book):
     cases, files, predictions, f = book
     pooled = eh.pooled_scores(cases)
-    observed = three_way(list(files["first"]["observed"]) + list(files["second"]["observed"]))
-    coded = three(predictions, "first", eh.WALT_WITHOUT_G) + three(predictions, "second", eh.WALT)
+    observed = three_way([o for which in ("first", "second", "third") for o in files[which]["observed"]])
+    coded = (three(predictions, "first", eh.WALT_AT_FIRST) + three(predictions, "second", eh.WALT_AT_SECOND)
+             + three(predictions, "third", eh.WALT))
     assert pooled[eh.AS_CODED].three.correct == sum(o == p for o, p in zip(observed, coded, strict=True))
-    assert f["hop_n"] == f["ho1_n"] + f["ho2_n"] == len(observed)
+    assert f["hop_n"] == f["ho1_n"] + f["ho2_n"] + f["ho3_n"] == len(observed)
     table = eh.heldout_table(pooled)
     assert list(table.index) == list(eh.POOLED)
     assert table.loc[eh.AS_CODED, "macro recall (3)"] == round(f["hop_coded_macro3"], 3)
@@ -99,12 +101,13 @@ def test_chapter_8_says_what_the_first_file_shows(book):
     later change gets at least as many right); the logit does best, above all by recognising the
     states that stayed out'."""
     cases, _, _, f = book
-    in_book = ev.score(list(cases["observed"]), ev.walt_predictions(cases, params=eh.WITHOUT_HIDING_CHANGE))
-    assert f["book_nog_macro3"] == in_book.three.macro_recall
-    assert 0 <= f["ho1_nog_macro3"] - f["ho1_modal_macro3"] < 0.1 and f["book_nog_macro3"] - f["ho1_nog_macro3"] > 0.2
-    assert f["ho1_before_correct3"] >= f["ho1_nog_correct3"]
-    assert f["ho1_logit_macro3"] > max(f[f"ho1_{p}_macro3"] for p in ("walt", "nog", "nof", "before", "modal", "rule"))
-    assert f["ho1_logit_hit3_out"] > max(f[f"ho1_{p}_hit3_out"] for p in ("walt", "nog", "nof", "modal", "rule"))
+    in_book = ev.score(list(cases["observed"]), ev.walt_predictions(cases, params=eh.AT_FIRST_FILE))
+    assert f["book_at1_macro3"] == in_book.three.macro_recall
+    assert 0 <= f["ho1_at1_macro3"] - f["ho1_modal_macro3"] < 0.1 and f["book_at1_macro3"] - f["ho1_at1_macro3"] > 0.2
+    assert f["ho1_before_correct3"] >= f["ho1_at1_correct3"]
+    assert f["ho1_logit_macro3"] > max(f[f"ho1_{p}_macro3"] for p in ("walt", "at1", "at2", "nof", "before", "modal",
+                                                                        "rule"))
+    assert f["ho1_logit_hit3_out"] > max(f[f"ho1_{p}_hit3_out"] for p in ("walt", "at1", "at2", "nof", "modal", "rule"))
 
 
 def test_chapter_8_names_the_patterns_of_misses_on_the_first_file(book):
@@ -113,11 +116,11 @@ def test_chapter_8_names_the_patterns_of_misses_on_the_first_file(book):
     that stood aside predicted to balance."""
     _, files, predictions, _ = book
     heldout = files["first"]
-    predicted = dict(zip(heldout.index, three(predictions, "first", eh.WALT_WITHOUT_G), strict=True))
+    predicted = dict(zip(heldout.index, three(predictions, "first", eh.WALT_AT_FIRST), strict=True))
     observed = dict(zip(heldout.index, three_way(list(heldout["observed"])), strict=True))
     for cid in ("sweden-norway-1855", "serbia-1877", "greece-1878"):
         case = Case(heldout.loc[cid].to_dict())
-        p = predict(case.threat, case.situation, params=eh.WITHOUT_HIDING_CHANGE)
+        p = predict(case.threat, case.situation, params=eh.AT_FIRST_FILE)
         assert observed[cid] == "align against" and predicted[cid] == "stay out"
         assert p.stay_out["hiding"] > 0.5 and p.stay_out["lesson"] == 0
         assert heldout.loc[cid, "others_engaged"] >= 0.75 and heldout.loc[cid, "victory"] < 0.5
@@ -129,10 +132,10 @@ def test_chapter_8_names_the_patterns_of_misses_on_the_first_file(book):
         assert heldout.loc[cid, "capability"] >= 0.25
     for cid, share in (("britain-1866", 13), ("russia-1866", 23)):
         case = Case(heldout.loc[cid].to_dict())
-        buck = predict(case.threat, case.situation, params=eh.WITHOUT_HIDING_CHANGE).probabilities["buck-pass"]
+        buck = predict(case.threat, case.situation, params=eh.AT_FIRST_FILE).probabilities["buck-pass"]
         assert round(100 * buck) == share
     for cid in ("austria-1854", "baden-1866"):
-        assert observed[cid] == "align against" and predictions["first"][eh.WALT_WITHOUT_G][
+        assert observed[cid] == "align against" and predictions["first"][eh.WALT_AT_FIRST][
             list(heldout.index).index(cid)] == "buck-pass" and heldout.loc[cid, "others_engaged"] >= 0.75
     assert observed["iran-1990"] == observed["israel-1991"] == "stay out"
     assert predicted["iran-1990"] == predicted["israel-1991"] == "align against"
@@ -144,30 +147,38 @@ def test_chapter_8_names_the_patterns_of_misses_on_the_first_file(book):
     assert missed == {"sweden-norway-1855", "serbia-1877", "greece-1878", "austria-1854", "baden-1866", "turkey-1990",
                       "egypt-1990", "germany-1990", "france-1866", "britain-1866", "russia-1866", "germany-1877",
                       "iran-1990", "israel-1991", "austria-hungary-1877", "jordan-1990", "yemen-1990"}
-    # the hiding change turns only Greece 1878 of the three into a hit
-    now = dict(zip(heldout.index, three(predictions, "first", eh.WALT), strict=True))
-    assert [c for c in ("sweden-norway-1855", "serbia-1877", "greece-1878") if now[c] == observed[c]] == ["greece-1878"]
+    # the hiding change (the model as the second file was coded) turns only Greece 1878 of the three into a hit;
+    # the insulation term (the model as it stands) then turns Britain and Russia 1866 into states that pass the buck
+    at2 = dict(zip(heldout.index, three(predictions, "first", eh.WALT_AT_SECOND), strict=True))
+    assert [c for c in ("sweden-norway-1855", "serbia-1877", "greece-1878") if at2[c] == observed[c]] == ["greece-1878"]
+    assert {c for c, p in predicted.items() if at2[c] != p} == {"greece-1878"}
+    now = predictions["first"][eh.WALT]
+    changed = {c for c, a, b in zip(heldout.index, predictions["first"][eh.WALT_AT_SECOND], now, strict=True) if a != b}
+    assert changed == {"britain-1866", "russia-1866"}
+    assert all(now[list(heldout.index).index(c)] == "buck-pass" for c in changed)
 
 
 def test_chapter_8_says_what_the_second_file_shows(book):
     """One alignment with the threat (Korea 1904), which only the feasibility term gets right; fewer
     correct than always balancing; the hiding change makes no difference here; the logit does best;
     the two kinds of misses, case by case."""
-    _, files, predictions, f = book
+    cases, files, predictions, f = book
     heldout = files["second"]
     observed = dict(zip(heldout.index, three_way(list(heldout["observed"])), strict=True))
-    walt = dict(zip(heldout.index, three(predictions, "second", eh.WALT), strict=True))
+    walt = dict(zip(heldout.index, three(predictions, "second", eh.WALT_AT_SECOND), strict=True))
     assert [c for c, o in observed.items() if o == "align with"] == ["korea-1904"]
     assert walt["korea-1904"] == "align with"
     assert dict(zip(heldout.index, three(predictions, "second", eh.WALT_WITHOUT_F), strict=True))["korea-1904"] != \
         "align with"
-    assert f["ho2_walt_correct3"] < f["ho2_modal_correct3"]
-    assert predictions["second"][eh.WALT] == predictions["second"][eh.WALT_WITHOUT_G]
-    assert f["ho2_logit_macro3"] > max(f[f"ho2_{p}_macro3"] for p in ("walt", "nof", "before", "modal", "rule", "war"))
+    assert f["ho2_at2_correct3"] < f["ho2_modal_correct3"]
+    assert predictions["second"][eh.WALT_AT_SECOND] == predictions["second"][eh.WALT_AT_FIRST]
+    assert f["ho2_logit_macro3"] > max(f[f"ho2_{p}_macro3"] for p in ("walt", "at2", "nof", "before", "modal", "rule",
+                                                                        "war"))
     certain_help = ("bavaria-1870", "wurttemberg-1870", "baden-1870", "britain-1904-far-east")
     weak_threat = ("saudi-arabia-1967", "kuwait-1967", "saudi-arabia-1980", "jordan-1980", "syria-1980", "libya-1980")
     for cid in certain_help:
-        assert observed[cid] == "align against" and predictions["second"][eh.WALT][list(heldout.index).index(cid)] == \
+        assert observed[cid] == "align against" and predictions["second"][eh.WALT_AT_SECOND][
+            list(heldout.index).index(cid)] == \
             "buck-pass" and heldout.loc[cid, "allied_support"] == 1.0
     for cid in weak_threat:
         assert observed[cid] == "align against" and walt[cid] == "stay out"
@@ -176,15 +187,55 @@ def test_chapter_8_says_what_the_second_file_shows(book):
     assert missed_against == set(certain_help) | set(weak_threat)
     missed_out = {c for c in heldout.index if observed[c] == "stay out" and walt[c] == "align against"}
     assert missed_out == {"italy-1870", "russia-1870", "belgium-1870", "usa-1904", "china-1904"}
+    # the insulation term, written after these misses, turns exactly Russia 1870 and the United States and China
+    # 1904 into hits, and raises the book-case score (no test of it: it was designed after seeing them)
+    now = dict(zip(heldout.index, three(predictions, "second", eh.WALT), strict=True))
+    assert {c for c in heldout.index if now[c] != walt[c]} == {"russia-1870", "usa-1904", "china-1904"}
+    assert all(now[c] == observed[c] == "stay out" for c in ("russia-1870", "usa-1904", "china-1904"))
+    in_book = ev.score(list(cases["observed"]), ev.walt_predictions(cases)).three.macro_recall
+    assert f["book_at2_macro3"] < in_book
+
+
+def test_chapter_8_says_what_the_third_file_shows(book):
+    """Mostly stay-outs; the model below the tuned rule and far below the logit; the hiding change helps
+    once (the Ottoman Empire 1913); the insulation term changes nothing, because no great power was
+    fighting the threat anywhere in the file; the twelve onlookers predicted to balance, and the two
+    small joiners sent to hide."""
+    _, files, predictions, f = book
+    heldout = files["third"]
+    observed = dict(zip(heldout.index, three_way(list(heldout["observed"])), strict=True))
+    walt = dict(zip(heldout.index, three(predictions, "third", eh.WALT), strict=True))
+    assert (f["ho3_obs3_out"], f["ho3_obs3_against"], f["ho3_obs3_with"]) == (19, 4, 1)
+    assert [c for c, o in observed.items() if o == "align with"] == ["estonia-1939"] and walt["estonia-1939"] == \
+        "align with"
+    assert f["ho3_rule_macro3"] > f["ho3_walt_macro3"] and f["ho3_rule_hit3_out"] == 0
+    assert f["ho3_rule_hit3_against"] == 4 and f["ho3_rule_hit3_with"] == 1
+    assert f["ho3_logit_macro3"] > max(f[f"ho3_{p}_macro3"] for p in ("walt", "at1", "at2", "nof", "before", "modal",
+                                                                        "rule", "war"))
+    at1 = dict(zip(heldout.index, three(predictions, "third", eh.WALT_AT_FIRST), strict=True))
+    assert {c for c in heldout.index if at1[c] != walt[c]} == {"ottoman-empire-1913"}
+    assert walt["ottoman-empire-1913"] == observed["ottoman-empire-1913"] == "align against"
+    assert predictions["third"][eh.WALT] == predictions["third"][eh.WALT_AT_SECOND]
+    assert (heldout["others_engaged"] <= 0.5).all()
+    onlookers = {c for c in heldout.index if observed[c] == "stay out" and walt[c] == "align against"}
+    assert onlookers == {"britain-1864", "france-1864", "russia-1864", "italy-1864", "britain-1894",
+                         "austria-hungary-1913", "russia-1913", "italy-1913", "britain-1940", "france-1940",
+                         "italy-1939", "usa-1939-winter-war"}
+    joiners = {c for c in heldout.index if observed[c] == "align against" and walt[c] != "align against"}
+    assert joiners == {"romania-1913", "montenegro-1913"}
+    for cid in joiners:
+        case = Case(heldout.loc[cid].to_dict())
+        assert walt[cid] == "stay out" and case.predict().stay_out["hiding"] > 0
 
 
 def test_chapter_8_pooled_verdict(book):
     """'above the simple rules tuned on the book's cases but well below the logit fitted there (by more
-    than 0.1), and fewer decisions right than always predicting balancing'."""
+    than 0.1), and fewer decisions right than always predicting balancing'; the hiding change has since
+    helped once on a file it had not seen (the third), the insulation term not yet been tested."""
     _, _, _, f = book
     assert max(f["hop_rule_macro3"], f["hop_war_macro3"], f["hop_modal_macro3"]) < f["hop_coded_macro3"]
     # 'thin and rests on the rare outcomes': more with and out than the rules, fewer against
     assert f["hop_coded_hit3_with"] > f["hop_rule_hit3_with"] and f["hop_coded_hit3_out"] > f["hop_rule_hit3_out"] == 0
-    assert f["hop_coded_hit3_against"] < f["hop_rule_hit3_against"] and f["hop_obs3_with"] == 4
+    assert f["hop_coded_hit3_against"] < f["hop_rule_hit3_against"] and f["hop_obs3_with"] == 5
     assert f["hop_logit_macro3"] - f["hop_coded_macro3"] > 0.1
     assert f["hop_coded_correct3"] < f["hop_modal_correct3"]

@@ -65,18 +65,18 @@ def test_the_table_has_both_models_on_each_case_set(book):
 
 def test_chapter_8_says_what_the_numbers_show(book):
     """The prose of 'Both theories on the whole file' (chapter 8): Schweller's model recognises more
-    of those that aligned with the threat and, by a case, more of those that stayed out, fewer of
-    those that aligned against it, its against-misses mostly stay out, the order is reversed on the 71
-    decisions that are not chapter 5's illustrations, and the alternative coding moves neither model
-    much."""
+    of those that aligned with the threat, fewer of those that aligned against it (its against-misses
+    mostly stay out) and, by a case, fewer of those that stayed out; its lead on all decisions is thin
+    (under 0.02), the order is reversed on the 71 decisions that are not chapter 5's illustrations, and
+    the alternative coding moves neither model much."""
     cases, _, rows, scores, f = book
     assert f["sch_hit3_with"] > f["walt_all_hit3_with"] and f["sch_hit3_against"] < f["walt_all_hit3_against"]
-    assert f["sch_hit3_out"] - f["walt_all_hit3_out"] == 1
+    assert f["sch_hit3_out"] - f["walt_all_hit3_out"] == -1
     schweller = es.schweller_predictions(cases, rows)
     missed = [p for o, p in zip(three_way(cases["observed"]), three_way(schweller), strict=True)
               if o == "align against" and p != "align against"]
     assert missed.count("stay out") > missed.count("align with")
-    assert f["sch_macro3"] > f["walt_all_macro3"] and f["sch71_macro3"] < f["walt71_macro3"]
+    assert 0 < f["sch_macro3"] - f["walt_all_macro3"] < 0.02 and f["sch71_macro3"] < f["walt71_macro3"]
     assert abs(f["sch_alt_macro3"] - f["sch_macro3"]) < 0.02 and abs(f["walt_alt_macro3"] - f["walt_all_macro3"]) < 0.02
     assert f["sch_n"] == f["walt_all_n"] == len(cases) and f["sch71_n"] + 22 == len(cases)
 
@@ -122,12 +122,14 @@ def test_the_overlap_of_the_two_models_adds_up(book):
 
 
 def test_chapter_8_reports_the_second_coding(book):
-    """The kappa range is over the judged columns only, and the second coding 'leaves the order of the
-    two models where the first coding put it': ahead of Walt's on all decisions, behind on the 71."""
+    """The kappa range is over the judged columns only, and with the second coding Schweller's model is
+    'below Walt's on both': on the 71 the first coding's order, on all decisions the reverse of the first
+    coding's 'thin lead'."""
     cases, _, _, _, f = book
     second = es.second_coder_facts(cases)
     assert second["kappa_columns"] == 10 and 0 < second["kappa_min"] <= second["kappa_max"] <= 1
-    assert second["coder2_macro3"] > f["walt_all_macro3"] and second["coder2_71_macro3"] < f["walt71_macro3"]
+    assert second["coder2_macro3"] < f["walt_all_macro3"] < f["sch_macro3"]
+    assert second["coder2_71_macro3"] < f["walt71_macro3"] and f["sch71_macro3"] < f["walt71_macro3"]
 
 
 def test_the_gap_intervals_include_zero_and_are_paired(book):

@@ -48,7 +48,8 @@ from .evaluation_rules import RULES_BY_NAME, best_rule, fit_rule, fit_rules
 
 HELDOUT_FILE = "cases_heldout.csv"
 HELDOUT_2_FILE = "cases_heldout_2.csv"
-HELDOUT_SETS: dict[str, str] = {"first": HELDOUT_FILE, "second": HELDOUT_2_FILE}
+HELDOUT_3_FILE = "cases_heldout_3.csv"
+HELDOUT_SETS: dict[str, str] = {"first": HELDOUT_FILE, "second": HELDOUT_2_FILE, "third": HELDOUT_3_FILE}
 # The model as it stood when each file was committed (the commit order is the record): the first file
 # before the hiding change and the insulation term, the second before the insulation term.
 AT_FIRST_FILE = ModelParameters(hiding_ends_with_defeat=0.0, insulated_buckpassing=0.0)
@@ -176,7 +177,7 @@ def heldout_facts(scores: dict[str, Scorecard], heldout: pd.DataFrame, tag: str 
 
 AS_CODED = "Walt's model as it stood when each file was coded"
 # On each file, the model its coders' work could test (the version committed before the file was).
-AS_CODED_ON: dict[str, str] = {"first": WALT_AT_FIRST, "second": WALT_AT_SECOND}
+AS_CODED_ON: dict[str, str] = {"first": WALT_AT_FIRST, "second": WALT_AT_SECOND, "third": WALT}
 POOLED: tuple[str, ...] = (AS_CODED, MODAL, BEST_RULE, WAR_RULE, LOGIT)
 
 
@@ -203,7 +204,7 @@ def all_heldout_facts(cases: pd.DataFrame | None = None, runs: Runs | None = Non
     cases = load_cases() if cases is None else cases
     runs = run_all(cases) if runs is None else runs
     facts: dict[str, Any] = {}
-    for tag, which in (("ho1", "first"), ("ho2", "second")):
+    for tag, which in (("ho1", "first"), ("ho2", "second"), ("ho3", "third")):
         heldout, predictions = runs[which]
         facts.update(heldout_facts(scores_of(heldout, predictions), heldout, tag))
     for prefix, params in (("book_at1", AT_FIRST_FILE), ("book_at2", AT_SECOND_FILE)):

@@ -28,8 +28,9 @@ TERM_SENTENCES: dict[tuple[str, str], str] = {
                                 "(buck-passing or free-riding).",
     ("others_engaged", "buck-pass"): "Others are already fighting the threat, so the decider can let them carry the "
                                      "burden of stopping it (buck-passing).",
-    ("insulation", "buck-pass"): "The decider is a great power that neither borders the threat nor faces a "
-                                 "would-be hegemon, and others are fighting it, so it can leave the costs to them.",
+    ("insulation", "buck-pass"): "The decider is a great power that does not face a would-be hegemon on its "
+                                 "border, and others are already fighting the threat, so it can leave the costs "
+                                 "to them.",
     ("war", "bandwagon"): "The threatening side is close to winning the war, which draws others onto its side.",
     ("war", "balance"): "The war is still open or going against the threatening side, so states keep balancing.",
     ("capitulation", "bandwagon"): "The decider is itself under attack, too weak to hold out alone and without help, "
