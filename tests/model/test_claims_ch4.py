@@ -389,7 +389,7 @@ def test_the_insulated_great_power_term(text):
     assert ("turns Britain in 1870 and the United States in 1914, which declared neutrality, from balancers into "
             "buck-passers (hits if staying out is one outcome, still misses on the four-way split), and it costs "
             "one hit: the Soviet Union in August 1945") in text
-    assert "neither the book's cases nor the first two held-out files test it; chapter 8's third" in text
+    assert "neither the book's cases nor the first two held-out files test it. Chapter 8's third" in text
     # what the model leaves out: a narrow sea counts as a shared border
     channel = get_case("britain-1870")
     assert channel.threat.proximity == 1.0 and channel.row["threat_source"].startswith("France")

@@ -239,3 +239,24 @@ def test_chapter_8_pooled_verdict(book):
     assert f["hop_coded_hit3_against"] < f["hop_rule_hit3_against"] and f["hop_obs3_with"] == 5
     assert f["hop_logit_macro3"] - f["hop_coded_macro3"] > 0.1
     assert f["hop_coded_correct3"] < f["hop_modal_correct3"]
+
+
+def test_the_chapters_say_what_the_third_file_did_to_the_later_terms(book):
+    """The insulation term changes no prediction on the third file (it was coded to test it), the hiding
+    change turns one decision there into a hit, the feasibility term changes none; chapters 1, 4 and 8
+    and the guide say so."""
+    _, files, predictions, _ = book
+    third = predictions["third"]
+    assert third[eh.WALT] == third[eh.WALT_AT_SECOND] and third[eh.WALT] == third[eh.WALT_WITHOUT_F]
+    text = {name: " ".join(path.read_text().replace('\\n",\n    "', " ").split()) for name, path in (
+        ("ch1", ROOT / "chapters" / "01_balance_of_threat.ipynb"), ("ch4", ROOT / "chapters" / "04_conditions.ipynb"),
+        ("ch8", ROOT / "chapters" / "08_history.ipynb"), ("guide", ROOT / "guide" / "instructors.md"))}
+    assert "gave it nothing to act on (no great power was fighting the threat in any of its wars), so it is still " \
+           "untested" in text["ch1"]
+    assert "none changed on the third" in text["ch1"]
+    assert "there it changed nothing: in none of that file's four wars was a great power fighting the threat" in \
+        text["ch4"] and "It is still untested." in text["ch4"]
+    assert "on the third it turned one decision into a hit (the Ottoman Empire in 1913" in text["ch4"]
+    assert "the third held-out file, coded afterwards, gives it nothing to act on" in text["ch8"]
+    assert "gave it nothing to act on (no great power was fighting the threat in any of its wars): it is still " \
+           "untested" in text["guide"]
