@@ -10,7 +10,7 @@ Stage 1, whether to align at all. "The greater the threat, the greater the proba
 that the vulnerable state will seek an alliance" (Walt 1987, p. 26):
 
     p_align = 1 / (1 + exp(-k * (T - tau - S)))      T = overall threat (threat.py)
-    S       = h_h * H + h_l * L * w_L                staying out under grave threat
+    S       = h_h * H + h_l * L * w_L + h_e * D       staying out under grave threat
 
 Stage 2, how to align, given that the decider responds. Utilities (logits) of the three
 responses, compared with a softmax:
@@ -141,6 +141,23 @@ each an assumption stated with its source; each term is zero at its input's defa
   after the held-out tests (chapter 8) had shown great powers that stood aside from others'
   wars predicted to balance (Britain, France and Russia in 1866, the United States in 1904,
   1914 and 1940).
+- **Great powers balance against would-be hegemons** (Levy 2004; Levy and Thompson 2005).
+  Balance-of-power theory, Levy argues, is a claim about great powers combining against a state
+  that threatens to dominate the system; great powers seldom ally against a threat far short of
+  that, and Levy and Thompson find their balancing rising with the leading power's share of
+  capabilities. D = R * (1 - P) * (1 - target) raises the threshold a great-power bystander's
+  threat must pass before it aligns, the more the further the threat is from the system's
+  leading power: R the great-power rank (only with ``capability``), P the threat's aggregate
+  power (the share of the leading power, so 1 - P is the distance from hegemony), and zero for a
+  target (a state under attack is not choosing whether the balance is worth defending). It acts
+  in peace and in war. h_e = 1 - tau = 0.65 when on, the convention of the other stay-out shifts
+  (a full shift is as strong as the gravest threat): with equal weights a great power then
+  aligns against a threat with no aggregate power of its own less than 8% of the time.
+  **Specified, and committed with h_e = 0, before its first run on the cases**, after the held-
+  out tests (chapter 8) had shown great powers standing aside from others' local wars predicted
+  to balance, where no great power was fighting the threat (the third file: Britain, France,
+  Russia and Italy in 1864, Britain in 1894, Austria-Hungary, Russia and Italy in 1913, four
+  great powers in the Winter War).
 
 Final probabilities: p_neutral = 1 - p_align, and p_align times each stage-2 share. The
 predicted choice is the most probable of the four outcomes (ties go to the earlier one in
@@ -163,6 +180,7 @@ from .situation import Situation
 from .standing import great_power_rank, outcome_weakness, smallness, weakness
 from .staying_out import (
     buck_catcher,
+    distance_from_hegemony,
     hiding,
     insulated_buckpassing,
     insulation,
@@ -175,7 +193,8 @@ from .threat import Threat, ThreatWeights, contributions
 
 __all__ = [
     "CHOICES", "DEFAULT_PARAMETERS", "ModelParameters", "Prediction", "RESPONSES", "Terms", "buck_catcher",
-    "capitulation", "feasibility", "great_power_pull", "great_power_rank", "hiding", "insulated_buckpassing",
+    "capitulation", "distance_from_hegemony", "feasibility", "great_power_pull", "great_power_rank", "hiding",
+    "insulated_buckpassing",
     "insulation", "lesson_weight", "outcome_weakness", "predict", "resistance_certainty", "smallness",
     "stay_out_shifts", "support_certainty", "utility_terms", "war_momentum", "weakness",
 ]
@@ -207,7 +226,7 @@ class Prediction:
     - ``p_align``: probability of aligning at all (1 - probabilities["neutral"]).
     - ``weights``: the threat sources' weights, normalised to sum to 1.
     - ``stay_out``: the stage-1 threshold shifts of the stay-out mechanisms
-      (``hiding``, ``lesson``); both 0 unless their inputs are set.
+      (``hiding``, ``lesson``, ``hegemony``); each 0 unless its inputs are set.
     """
 
     choice: str
@@ -347,7 +366,7 @@ def predict(
     parts = contributions(threat, weights)
     shares_of_threat = (weights or ThreatWeights()).normalised()
     level = min(1.0, max(0.0, sum(parts.values())))
-    shifts = stay_out_shifts(situation, params)
+    shifts = stay_out_shifts(threat, situation, params)
     p_align = _logistic(params.response_slope * (level - params.response_threshold - sum(shifts.values())))
     terms = utility_terms(threat, situation, params)
     shares = softmax({r: terms.utility(r) for r in RESPONSES})

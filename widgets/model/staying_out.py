@@ -2,8 +2,9 @@
 
 Each function is one mechanism's input to the model, tied to its source: allies' promises and others'
 fighting as certainty that the threat will be resisted (Christensen and Snyder 1990; Mearsheimer 2001),
-an insulated great power's buck-passing (Mearsheimer 2001, ch. 8), hiding (Schroeder 1994; Labs 1992)
-and the neutrality lesson (Reiter 1996). Each is zero at its input's default.
+an insulated great power's buck-passing (Mearsheimer 2001, ch. 8), hiding (Schroeder 1994; Labs 1992),
+the neutrality lesson (Reiter 1996) and great powers' indifference to threats far from hegemony
+(Levy 2004). Each is zero at its input's default.
 """
 
 from __future__ import annotations
@@ -93,9 +94,24 @@ def lesson_weight(situation: Situation, params: ModelParameters = DEFAULT_PARAME
     return 1.0 if situation.capability is None else smallness(situation, params)
 
 
-def stay_out_shifts(situation: Situation, params: ModelParameters = DEFAULT_PARAMETERS) -> dict[str, float]:
-    """The stage-1 threshold shifts S of the stay-out mechanisms: {"hiding", "lesson"}."""
+def distance_from_hegemony(threat: Threat, situation: Situation, params: ModelParameters = DEFAULT_PARAMETERS) -> float:
+    """D = R * (1 - P) * (1 - target) in [0, 1]: how far a great-power bystander's threat is from hegemony.
+
+    Levy (2004), Levy and Thompson (2005): great powers balance against states that threaten to
+    dominate the system, far less against lesser threats. R is the decider's great-power rank (0 without
+    ``capability``), P the threat's aggregate power (its share of the leading power's). Zero for a
+    target of attack and against the leading power itself. Shifts the stage-1 threshold by h_e * D.
+    """
+    if situation.target:
+        return 0.0
+    return great_power_rank(situation, params) * (1.0 - threat.aggregate_power)
+
+
+def stay_out_shifts(threat: Threat, situation: Situation,
+                    params: ModelParameters = DEFAULT_PARAMETERS) -> dict[str, float]:
+    """The stage-1 threshold shifts S of the stay-out mechanisms: {"hiding", "lesson", "hegemony"}."""
     return {
         "hiding": params.hiding_shift * hiding(situation, params),
         "lesson": params.lesson_shift * situation.neutrality_lesson * lesson_weight(situation, params),
+        "hegemony": params.hegemony_shift * distance_from_hegemony(threat, situation, params),
     }
