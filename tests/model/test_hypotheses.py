@@ -16,6 +16,7 @@ from widgets.model.alignment import (
     DEFAULT_PARAMETERS,
     ModelParameters,
     capitulation,
+    distance_from_hegemony,
     feasibility,
     hiding,
     insulated_buckpassing,
@@ -288,11 +289,15 @@ def test_the_named_choice_is_the_most_probable_outcome(threat, situation, w):
 def test_hiding_small_bystanders_of_a_war_stay_out_the_more_the_smaller_they_are(threat, situation, caps):
     """Schroeder (1994) and Labs (1992): small states at the edge of a great-power war hide; the
     smaller, the more, while the war's outcome is not settled either way (0.05 <= v <= 0.95). Not a
-    target: neutrality cannot keep out a war that has reached it."""
+    target: neutrality cannot keep out a war that has reached it. The hiding shift itself always falls
+    with size; staying out as a whole does so against the system's leading power (P = 1), where the
+    opposite pull of rank (great powers' indifference to threats far from hegemony, Levy 2004) is zero."""
     situation = replace(situation, neutrality_lesson=max(0.0, situation.neutrality_lesson),
                         victory=min(max(situation.victory, 0.05), 0.95))
     smaller, larger = (replace(situation, war=True, target=False, capability=c) for c in caps)
-    assert p(threat, smaller, "neutral") > p(threat, larger, "neutral")
+    assert predict(threat, smaller).stay_out["hiding"] > predict(threat, larger).stay_out["hiding"]
+    leader = replace(threat, aggregate_power=1.0)
+    assert p(leader, smaller, "neutral") > p(leader, larger, "neutral")
     hit = replace(smaller, target=True)
     assert predict(threat, hit).stay_out["hiding"] == 0.0
 
@@ -312,6 +317,45 @@ def test_hiding_fades_as_the_threat_nears_victory(threat, situation, victories):
     early, late = (replace(situation, war=True, target=False, capability=small, victory=v)
                    for v in victories)
     assert predict(threat, late).stay_out["hiding"] < predict(threat, early).stay_out["hiding"]
+
+
+NO_HEGEMONY_SHIFT = ModelParameters(hegemony_shift=0.0)
+
+
+@given(threats, full_situations, ordered_pair())
+def test_hegemony_a_great_power_bystander_needs_more_threat_the_further_the_threat_from_hegemony(
+        threat, situation, powers):
+    """Levy (2004), Levy and Thompson (2005): great powers balance against would-be hegemons. For a
+    bystander of some rank, the stage-1 shift falls strictly as the threat's aggregate power rises, and
+    is zero against the leading power itself, for a target and without capability."""
+    assume((situation.capability or 0.0) > 0.01)
+    bystander = replace(situation, target=False)
+    low, high = (replace(threat, aggregate_power=v) for v in powers)
+    assert predict(high, bystander).stay_out["hegemony"] < predict(low, bystander).stay_out["hegemony"]
+    assert distance_from_hegemony(replace(threat, aggregate_power=1.0), bystander) == 0.0
+    assert distance_from_hegemony(threat, replace(situation, target=True)) == 0.0
+    assert distance_from_hegemony(threat, replace(situation, capability=None)) == 0.0
+
+
+def _great_power_stays_out_of_a_powerless_threat(threat, situation, params=DEFAULT_PARAMETERS):
+    return predict(replace(threat, aggregate_power=0.0), situation, params=params).p_align < 0.08
+
+
+@given(threats, full_situations)
+def test_hegemony_a_great_power_bystander_all_but_never_aligns_against_a_threat_without_power(threat, situation):
+    """Levy (2004): balance-of-power theory is about great powers combining against a state that could
+    dominate the system. A great power (capability >= 0.25) that is not under attack aligns against a
+    threat with no aggregate power less than 8% of the time, however near, offensive and aggressive it is."""
+    situation = replace(situation, capability=max(0.25, situation.capability or 0.25), target=False)
+    assert _great_power_stays_out_of_a_powerless_threat(threat, situation)
+
+
+def test_hegemony_mutation_zeroing_its_shift_fails_its_property():
+    """The property can fail: with h_e = 0 a great power aligns against a near, offensive, aggressive threat
+    of no aggregate power almost surely."""
+    threat, situation = Threat(0, 1, 1, 1), Situation(1.0, 1.0, False, 0.5, capability=1.0)
+    assert _great_power_stays_out_of_a_powerless_threat(threat, situation)
+    assert not _great_power_stays_out_of_a_powerless_threat(threat, situation, params=NO_HEGEMONY_SHIFT)
 
 
 NO_INSULATION = ModelParameters(insulated_buckpassing=0.0)

@@ -150,14 +150,15 @@ each an assumption stated with its source; each term is zero at its input's defa
   leading power: R the great-power rank (only with ``capability``), P the threat's aggregate
   power (the share of the leading power, so 1 - P is the distance from hegemony), and zero for a
   target (a state under attack is not choosing whether the balance is worth defending). It acts
-  in peace and in war. h_e = 1 - tau = 0.65 when on, the convention of the other stay-out shifts
-  (a full shift is as strong as the gravest threat): with equal weights a great power then
-  aligns against a threat with no aggregate power of its own less than 8% of the time.
-  **Specified, and committed with h_e = 0, before its first run on the cases**, after the held-
-  out tests (chapter 8) had shown great powers standing aside from others' local wars predicted
-  to balance, where no great power was fighting the threat (the third file: Britain, France,
-  Russia and Italy in 1864, Britain in 1894, Austria-Hungary, Russia and Italy in 1913, four
-  great powers in the Winter War).
+  in peace and in war. h_e = 1 - tau = 0.65 (on by default; 0 restores the model without it),
+  the convention of the other stay-out shifts (a full shift is as strong as the gravest threat):
+  with equal weights a great power then aligns against a threat with no aggregate power of its
+  own less than 8% of the time. **Specified, and committed with h_e = 0, before its first run on
+  the cases** (adopted by the decision rule of that commit), after the held-out tests (chapter
+  8) had shown great powers standing aside from others' local wars predicted to balance, where
+  no great power was fighting the threat (the third file: Britain, France, Russia and Italy in
+  1864, Britain in 1894, Austria-Hungary, Russia and Italy in 1913, four great powers in the
+  Winter War).
 
 Final probabilities: p_neutral = 1 - p_align, and p_align times each stage-2 share. The
 predicted choice is the most probable of the four outcomes (ties go to the earlier one in

@@ -16,7 +16,10 @@ longer tests it. ``data/cases_heldout_2.csv`` holds 24 further decisions coded t
 that change (the Franco-Prussian War, 1870; the Russo-Japanese War, 1904-05; the 1967 crisis and
 war; the first year of the Iran-Iraq War, 1980), committed before any model was run on them. After
 both, the insulation term (an insulated great power passes the buck, ``insulated_buckpassing``) was
-added, prompted by great powers that stood aside on both files; neither tests it. ``HELDOUT_SETS``
+added, prompted by great powers that stood aside on both files; neither tests it.
+``data/cases_heldout_3.csv`` (24 decisions: 1864, 1894-95, 1913, 1939-40) was then coded and committed
+before any model was run on it; after it, the hegemony shift (great powers balance against would-be
+hegemons, ``hegemony_shift``) was added, prompted by its great-power onlookers. ``HELDOUT_SETS``
 names the files; on each, the clean test is of the model as it stood when the file was committed
 (``AS_CODED_ON``).
 
@@ -51,26 +54,30 @@ HELDOUT_2_FILE = "cases_heldout_2.csv"
 HELDOUT_3_FILE = "cases_heldout_3.csv"
 HELDOUT_SETS: dict[str, str] = {"first": HELDOUT_FILE, "second": HELDOUT_2_FILE, "third": HELDOUT_3_FILE}
 # The model as it stood when each file was committed (the commit order is the record): the first file
-# before the hiding change and the insulation term, the second before the insulation term.
-AT_FIRST_FILE = ModelParameters(hiding_ends_with_defeat=0.0, insulated_buckpassing=0.0)
-AT_SECOND_FILE = ModelParameters(insulated_buckpassing=0.0)
-BEFORE_ALL = ModelParameters(resistance_feasibility=0.0, hiding_ends_with_defeat=0.0, insulated_buckpassing=0.0)
+# before the hiding change, the insulation term and the hegemony shift; the second before the last two;
+# the third before the hegemony shift.
+AT_FIRST_FILE = ModelParameters(hiding_ends_with_defeat=0.0, insulated_buckpassing=0.0, hegemony_shift=0.0)
+AT_SECOND_FILE = ModelParameters(insulated_buckpassing=0.0, hegemony_shift=0.0)
+AT_THIRD_FILE = ModelParameters(hegemony_shift=0.0)
+BEFORE_ALL = ModelParameters(resistance_feasibility=0.0, hiding_ends_with_defeat=0.0, insulated_buckpassing=0.0,
+                             hegemony_shift=0.0)
 WALT = "Walt's threat model as it stands"
-WALT_AT_FIRST = "Walt's model as the first file was coded (no hiding change, no insulation term)"
-WALT_AT_SECOND = "Walt's model as the second file was coded (no insulation term)"
+WALT_AT_FIRST = "Walt's model as the first file was coded (no hiding change, insulation or hegemony shift)"
+WALT_AT_SECOND = "Walt's model as the second file was coded (no insulation or hegemony shift)"
+WALT_AT_THIRD = "Walt's model as the third file was coded (no hegemony shift)"
 WALT_WITHOUT_F = "Walt's model as it stands, without the feasibility term"
-WALT_BEFORE = "Walt's model before feasibility, the hiding change and insulation"
+WALT_BEFORE = "Walt's model before the four later changes"
 MODAL = "most common choice in the book's cases"
 BEST_RULE = "best simple rule (tuned on the book's cases for macro recall)"
 WAR_RULE = "war and victory (tuned on the book's cases for accuracy)"
 LOGIT = "estimated logit (fitted on the book's cases)"
 MODEL_VERSIONS: dict[str, ModelParameters | None] = {
-    WALT: None, WALT_AT_FIRST: AT_FIRST_FILE, WALT_AT_SECOND: AT_SECOND_FILE,
+    WALT: None, WALT_AT_FIRST: AT_FIRST_FILE, WALT_AT_SECOND: AT_SECOND_FILE, WALT_AT_THIRD: AT_THIRD_FILE,
     WALT_WITHOUT_F: WITHOUT_FEASIBILITY, WALT_BEFORE: BEFORE_ALL,
 }
 PREDICTORS: tuple[str, ...] = (*MODEL_VERSIONS, MODAL, BEST_RULE, WAR_RULE, LOGIT)
 PREFIXES: dict[str, str] = dict(zip(
-    PREDICTORS, ("walt", "at1", "at2", "nof", "before", "modal", "rule", "war", "logit"), strict=True))
+    PREDICTORS, ("walt", "at1", "at2", "at3", "nof", "before", "modal", "rule", "war", "logit"), strict=True))
 
 
 def load_heldout(which: str = "first") -> pd.DataFrame:
@@ -177,7 +184,7 @@ def heldout_facts(scores: dict[str, Scorecard], heldout: pd.DataFrame, tag: str 
 
 AS_CODED = "Walt's model as it stood when each file was coded"
 # On each file, the model its coders' work could test (the version committed before the file was).
-AS_CODED_ON: dict[str, str] = {"first": WALT_AT_FIRST, "second": WALT_AT_SECOND, "third": WALT}
+AS_CODED_ON: dict[str, str] = {"first": WALT_AT_FIRST, "second": WALT_AT_SECOND, "third": WALT_AT_THIRD}
 POOLED: tuple[str, ...] = (AS_CODED, MODAL, BEST_RULE, WAR_RULE, LOGIT)
 
 
@@ -207,7 +214,7 @@ def all_heldout_facts(cases: pd.DataFrame | None = None, runs: Runs | None = Non
     for tag, which in (("ho1", "first"), ("ho2", "second"), ("ho3", "third")):
         heldout, predictions = runs[which]
         facts.update(heldout_facts(scores_of(heldout, predictions), heldout, tag))
-    for prefix, params in (("book_at1", AT_FIRST_FILE), ("book_at2", AT_SECOND_FILE)):
+    for prefix, params in (("book_at1", AT_FIRST_FILE), ("book_at2", AT_SECOND_FILE), ("book_at3", AT_THIRD_FILE)):
         facts[f"{prefix}_macro3"] = score(list(cases["observed"]), walt_predictions(cases, params=params)
                                           ).three.macro_recall
     pooled = pooled_scores(cases, runs)

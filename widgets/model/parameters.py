@@ -38,7 +38,7 @@ class ModelParameters:
     # Staying out (module docstring, "Staying out"); each zero switches its mechanism off.
     hiding_shift: float = 0.65  # h_h = 1 - tau (Schroeder 1994; Labs 1992)
     lesson_shift: float = 0.65  # h_l = 1 - tau (Reiter 1996)
-    hegemony_shift: float = 0.0  # h_e (Levy 2004; Levy and Thompson 2005): 0 = off (spec commit)
+    hegemony_shift: float = 0.65  # h_e = 1 - tau (Levy 2004; Levy and Thompson 2005); 0 = off
     engaged_to_certainty: float = 1.0  # e_c (Christensen and Snyder 1990; Mearsheimer 2001)
     engaged_shares_intentions: float = 1.0  # e_i (Mearsheimer 2001)
     insulated_buckpassing: float = 1.0  # e_q (Mearsheimer 2001, ch. 8): 0 = the model without the term
