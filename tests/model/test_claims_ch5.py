@@ -58,18 +58,23 @@ def test_exercise_5_6_numbers_are_the_models():
     p = {i: predict(dataclasses.replace(japan.threat, aggressive_intentions=i), japan.situation)
          for i in (1.0, 0.25, 0.0)}
     assert p[1.0].choice == "balance" and p[0.25].choice == p[0.0].choice == "neutral"
-    # "with passing the buck second": the insulated great power (Japan, far from Germany, which Britain fought)
-    assert sorted(p[1.0].probabilities, key=p[1.0].probabilities.get)[-2] == "buck-pass"
+    # "with neutrality second and passing the buck third": a great power far from Germany, which Britain fought
+    # (the insulation term's buck-passing), and Germany not the leading power (the hegemony shift's neutrality)
+    assert sorted(p[1.0].probabilities, key=p[1.0].probabilities.get)[-3:] == ["buck-pass", "neutral", "balance"]
     assert sorted(p[0.25].probabilities, key=p[0.25].probabilities.get)[-3:] == ["balance", "buck-pass", "neutral"]
     assert japan.situation.capability >= 0.25 and japan.situation.others_engaged > 0 and japan.threat.proximity == 0
-    shown = [percent(p[1.0].probabilities["balance"]), percent(p[1.0].probabilities["buck-pass"]),
+    assert japan.threat.aggregate_power < 1 and p[1.0].stay_out["hegemony"] > 0
+    shown = [percent(p[1.0].probabilities["balance"]), percent(p[1.0].probabilities["neutral"]),
+             percent(p[1.0].probabilities["buck-pass"]),
              percent(p[0.25].probabilities["neutral"]), percent(p[0.25].probabilities["buck-pass"]),
              percent(p[0.25].probabilities["balance"]), percent(p[0.0].probabilities["neutral"])]
-    assert shown == ["59%", "26%", "53%", "29%", "16%", "68%"]
+    assert shown == ["47%", "32%", "21%", "75%", "15%", "9%", "85%"]
     text = " ".join(_solution("ch5-ex-6").split())
-    assert (f"balancing against Germany ({shown[0]}), with passing the buck second ({shown[1]})" in text
-            and f"(neutrality {shown[2]}, passing the buck {shown[3]}, balancing {shown[4]})" in text
-            and f"(neutrality {shown[5]})" in text)
+    assert "Germany, for all its strength, was not the system's leading power" in text
+    assert (f"balancing against Germany ({shown[0]}), with neutrality second ({shown[1]}) and passing the buck "
+            f"third ({shown[2]})" in text
+            and f"(neutrality {shown[3]}, passing the buck {shown[4]}, balancing {shown[5]})" in text
+            and f"(neutrality {shown[6]})" in text)
 
 
 def _text() -> str:
@@ -123,32 +128,41 @@ def test_the_words_around_the_glued_case_groups():
     assert "(Bulgaria in 1915 and 1941, Italy in 1940, Romania in 1944), but keeps the small bystanders" in text
     by_name = {f"{c.decider.split(' (')[0]} {c.year}": c for c in compared}
     # "Most are small states beside a great war ... The Soviet Union in 1945 is different: a great power beside a
-    # Japan too weak to endanger it, in a war the Allies were already winning ... pass the buck"
+    # Japan too weak to endanger it, in a war the Allies were already winning ... keeps it neutral"
     out_vs_bandwagon = groups["out vs bandwagon"]
     assert "Soviet Union 1945" in out_vs_bandwagon
     small = [n for n in out_vs_bandwagon if n != "Soviet Union 1945"]
     assert len(small) > len(out_vs_bandwagon) / 2
     assert all(get_case(by_name[n].case_id).situation.capability < 0.25 for n in small)
     ussr = get_case("ussr-1945")
-    assert by_name["Soviet Union 1945"].walt.choice == "buck-pass"
+    assert by_name["Soviet Union 1945"].walt.choice == "neutral"
     assert ussr.situation.capability >= 0.25 and ussr.threat.aggregate_power <= 0.25 and ussr.situation.victory <= 0.1
     assert ussr.situation.others_engaged > 0
     assert "The Soviet Union in 1945 is different: a great power beside a Japan too weak to endanger it" in text
-    # The term is the insulation term: without it the Soviet Union 1945 is back to balancing.
+    # "Walt's model keeps it neutral, because great powers ... {levy2004balance} ... Without this term the model would
+    # have the Soviet Union pass the buck ... {mearsheimer2001tragedy}, and without either it would balance."
     from widgets.model.parameters import ModelParameters
-    assert predict(ussr.threat, ussr.situation, params=ModelParameters(insulated_buckpassing=0.0)).choice == "balance"
+    without = {name: predict(ussr.threat, ussr.situation, params=ModelParameters(**off)).choice for name, off in {
+        "hegemony": {"hegemony_shift": 0.0},
+        "both": {"hegemony_shift": 0.0, "insulated_buckpassing": 0.0}}.items()}
+    assert without == {"hegemony": "buck-pass", "both": "balance"}
+    assert ussr.predict().stay_out["hegemony"] > 0
+    assert ("Walt's model keeps it neutral, because great powers, on Levy's reading, balance against states that "
+            "could dominate the system and seldom against lesser ones {cite:p}`levy2004balance`") in text
+    assert ("Without this term the model would have the Soviet Union pass the buck to the states already fighting "
+            "{cite:p}`mearsheimer2001tragedy`, and without either it would balance. Both terms were added") in text
     # "Same alignment, different reasons": Japan 1940 there, both models right about the act
     japan = by_name["Japan 1940"]
     assert "Japan 1940" in groups["same alignment, different reasons"]
     assert japan.walt_correct and japan.schweller_correct
     assert "Schweller's as a jackal after the colonies of the beaten. Both are right about the act" in text
-    assert "the Soviet Union in 1945 (passing the buck against piling on)" in text
+    assert "the Soviet Union in 1945 (staying out against piling on)" in text
     assert by_name["Soviet Union 1945"].schweller.kind == "piling-on"
 
 
 def test_the_words_around_the_scoreboards_contrast():
     """'Only Schweller's model': jackals Walt's model sends to the other camp or keeps out, two states piling on
-    (Turkey kept neutral, the Soviet Union 1945 passing the buck), a jackal joining the status-quo camp, the lamb
+    (Turkey and the Soviet Union 1945, both kept neutral), a jackal joining the status-quo camp, the lamb
     Walt's model expects to balance and a lion it leaves to pass the buck."""
     from widgets.model.interests import side_contrast
 
@@ -159,9 +173,9 @@ def test_the_words_around_the_scoreboards_contrast():
     kinds = {c.case_id: (c.row["observed_kind"], c.row["observed_side"], c.walt.choice) for c in only}
     piling = sorted(i for i, (kind, _, _) in kinds.items() if kind == "piling-on")
     assert piling == ["turkey-1945", "ussr-1945"]
-    assert kinds["turkey-1945"][2] == "neutral" and kinds["ussr-1945"][2] == "buck-pass"
-    assert "two states piling on at the end of a war (Turkey, which Walt's model keeps neutral, and the Soviet " \
-           "Union in 1945, which it expects to pass the buck)" in text
+    assert kinds["turkey-1945"][2] == kinds["ussr-1945"][2] == "neutral"
+    assert "two states piling on at the end of a war (Turkey and the Soviet Union in 1945, both of which Walt's " \
+           "model keeps neutral)" in text
     lion = [c for c in only if c.schweller.label == "Balance"]
     assert len(lion) == 1 and lion[0].walt.choice == "buck-pass"
 

@@ -97,17 +97,60 @@ def test_the_insulation_term_as_the_guide_describes_it(guide):
     assert "@book{mearsheimer2001tragedy," in (ROOT / "references.bib").read_text(encoding="utf-8")
 
 
+def test_the_hegemony_shift_as_the_guide_describes_it(guide):
+    """The chapter 3 prompt: the newest term (Levy 2004) is on, was adopted by a rule fixed beforehand (the
+    three-way macro recall on the book's cases must not fall), and no held-out file before the fourth can test it:
+    the three files' 'as coded' versions of the model have it switched off."""
+    from widgets.model import evaluation_heldout as heldout
+    from widgets.model.evaluation_metrics import score
+    from widgets.model.parameters import DEFAULT_PARAMETERS, ModelParameters
+
+    cases = load_cases()
+    observed = list(cases["observed"])
+    on = score(observed, ev.walt_predictions(cases)).three.macro_recall
+    off = score(observed, ev.walt_predictions(cases, params=ModelParameters(hegemony_shift=0.0))).three.macro_recall
+    assert DEFAULT_PARAMETERS.hegemony_shift > 0 and on >= off
+    assert all(p.hegemony_shift == 0 for p in (heldout.AT_FIRST_FILE, heldout.AT_SECOND_FILE, heldout.AT_THIRD_FILE))
+    assert ("The newest term, that great powers balance against would-be hegemons and so need a larger threat before "
+            "they align against anything short of the system's leading power {cite:p}`levy2004balance`, was designed "
+            "after the third file showed great and middle powers standing aside from others' local wars, committed "
+            "switched off before its first run and adopted by the same kind of rule, fixed beforehand, so only the "
+            "fourth held-out file, coded blind after it, can test it.") in guide
+    assert "@incollection{levy2004balance," in (ROOT / "references.bib").read_text(encoding="utf-8")
+
+
+def test_britain_between_the_wars_in_the_chapter_2_prompt(guide):
+    """'The model gets Britain right whenever the threat was unmistakable. Between the wars it gets the aloofness of
+    1923 right, but only through its newest term ..., and it still misses 1936, predicting neutrality where Britain
+    passed the buck.' The six British decisions of chapter 2's table."""
+    from widgets.model.parameters import ModelParameters
+
+    cases = load_cases()
+    predicted = {i: get_case(i).predict().choice for i in
+                 ("england-1689", "britain-1803", "britain-1904", "britain-1923", "britain-1936", "britain-1939")}
+    assert all(predicted[i] == cases.loc[i, "observed"] == "balance"
+               for i in ("england-1689", "britain-1803", "britain-1904", "britain-1939"))
+    britain_1923 = get_case("britain-1923")
+    assert predicted["britain-1923"] == cases.loc["britain-1923", "observed"] == "neutral"
+    assert predict(britain_1923.threat, britain_1923.situation, params=ModelParameters(hegemony_shift=0.0)).choice \
+        != "neutral"
+    assert predicted["britain-1936"] == "neutral" and cases.loc["britain-1936", "observed"] == "buck-pass"
+    assert ("Between the wars it gets the aloofness of 1923 right, but only through its newest term (a great power "
+            "seldom aligns against a threat short of the system's leading power), and it still misses 1936, "
+            "predicting neutrality where Britain passed the buck.") in guide
+
+
 def test_the_soviet_union_1945_in_the_one_week_module(guide):
-    """Session 2: the three case boxes, the Soviet Union 1945 now 'passing the buck against piling on'."""
+    """Session 2: the three case boxes, the Soviet Union 1945 now 'staying out against piling on'."""
     from widgets.model.interests import compare_cases
 
     compared = {c.case_id: c for c in compare_cases()}
     assert compared["ussr-1939"].walt.choice == "balance" and compared["ussr-1939"].schweller.choice == "bandwagon"
     assert compared["japan-1940"].verdict == "same alignment, different reasons"
     ussr = compared["ussr-1945"]
-    assert ussr.walt.choice == "buck-pass" and ussr.schweller.kind == "piling-on"
-    assert ("the Soviet Union 1945, where Walt's model expects a great power that Japan could no longer endanger "
-            "to pass the buck to the Allies and Schweller's has it pile on") in guide
+    assert ussr.walt.choice == "neutral" and ussr.schweller.kind == "piling-on"
+    assert ("the Soviet Union 1945, where Walt's model keeps out of the war a great power that Japan could no longer "
+            "endanger and Schweller's has it pile on") in guide
 
 
 def _reading_time_tool():
@@ -151,3 +194,8 @@ def test_the_model_section_length_the_guide_quotes(guide):
     end = text.index("\n## ", start + 5)
     words = len(re.sub(r"(`{3,})\{(exercise|solution)\}.*?\n\1", "", text[start:end], flags=re.S).split())
     assert f"about {round(words, -2):,} words of prose and formulas" in guide
+    # at the reading-time tool's pace (tools/reading_time.py), a quarter of an hour, give or take five minutes
+    from tools import reading_time
+
+    assert "roughly a quarter of an hour of reading" in " ".join(guide.split())
+    assert 10 <= words / reading_time.WORDS_PER_MINUTE <= 20

@@ -2,6 +2,7 @@
 baselines, the weight sweep and the leave-one-out estimate."""
 
 import ast
+import json
 from pathlib import Path
 
 import numpy as np
@@ -231,21 +232,24 @@ def test_loo_summary_has_three_rows(cases, sweep):
 
 # The misses chapter 8 names, group by group (observed, predicted), in "The misses fall into four
 # groups"; recomputed with the model as it is (no neutrality lesson for a target, the insulation
-# term on) on the case file as coded (93 cases).
+# term and the hegemony shift on) on the case file as coded (93 cases).
 MISS_GROUPS = {
     ("bandwagon", "balance"): {"russia-1807", "ussr-1939", "egypt-1974"},
     ("bandwagon", "neutral"): {"persia-1881", "hungary-1940", "turkey-1945"},
-    ("balance", "neutral"): {"turkey-1939", "turkey-1952", "saudi-arabia-1990", "japan-1990", "japan-1914"},
-    ("balance", "buck-pass"): {"austria-1813", "west-germany-1955", "britain-1914", "italy-1915", "romania-1916",
-                               "ussr-1945"},
+    ("balance", "neutral"): {"turkey-1939", "turkey-1952", "saudi-arabia-1990", "japan-1990", "japan-1914",
+                             "austria-1866", "usa-1947", "ussr-1945"},
+    ("balance", "buck-pass"): {"austria-1813", "west-germany-1955", "britain-1914", "italy-1915", "romania-1916"},
     ("balance", "bandwagon"): {"finland-1939"},
-    ("buck-pass", "balance"): {"prussia-1795", "britain-1936", "france-1936", "usa-1940"},
-    ("buck-pass", "neutral"): {"turkey-1940"},
-    ("neutral", "balance"): {"britain-1923", "austria-hungary-1870", "belgium-1936", "austria-1955"},
+    ("buck-pass", "balance"): {"prussia-1795", "france-1936", "usa-1940"},
+    ("buck-pass", "neutral"): {"turkey-1940", "britain-1936"},
+    ("neutral", "balance"): {"austria-hungary-1870", "belgium-1936", "austria-1955"},
     ("neutral", "buck-pass"): {"britain-1870", "usa-1914", "netherlands-1914", "italy-1914", "romania-1914"},
     ("neutral", "bandwagon"): {"hungary-1956"},
 }
 WITHOUT_INSULATION = ModelParameters(insulated_buckpassing=0.0)
+WITHOUT_HEGEMONY = ModelParameters(hegemony_shift=0.0)
+WITHOUT_BOTH = ModelParameters(insulated_buckpassing=0.0, hegemony_shift=0.0)
+CHAPTER_8 = ROOT / "chapters" / "08_history.ipynb"
 
 
 def test_chapter_names_exactly_the_misses_in_their_groups(cases):
@@ -272,53 +276,114 @@ def test_chapter_names_exactly_the_misses_in_their_groups(cases):
 def test_chapter_8_on_the_insulation_term(cases):
     """Chapter 8 on the insulation term: at the start, Britain 1870 and the United States 1914 (neutral)
     were predicted to balance without it, and the three-way macro recall on the book's cases rose with it
-    (the setup cell glues both values); in the groups of misses, it alone moved the Soviet Union 1945
-    (a great power facing a threat far weaker than the leading power that others were beating) to pass
-    the buck, it raises but does not win the buck-passing odds of Britain 1936 and the United States 1940,
-    is zero for Prussia 1795 (a target) and small for France 1936 (a neighbour of the threat with few
-    others engaged), and the neutrals still predicted to balance get little pull to stay out: Britain 1923
-    had no one else fighting its threat, Austria-Hungary 1870 was next door to Prussia."""
+    when it was adopted (the model then: without the hegemony shift; the setup cell glues both values);
+    in the groups of misses, it raises but does not win the buck-passing odds of Britain 1936 (whose
+    neutrality is likelier) and the United States 1940 (whose balancing is), is zero for Prussia 1795 (a
+    target) and small for France 1936 (a neighbour of the threat with few others engaged), and it had
+    nothing to act on for Britain 1923 (no one else fighting its threat)."""
     from widgets.io.cases import get_case
     from widgets.model.staying_out import insulated_buckpassing
 
     observed = list(cases["observed"])
     now, before = ev.walt_predictions(cases), ev.walt_predictions(cases, params=WITHOUT_INSULATION)
     moved = {cid: (b, n) for cid, b, n in zip(cases.index, before, now, strict=True) if b != n}
-    assert moved == {cid: ("balance", "buck-pass") for cid in ("britain-1870", "usa-1914", "ussr-1945")}
+    assert moved == {cid: ("balance", "buck-pass") for cid in ("britain-1870", "usa-1914")}
     assert {cases.loc[c, "observed"] for c in ("britain-1870", "usa-1914")} == {"neutral"}
-    assert ev.score(observed, before).three.macro_recall < ev.score(observed, now).three.macro_recall
-    ussr = cases.loc["ussr-1945"]
-    assert ussr["observed"] == "balance" and ussr["capability"] >= 0.25 and ussr["aggregate_power"] <= 0.25
-    assert ussr["war"] and ussr["victory"] <= 0.1 and ussr["others_engaged"] == 1
+    # at its adoption: the model without either late term, then with the insulation term alone
+    without_both = ev.score(observed, ev.walt_predictions(cases, params=WITHOUT_BOTH)).three.macro_recall
+    adopted = ev.score(observed, ev.walt_predictions(cases, params=WITHOUT_HEGEMONY)).three.macro_recall
+    assert without_both < adopted
 
-    def probability(cid, choice, params=None):
+    def probabilities(cid, params=None):
         case = get_case(cid, cases)
-        return predict(case.threat, case.situation, params=params).probabilities[choice]
+        return predict(case.threat, case.situation, params=params).probabilities
 
-    for cid in ("britain-1936", "usa-1940"):
-        assert probability(cid, "buck-pass", WITHOUT_INSULATION) < probability(cid, "buck-pass")
-    assert all(get_case(c, cases).predict().choice == "balance"
-               for c in ("prussia-1795", "britain-1936", "france-1936", "usa-1940"))
+    for cid, stronger in (("britain-1936", "neutral"), ("usa-1940", "balance")):
+        p = probabilities(cid)
+        assert probabilities(cid, WITHOUT_INSULATION)["buck-pass"] < p["buck-pass"] < p[stronger]
+    assert all(get_case(c, cases).predict().choice == "balance" for c in ("prussia-1795", "france-1936", "usa-1940"))
+    assert get_case("britain-1936", cases).predict().choice == "neutral"
     term = {c: insulated_buckpassing(get_case(c, cases).threat, get_case(c, cases).situation)
-            for c in ("prussia-1795", "france-1936", "britain-1936", "britain-1923", "austria-hungary-1870")}
+            for c in ("prussia-1795", "france-1936", "britain-1936", "britain-1923")}
     assert cases.loc["prussia-1795", "target"] and term["prussia-1795"] == 0
     assert cases.loc["france-1936", "proximity"] == 1 and cases.loc["france-1936", "others_engaged"] <= 0.25
     assert 0 < term["france-1936"] < term["britain-1936"]
     assert term["britain-1923"] == 0 and cases.loc["britain-1923", "others_engaged"] == 0
-    assert term["austria-hungary-1870"] > 0 and cases.loc["austria-hungary-1870", "proximity"] == 1
-    for cid in ("austria-hungary-1870", "britain-1923", "belgium-1936", "austria-1955"):
-        assert probability(cid, "buck-pass") + probability(cid, "neutral") < 0.3
-    assert all(cases.loc[c, "neutrality_lesson"] < 0 for c in ("austria-hungary-1870", "britain-1923", "belgium-1936"))
+
+
+def test_chapter_8_on_the_hegemony_shift(cases):
+    """Chapter 8 on the hegemony shift. At the start: the three-way macro recall on the book's cases rose
+    with it, from the model without it (the setup cell glues fact["before_h_macro3"], computed with
+    hegemony_shift=0.0) to the model as it stands. In the groups of misses: it sends three balancers to
+    neutrality: Austria 1866 (just short of great-power rank; Prussia at a quarter of the leading power,
+    Britain), the United States 1947 (the Soviet Union under half of the leading power, the United States
+    itself) and the Soviet Union 1945 (Japan far weaker than the leader and being beaten), which the
+    insulation term alone would send to pass the buck and which is a hit without both; it makes Britain
+    1936 (Germany at little more than half the leader) neutral, a three-way hit, and Britain 1923 (France
+    at a fifth of the leader) a hit; Austria-Hungary 1870 (Prussia next door, at nearly half the leader)
+    gets pull from both terms but stays out with about one chance in three; Belgium 1936 and Austria 1955,
+    small states, get little pull to stay out."""
+    from widgets.io.cases import get_case
+    from widgets.model.staying_out import distance_from_hegemony, insulated_buckpassing
+
+    observed = list(cases["observed"])
+    now, before = ev.walt_predictions(cases), ev.walt_predictions(cases, params=WITHOUT_HEGEMONY)
+    moved = {cid: (b, n) for cid, b, n in zip(cases.index, before, now, strict=True) if b != n}
+    assert moved == {"austria-1866": ("balance", "neutral"), "usa-1947": ("balance", "neutral"),
+                     "britain-1923": ("balance", "neutral"), "britain-1936": ("balance", "neutral"),
+                     "ussr-1945": ("buck-pass", "neutral")}
+    assert ev.score(observed, before).three.macro_recall < ev.score(observed, now).three.macro_recall
+    chapter = json.loads(CHAPTER_8.read_text(encoding="utf-8"))["cells"]
+    setup, prose = chapter[1]["source"], "".join("".join(c["source"]) for c in chapter if c["cell_type"] == "markdown")
+    assert '"before_h_macro3"' in "".join(setup) and "hegemony_shift=0.0" in "".join(setup)
+    assert 'fact["before_h_macro3:.3f"]` to {eval}`fact["walt_macro3:.3f"]' in prose
+    # the three great powers that balanced, now predicted neutral
+    # Austria 1866 "just short of great-power rank on the index" (a quarter of the leading power)
+    assert all(cases.loc[c, "observed"] == "balance" for c in ("austria-1866", "usa-1947", "ussr-1945"))
+    assert 0.2 <= cases.loc["austria-1866", "capability"] < 0.25
+    assert cases.loc["usa-1947", "capability"] >= 0.25 and cases.loc["ussr-1945", "capability"] >= 0.25
+    assert cases.loc["austria-1866", "aggregate_power"] == 0.25
+    assert cases.loc["austria-1866", "threat_source"] == "Prussia"
+    assert "United Kingdom" in cases.loc["austria-1866", "why_aggregate_power"]
+    assert cases.loc["usa-1947", "aggregate_power"] < 0.5 and cases.loc["usa-1947", "capability"] == 1
+    ussr = cases.loc["ussr-1945"]
+    assert ussr["aggregate_power"] <= 0.25 and ussr["war"] and ussr["victory"] <= 0.1 and ussr["others_engaged"] == 1
+    assert ev.walt_predictions(cases.loc[["ussr-1945"]], params=WITHOUT_HEGEMONY) == ["buck-pass"]
+    assert ev.walt_predictions(cases.loc[["ussr-1945"]], params=WITHOUT_BOTH) == ["balance"]
+    # Britain 1936 and 1923
+    assert 0.5 < cases.loc["britain-1936", "aggregate_power"] <= 0.6
+    assert cases.loc["britain-1923", "aggregate_power"] == 0.2 and cases.loc["britain-1923", "observed"] == "neutral"
+    assert cases.loc["britain-1923", "neutrality_lesson"] == cases.loc["austria-hungary-1870", "neutrality_lesson"] < 0
+
+    def probabilities(cid):
+        return get_case(cid, cases).predict().probabilities
+
+    # Austria-Hungary 1870: both terms pull, not enough
+    ah = get_case("austria-hungary-1870", cases)
+    assert insulated_buckpassing(ah.threat, ah.situation) > 0 and distance_from_hegemony(ah.threat, ah.situation) > 0
+    assert cases.loc["austria-hungary-1870", "proximity"] == 1
+    assert 0.4 <= cases.loc["austria-hungary-1870", "aggregate_power"] < 0.5
+    p = probabilities("austria-hungary-1870")
+    assert ah.predict().choice == "balance" and 0.3 < p["buck-pass"] + p["neutral"] < 0.4
+    for cid in ("belgium-1936", "austria-1955"):
+        p = probabilities(cid)
+        assert p["buck-pass"] + p["neutral"] < 0.3 and cases.loc[cid, "capability"] < 0.1
+    assert all(cases.loc[c, "neutrality_lesson"] < 0 for c in ("austria-hungary-1870", "belgium-1936"))
     assert not cases.loc["austria-1955", "war"] and cases.loc["austria-1955", "neutrality_lesson"] == 0
 
 
 def test_chapter_claims_about_weights_and_leave_one_out(cases, sweep, facts):
-    """Chapter 8: some weight settings beat equal weights in sample (the best by a few cases), yet
-    re-tuned out of sample the model does no better than equal weights, with almost every fold moving
-    away from them."""
-    assert facts["settings_above_default"] > 0 and 0 < facts["settings_best"] - facts["walt_correct"] <= 3
+    """Chapter 8: some weight settings beat equal weights in sample, most of those by one or two cases
+    (the best by a few), yet re-tuned out of sample the model does "only" a case or so better than equal
+    weights, keeping less than half of the in-sample gain ("most of the small in-sample gain ... does not
+    survive"), with almost every fold moving away from them."""
+    assert facts["settings_above_default"] > 0 and 0 < facts["settings_best"] - facts["walt_correct"] <= 4
+    dist = ev.accuracy_distribution(sweep)
+    near = sum(k for c, k in dist.items() if facts["walt_correct"] < c <= facts["walt_correct"] + 2)
+    assert 2 * near > facts["settings_above_default"]  # "most of them one or two more"
     assert facts["loo_in_sample"] == facts["settings_best"]
-    assert facts["loo_correct"] < facts["walt_correct"]  # "fewer than equal weights get"
+    gain = facts["loo_correct"] - facts["walt_correct"]  # glued as fact["loo_gain"]: "only ... more"
+    assert 1 <= gain and 2 * gain < facts["loo_in_sample"] - facts["walt_correct"]
     result = ev.leave_one_out(cases, sweep=sweep)
     unequal = [
         i
@@ -342,7 +407,7 @@ def test_schweller_comparison_and_the_chapter_claims(cases):
     """Chapter 8 glues the counts and the four groups; what it states in words is checked here: the
     first nine cases (chosen to illustrate Schweller) all bandwagoned, the later ones add decisions that
     are not bandwagoning, Walt's model gets Japan 1940 right and now misses the Soviet Union 1945, which
-    the model without the insulation term got right."""
+    the model without its two latest terms (the insulation term and the hegemony shift) got right."""
     table, counts = ev.schweller_comparison(cases)
     assert counts["n"] == len(table) and 0 <= counts["walt"] <= counts["n"]
     assert all(label.startswith("bandwagon") for label in table["observed"].iloc[:9])
@@ -354,7 +419,7 @@ def test_schweller_comparison_and_the_chapter_claims(cases):
     assert len(groups["both"]) + len(groups["schweller only"]) == counts["schweller"]
     assert "Japan 1940" in groups["both"] + groups["walt only"]
     assert "Soviet Union 1945" in groups["schweller only"]
-    assert ev.walt_predictions(cases.loc[["ussr-1945"]], params=WITHOUT_INSULATION) == ["balance"]
+    assert ev.walt_predictions(cases.loc[["ussr-1945"]], params=WITHOUT_BOTH) == ["balance"]
 
 
 def test_ussr_1945_is_balancing_for_walt_and_piling_on_for_schweller(cases):

@@ -1,7 +1,8 @@
-"""The held-out tests (chapter 8, 'Held-out tests'): the three files, the predictors fixed on the book's
+"""The held-out tests (chapter 8, 'Held-out tests'): the four files, the predictors fixed on the book's
 cases before scoring, and every comparison the chapter states in words."""
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -18,9 +19,10 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.fixture(scope="module")
 def book():
     cases = load_cases()
-    files = {which: eh.load_heldout(which) for which in eh.HELDOUT_SETS}
-    predictions = {which: eh.heldout_predictions(cases, h) for which, h in files.items()}
-    return cases, files, predictions, eh.all_heldout_facts(cases)
+    runs = eh.run_all(cases)
+    files = {which: heldout for which, (heldout, _) in runs.items()}
+    predictions = {which: p for which, (_, p) in runs.items()}
+    return cases, files, predictions, eh.all_heldout_facts(cases, runs)
 
 
 def three(predictions, which, name):
@@ -31,6 +33,7 @@ def three(predictions, which, name):
     ("first", 30, [1854, 1855, 1866, 1877, 1878, 1990, 1991]),
     ("second", 24, [1870, 1904, 1967, 1980]),
     ("third", 24, [1864, 1894, 1913, 1939, 1940]),
+    ("fourth", 23, [1911, 1912, 1929, 1931, 1932, 1935]),
 ])
 def test_each_file_is_the_frame_the_codebook_states(book, which, n, years):
     """Every optional input coded, no decision among the book's cases or another file, every source
@@ -49,8 +52,8 @@ def test_each_file_is_the_frame_the_codebook_states(book, which, n, years):
 
 
 def test_unknown_file_is_refused():
-    with pytest.raises(ValueError, match="which must be one of 'first', 'second', 'third', got 'fourth'"):
-        eh.load_heldout("fourth")
+    with pytest.raises(ValueError, match="which must be one of 'first', 'second', 'third', 'fourth', got 'fifth'"):
+        eh.load_heldout("fifth")
 
 
 def test_predictors_are_fixed_on_the_book_cases_not_on_the_heldout_ones(book):
@@ -72,27 +75,30 @@ def test_the_two_rules_coincide_and_the_clean_row_comes_first(book):
     cases, files, predictions, _ = book
     for which in eh.HELDOUT_SETS:
         assert predictions[which][eh.BEST_RULE] == predictions[which][eh.WAR_RULE]
-        table = eh.heldout_table(eh.heldout_scores(cases, files[which]), clean=eh.AS_CODED_ON[which])
+        table = eh.heldout_table(eh.scores_of(files[which], predictions[which]), clean=eh.AS_CODED_ON[which])
         assert table.index[0] == f"{eh.AS_CODED_ON[which]} (clean test)"
     with pytest.raises(ValueError, match="clean must be one of"):
-        eh.heldout_table(eh.heldout_scores(cases, files["first"]), clean="nobody")
+        eh.heldout_table(eh.scores_of(files["first"], predictions["first"]), clean="nobody")
 
 
 def test_pooled_scores_use_the_model_as_it_stood_for_each_file(book):
     cases, files, predictions, f = book
-    pooled = eh.pooled_scores(cases)
-    observed = three_way([o for which in ("first", "second", "third") for o in files[which]["observed"]])
-    coded = (three(predictions, "first", eh.WALT_AT_FIRST) + three(predictions, "second", eh.WALT_AT_SECOND)
-             + three(predictions, "third", eh.WALT))
+    pooled = eh.pooled_scores(cases, eh.run_all(cases))
+    order = ("first", "second", "third", "fourth")
+    assert tuple(eh.HELDOUT_SETS) == order
+    assert [eh.AS_CODED_ON[w] for w in order] == [eh.WALT_AT_FIRST, eh.WALT_AT_SECOND, eh.WALT_AT_THIRD, eh.WALT]
+    observed = three_way([o for which in order for o in files[which]["observed"]])
+    coded = [p for which in order for p in three(predictions, which, eh.AS_CODED_ON[which])]
     assert pooled[eh.AS_CODED].three.correct == sum(o == p for o, p in zip(observed, coded, strict=True))
-    assert f["hop_n"] == f["ho1_n"] + f["ho2_n"] + f["ho3_n"] == len(observed)
+    assert f["hop_n"] == f["ho1_n"] + f["ho2_n"] + f["ho3_n"] + f["ho4_n"] == len(observed)
     table = eh.heldout_table(pooled)
     assert list(table.index) == list(eh.POOLED)
     assert table.loc[eh.AS_CODED, "macro recall (3)"] == round(f["hop_coded_macro3"], 3)
-    # shared runs (as chapter 8 passes them) give what computing afresh gives
-    runs = eh.run_all(cases)
-    assert {w: p for w, (_, p) in runs.items()} == predictions
-    assert eh.pooled_scores(cases, runs) == pooled and eh.all_heldout_facts(cases, runs) == f
+    # shared runs and shared baselines (as chapter 8 and run_all use them) give what computing afresh gives
+    assert eh.heldout_predictions(cases, files["fourth"]) == predictions["fourth"]
+    assert eh.all_heldout_facts(cases) == f
+    with pytest.raises(ValueError, match="baselines must be fitted on the same cases"):
+        eh.heldout_predictions(cases, files["first"], eh.Baselines(cases.iloc[:-1]))
 
 
 def test_chapter_8_says_what_the_first_file_shows(book):
@@ -105,9 +111,9 @@ def test_chapter_8_says_what_the_first_file_shows(book):
     assert f["book_at1_macro3"] == in_book.three.macro_recall
     assert 0 <= f["ho1_at1_macro3"] - f["ho1_modal_macro3"] < 0.1 and f["book_at1_macro3"] - f["ho1_at1_macro3"] > 0.2
     assert f["ho1_before_correct3"] >= f["ho1_at1_correct3"]
-    assert f["ho1_logit_macro3"] > max(f[f"ho1_{p}_macro3"] for p in ("walt", "at1", "at2", "nof", "before", "modal",
-                                                                        "rule"))
-    assert f["ho1_logit_hit3_out"] > max(f[f"ho1_{p}_hit3_out"] for p in ("walt", "at1", "at2", "nof", "modal", "rule"))
+    assert f["ho1_logit_macro3"] > max(f[f"ho1_{p}_macro3"] for p in ("walt", "at1", "at2", "at3", "nof", "before",
+                                                                        "modal", "rule"))
+    assert f["ho1_logit_hit3_out"] > max(f[f"ho1_{p}_hit3_out"] for p in ("at1", "at2", "at3", "modal", "rule"))
 
 
 def test_chapter_8_names_the_patterns_of_misses_on_the_first_file(book):
@@ -147,15 +153,18 @@ def test_chapter_8_names_the_patterns_of_misses_on_the_first_file(book):
     assert missed == {"sweden-norway-1855", "serbia-1877", "greece-1878", "austria-1854", "baden-1866", "turkey-1990",
                       "egypt-1990", "germany-1990", "france-1866", "britain-1866", "russia-1866", "germany-1877",
                       "iran-1990", "israel-1991", "austria-hungary-1877", "jordan-1990", "yemen-1990"}
-    # the hiding change (the model as the second file was coded) turns only Greece 1878 of the three into a hit;
-    # the insulation term (the model as it stands) then turns Britain and Russia 1866 into states that pass the buck
+    # the hiding change (the model as the second file was coded, the table's third row) turns only Greece 1878 of
+    # the three into a hit; the insulation term (as the third file was coded, the fourth row) then turns Britain and
+    # Russia 1866 into states that pass the buck
     at2 = dict(zip(heldout.index, three(predictions, "first", eh.WALT_AT_SECOND), strict=True))
     assert [c for c in ("sweden-norway-1855", "serbia-1877", "greece-1878") if at2[c] == observed[c]] == ["greece-1878"]
     assert {c for c, p in predicted.items() if at2[c] != p} == {"greece-1878"}
-    now = predictions["first"][eh.WALT]
-    changed = {c for c, a, b in zip(heldout.index, predictions["first"][eh.WALT_AT_SECOND], now, strict=True) if a != b}
+    at3 = predictions["first"][eh.WALT_AT_THIRD]
+    changed = {c for c, a, b in zip(heldout.index, predictions["first"][eh.WALT_AT_SECOND], at3, strict=True) if a != b}
     assert changed == {"britain-1866", "russia-1866"}
-    assert all(now[list(heldout.index).index(c)] == "buck-pass" for c in changed)
+    assert all(at3[list(heldout.index).index(c)] == "buck-pass" for c in changed)
+    table = eh.heldout_table(eh.scores_of(heldout, predictions["first"]), clean=eh.AS_CODED_ON["first"])
+    assert list(table.index[1:4]) == [eh.WALT, eh.WALT_AT_SECOND, eh.WALT_AT_THIRD]
 
 
 def test_chapter_8_says_what_the_second_file_shows(book):
@@ -172,8 +181,8 @@ def test_chapter_8_says_what_the_second_file_shows(book):
         "align with"
     assert f["ho2_at2_correct3"] < f["ho2_modal_correct3"]
     assert predictions["second"][eh.WALT_AT_SECOND] == predictions["second"][eh.WALT_AT_FIRST]
-    assert f["ho2_logit_macro3"] > max(f[f"ho2_{p}_macro3"] for p in ("walt", "at2", "nof", "before", "modal", "rule",
-                                                                        "war"))
+    assert f["ho2_logit_macro3"] > max(f[f"ho2_{p}_macro3"] for p in ("walt", "at2", "at3", "nof", "before", "modal",
+                                                                        "rule", "war"))
     certain_help = ("bavaria-1870", "wurttemberg-1870", "baden-1870", "britain-1904-far-east")
     weak_threat = ("saudi-arabia-1967", "kuwait-1967", "saudi-arabia-1980", "jordan-1980", "syria-1980", "libya-1980")
     for cid in certain_help:
@@ -189,56 +198,96 @@ def test_chapter_8_says_what_the_second_file_shows(book):
     assert missed_out == {"italy-1870", "russia-1870", "belgium-1870", "usa-1904", "china-1904"}
     # the insulation term, written after these misses, turns exactly Russia 1870 and the United States and China
     # 1904 into hits, and raises the book-case score (no test of it: it was designed after seeing them)
-    now = dict(zip(heldout.index, three(predictions, "second", eh.WALT), strict=True))
-    assert {c for c in heldout.index if now[c] != walt[c]} == {"russia-1870", "usa-1904", "china-1904"}
-    assert all(now[c] == observed[c] == "stay out" for c in ("russia-1870", "usa-1904", "china-1904"))
-    in_book = ev.score(list(cases["observed"]), ev.walt_predictions(cases)).three.macro_recall
-    assert f["book_at2_macro3"] < in_book
+    at3 = dict(zip(heldout.index, three(predictions, "second", eh.WALT_AT_THIRD), strict=True))
+    assert {c for c in heldout.index if at3[c] != walt[c]} == {"russia-1870", "usa-1904", "china-1904"}
+    assert all(at3[c] == observed[c] == "stay out" for c in ("russia-1870", "usa-1904", "china-1904"))
+    assert f["ho2_at3_correct3"] == f["ho2_at2_correct3"] + 3
+    assert f["book_at2_macro3"] < f["book_at3_macro3"]
+    table = eh.heldout_table(eh.scores_of(heldout, predictions["second"]), clean=eh.AS_CODED_ON["second"])
+    assert table.index[3] == eh.WALT_AT_THIRD
 
 
 def test_chapter_8_says_what_the_third_file_shows(book):
-    """Mostly stay-outs; the model below the tuned rule and far below the logit; the hiding change helps
-    once (the Ottoman Empire 1913); the insulation term changes nothing, because no great power was
-    fighting the threat anywhere in the file; the twelve onlookers predicted to balance, and the two
-    small joiners sent to hide."""
-    _, files, predictions, f = book
+    """Mostly stay-outs; the model as it then stood below the tuned rule and far below the logit; the hiding
+    change helps once (the Ottoman Empire 1913); the insulation term changes nothing, because no great power
+    was fighting the threat anywhere in the file; the twelve onlookers predicted to balance and the two small
+    joiners sent to hide; the later hegemony shift turns eight onlookers into hits and costs the Ottoman
+    Empire, and raises the book-case score (no test of it)."""
+    cases, files, predictions, f = book
     heldout = files["third"]
     observed = dict(zip(heldout.index, three_way(list(heldout["observed"])), strict=True))
-    walt = dict(zip(heldout.index, three(predictions, "third", eh.WALT), strict=True))
+    at3 = dict(zip(heldout.index, three(predictions, "third", eh.WALT_AT_THIRD), strict=True))
     assert (f["ho3_obs3_out"], f["ho3_obs3_against"], f["ho3_obs3_with"]) == (19, 4, 1)
-    assert [c for c, o in observed.items() if o == "align with"] == ["estonia-1939"] and walt["estonia-1939"] == \
+    assert [c for c, o in observed.items() if o == "align with"] == ["estonia-1939"] and at3["estonia-1939"] == \
         "align with"
-    assert f["ho3_rule_macro3"] > f["ho3_walt_macro3"] and f["ho3_rule_hit3_out"] == 0
+    assert f["ho3_rule_macro3"] > f["ho3_at3_macro3"] and f["ho3_rule_hit3_out"] == 0
     assert f["ho3_rule_hit3_against"] == 4 and f["ho3_rule_hit3_with"] == 1
-    assert f["ho3_logit_macro3"] > max(f[f"ho3_{p}_macro3"] for p in ("walt", "at1", "at2", "nof", "before", "modal",
-                                                                        "rule", "war"))
+    assert f["ho3_logit_macro3"] > max(f[f"ho3_{p}_macro3"] for p in ("walt", "at1", "at2", "at3", "nof", "before",
+                                                                        "modal", "rule", "war"))
     at1 = dict(zip(heldout.index, three(predictions, "third", eh.WALT_AT_FIRST), strict=True))
-    assert {c for c in heldout.index if at1[c] != walt[c]} == {"ottoman-empire-1913"}
-    assert walt["ottoman-empire-1913"] == observed["ottoman-empire-1913"] == "align against"
-    assert predictions["third"][eh.WALT] == predictions["third"][eh.WALT_AT_SECOND]
+    assert {c for c in heldout.index if at1[c] != at3[c]} == {"ottoman-empire-1913"}
+    assert at3["ottoman-empire-1913"] == observed["ottoman-empire-1913"] == "align against"
+    assert predictions["third"][eh.WALT_AT_THIRD] == predictions["third"][eh.WALT_AT_SECOND]
     assert (heldout["others_engaged"] <= 0.5).all()
-    onlookers = {c for c in heldout.index if observed[c] == "stay out" and walt[c] == "align against"}
+    onlookers = {c for c in heldout.index if observed[c] == "stay out" and at3[c] == "align against"}
     assert onlookers == {"britain-1864", "france-1864", "russia-1864", "italy-1864", "britain-1894",
                          "austria-hungary-1913", "russia-1913", "italy-1913", "britain-1940", "france-1940",
                          "italy-1939", "usa-1939-winter-war"}
-    joiners = {c for c in heldout.index if observed[c] == "align against" and walt[c] != "align against"}
+    joiners = {c for c in heldout.index if observed[c] == "align against" and at3[c] != "align against"}
     assert joiners == {"romania-1913", "montenegro-1913"}
     for cid in joiners:
         case = Case(heldout.loc[cid].to_dict())
-        assert walt[cid] == "stay out" and case.predict().stay_out["hiding"] > 0
+        assert at3[cid] == "stay out" and predict(case.threat, case.situation, params=eh.AT_THIRD_FILE
+                                                  ).stay_out["hiding"] > 0
+    now = dict(zip(heldout.index, three(predictions, "third", eh.WALT), strict=True))
+    moved = {c for c in heldout.index if now[c] != at3[c]}
+    assert {c for c in moved if now[c] == observed[c]} == onlookers - {"britain-1940", "france-1940", "italy-1939",
+                                                                       "usa-1939-winter-war"}
+    assert {c for c in moved if at3[c] == observed[c]} == {"ottoman-empire-1913"}
+    assert f["book_at3_macro3"] < ev.score(list(cases["observed"]), ev.walt_predictions(cases)).three.macro_recall
+    table = eh.heldout_table(eh.scores_of(heldout, predictions["third"]), clean=eh.AS_CODED_ON["third"])
+    assert table.index[1] == eh.WALT
+
+
+def test_chapter_8_says_what_the_fourth_file_shows(book):
+    """The hegemony shift's clean test: many more stay-outs and decisions right than without it, two balancers
+    (Britain and the Soviet Union 1935) lost, Hungary missed either way; macro recall above the model without
+    the shift but below always balancing; the logit best; the remaining misses as the chapter lists them."""
+    _, files, predictions, f = book
+    heldout = files["fourth"]
+    observed = dict(zip(heldout.index, three_way(list(heldout["observed"])), strict=True))
+    walt = dict(zip(heldout.index, three(predictions, "fourth", eh.WALT), strict=True))
+    at3 = dict(zip(heldout.index, three(predictions, "fourth", eh.WALT_AT_THIRD), strict=True))
+    assert eh.AS_CODED_ON["fourth"] == eh.WALT
+    assert [c for c, o in observed.items() if o == "align with"] == ["hungary-1935"]
+    assert walt["hungary-1935"] != "align with" and at3["hungary-1935"] != "align with"
+    assert f["ho4_walt_hit3_out"] > f["ho4_at3_hit3_out"] and f["ho4_walt_correct3"] > f["ho4_at3_correct3"]
+    assert f["ho4_walt_correct3"] > f["ho4_modal_correct3"] and f["ho4_logit_correct3"] > f["ho4_walt_correct3"]
+    assert f["ho4_at3_hit3_against"] > f["ho4_walt_hit3_against"]
+    lost = {c for c in heldout.index if at3[c] == observed[c] != walt[c]}
+    gained = {c for c in heldout.index if walt[c] == observed[c] != at3[c]}
+    assert lost == {"britain-1935", "ussr-1935"} and len(gained) == 11
+    assert all(observed[c] == "stay out" for c in gained)
+    assert f["ho4_at3_macro3"] < f["ho4_walt_macro3"] < f["ho4_modal_macro3"]
+    assert f["ho4_logit_macro3"] > max(f[f"ho4_{p}_macro3"] for p in ("walt", "at1", "at2", "at3", "nof", "before",
+                                                                        "modal", "rule", "war"))
+    onlookers = {c for c in heldout.index if observed[c] == "stay out" and walt[c] == "align against"}
+    assert onlookers == {"britain-1911", "france-1911", "germany-1911", "japan-1929"}
+    assert all(heldout.loc[c, "aggregate_power"] >= 0.55 for c in onlookers)
+    sent_out = {c for c in heldout.index if observed[c] != "stay out" and walt[c] == "stay out"}
+    assert sent_out == {"greece-1912", "austria-1935", "britain-1935", "ussr-1935", "hungary-1935"}
 
 
 def test_chapter_8_pooled_verdict(book):
-    """'above the simple rules tuned on the book's cases but well below the logit fitted there (by more
-    than 0.1), and fewer decisions right than always predicting balancing'; the hiding change has since
-    helped once on a file it had not seen (the third), the insulation term not yet been tested."""
+    """'above the simple rules tuned on the book's cases, more decisions right than always predicting
+    balancing, but well below the logit fitted there (by more than 0.1)'."""
     _, _, _, f = book
     assert max(f["hop_rule_macro3"], f["hop_war_macro3"], f["hop_modal_macro3"]) < f["hop_coded_macro3"]
     # 'thin and rests on the rare outcomes': more with and out than the rules, fewer against
     assert f["hop_coded_hit3_with"] > f["hop_rule_hit3_with"] and f["hop_coded_hit3_out"] > f["hop_rule_hit3_out"] == 0
-    assert f["hop_coded_hit3_against"] < f["hop_rule_hit3_against"] and f["hop_obs3_with"] == 5
+    assert f["hop_coded_hit3_against"] < f["hop_rule_hit3_against"] and f["hop_obs3_with"] == 6
     assert f["hop_logit_macro3"] - f["hop_coded_macro3"] > 0.1
-    assert f["hop_coded_correct3"] < f["hop_modal_correct3"]
+    assert f["hop_modal_correct3"] < f["hop_coded_correct3"] < f["hop_logit_correct3"]
 
 
 def test_the_chapters_say_what_the_third_file_did_to_the_later_terms(book):
@@ -247,7 +296,9 @@ def test_the_chapters_say_what_the_third_file_did_to_the_later_terms(book):
     and the guide say so."""
     _, files, predictions, _ = book
     third = predictions["third"]
-    assert third[eh.WALT] == third[eh.WALT_AT_SECOND] and third[eh.WALT] == third[eh.WALT_WITHOUT_F]
+    assert third[eh.WALT_AT_THIRD] == third[eh.WALT_AT_SECOND]
+    without_f = replace(eh.AT_THIRD_FILE, resistance_feasibility=0.0)
+    assert third[eh.WALT_AT_THIRD] == ev.walt_predictions(files["third"], params=without_f)
     text = {name: " ".join(path.read_text().replace('\\n",\n    "', " ").split()) for name, path in (
         ("ch1", ROOT / "chapters" / "01_balance_of_threat.ipynb"), ("ch4", ROOT / "chapters" / "04_conditions.ipynb"),
         ("ch8", ROOT / "chapters" / "08_history.ipynb"), ("guide", ROOT / "guide" / "instructors.md"))}

@@ -66,17 +66,18 @@ def test_the_table_has_both_models_on_each_case_set(book):
 def test_chapter_8_says_what_the_numbers_show(book):
     """The prose of 'Both theories on the whole file' (chapter 8): Schweller's model recognises more
     of those that aligned with the threat, fewer of those that aligned against it (its against-misses
-    mostly stay out) and, by a case, fewer of those that stayed out; its lead on all decisions is thin
-    (under 0.02), the order is reversed on the 71 decisions that are not chapter 5's illustrations, and
-    the alternative coding moves neither model much."""
+    mostly stay out) and fewer of those that stayed out; on all decisions the two are "all but level,
+    Walt's a hair ahead" (by under 0.01), on the 71 decisions that are not chapter 5's illustrations
+    "Walt's lead is wider", and the alternative coding moves neither model much."""
     cases, _, rows, scores, f = book
     assert f["sch_hit3_with"] > f["walt_all_hit3_with"] and f["sch_hit3_against"] < f["walt_all_hit3_against"]
-    assert f["sch_hit3_out"] - f["walt_all_hit3_out"] == -1
+    assert f["sch_hit3_out"] < f["walt_all_hit3_out"]
     schweller = es.schweller_predictions(cases, rows)
     missed = [p for o, p in zip(three_way(cases["observed"]), three_way(schweller), strict=True)
               if o == "align against" and p != "align against"]
     assert missed.count("stay out") > missed.count("align with")
-    assert 0 < f["sch_macro3"] - f["walt_all_macro3"] < 0.02 and f["sch71_macro3"] < f["walt71_macro3"]
+    lead_all, lead71 = f["walt_all_macro3"] - f["sch_macro3"], f["walt71_macro3"] - f["sch71_macro3"]
+    assert 0 < lead_all < 0.01 and lead71 > lead_all
     assert abs(f["sch_alt_macro3"] - f["sch_macro3"]) < 0.02 and abs(f["walt_alt_macro3"] - f["walt_all_macro3"]) < 0.02
     assert f["sch_n"] == f["walt_all_n"] == len(cases) and f["sch71_n"] + 22 == len(cases)
 
@@ -102,14 +103,14 @@ def test_the_combinations_inputs_are_each_models_probabilities(book):
 
 
 def test_chapter_8_says_what_the_estimated_combination_shows(book):
-    """Held out, 'no better than either model alone'; 'even scored on the cases it was fitted to'
-    below Schweller's (chapter 8)."""
+    """Held out, 'no better than either model alone'; 'scored on the cases it was fitted to, it beats
+    both' (chapter 8)."""
     cases, _, rows, _, f = book
     combination = es.combine(cases, rows)
     facts = es.combination_facts(combination)
     assert combination.fit.ok and facts["comb_problem_folds"] == 0
-    assert facts["comb_loo_macro3"] <= f["sch_macro3"] and facts["comb_in_macro3"] < f["sch_macro3"]
-    assert facts["comb_loo_macro3"] <= f["walt_all_macro3"]
+    assert facts["comb_loo_macro3"] <= f["sch_macro3"] and facts["comb_loo_macro3"] <= f["walt_all_macro3"]
+    assert facts["comb_in_macro3"] > max(f["sch_macro3"], f["walt_all_macro3"])
     assert combination.held_out.n == len(cases)
 
 
@@ -123,13 +124,13 @@ def test_the_overlap_of_the_two_models_adds_up(book):
 
 def test_chapter_8_reports_the_second_coding(book):
     """The kappa range is over the judged columns only, and with the second coding Schweller's model is
-    'below Walt's on both': on the 71 the first coding's order, on all decisions the reverse of the first
-    coding's 'thin lead'."""
+    'below Walt's on both': 'the order the first coding gave, with Schweller's model further behind on
+    both'."""
     cases, _, _, _, f = book
     second = es.second_coder_facts(cases)
     assert second["kappa_columns"] == 10 and 0 < second["kappa_min"] <= second["kappa_max"] <= 1
-    assert second["coder2_macro3"] < f["walt_all_macro3"] < f["sch_macro3"]
-    assert second["coder2_71_macro3"] < f["walt71_macro3"] and f["sch71_macro3"] < f["walt71_macro3"]
+    assert f["walt_all_macro3"] - second["coder2_macro3"] > f["walt_all_macro3"] - f["sch_macro3"] > 0
+    assert f["walt71_macro3"] - second["coder2_71_macro3"] > f["walt71_macro3"] - f["sch71_macro3"] > 0
 
 
 def test_the_gap_intervals_include_zero_and_are_paired(book):

@@ -52,7 +52,9 @@ from .evaluation_rules import RULES_BY_NAME, best_rule, fit_rule, fit_rules
 HELDOUT_FILE = "cases_heldout.csv"
 HELDOUT_2_FILE = "cases_heldout_2.csv"
 HELDOUT_3_FILE = "cases_heldout_3.csv"
-HELDOUT_SETS: dict[str, str] = {"first": HELDOUT_FILE, "second": HELDOUT_2_FILE, "third": HELDOUT_3_FILE}
+HELDOUT_4_FILE = "cases_heldout_4.csv"
+HELDOUT_SETS: dict[str, str] = {"first": HELDOUT_FILE, "second": HELDOUT_2_FILE, "third": HELDOUT_3_FILE,
+                                "fourth": HELDOUT_4_FILE}
 # The model as it stood when each file was committed (the commit order is the record): the first file
 # before the hiding change, the insulation term and the hegemony shift; the second before the last two;
 # the third before the hegemony shift.
@@ -94,8 +96,29 @@ def walt_correct3(which: str, params: ModelParameters | None = None) -> int:
     return score(list(heldout["observed"]), walt_predictions(heldout, params=params)).three.correct
 
 
-def heldout_predictions(cases: pd.DataFrame, heldout: pd.DataFrame) -> dict[str, list[str]]:
-    """Each predictor's choice for every held-out decision, everything fixed on ``cases`` first.
+class Baselines:
+    """The baselines fitted on the book's cases, once, and shared by every held-out file: the modal
+    choice, the best rule (tuned for three-way macro recall), the "war and victory" rule (tuned for
+    accuracy) and the three-way logit (one fit per set of inputs a held-out file has coded)."""
+
+    def __init__(self, cases: pd.DataFrame) -> None:
+        self.cases = _check_cases(cases)
+        self.modal = self.cases["observed"].mode().iloc[0]
+        self.best = best_rule(fit_rules(self.cases, "macro recall (3)"))
+        self.war = fit_rule("war and victory", self.cases)
+        self._logits: dict[tuple[str, ...], Any] = {}
+
+    def logit(self, heldout: pd.DataFrame) -> Any:
+        names = tuple(n for n in covariates(self.cases) if n in heldout.columns and heldout[n].notna().all())
+        if names not in self._logits:
+            self._logits[names] = fit_logit(self.cases, "three", names=names)
+        return self._logits[names]
+
+
+def heldout_predictions(cases: pd.DataFrame, heldout: pd.DataFrame,
+                        baselines: Baselines | None = None) -> dict[str, list[str]]:
+    """Each predictor's choice for every held-out decision, everything fixed on ``cases`` first
+    (``baselines``, fitted on ``cases``, saves fitting them again for each file).
     The logit predicts the three-way split; its labels are mapped back to a representative choice
     (align against -> balance, align with -> bandwagon, stay out -> neutral), which the three-way
     score reads back unchanged."""
@@ -103,18 +126,18 @@ def heldout_predictions(cases: pd.DataFrame, heldout: pd.DataFrame) -> dict[str,
     overlap = sorted(set(cases.index) & set(heldout.index))
     if overlap:
         raise ValueError(f"held-out decisions must not be among the book's cases; both hold {', '.join(overlap)}")
-    modal = cases["observed"].mode().iloc[0]
-    best = best_rule(fit_rules(cases, "macro recall (3)"))
-    war = fit_rule("war and victory", cases)
-    names = tuple(n for n in covariates(cases) if n in heldout.columns and heldout[n].notna().all())
-    logit = fit_logit(cases, "three", names=names)
+    if baselines is None:
+        baselines = Baselines(cases)
+    elif baselines.cases is not cases and not baselines.cases.equals(cases):
+        raise ValueError("baselines must be fitted on the same cases")
+    best, war = baselines.best, baselines.war
     back = dict(zip(THREE_WAY, ("balance", "bandwagon", "neutral"), strict=True))
     return {
         **{name: walt_predictions(heldout, params=params) for name, params in MODEL_VERSIONS.items()},
-        MODAL: [modal] * len(heldout),
+        MODAL: [baselines.modal] * len(heldout),
         BEST_RULE: RULES_BY_NAME[best.rule].predict(heldout, *best.setting),
         WAR_RULE: RULES_BY_NAME["war and victory"].predict(heldout, *war.setting),
-        LOGIT: [back[p] for p in logit.predict(heldout)],
+        LOGIT: [back[p] for p in baselines.logit(heldout).predict(heldout)],
     }
 
 
@@ -125,10 +148,11 @@ def run_all(cases: pd.DataFrame | None = None) -> Runs:
     """Each held-out file (by ``HELDOUT_SETS`` key) with every predictor's choices on it, computed
     once, for :func:`scores_of`, :func:`pooled_scores` and :func:`all_heldout_facts` to share."""
     cases = load_cases() if cases is None else cases
+    baselines = Baselines(cases)
     runs: Runs = {}
     for which in HELDOUT_SETS:
         heldout = load_heldout(which)
-        runs[which] = (heldout, heldout_predictions(cases, heldout))
+        runs[which] = (heldout, heldout_predictions(cases, heldout, baselines))
     return runs
 
 
@@ -184,7 +208,8 @@ def heldout_facts(scores: dict[str, Scorecard], heldout: pd.DataFrame, tag: str 
 
 AS_CODED = "Walt's model as it stood when each file was coded"
 # On each file, the model its coders' work could test (the version committed before the file was).
-AS_CODED_ON: dict[str, str] = {"first": WALT_AT_FIRST, "second": WALT_AT_SECOND, "third": WALT_AT_THIRD}
+AS_CODED_ON: dict[str, str] = {"first": WALT_AT_FIRST, "second": WALT_AT_SECOND, "third": WALT_AT_THIRD,
+                               "fourth": WALT}
 POOLED: tuple[str, ...] = (AS_CODED, MODAL, BEST_RULE, WAR_RULE, LOGIT)
 
 
@@ -211,7 +236,7 @@ def all_heldout_facts(cases: pd.DataFrame | None = None, runs: Runs | None = Non
     cases = load_cases() if cases is None else cases
     runs = run_all(cases) if runs is None else runs
     facts: dict[str, Any] = {}
-    for tag, which in (("ho1", "first"), ("ho2", "second"), ("ho3", "third")):
+    for tag, which in (("ho1", "first"), ("ho2", "second"), ("ho3", "third"), ("ho4", "fourth")):
         heldout, predictions = runs[which]
         facts.update(heldout_facts(scores_of(heldout, predictions), heldout, tag))
     for prefix, params in (("book_at1", AT_FIRST_FILE), ("book_at2", AT_SECOND_FILE), ("book_at3", AT_THIRD_FILE)):
