@@ -85,7 +85,7 @@ threat (``others_engaged``), L the neutrality lesson, and
   them are not a clean test of it.
 
 Staying out. Before these terms, the model stayed out only when the threat was small
-(stage 1). Historically most neutrals stayed out under grave threat. Three mechanisms,
+(stage 1). Historically most neutrals stayed out under grave threat. Five mechanisms,
 each an assumption stated with its source; each term is zero at its input's default:
 
 - **Hiding** (Schroeder 1994, "Historical Reality vs. Neo-realist Theory"; Labs 1992): small
@@ -123,29 +123,36 @@ each an assumption stated with its source; each term is zero at its input's defa
   (C above), and by sharing the intentions motive with buck-passing (e_i = 1): Walt's
   reason to oppose an unalterably aggressive state is a reason to see it opposed, and
   when others already fight it, letting them do so opposes it too.
-- **An insulated great power passes the buck** (Mearsheimer 2001, ch. 8; Christensen and
-  Snyder 1990). Mearsheimer makes buck-passing the preferred strategy of a threatened great
-  power whenever someone else can do the job, and names two things that push it to balance
-  instead: a potential hegemon (a threat with most of the system's power) and a shared
-  border (no buffer, no water). Q = 1 - P * X, how far the decider is from facing a
-  potential hegemon on its border: 0 only when the threat is both the system's leading power
-  and adjacent, 1 when it is weak or remote. R = 1 - smallness(c), the decider's great-power
-  rank (only with ``capability`` given: rank is absolute size, and Mearsheimer's argument is
-  about great powers; small states hide instead). The term e_q * d_c * R * Q * E* adds to
-  buck-passing: for an insulated great power a buck-catcher that holds is worth as much
-  again as certainty of resistance (d_c), because the costs fall on the buck-catcher. It is
-  zero for a small state, for a target (E* = 0), with no buck-catcher, and against a
-  potential hegemon next door. e_q = 1 (on) by default counts it fully, as e_c and e_i count the
-  others' fighting; e_q = 0 restores the model without it. **Specified, and committed with e_q = 0,
-  before its first run on the cases** (adopted by the decision rule of that commit),
-  after the held-out tests (chapter 8) had shown great powers that stood aside from others'
-  wars predicted to balance (Britain, France and Russia in 1866, the United States in 1904,
-  1914 and 1940).
+- **An insulated great power passes the buck** (Mearsheimer 2001, ch. 8; Christensen and Snyder
+  1990). Mearsheimer makes buck-passing the preferred strategy of a threatened great power
+  whenever someone else can do the job, and names two things that push it to balance instead: a
+  potential hegemon (a great power with markedly more wealth and a far larger army than any
+  rival) and a shared border (no buffer, no water). Q = 1 - P * X, how far the decider is from
+  facing a potential hegemon on its border: 0 only when the threat is both the system's leading
+  power and adjacent, 1 when it is weak or remote. R = 1 - smallness(c), the decider's
+  great-power rank (only with ``capability`` given: rank is absolute size, and Mearsheimer's
+  argument is about great powers; small states hide instead). The model narrows his argument to
+  wartime: it sees buck-passing only where others are already fighting the threat, not the
+  peacetime diplomacy of getting another state to deter or fight it. The term
+  e_q * d_c * R * Q * E* adds to buck-passing: for an insulated great power a buck-catcher that holds is worth as
+  much again as certainty of resistance (d_c), because the costs fall on the buck-catcher. It is
+  zero for a small state, for a target (E* = 0), with no buck-catcher, and against a potential
+  hegemon next door. e_q = 1 (on) by default counts it fully, as e_c and e_i count the others'
+  fighting; e_q = 0 restores the model without it. **Specified, and committed with e_q = 0,
+  before its first run on the cases** (adopted by the decision rule of that commit), after the
+  held-out tests (chapter 8) had shown great powers that stood aside from others' wars predicted
+  to balance (Britain, France and Russia in 1866, Russia in 1870, the United States and China in
+  1904; and, among the book's cases, the United States in 1914 and 1940).
 - **Great powers balance against would-be hegemons** (Levy 2004; Levy and Thompson 2005).
   Balance-of-power theory, Levy argues, is a claim about great powers combining against a state
-  that threatens to dominate the system; great powers seldom ally against a threat far short of
-  that, and Levy and Thompson find their balancing rising with the leading power's share of
-  capabilities. D = R * (1 - P) * (1 - target) raises the threshold a great-power bystander's
+  that threatens to dominate the system, and Levy and Thompson find European great powers
+  allying against the leading land power once its share of great-power military capabilities
+  neared a third. That great powers stay out against lesser threats is this book's inference,
+  and the model departs from them twice more: it measures closeness to hegemony by the threat's
+  share of the leading power's resources anywhere in the system (CINC), not the leading land
+  power's share of European military strength, so that Germany in 1914 (0.75 of the United
+  States' CINC) counts as short of hegemony; and it scales the effect in a straight line, not at
+  a threshold. D = R * (1 - P) * (1 - target) raises the threshold a great-power bystander's
   threat must pass before it aligns, the more the further the threat is from the system's
   leading power: R the great-power rank (only with ``capability``), P the threat's aggregate
   power (the share of the leading power, so 1 - P is the distance from hegemony), and zero for a
