@@ -8,10 +8,15 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from widgets import CHOICES, ModelParameters, ThreatWeights, predict
-from widgets.io.cases import load_cases, predict_cases
+from widgets.io.cases import Case, load_cases, predict_cases
 from widgets.model import evaluation as ev
+from widgets.model.alignment import choices_under_weights
+
+from ..strategies import full_situations, threats, weights
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -726,3 +731,18 @@ def test_chapter_8_precision_and_where_the_errors_lie(cases, facts):
     assert stayed_out_called_balance >= 0.5 * (facts["pred_balance"] - facts["hit_balance"])
     assert facts["prec_balance"] < facts["prec_bandwagon"]
     assert facts["before_f_macro3"] < facts["walt_macro3"] and facts["before_f_miss_with"] > facts["miss_bandwagon"]
+
+
+@given(threats, full_situations, st.lists(weights, min_size=1, max_size=4),
+       st.sampled_from([None, ModelParameters(hegemony_shift=0.0, insulated_buckpassing=0.0)]))
+def test_choices_under_weights_are_what_predict_names(threat, situation, grid, params):
+    """The sweep's fast path (weight-free parts computed once, no reasons written) names, weighting by
+    weighting, exactly the choice predict names."""
+    assert choices_under_weights(threat, situation, grid, params) == [
+        predict(threat, situation, w, params).choice for w in grid]
+
+
+def test_the_sweep_is_predict_at_every_37th_weighting(cases, sweep):
+    rows = [Case(r) for r in cases.to_dict("records")]
+    for k in range(0, len(sweep.weights), 37):
+        assert sweep.predicted[k] == tuple(predict(c.threat, c.situation, sweep.weights[k]).choice for c in rows)

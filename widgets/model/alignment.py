@@ -179,6 +179,7 @@ records the decider's perception).
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ._maths import softmax
@@ -201,10 +202,10 @@ from .threat import Threat, ThreatWeights, contributions
 
 __all__ = [
     "CHOICES", "DEFAULT_PARAMETERS", "ModelParameters", "Prediction", "RESPONSES", "Terms", "buck_catcher",
-    "capitulation", "distance_from_hegemony", "feasibility", "great_power_pull", "great_power_rank", "hiding",
-    "insulated_buckpassing",
-    "insulation", "lesson_weight", "outcome_weakness", "predict", "resistance_certainty", "smallness",
-    "stay_out_shifts", "support_certainty", "utility_terms", "war_momentum", "weakness",
+    "capitulation", "choices_under_weights", "distance_from_hegemony", "feasibility", "great_power_pull",
+    "great_power_rank", "hiding", "insulated_buckpassing", "insulation", "lesson_weight", "outcome_weakness",
+    "predict", "resistance_certainty", "smallness", "stay_out_shifts", "support_certainty", "utility_terms",
+    "war_momentum", "weakness",
 ]
 
 CHOICES: tuple[str, ...] = ("balance", "bandwagon", "buck-pass", "neutral")
@@ -348,6 +349,32 @@ def _logistic(x: float) -> float:
     return z / (1.0 + z)
 
 
+def _checked(threat: Threat, situation: Situation | None,
+             params: ModelParameters | None) -> tuple[Situation, ModelParameters]:
+    """Refuse inputs of the wrong type (a clear error, not one from deep inside); fill in the defaults."""
+    if not isinstance(threat, Threat):
+        raise TypeError(f"threat must be a Threat, got {type(threat).__name__}")
+    if situation is None:
+        situation = Situation()
+    elif not isinstance(situation, Situation):
+        raise TypeError(f"situation must be a Situation or None, got {type(situation).__name__}")
+    if params is None:
+        params = DEFAULT_PARAMETERS
+    elif not isinstance(params, ModelParameters):
+        raise TypeError(f"params must be a ModelParameters or None, got {type(params).__name__}")
+    return situation, params
+
+
+def _outcome(level: float, shift: float, shares: dict[str, float],
+             params: ModelParameters) -> tuple[float, dict[str, float], str]:
+    """Stage 1 on top of stage 2: p_align, the four probabilities and the named choice, the most probable
+    outcome (max keeps the first of equal values)."""
+    p_align = _logistic(params.response_slope * (level - params.response_threshold - shift))
+    probabilities = {r: p_align * shares[r] for r in RESPONSES}
+    probabilities["neutral"] = 1.0 - p_align
+    return p_align, probabilities, max(CHOICES, key=lambda c: probabilities[c])
+
+
 def predict(
     threat: Threat,
     situation: Situation | None = None,
@@ -360,28 +387,14 @@ def predict(
     docstring. ``weights`` sets the relative weight of the four threat sources (equal by
     default); ``params`` the model's coefficients.
     """
-    if not isinstance(threat, Threat):
-        raise TypeError(f"threat must be a Threat, got {type(threat).__name__}")
-    if situation is None:
-        situation = Situation()
-    elif not isinstance(situation, Situation):
-        raise TypeError(f"situation must be a Situation or None, got {type(situation).__name__}")
-    if params is None:
-        params = DEFAULT_PARAMETERS
-    elif not isinstance(params, ModelParameters):
-        raise TypeError(f"params must be a ModelParameters or None, got {type(params).__name__}")
-
+    situation, params = _checked(threat, situation, params)
     parts = contributions(threat, weights)
     shares_of_threat = (weights or ThreatWeights()).normalised()
     level = min(1.0, max(0.0, sum(parts.values())))
     shifts = stay_out_shifts(threat, situation, params)
-    p_align = _logistic(params.response_slope * (level - params.response_threshold - sum(shifts.values())))
     terms = utility_terms(threat, situation, params)
     shares = softmax({r: terms.utility(r) for r in RESPONSES})
-    probabilities = {r: p_align * shares[r] for r in RESPONSES}
-    probabilities["neutral"] = 1.0 - p_align
-    # The named choice is the most probable outcome (max keeps the first of equal values).
-    choice = max(CHOICES, key=lambda c: probabilities[c])
+    p_align, probabilities, choice = _outcome(level, sum(shifts.values()), shares, params)
 
     return Prediction(
         choice=choice,
@@ -393,3 +406,20 @@ def predict(
         weights=shares_of_threat,
         stay_out=shifts,
     )
+
+
+def choices_under_weights(
+    threat: Threat,
+    situation: Situation | None,
+    grid: Sequence[ThreatWeights],
+    params: ModelParameters | None = None,
+) -> list[str]:
+    """``predict(threat, situation, w, params).choice`` for every ``w`` in ``grid``, computed with the
+    same arithmetic but without repeating what the weights do not touch (the stay-out shifts and the
+    stage-2 shares) or writing reasons: chapter 8's sweep of 624 weightings over every case."""
+    situation, params = _checked(threat, situation, params)
+    shift = sum(stay_out_shifts(threat, situation, params).values())
+    terms = utility_terms(threat, situation, params)
+    shares = softmax({r: terms.utility(r) for r in RESPONSES})
+    return [_outcome(min(1.0, max(0.0, sum(contributions(threat, w).values()))), shift, shares, params)[2]
+            for w in grid]

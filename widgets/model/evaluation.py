@@ -52,7 +52,7 @@ import numpy as np
 import pandas as pd
 
 from ..io.cases import Case, load_cases
-from .alignment import CHOICES, ModelParameters, predict
+from .alignment import CHOICES, ModelParameters, choices_under_weights, predict
 from .evaluation_metrics import (  # noqa: F401
     THREE_WAY,
     THREE_WAY_OF,
@@ -218,7 +218,8 @@ def sweep_weights(cases: pd.DataFrame, levels: Sequence[float] = WEIGHT_LEVELS) 
     grid = weight_grid(levels)
     rows = [Case(r) for r in cases.to_dict("records")]
     observed = tuple(cases["observed"])
-    predicted = tuple(tuple(_choice(c, w) for c in rows) for w in grid)
+    by_case = [choices_under_weights(c.threat, c.situation, grid) for c in rows]
+    predicted = tuple(zip(*by_case, strict=True)) if rows else tuple(() for _ in grid)
     correct = np.array([[p == o for p, o in zip(pred, observed, strict=True)] for pred in predicted], dtype=bool)
     return WeightSweep(tuple(map(str, cases.index)), observed, grid, predicted, correct)
 
