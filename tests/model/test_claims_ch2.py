@@ -123,46 +123,73 @@ def _choice(threat: tuple[float, float, float, float]) -> str:
 
 def test_the_hypotheses_explorer_try_this():
     text = _text()
-    assert "Situation(own_strength=0.35, allied_support=0.5, capability=0.55)" in _raw()
-    start = (0.5, 0.5, 0.5, 0.5)
-    assert _choice(start) == "neutral" and threat_level(Threat(*start)) == 0.5
-    assert (f"yet the model predicts staying neutral ({_p(start, 'neutral')}), with balancing at "
-            f"{_p(start, 'balance')}: for a great power, a rival that is not the system's leading power") in text
-    assert predict(Threat(*start), GREAT_POWER).stay_out["hegemony"] > 0
-    assert _p(start, "balance", OFF) == "81%"  # why the sentence was rewritten: before the shift it balanced
-    # B1
+    assert "Threat(aggregate_power=1.0, proximity=0.5, offensive_power=0.5, aggressive_intentions=0.5)" in text
+    assert "Situation(own_strength=0.35, allied_support=0.5, capability=0.55)" in text
+    # the decider's strength is consistent with its capability against the leading power (capability 1)
+    assert f"{GREAT_POWER.capability / (GREAT_POWER.capability + 1.0):.2f}" == f"{GREAT_POWER.own_strength:.2f}"
+    assert "so its own strength against the rival is 0.35 (0.55 against 1.00" in text
+    start = (1.0, 0.5, 0.5, 0.5)
+    assert _choice(start) == "balance" and predict(Threat(*start), GREAT_POWER).stay_out["hegemony"] == 0.0
+    assert (f"At the start the threat level is {threat_level(Threat(*start)):.2f} and the model predicts balancing "
+            f"({_p(start, 'balance')}), with staying neutral at {_p(start, 'neutral')}.") in text
+    assert "At the start the threat level is 0.62 and the model predicts balancing (93%)" in text
+    # B1: all four sources together
     nothing, low, high = (0.0,) * 4, (0.25,) * 4, (0.75,) * 4
     assert _choice(nothing) == _choice(low) == "neutral" and _choice(high) == "balance"
     assert f"(neutral {_p(nothing, 'neutral')}). Move them all to 0.25: still neutral ({_p(low, 'neutral')})" in text
     assert f"balancing wins clearly ({_p(high, 'balance')})" in text
-    # B2 to B4: one source from 0 to 1, the others at 0.5
+
+    # B2 to B5: one source from 0 to 1, the others at their starting values
     def one(j: int, value: float) -> tuple[float, ...]:
-        return tuple(value if k == j else 0.5 for k in range(4))
+        return tuple(value if k == j else start[k] for k in range(4))
+
+    def balance(j: int) -> list[float]:
+        return [predict(Threat(*one(j, v)), GREAT_POWER).probabilities["balance"] for v in GRID]
+
+    assert all(b == sorted(b) for b in map(balance, range(4)))  # each source raises balancing (B2 to B5)
     p0, p1 = one(0, 0.0), one(0, 1.0)
-    assert f"{threat_level(Threat(*p0)):.2f}" == "0.38" and f"{threat_level(Threat(*p1)):.2f}" == "0.62"
+    assert f"The threat level rises from {threat_level(Threat(*p0)):.2f} to {threat_level(Threat(*p1)):.2f}" in text
     assert f"balancing from {_p(p0, 'balance')} to {_p(p1, 'balance')}. Watch the bandwagoning bar" in text
-    assert max(predict(Threat(v, 0.5, 0.5, 0.5), GREAT_POWER).probabilities["bandwagon"]
-               for v in (0.0, 0.25, 0.5, 0.75, 1.0)) < 0.015 and "it never passes 1%" in text
+    assert "rises from 0.38 to 0.62 and balancing from 0% to 93%" in text
+    assert max(predict(Threat(*one(0, v)), GREAT_POWER).probabilities["bandwagon"] for v in GRID) < 0.015
+    assert "it never passes 1%" in text
     for j in (1, 2):
-        lo, hi = one(j, 0.0), one(j, 1.0)
-        assert _choice(hi) == "neutral"
-        assert (_p(lo, "balance"), _p(hi, "balance")) == ("5%", "37%")
-    assert "balancing rises from 5% to 37%, and staying neutral remains the likelier response" in text
-    assert "again from 5% to 37%" in text
+        assert all(predict(Threat(*one(j, v)), GREAT_POWER).choice == "balance" for v in GRID)
+        assert (_p(one(j, 0.0), "balance"), _p(one(j, 1.0), "balance")) == (_p(one(1, 0.0), "balance"),
+                                                                            _p(one(1, 1.0), "balance"))
+    x0, x1 = one(1, 0.0), one(1, 1.0)
+    assert (f"balancing rises from {_p(x0, 'balance')} to {_p(x1, 'balance')}, and it is the likelier response at "
+            "every distance") in text
+    assert f"again from {_p(one(2, 0.0), 'balance')} to {_p(one(2, 1.0), 'balance')}" in text
+    assert "again from 81% to 97%" in text
+    # "aggregate power moves balancing much further than the other two"
+    spread = [b[-1] - b[0] for b in map(balance, range(4))]
+    assert spread[0] > 4 * max(spread[1], spread[2])
+    assert "aggregate power moves balancing much further than the other two" in text
     i0, i1 = one(3, 0.0), one(3, 1.0)
-    assert f"balancing rises from {_p(i0, 'balance')} to {_p(i1, 'balance')}, and bandwagoning stays below 1%" in text
-    assert all(predict(Threat(*one(3, v)), GREAT_POWER).probabilities["bandwagon"] < 0.005
-               for v in (0.0, 0.25, 0.5, 0.75, 1.0))
-    # power or purpose
-    giant, menace, both = (1.0, 0.5, 0.5, 0.0), (0.0, 0.5, 0.5, 1.0), (1.0, 0.5, 0.5, 1.0)
+    assert spread[3] > max(spread[1], spread[2])  # "a little further than with proximity or offensive power"
+    assert (f"balancing rises from {_p(i0, 'balance')} to {_p(i1, 'balance')}, a little further than with proximity "
+            f"or offensive power, and bandwagoning falls from {_p(i0, 'bandwagon')} to {_p(i1, 'bandwagon')}") in text
+    assert "balancing rises from 77% to 98%" in text
+    # power or purpose: lowering the rival's power brings in the reluctance
+    giant, menace, half = (1.0, 0.5, 0.5, 0.0), (0.0, 0.5, 0.5, 1.0), (0.5, 0.5, 0.5, 1.0)
     assert threat_level(Threat(*giant)) == threat_level(Threat(*menace)) == 0.5
     assert f"Balancing {_p(giant, 'balance')}, bandwagoning {_p(giant, 'bandwagon')}. Now swap them" in text
     assert f"yet balancing all but vanishes ({_p(menace, 'balance')})" in text
-    assert predict(Threat(*menace), GREAT_POWER).stay_out["hegemony"] > 0 == predict(Threat(*giant),
-                                                                                        GREAT_POWER).stay_out["hegemony"]
-    assert (f"balancing rises from {_p(giant, 'balance')} with benign aims to {_p(both, 'balance')} with menacing "
-            "ones") in text
-    assert f"aims look expansionist. Balancing {_p(high, 'balance')}." in text
+    assert predict(Threat(*giant), GREAT_POWER).stay_out["hegemony"] == 0.0
+    assert predict(Threat(*menace), GREAT_POWER).stay_out["hegemony"] > 0
+    assert predict(Threat(*menace), GREAT_POWER, params=OFF).choice == "balance"  # it is the shift that does it
+    assert "lowering the rival's power is what brings in the great power's reluctance" in text
+    assert threat_level(Threat(*half)) == threat_level(Threat(*start)) and _choice(half) == "neutral"
+    assert (f"Halfway, with power at 0.50 and intentions at 1.00, the threat level is "
+            f"{threat_level(Threat(*half)):.2f}, as at the start, yet balancing is only {_p(half, 'balance')} and "
+            f"staying neutral leads ({_p(half, 'neutral')}).") in text
+    # the Wilhelmine profile: a higher threat than the start, a little less balancing
+    assert threat_level(Threat(*high)) > threat_level(Threat(*start))
+    assert predict(Threat(*high), GREAT_POWER).probabilities["balance"] < \
+        predict(Threat(*start), GREAT_POWER).probabilities["balance"]
+    assert (f"but short of the leading power. Balancing {_p(high, 'balance')}: the threat level is higher than at the "
+            f"start ({threat_level(Threat(*high)):.2f}), yet balancing is a little lower") in text
 
 
 def test_britain_against_the_leading_continental_power():

@@ -199,3 +199,13 @@ def test_the_model_section_length_the_guide_quotes(guide):
 
     assert "roughly a quarter of an hour of reading" in " ".join(guide.split())
     assert 10 <= words / reading_time.WORDS_PER_MINUTE <= 20
+
+
+def test_the_british_table_as_the_guide_quotes_it(guide):
+    """Session 2 of the two-week module: 'the table of six British decisions, and the one the model misses'."""
+    from widgets.io.cases import get_case
+
+    ids = ["england-1689", "britain-1803", "britain-1904", "britain-1923", "britain-1936", "britain-1939"]
+    misses = [i for i in ids if get_case(i).predict().choice != get_case(i).row["observed"]]
+    assert misses == ["britain-1936"]
+    assert "the table of six British decisions, and the one the model misses" in " ".join(guide.split())
