@@ -318,7 +318,7 @@ def test_chapter_8_on_the_insulation_term(cases):
 
 def test_chapter_8_on_the_hegemony_shift(cases):
     """Chapter 8 on the hegemony shift. At the start: the three-way macro recall on the book's cases rose
-    with it, from the model without it (the setup cell glues fact["before_h_macro3"], computed with
+    with it, from the model without it (fact["before_h_macro3"], computed by chapter_facts with
     hegemony_shift=0.0) to the model as it stands. In the groups of misses: it sends three balancers to
     neutrality: Austria 1866 (just short of great-power rank; Prussia at a quarter of the leading power,
     Britain), the United States 1947 (the Soviet Union under half of the leading power, the United States
@@ -340,7 +340,9 @@ def test_chapter_8_on_the_hegemony_shift(cases):
     assert ev.score(observed, before).three.macro_recall < ev.score(observed, now).three.macro_recall
     chapter = json.loads(CHAPTER_8.read_text(encoding="utf-8"))["cells"]
     setup, prose = chapter[1]["source"], "".join("".join(c["source"]) for c in chapter if c["cell_type"] == "markdown")
-    assert '"before_h_macro3"' in "".join(setup) and "hegemony_shift=0.0" in "".join(setup)
+    # the glued number is chapter_facts' (the setup cell glues every chapter_facts key), computed with the shift off
+    assert "ev.chapter_facts(cases, sweep)" in "".join(setup)
+    assert ev.chapter_facts(cases)["before_h_macro3"] == ev.score(observed, before).three.macro_recall
     assert 'fact["before_h_macro3:.3f"]` to {eval}`fact["walt_macro3:.3f"]' in prose
     # the three great powers that balanced, now predicted neutral
     # Austria 1866 "just short of great-power rank on the index" (a quarter of the leading power)

@@ -185,12 +185,8 @@ def aid_effect(
     ``threat`` is the threat the *recipient* faces: a ``Threat`` (its level is computed with
     ``threat_level(threat, weights)``) or that level itself.
     """
-    if not isinstance(aid, Aid):
-        raise TypeError(f"aid must be an Aid, got {type(aid).__name__}")
-    if params is None:
-        params = DEFAULT_AID_PARAMETERS
-    elif not isinstance(params, AidParameters):
-        raise TypeError(f"params must be an AidParameters or None, got {type(params).__name__}")
+    validation.instance("aid", aid, Aid)
+    params = validation.or_default("params", params, AidParameters, DEFAULT_AID_PARAMETERS)
     level = resolve_threat_level("aid_effect", threat, weights)
     scaling = 1.0 - params.threat_dependence * (1.0 - level)
     alignment = aid.amount * scaling

@@ -182,6 +182,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from . import validation
 from ._maths import softmax
 from .parameters import DEFAULT_PARAMETERS, ModelParameters
 from .reasons import explain
@@ -349,19 +350,15 @@ def _logistic(x: float) -> float:
     return z / (1.0 + z)
 
 
+_NO_SITUATION = Situation()  # predict's default: every optional input at its default
+
+
 def _checked(threat: Threat, situation: Situation | None,
              params: ModelParameters | None) -> tuple[Situation, ModelParameters]:
     """Refuse inputs of the wrong type (a clear error, not one from deep inside); fill in the defaults."""
-    if not isinstance(threat, Threat):
-        raise TypeError(f"threat must be a Threat, got {type(threat).__name__}")
-    if situation is None:
-        situation = Situation()
-    elif not isinstance(situation, Situation):
-        raise TypeError(f"situation must be a Situation or None, got {type(situation).__name__}")
-    if params is None:
-        params = DEFAULT_PARAMETERS
-    elif not isinstance(params, ModelParameters):
-        raise TypeError(f"params must be a ModelParameters or None, got {type(params).__name__}")
+    validation.instance("threat", threat, Threat)
+    situation = validation.or_default("situation", situation, Situation, _NO_SITUATION)
+    params = validation.or_default("params", params, ModelParameters, DEFAULT_PARAMETERS)
     return situation, params
 
 

@@ -202,12 +202,8 @@ def ideology_effect(
     ``threat_level(threat, weights)``) or that level itself. Encodes hypotheses I1-I5 of the
     module docstring.
     """
-    if not isinstance(ideology, Ideology):
-        raise TypeError(f"ideology must be an Ideology, got {type(ideology).__name__}")
-    if params is None:
-        params = DEFAULT_IDEOLOGY_PARAMETERS
-    elif not isinstance(params, IdeologyParameters):
-        raise TypeError(f"params must be an IdeologyParameters or None, got {type(params).__name__}")
+    validation.instance("ideology", ideology, Ideology)
+    params = validation.or_default("params", params, IdeologyParameters, DEFAULT_IDEOLOGY_PARAMETERS)
     level = resolve_threat_level("ideology_effect", threat, weights)
     security = 1.0 - level
     weight = (

@@ -165,12 +165,8 @@ def penetration_effect(
     ideology, aid), for example ``combined_view(...).steps["aid"]`` or
     ``predict(...).probabilities["balance"]``.
     """
-    if not isinstance(penetration, Penetration):
-        raise TypeError(f"penetration must be a Penetration, got {type(penetration).__name__}")
-    if params is None:
-        params = DEFAULT_PENETRATION_PARAMETERS
-    elif not isinstance(params, PenetrationParameters):
-        raise TypeError(f"params must be a PenetrationParameters or None, got {type(params).__name__}")
+    validation.instance("penetration", penetration, Penetration)
+    params = validation.or_default("params", params, PenetrationParameters, DEFAULT_PENETRATION_PARAMETERS)
     if isinstance(baseline, bool) or not isinstance(baseline, numbers.Real):
         raise TypeError(
             f"penetration_effect.baseline must be a probability in [0, 1], got {type(baseline).__name__} {baseline!r}"

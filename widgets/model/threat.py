@@ -109,12 +109,8 @@ class ThreatWeights:
 
 def contributions(threat: Threat, weights: ThreatWeights | None = None) -> dict[str, float]:
     """Each source's share of the overall threat level (they add up to ``threat_level``)."""
-    if not isinstance(threat, Threat):
-        raise TypeError(f"threat must be a Threat, got {type(threat).__name__}")
-    if weights is None:
-        weights = ThreatWeights()
-    elif not isinstance(weights, ThreatWeights):
-        raise TypeError(f"weights must be a ThreatWeights or None, got {type(weights).__name__}")
+    validation.instance("threat", threat, Threat)
+    weights = validation.or_default("weights", weights, ThreatWeights, ThreatWeights())
     share = weights.normalised()
     return {name: share[name] * getattr(threat, name) for name in THREAT_SOURCES}
 

@@ -71,6 +71,13 @@ def instance(name: str, value: Any, kind: type, *, optional: bool = False) -> No
     raise TypeError(f"{name} must be {allowed}, got {type(value).__name__}")
 
 
+def or_default(name: str, value: Any, kind: type, default: Any) -> Any:
+    """``value`` if it is a ``kind``, ``default`` if it is None; anything else is refused as :func:`instance`
+    refuses it (the model's optional arguments: weights, parameters, a situation)."""
+    instance(name, value, kind, optional=True)
+    return default if value is None else value
+
+
 def known_fields(owner: str, data: Mapping[str, Any], fields: tuple[str, ...]) -> None:
     """Reject a mapping that is not a dict or that names a field ``owner`` does not have."""
     if not isinstance(data, Mapping):

@@ -10,6 +10,7 @@ from typing import Any
 
 import numpy as np
 
+from .. import validation
 from ..alignment import DEFAULT_PARAMETERS, ModelParameters
 from ..threat import ThreatWeights
 
@@ -69,14 +70,8 @@ def predict_arrays(
     checks agreement with ``predict`` to 1e-12 on random inputs, so the two cannot drift apart.
     ``check=False`` skips input validation (the simulation's own inputs are valid by construction).
     """
-    if weights is None:
-        weights = ThreatWeights()
-    elif not isinstance(weights, ThreatWeights):
-        raise TypeError(f"weights must be a ThreatWeights or None, got {type(weights).__name__}")
-    if params is None:
-        params = DEFAULT_PARAMETERS
-    elif not isinstance(params, ModelParameters):
-        raise TypeError(f"params must be a ModelParameters or None, got {type(params).__name__}")
+    weights = validation.or_default("weights", weights, ThreatWeights, ThreatWeights())
+    params = validation.or_default("params", params, ModelParameters, DEFAULT_PARAMETERS)
     names = ("aggregate_power", "proximity", "offensive_power", "aggressive_intentions", "own_strength",
              "allied_support", "victory")
     values = (aggregate_power, proximity, offensive_power, aggressive_intentions, own_strength, allied_support, victory)
