@@ -30,9 +30,10 @@ $(BIN)/python:
 # reads them, as binder/postBuild does.
 LAB_SETTINGS = $(VENV)/share/jupyter/lab/settings
 LAB_CONFIG = $(VENV)/etc/jupyter
-$(VENV)/.installed: requirements.txt binder/requirements.txt binder/overrides.json binder/lab_config.json pyproject.toml | $(BIN)/python
+$(VENV)/.installed: requirements.txt binder/requirements.txt binder/overrides.json binder/lab_config.json pyproject.toml tools/test_kernels/pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements.txt
 	$(BIN)/pip install --quiet --no-deps -e .
+	$(BIN)/pip install --quiet --no-deps -e tools/test_kernels
 	mkdir -p $(LAB_SETTINGS) && cp binder/overrides.json $(LAB_SETTINGS)/overrides.json
 	mkdir -p $(LAB_CONFIG) && cp binder/lab_config.json $(LAB_CONFIG)/jupyter_lab_config.json
 	touch $@

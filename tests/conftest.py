@@ -18,6 +18,23 @@ from .site.browser_support import BackgroundBuild, BuildInAnotherProcess
 settings.register_profile("shared-machine", deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile("shared-machine")
 
+# Every kernel this run starts (nbval's, the book build's, the standalone chapters', JupyterLab's)
+# talks over Unix sockets in a directory of its own: TCP kernels started at once by the workers and
+# the build could be handed the same port, and one of them then fails to start (tools/test_kernels).
+KERNEL_PROVISIONER = "alliances-ipc-provisioner"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    from importlib.metadata import entry_points
+
+    if not entry_points(group="jupyter_client.kernel_provisioners", name=KERNEL_PROVISIONER):
+        raise pytest.UsageError(
+            f"the kernel provisioner {KERNEL_PROVISIONER!r} is not installed: run `make setup` "
+            "(it installs tools/test_kernels into the venv)"
+        )
+    # read by jupyter_client in this process and inherited by the build and JupyterLab
+    os.environ["JUPYTER_DEFAULT_PROVISIONER_NAME"] = KERNEL_PROVISIONER
+
 
 def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config, items: list[pytest.Item]) -> None:
     """Build the book once, early: start the build as soon as the tests are collected, and run
