@@ -425,6 +425,51 @@ def test_buck_passing_a_buck_catcher_being_beaten_is_no_shelter(threat, situatio
     assert utility_terms(threat, late).utility("buck-pass") < utility_terms(threat, early).utility("buck-pass")
 
 
+CHAIN_GANGING = ModelParameters(chain_ganging=1.0)  # the term switched on, whatever the default
+NO_CHAIN_GANGING = ModelParameters(chain_ganging=0.0)
+
+
+@given(threats, full_situations, ordered_pair())
+def test_chain_ganging_others_fighting_shelters_less_from_a_more_offensive_threat(threat, situation, offences):
+    """Christensen and Snyder (1990): where offence is believed to dominate, a buck-catcher may be overrun
+    before the buck-passer acts, so states chain-gang rather than pass the buck. With o > 0 and others
+    fighting the threat (E* > 0), more offensive power lowers the utility of buck-passing; with o = 0 it
+    leaves it unchanged (offence moves buck-passing only through this term)."""
+    situation = replace(situation, target=False, victory=min(situation.victory, 0.95))
+    assume(situation.others_engaged >= 0.01)
+    low, high = (replace(threat, offensive_power=o) for o in offences)
+    on = [utility_terms(t, situation, CHAIN_GANGING).utility("buck-pass") for t in (low, high)]
+    off = [utility_terms(t, situation, NO_CHAIN_GANGING).utility("buck-pass") for t in (low, high)]
+    assert on[1] < on[0]
+    assert off[1] == off[0]
+
+
+@given(threats, full_situations)
+def test_chain_ganging_against_an_overwhelming_offence_others_fighting_is_no_shelter(threat, situation):
+    """At o = 1 and offensive power 1, others' fighting adds nothing to buck-passing: the utilities equal
+    those with nobody fighting. Without a buck-catcher (E = 0, or a target) the term changes nothing."""
+    threat = replace(threat, offensive_power=1.0)
+    alone = replace(situation, others_engaged=0.0)
+    assert utility_terms(threat, situation, CHAIN_GANGING).values == utility_terms(threat, alone, CHAIN_GANGING).values
+    nobody = replace(situation, others_engaged=0.0)
+    hit = replace(situation, target=True)
+    for s in (nobody, hit):
+        assert predict(threat, s, params=CHAIN_GANGING).probabilities == predict(
+            threat, s, params=NO_CHAIN_GANGING).probabilities
+
+
+def test_chain_ganging_mutation_zeroing_its_weight_fails_its_property():
+    """The chain-ganging properties can fail: with o = 0 offence leaves buck-passing where it was, and a
+    remote great power with certain allies, facing a fully offensive threat that others fight and hold,
+    passes the buck; with o = 1 it joins the fight (balances) instead."""
+    threat, situation = Threat(1, 0, 1, 1), Situation(1.0, 1.0, True, 0.5, capability=1.0, others_engaged=1.0)
+    milder = replace(threat, offensive_power=0.2)
+    assert (utility_terms(threat, situation, NO_CHAIN_GANGING).utility("buck-pass")
+            == utility_terms(milder, situation, NO_CHAIN_GANGING).utility("buck-pass"))
+    assert predict(threat, situation, params=NO_CHAIN_GANGING).choice == "buck-pass"
+    assert predict(threat, situation, params=CHAIN_GANGING).choice == "balance"
+
+
 @given(unit, unit)
 def test_hiding_a_negligible_bystander_is_as_likely_to_hide_as_to_align_against_the_gravest_threat(
         strength, support):

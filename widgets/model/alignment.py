@@ -18,6 +18,7 @@ responses, compared with a softmax:
     V_balance   = b_s * s + b_a * min(a, a_0) / a_0 + b_i * I * F - b_w * m - b_k * K
     V_bandwagon = c_0 + c_g * G + c_a * (1 - a) + b_w * m + b_k * K
     V_buckpass  = d_0 + d_c * C + e_i * E* * b_i * I + e_q * d_c * R * Q * E*
+    (with chain-ganging switched on, E** = E* * (1 - o * O) in place of E*; see the end)
 
 with s the decider's strength relative to the threat, a the probability of allied
 support, I the perceived aggressive intentions, E how far others already fight the
@@ -167,6 +168,23 @@ each an assumption stated with its source; each term is zero at its input's defa
   1864, Britain in 1894, Austria-Hungary, Russia and Italy in 1913, four great powers in the
   Winter War).
 
+*Chain-ganging* (Christensen and Snyder 1990), **specified and committed with o = 0, not yet run on
+the cases**. Christensen and Snyder's own variable is the perceived offence-defence balance: where
+offence is believed to dominate, a buck-catcher may be overrun before the buck-passer can act, so
+allies bind themselves together and fight at once (chain-ganging, 1914); where defence is believed to
+dominate, each expects the others to hold and passes the buck (the 1930s). The model cites them for
+buck-passing but has lacked that variable. It reads it from the offensive power O coded for the threat
+as the decider saw it (Walt's capability to overrun others at acceptable cost), a narrowing of their
+systemic perception to one threat: every use of others' fighting as a reason to stay out (C, the shared
+intentions motive, insulation) reads E** = E* * (1 - o * O) instead of E*. o = 1 counts it fully, as
+e_c, e_i and e_q count the others' fighting; o = 0 leaves the model as it was. Prompted by decisions
+predicted to pass the buck that joined a fight under way: among the book's cases Britain 1914, Italy
+1915, Romania 1916, Austria 1813 and West Germany 1955; on the held-out files Austria 1854, Baden 1866
+and the South German states in 1870. Decision rule, fixed here before any run: adopt o = 1 if the
+three-way macro recall on the book's 93 cases does not fall and every property holds; otherwise keep
+o = 0. Files 1-4 were seen before the term was specified, so only a file coded after this commit
+tests it.
+
 Final probabilities: p_neutral = 1 - p_align, and p_align times each stage-2 share. The
 predicted choice is the most probable of the four outcomes (ties go to the earlier one in
 ``CHOICES``), so the figure's headline always names its tallest bar. Other assumptions worth
@@ -192,10 +210,12 @@ from .staying_out import (
     buck_catcher,
     distance_from_hegemony,
     hiding,
+    holding_odds,
     insulated_buckpassing,
     insulation,
     lesson_weight,
     resistance_certainty,
+    shelter,
     stay_out_shifts,
     support_certainty,
 )
@@ -204,9 +224,9 @@ from .threat import Threat, ThreatWeights, contributions
 __all__ = [
     "CHOICES", "DEFAULT_PARAMETERS", "ModelParameters", "Prediction", "RESPONSES", "Terms", "buck_catcher",
     "capitulation", "choices_under_weights", "distance_from_hegemony", "feasibility", "great_power_pull",
-    "great_power_rank", "hiding", "insulated_buckpassing", "insulation", "lesson_weight", "outcome_weakness",
-    "predict", "resistance_certainty", "smallness", "stay_out_shifts", "support_certainty", "utility_terms",
-    "war_momentum", "weakness",
+    "great_power_rank", "hiding", "holding_odds", "insulated_buckpassing", "insulation", "lesson_weight",
+    "outcome_weakness", "predict", "resistance_certainty", "shelter", "smallness", "stay_out_shifts",
+    "support_certainty", "utility_terms", "war_momentum", "weakness"
 ]
 
 CHOICES: tuple[str, ...] = ("balance", "bandwagon", "buck-pass", "neutral")
@@ -313,7 +333,8 @@ def utility_terms(threat: Threat, situation: Situation, params: ModelParameters 
     m = war_momentum(situation, params)
     k = capitulation(situation, params)
     certainty = support_certainty(a, params)
-    engaged = buck_catcher(situation)
+    engaged = shelter(threat, situation, params)
+    certain = resistance_certainty(situation, params, threat)
     return Terms(
         {
             "base": {"bandwagon": params.bandwagon_base, "buck-pass": params.buckpass_base},
@@ -329,7 +350,7 @@ def utility_terms(threat: Threat, situation: Situation, params: ModelParameters 
             "great_power_pull": {"bandwagon": params.great_power_pull * great_power_pull(threat, situation, params)},
             "certainty": {"buck-pass": params.certainty_to_buckpass * certainty},
             "others_engaged": {
-                "buck-pass": params.certainty_to_buckpass * (resistance_certainty(situation, params) - certainty)
+                "buck-pass": params.certainty_to_buckpass * (certain - certainty)
                 + params.engaged_shares_intentions * engaged * params.intentions_to_balance
                 * threat.aggressive_intentions
             },

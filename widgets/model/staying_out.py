@@ -4,7 +4,8 @@ Each function is one mechanism's input to the model, tied to its source: allies'
 fighting as certainty that the threat will be resisted (Christensen and Snyder 1990; Mearsheimer 2001),
 an insulated great power's buck-passing (Mearsheimer 2001, ch. 8), hiding (Schroeder 1994; Labs 1992),
 the neutrality lesson (Reiter 1996) and great powers' indifference to threats far from hegemony
-(Levy 2004). Each is zero at its input's default.
+(Levy 2004), and the offence that makes others' fighting a poor shelter (Christensen and Snyder 1990).
+Each is zero at its input's default.
 """
 
 from __future__ import annotations
@@ -39,6 +40,27 @@ def buck_catcher(situation: Situation) -> float:
     return situation.others_engaged * min(1.0, 2.0 * (1.0 - situation.victory))
 
 
+def holding_odds(threat: Threat, params: ModelParameters = DEFAULT_PARAMETERS) -> float:
+    """1 - o * O in [0, 1]: how far others' fighting still shelters the decider from an offensively strong threat.
+
+    Christensen and Snyder (1990): where offence is believed to dominate, a buck-catcher may be
+    overrun before the buck-passer can act, so allies bind themselves to one another and fight at
+    once (chain-ganging); where defence is believed to dominate, each expects the others to hold
+    and passes the buck. The model reads their variable, the perceived offence-defence balance,
+    from the offensive power O coded for the threat as the decider saw it (Walt's capability to
+    overrun others at acceptable cost), a narrowing of their systemic perception to one threat.
+    o = ``chain_ganging``: 0 leaves others' fighting as shelter whatever the threat's offence.
+    """
+    return 1.0 - params.chain_ganging * threat.offensive_power
+
+
+def shelter(threat: Threat, situation: Situation, params: ModelParameters = DEFAULT_PARAMETERS) -> float:
+    """E** = E* * (1 - o * O) in [0, 1]: the buck-catcher (``buck_catcher``) discounted by the threat's
+    offence (``holding_odds``). Equals E* when o = 0. Every use of others' fighting as a reason to
+    stay out (certainty of resistance, the shared intentions motive, insulation) reads this."""
+    return buck_catcher(situation) * holding_odds(threat, params)
+
+
 def insulation(threat: Threat) -> float:
     """Q = 1 - P * X in [0, 1]: how far the decider is from facing a potential hegemon on its border.
 
@@ -57,14 +79,17 @@ def insulated_buckpassing(threat: Threat, situation: Situation, params: ModelPar
     Zero for a small state or without ``capability`` (R = 0), for a target or with no buck-catcher
     (E* = 0), and against a leading power next door (Q = 0). Enters V_buckpass with weight e_q * d_c.
     """
-    return great_power_rank(situation, params) * insulation(threat) * buck_catcher(situation)
+    return great_power_rank(situation, params) * insulation(threat) * shelter(threat, situation, params)
 
 
-def resistance_certainty(situation: Situation, params: ModelParameters = DEFAULT_PARAMETERS) -> float:
+def resistance_certainty(situation: Situation, params: ModelParameters = DEFAULT_PARAMETERS,
+                         threat: Threat | None = None) -> float:
     """C in [0, 1]: certainty that the threat will be resisted by others, from allies'
-    promises (C(a)) or from others already fighting it and holding (e_c * E*); either suffices."""
+    promises (C(a)) or from others already fighting it and holding (e_c * E**); either suffices.
+    Without ``threat`` the offence discount is not applied (E** = E*)."""
     promised = support_certainty(situation.allied_support, params)
-    fighting = min(1.0, params.engaged_to_certainty * buck_catcher(situation))
+    held = buck_catcher(situation) if threat is None else shelter(threat, situation, params)
+    fighting = min(1.0, params.engaged_to_certainty * held)
     return 1.0 - (1.0 - promised) * (1.0 - fighting)
 
 
