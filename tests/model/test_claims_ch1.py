@@ -226,3 +226,31 @@ def test_the_parameter_table_names_every_coefficient():
     assert DEFAULT_PARAMETERS.hegemony_shift == 0.65 == round(1 - DEFAULT_PARAMETERS.response_threshold, 2)
     assert DEFAULT_PARAMETERS.insulated_buckpassing == DEFAULT_PARAMETERS.hiding_ends_with_defeat == 1.0
     assert DEFAULT_PARAMETERS.resistance_feasibility == 1.0
+
+
+def test_the_rejected_chain_ganging_term_is_reported_as_it_ran():
+    """alignment.py's docstring reports the one run of the chain-ganging spec (o = 1) on the book's cases:
+    the three-way macro recall it states before and after, and the decisions it gained and lost; chapter
+    1's table says the term is off. The decision rule (adopt only if the recall does not fall) kept o = 0."""
+    import re
+
+    from widgets.model import alignment
+    from widgets.model.parameters import DEFAULT_PARAMETERS
+
+    cases = load_cases()
+    observed = list(cases["observed"])
+    off = walt_predictions(cases)
+    on = walt_predictions(cases, params=ModelParameters(chain_ganging=1.0))
+    before, after = (score(observed, p).three.macro_recall for p in (off, on))
+    doc = " ".join(alignment.__doc__.split())
+    assert f"fell from {before:.3f} to {after:.3f}".replace("0.", ".") in doc
+    assert after < before and DEFAULT_PARAMETERS.chain_ganging == 0.0
+    three = THREE_WAY_OF
+    gained = {c for c, o, x, y in zip(cases.index, observed, off, on, strict=True)
+              if three[y] == three[o] != three[x]}
+    lost = {c for c, o, x, y in zip(cases.index, observed, off, on, strict=True)
+            if three[x] == three[o] != three[y]}
+    assert gained == {"austria-1813", "italy-1915", "romania-1916", "west-germany-1955"}
+    assert lost == {"britain-1870", "netherlands-1914", "italy-1914", "romania-1914", "usa-1939"}
+    assert re.search(r"gained four decisions.*lost five stay-outs", doc)
+    assert "(0: specified before its first run and not adopted" in _text()
