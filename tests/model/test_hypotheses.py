@@ -492,6 +492,36 @@ def test_hiding_ends_as_the_threat_nears_defeat_too(threat, situation, victories
     assert hiding(low, one_sided) == hiding(high, one_sided)
 
 
+ALLIES_END_HIDING = ModelParameters(allies_end_hiding=1.0)  # the term switched on, whatever the default
+HIDING_IGNORES_ALLIES = ModelParameters(allies_end_hiding=0.0)
+
+
+@given(threats, full_situations, ordered_pair(0.0, 1.0))
+def test_hiding_a_small_state_sure_of_its_allies_hides_less(threat, situation, supports):
+    """Walt (1987, pp. 29-31), Labs (1992): a weak state with outside help can balance; hiding is the refuge
+    of one left to itself. With j > 0, hiding never rises with allied support and is zero when support is
+    certain (a = 1); with j = 0 it does not depend on allied support at all."""
+    situation = replace(situation, war=True, target=False, capability=min(situation.capability or 0.0, 0.2),
+                        victory=min(max(situation.victory, 0.05), 0.95))
+    low, high = (replace(situation, allied_support=a) for a in supports)
+    assert hiding(high, ALLIES_END_HIDING) <= hiding(low, ALLIES_END_HIDING)
+    assert hiding(replace(situation, allied_support=1.0), ALLIES_END_HIDING) == 0.0
+    assert hiding(high, HIDING_IGNORES_ALLIES) == hiding(low, HIDING_IGNORES_ALLIES)
+    adequate = DEFAULT_PARAMETERS.support_certain_at
+    if supports[1] <= adequate:  # below adequate support the term changes nothing
+        assert hiding(high, ALLIES_END_HIDING) == hiding(high, HIDING_IGNORES_ALLIES)
+
+
+def test_hiding_allies_mutation_zeroing_its_weight_fails_its_property():
+    """The property can fail: with j = 0 a negligible bystander with certain allies, in a war whose outcome
+    is open, hides as much as one left alone and stays out against the gravest threat; with j = 1 it aligns."""
+    threat, alone = Threat(1, 1, 1, 1), Situation(0.2, 0.0, True, 0.5, capability=0.0)
+    allied = replace(alone, allied_support=1.0)
+    assert hiding(allied, HIDING_IGNORES_ALLIES) == hiding(alone, HIDING_IGNORES_ALLIES) > 0.0
+    assert predict(threat, allied, params=HIDING_IGNORES_ALLIES).choice == "neutral"
+    assert predict(threat, allied, params=ALLIES_END_HIDING).choice == "balance"
+
+
 @given(threats, full_situations, st.floats(-1.0, 1.0), st.floats(-1.0, 1.0))
 def test_learning_a_positive_neutrality_lesson_keeps_a_small_state_out(threat, situation, l1, l2):
     """Reiter (1996): a small state whose neutrality kept it safe in the last great war stays neutral

@@ -15,8 +15,8 @@ class ModelParameters:
     over the whole input space (Walt's first condition) while leaving room for
     bandwagoning under the conditions he names. All must be finite; the thresholds
     ``response_threshold``, ``support_certain_at``, ``great_power_at`` and ``settled_at`` lie
-    in (0, 1); ``resistance_feasibility``, ``hiding_ends_with_defeat``, ``insulated_buckpassing`` and
-    ``chain_ganging`` in [0, 1]; slopes, shifts and the ``engaged_*`` weights are >= 0.
+    in (0, 1); ``resistance_feasibility``, ``hiding_ends_with_defeat``, ``insulated_buckpassing``,
+    ``chain_ganging`` and ``allies_end_hiding`` in [0, 1]; slopes, shifts and the ``engaged_*`` weights are >= 0.
     """
 
     response_threshold: float = 0.35  # tau: threat level at which aligning is a coin toss
@@ -42,7 +42,8 @@ class ModelParameters:
     engaged_to_certainty: float = 1.0  # e_c (Christensen and Snyder 1990; Mearsheimer 2001)
     engaged_shares_intentions: float = 1.0  # e_i (Mearsheimer 2001)
     insulated_buckpassing: float = 1.0  # e_q (Mearsheimer 2001, ch. 8): 0 = the model without the term
-    chain_ganging: float = 0.0  # o (Christensen and Snyder 1990): 0 = the model without the term (specified off)
+    chain_ganging: float = 0.0  # o (Christensen and Snyder 1990): 0 = the model without the term (not adopted)
+    allies_end_hiding: float = 0.0  # j (Walt 1987, pp. 29-31; Labs 1992): 0 = hiding ignores allies (specified off)
     # Feasibility of resisting (module docstring, "F"): 0 leaves the intentions motive whole.
     resistance_feasibility: float = 1.0  # f (Walt 1987, pp. 30-31; Labs 1992)
     hiding_ends_with_defeat: float = 1.0  # g (Walt 1987, p. 30; Schweller 1994): 0 = hiding fades only toward victory
@@ -55,7 +56,7 @@ class ModelParameters:
                 if number in (0.0, 1.0):
                     raise ValueError(f"ModelParameters.{f.name} must be in (0, 1), got {number!r}")
             elif f.name in ("resistance_feasibility", "hiding_ends_with_defeat", "insulated_buckpassing",
-                            "chain_ganging"):
+                            "chain_ganging", "allies_end_hiding"):
                 number = validation.bounded("ModelParameters", f.name, value, 0.0, 1.0)
             elif f.name in ("bandwagon_base", "buckpass_base"):
                 number = validation.bounded("ModelParameters", f.name, value, -50.0, 50.0)

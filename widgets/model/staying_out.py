@@ -101,12 +101,16 @@ def hiding(situation: Situation, params: ModelParameters = DEFAULT_PARAMETERS) -
     while the war is open: as the threat nears victory, Walt's weak states "must choose the
     winning side" (1987, p. 30), so H is discounted by min(1, 2 (1 - v)) like the buck-catcher;
     with g (``hiding_ends_with_defeat``) > 0 also by 1 - g + g min(1, 2 v), as the threat nears
-    defeat and the winning side is the coalition against it.
+    defeat and the winning side is the coalition against it; with j (``allies_end_hiding``) > 0 also
+    by 1 - j C(a): hiding is the refuge of a small state left to itself, and one whose allies' help is
+    certain can align without staking its survival (Walt 1987, pp. 29-31; Labs 1992).
     """
     if situation.capability is None or not situation.war or situation.target:
         return 0.0
     v, g = situation.victory, params.hiding_ends_with_defeat
-    return smallness(situation, params) * min(1.0, 2.0 * (1.0 - v)) * (1.0 - g + g * min(1.0, 2.0 * v))
+    protected = params.allies_end_hiding * support_certainty(situation.allied_support, params)
+    return (smallness(situation, params) * min(1.0, 2.0 * (1.0 - v)) * (1.0 - g + g * min(1.0, 2.0 * v))
+            * (1.0 - protected))
 
 
 def lesson_weight(situation: Situation, params: ModelParameters = DEFAULT_PARAMETERS) -> float:
