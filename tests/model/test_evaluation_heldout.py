@@ -86,7 +86,8 @@ def test_pooled_scores_use_the_model_as_it_stood_for_each_file(book):
     pooled = eh.pooled_scores(cases, eh.run_all(cases))
     order = ("first", "second", "third", "fourth")
     assert tuple(eh.HELDOUT_SETS) == order
-    assert [eh.AS_CODED_ON[w] for w in order] == [eh.WALT_AT_FIRST, eh.WALT_AT_SECOND, eh.WALT_AT_THIRD, eh.WALT]
+    assert [eh.AS_CODED_ON[w] for w in order] == [eh.WALT_AT_FIRST, eh.WALT_AT_SECOND, eh.WALT_AT_THIRD,
+                                                      eh.WALT_AT_FOURTH]
     observed = three_way([o for which in order for o in files[which]["observed"]])
     coded = [p for which in order for p in three(predictions, which, eh.AS_CODED_ON[which])]
     assert pooled[eh.AS_CODED].three.correct == sum(o == p for o, p in zip(observed, coded, strict=True))
@@ -239,7 +240,7 @@ def test_chapter_8_says_what_the_third_file_shows(book):
         case = Case(heldout.loc[cid].to_dict())
         assert at3[cid] == "stay out" and predict(case.threat, case.situation, params=eh.AT_THIRD_FILE
                                                   ).stay_out["hiding"] > 0
-    now = dict(zip(heldout.index, three(predictions, "third", eh.WALT), strict=True))
+    now = dict(zip(heldout.index, three(predictions, "third", eh.WALT_AT_FOURTH), strict=True))  # + the shift
     moved = {c for c in heldout.index if now[c] != at3[c]}
     assert {c for c in moved if now[c] == observed[c]} == onlookers - {"britain-1940", "france-1940", "italy-1939",
                                                                        "usa-1939-winter-war"}
@@ -256,21 +257,21 @@ def test_chapter_8_says_what_the_fourth_file_shows(book):
     _, files, predictions, f = book
     heldout = files["fourth"]
     observed = dict(zip(heldout.index, three_way(list(heldout["observed"])), strict=True))
-    walt = dict(zip(heldout.index, three(predictions, "fourth", eh.WALT), strict=True))
+    walt = dict(zip(heldout.index, three(predictions, "fourth", eh.WALT_AT_FOURTH), strict=True))
     at3 = dict(zip(heldout.index, three(predictions, "fourth", eh.WALT_AT_THIRD), strict=True))
-    assert eh.AS_CODED_ON["fourth"] == eh.WALT
+    assert eh.AS_CODED_ON["fourth"] == eh.WALT_AT_FOURTH
     assert [c for c, o in observed.items() if o == "align with"] == ["hungary-1935"]
     assert walt["hungary-1935"] != "align with" and at3["hungary-1935"] != "align with"
-    assert f["ho4_walt_hit3_out"] > f["ho4_at3_hit3_out"] and f["ho4_walt_correct3"] > f["ho4_at3_correct3"]
-    assert f["ho4_walt_correct3"] > f["ho4_modal_correct3"] and f["ho4_logit_correct3"] > f["ho4_walt_correct3"]
-    assert f["ho4_at3_hit3_against"] > f["ho4_walt_hit3_against"]
+    assert f["ho4_at4_hit3_out"] > f["ho4_at3_hit3_out"] and f["ho4_at4_correct3"] > f["ho4_at3_correct3"]
+    assert f["ho4_at4_correct3"] > f["ho4_modal_correct3"] and f["ho4_logit_correct3"] > f["ho4_at4_correct3"]
+    assert f["ho4_at3_hit3_against"] > f["ho4_at4_hit3_against"]
     lost = {c for c in heldout.index if at3[c] == observed[c] != walt[c]}
     gained = {c for c in heldout.index if walt[c] == observed[c] != at3[c]}
     assert lost == {"britain-1935", "ussr-1935"} and len(gained) == 11
     assert all(observed[c] == "stay out" for c in gained)
-    assert f["ho4_at3_macro3"] < f["ho4_walt_macro3"] < f["ho4_modal_macro3"]
-    assert f["ho4_logit_macro3"] > max(f[f"ho4_{p}_macro3"] for p in ("walt", "at1", "at2", "at3", "nof", "before",
-                                                                        "modal", "rule", "war"))
+    assert f["ho4_at3_macro3"] < f["ho4_at4_macro3"] < f["ho4_modal_macro3"]
+    assert f["ho4_logit_macro3"] > max(f[f"ho4_{p}_macro3"] for p in ("walt", "at1", "at2", "at3", "at4", "nof",
+                                                                        "before", "modal", "rule", "war"))
     onlookers = {c for c in heldout.index if observed[c] == "stay out" and walt[c] == "align against"}
     assert onlookers == {"britain-1911", "france-1911", "germany-1911", "japan-1929"}
     assert all(heldout.loc[c, "aggregate_power"] >= 0.55 for c in onlookers)

@@ -291,9 +291,11 @@ def test_hiding_small_bystanders_of_a_war_stay_out_the_more_the_smaller_they_are
     smaller, the more, while the war's outcome is not settled either way (0.05 <= v <= 0.95). Not a
     target: neutrality cannot keep out a war that has reached it. The hiding shift itself always falls
     with size; staying out as a whole does so against the system's leading power (P = 1), where the
-    opposite pull of rank (great powers' indifference to threats far from hegemony, Levy 2004) is zero."""
+    opposite pull of rank (great powers' indifference to threats far from hegemony, Levy 2004) is zero.
+    Allied support below certainty (a < 1): a small state sure of its allies does not hide at all."""
     situation = replace(situation, neutrality_lesson=max(0.0, situation.neutrality_lesson),
-                        victory=min(max(situation.victory, 0.05), 0.95))
+                        victory=min(max(situation.victory, 0.05), 0.95),
+                        allied_support=min(situation.allied_support, 0.99))
     smaller, larger = (replace(situation, war=True, target=False, capability=c) for c in caps)
     assert predict(threat, smaller).stay_out["hiding"] > predict(threat, larger).stay_out["hiding"]
     leader = replace(threat, aggregate_power=1.0)
@@ -470,12 +472,13 @@ def test_chain_ganging_mutation_zeroing_its_weight_fails_its_property():
     assert predict(threat, situation, params=CHAIN_GANGING).choice == "balance"
 
 
-@given(unit, unit)
+@given(unit, st.floats(0.0, A0))
 def test_hiding_a_negligible_bystander_is_as_likely_to_hide_as_to_align_against_the_gravest_threat(
         strength, support):
     """Schroeder (1994): hiding was the commonest response of small states; under the gravest threat
-    (T = 1) a negligible bystander of a war whose outcome is open (v = 0.5) is at least as likely to
-    stay out as to align."""
+    (T = 1) a negligible bystander of a war whose outcome is open (v = 0.5), with allied support no
+    more than adequate (a <= a_0), is at least as likely to stay out as to align. (Restated when allies
+    came to end hiding: a small state whose allies' help is certain no longer hides, next property.)"""
     pred = predict(Threat(1, 1, 1, 1), Situation(strength, support, True, 0.5, capability=0.0))
     assert pred.probabilities["neutral"] >= 0.5 - 1e-9
     assert predict(Threat(1, 1, 1, 1), Situation(strength, support, True, 0.5)).probabilities["neutral"] < 0.01
@@ -543,11 +546,12 @@ def test_learning_a_target_of_attack_draws_no_neutrality_lesson(threat, situatio
     assert learned.stay_out["lesson"] == 0.0
 
 
-@given(threats, st.floats(0.0, 0.05), unit, unit, st.floats(0.25, 0.5))
+@given(threats, st.floats(0.0, 0.05), unit, st.floats(0.0, A0), st.floats(0.25, 0.5))
 def test_learning_a_small_state_with_a_positive_lesson_beside_a_great_power_at_war_stays_neutral(threat, cap, s, a, v):
     """Reiter (1996) with hiding: beside a great-power war whose outcome is open (0.25 <= v <= 0.5; once
     the threat is near defeat, hiding ends and small states join the winners), a small state whose
-    neutrality worked last time stays neutral even against the gravest threat."""
+    neutrality worked last time, and whose allies' help is no more than adequate (a <= a_0), stays
+    neutral even against the gravest threat. (Restated when allies came to end hiding.)"""
     situation = Situation(s, a, True, v, capability=cap, neutrality_lesson=1.0)
     assert predict(Threat(1, 1, 1, 1), situation).choice == "neutral"
     unlearned = predict(threat, replace(situation, neutrality_lesson=0.0))

@@ -376,9 +376,13 @@ def chapter_facts(cases: pd.DataFrame, sweep: WeightSweep | None = None) -> dict
         facts[f"hit3_{key}"], facts[f"obs3_{key}"] = walt3.hits[c]
         facts[f"rec3_{key}"] = walt3.recall[c] if walt3.recall[c] is not None else 0.0
     before = score(observed, walt_predictions(cases, params=WITHOUT_FEASIBILITY)).three
-    # the model before each of its two latest terms: without both, then without the hegemony shift only
-    for key, params in (("before_q_macro3", ModelParameters(insulated_buckpassing=0.0, hegemony_shift=0.0)),
-                        ("before_h_macro3", ModelParameters(hegemony_shift=0.0))):
+    # the model before each of its later terms (before the insulation term, before the hegemony shift, before
+    # allies ended hiding) and with the chain-ganging spec switched on (run once, not adopted)
+    for key, params in (("before_q_macro3", ModelParameters(insulated_buckpassing=0.0, hegemony_shift=0.0,
+                                                            allies_end_hiding=0.0)),
+                        ("before_h_macro3", ModelParameters(hegemony_shift=0.0, allies_end_hiding=0.0)),
+                        ("before_j_macro3", ModelParameters(allies_end_hiding=0.0)),
+                        ("chain_macro3", ModelParameters(allies_end_hiding=0.0, chain_ganging=1.0))):
         facts[key] = score(observed, walt_predictions(cases, params=params)).three.macro_recall
     facts.update({"before_f_macro3": before.macro_recall,
                   **{f"before_f_hit3_{c.split()[-1]}": before.hits[c][0] for c in THREE_WAY},

@@ -43,7 +43,7 @@ class ModelParameters:
     engaged_shares_intentions: float = 1.0  # e_i (Mearsheimer 2001)
     insulated_buckpassing: float = 1.0  # e_q (Mearsheimer 2001, ch. 8): 0 = the model without the term
     chain_ganging: float = 0.0  # o (Christensen and Snyder 1990): 0 = the model without the term (not adopted)
-    allies_end_hiding: float = 0.0  # j (Walt 1987, pp. 29-31; Labs 1992): 0 = hiding ignores allies (specified off)
+    allies_end_hiding: float = 1.0  # j (Walt 1987, pp. 29-31; Labs 1992): 0 = hiding ignores allies
     # Feasibility of resisting (module docstring, "F"): 0 leaves the intentions motive whole.
     resistance_feasibility: float = 1.0  # f (Walt 1987, pp. 30-31; Labs 1992)
     hiding_ends_with_defeat: float = 1.0  # g (Walt 1987, p. 30; Schweller 1994): 0 = hiding fades only toward victory
