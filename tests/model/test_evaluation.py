@@ -317,7 +317,7 @@ def test_chapter_8_on_the_insulation_term(cases):
     assert term["britain-1923"] == 0 and cases.loc["britain-1923", "others_engaged"] == 0
 
 
-def test_chapter_8_on_the_hegemony_shift(cases):
+def test_chapter_8_on_the_hegemony_shift(cases, facts):
     """Chapter 8 on the hegemony shift. At the start: the three-way macro recall on the book's cases rose
     with it, from the model without it (fact["before_h_macro3"], computed by chapter_facts with
     hegemony_shift=0.0) to the model with it (fact["before_j_macro3"], before allies came to end hiding).
@@ -344,9 +344,9 @@ def test_chapter_8_on_the_hegemony_shift(cases):
     setup, prose = chapter[1]["source"], "".join("".join(c["source"]) for c in chapter if c["cell_type"] == "markdown")
     # the glued number is chapter_facts' (the setup cell glues every chapter_facts key), computed with the shift off
     assert "ev.chapter_facts(cases, sweep)" in "".join(setup)
-    assert ev.chapter_facts(cases)["before_h_macro3"] == ev.score(observed, before).three.macro_recall
+    assert facts["before_h_macro3"] == ev.score(observed, before).three.macro_recall
     assert 'fact["before_h_macro3:.3f"]` to {eval}`fact["before_j_macro3:.3f"]' in prose  # up to the shift's adoption
-    assert ev.chapter_facts(cases)["before_j_macro3"] > ev.chapter_facts(cases)["before_h_macro3"]
+    assert facts["before_j_macro3"] > facts["before_h_macro3"]
     # the three great powers that balanced, now predicted neutral
     # Austria 1866 "just short of great-power rank on the index" (a quarter of the leading power)
     assert all(cases.loc[c, "observed"] == "balance" for c in ("austria-1866", "usa-1947", "ussr-1945"))
