@@ -17,7 +17,7 @@ CHAPTER = Path(__file__).resolve().parents[2] / "chapters" / "02_balancing.ipynb
 GRID = (0.0, 0.25, 0.5, 0.75, 1.0)
 
 
-OFF = ModelParameters(hegemony_shift=0.0)  # the model before its latest term
+OFF = ModelParameters(hegemony_shift=0.0)  # the model without the hegemony shift
 
 
 def _raw() -> str:
@@ -225,8 +225,8 @@ def test_exercise_2_6_britain_1923():
     t, s = case.threat, case.situation
     now, off = predict(t, s), predict(t, s, params=OFF)
     assert (now.choice, off.choice) == ("neutral", "balance")
-    assert (f"stay neutral towards France in 1923 ({percent(now.probabilities['neutral'])}), as it did; before its "
-            f"latest term was added, it predicted balancing ({percent(off.probabilities['balance'])})") in exercise
+    assert (f"stay neutral towards France in 1923 ({percent(now.probabilities['neutral'])}), as it did; before the "
+            f"hegemony shift was added, it predicted balancing ({percent(off.probabilities['balance'])})") in exercise
     assert f"With the term off the model predicts balancing ({percent(off.probabilities['balance'])})" in text
     assert threat_level(t) == 0.55 and (t.proximity, t.offensive_power, t.aggressive_intentions) == (1.0, 0.5, 0.5)
     assert "carry the threat level to 0.55" in text

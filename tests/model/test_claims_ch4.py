@@ -699,7 +699,10 @@ def test_the_two_later_specs_as_chapter_4_tells_them(text):
     assert moved == {"japan-1914": ("neutral", "buck-pass")} and cases.loc["japan-1914", "observed"] == "balance"
     assert all(three[b] == three[n] for b, n in moved.values())
     assert ("it changes no prediction of whether a state aligns against, with or stays out (it moves Japan in 1914 "
-            "from neutrality to buck-passing, still a miss), and no held-out file has tested it yet") in text
+            "from neutrality to buck-passing, still a miss), and on the fifth held-out file, coded after it, it "
+            "changes no prediction") in text
+    fifth = load_heldout("fifth")
+    assert walt_predictions(fifth) == walt_predictions(fifth, params=AT_FOURTH_FILE)
     chain = walt_predictions(cases, params=replace(AT_FOURTH_FILE, chain_ganging=1.0))
     rows = list(zip(cases.index, cases["observed"], before, chain, strict=True))
     gained = {c for c, o, b, x in rows if three[x] == three[o] != three[b]}

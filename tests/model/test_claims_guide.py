@@ -98,7 +98,7 @@ def test_the_insulation_term_as_the_guide_describes_it(guide):
 
 
 def test_the_hegemony_shift_as_the_guide_describes_it(guide):
-    """The chapter 3 prompt: the newest term (Levy 2004) is on, was adopted by a rule fixed beforehand (the
+    """The chapter 3 prompt: the hegemony shift (Levy 2004) is on, was adopted by a rule fixed beforehand (the
     three-way macro recall on the book's cases must not fall), and no held-out file before the fourth can test it:
     the three files' 'as coded' versions of the model have it switched off."""
     from widgets.model import evaluation_heldout as heldout
@@ -111,7 +111,7 @@ def test_the_hegemony_shift_as_the_guide_describes_it(guide):
     off = score(observed, ev.walt_predictions(cases, params=ModelParameters(hegemony_shift=0.0))).three.macro_recall
     assert DEFAULT_PARAMETERS.hegemony_shift > 0 and on >= off
     assert all(p.hegemony_shift == 0 for p in (heldout.AT_FIRST_FILE, heldout.AT_SECOND_FILE, heldout.AT_THIRD_FILE))
-    assert ("The newest term, that great powers balance against would-be hegemons and so need a larger threat before "
+    assert ("The next term, that great powers balance against would-be hegemons and so need a larger threat before "
             "they align against anything short of the system's leading power {cite:p}`levy2004balance`, was designed "
             "after the third file showed great and middle powers standing aside from others' local wars, committed "
             "switched off before its first run and adopted by the same kind of rule, fixed beforehand, so only the "
@@ -121,7 +121,7 @@ def test_the_hegemony_shift_as_the_guide_describes_it(guide):
 
 def test_britain_between_the_wars_in_the_chapter_2_prompt(guide):
     """'The model gets Britain right whenever the threat was unmistakable. Between the wars it gets the aloofness of
-    1923 right, but only through its newest term ..., and it still misses 1936, predicting neutrality where Britain
+    1923 right, but only through its hegemony shift ..., and it still misses 1936, predicting neutrality where Britain
     passed the buck.' The six British decisions of chapter 2's table."""
     from widgets.model.parameters import ModelParameters
 
@@ -135,7 +135,7 @@ def test_britain_between_the_wars_in_the_chapter_2_prompt(guide):
     assert predict(britain_1923.threat, britain_1923.situation, params=ModelParameters(hegemony_shift=0.0)).choice \
         != "neutral"
     assert predicted["britain-1936"] == "neutral" and cases.loc["britain-1936", "observed"] == "buck-pass"
-    assert ("Between the wars it gets the aloofness of 1923 right, but only through its newest term (a great power "
+    assert ("Between the wars it gets the aloofness of 1923 right, but only through its hegemony shift (a great power "
             "seldom aligns against a threat short of the system's leading power), and it still misses 1936, "
             "predicting neutrality where Britain passed the buck.") in guide
 

@@ -774,5 +774,5 @@ def test_chapter_8_reports_the_two_specs_after_the_fourth_file(cases, facts):
     assert ('lowered that recall from {eval}`fact[\\"before_j_macro3:.3f\\"]` to {eval}`fact[\\"chain_macro3:.3f\\"]` '
             "and was not adopted") in text
     assert ('left it at {eval}`fact[\\"walt_macro3:.3f\\"]` and was adopted; it moves Japan in 1914 from neutrality '
-            "to buck-passing, still a miss, and no file has tested it yet") in text
+            "to buck-passing, still a miss, and the fifth file, coded after both, gave it nothing to act on") in text
     assert "Three terms came later still." in text

@@ -314,10 +314,11 @@ def test_a_target_has_no_buck_to_pass(threat, situation, engaged):
 
 @given(threats, full_situations, ordered_pair(0.5, 1.0))
 def test_hiding_fades_as_the_threat_nears_victory(threat, situation, victories):
-    """Walt (1987, p. 30): the weak "must choose the winning side": hiding lasts while the war is open."""
+    """Walt (1987, p. 30): the weak "must choose the winning side": hiding lasts while the war is open.
+    (Allied support below certainty: a small state sure of its allies does not hide at all.)"""
     small = min(situation.capability or 0.0, 0.2)
-    early, late = (replace(situation, war=True, target=False, capability=small, victory=v)
-                   for v in victories)
+    early, late = (replace(situation, war=True, target=False, capability=small, victory=v,
+                           allied_support=min(situation.allied_support, 0.99)) for v in victories)
     assert predict(threat, late).stay_out["hiding"] < predict(threat, early).stay_out["hiding"]
 
 
@@ -488,8 +489,10 @@ def test_hiding_a_negligible_bystander_is_as_likely_to_hide_as_to_align_against_
 def test_hiding_ends_as_the_threat_nears_defeat_too(threat, situation, victories, cap):
     """Walt (1987, p. 30): weak states choose the winning side; when the threat is losing, that side is
     the coalition against it, so hiding (and with it staying out) shrinks as v falls below 0.5, and is
-    zero at v = 0. With g = 0 (the one-sided fade) hiding is the same at every v <= 0.5."""
-    low, high = (replace(situation, war=True, target=False, victory=v, capability=cap) for v in victories)
+    zero at v = 0. With g = 0 (the one-sided fade) hiding is the same at every v <= 0.5. (Allied support
+    below certainty: a small state sure of its allies does not hide at all.)"""
+    low, high = (replace(situation, war=True, target=False, victory=v, capability=cap,
+                         allied_support=min(situation.allied_support, 0.99)) for v in victories)
     assert hiding(low) < hiding(high) and hiding(replace(low, victory=0.0)) == 0.0
     one_sided = ModelParameters(hiding_ends_with_defeat=0.0)
     assert hiding(low, one_sided) == hiding(high, one_sided)

@@ -205,10 +205,11 @@ held-out: Serbia 1877, Saudi Arabia 1967, Jordan, Syria, Libya and Saudi Arabia 
 1913). Decision rule, fixed here before any run: adopt j = 1 if the three-way macro recall on the
 book's 93 cases does not fall and every property holds; otherwise keep j = 0. Result of that run: the
 recall stayed at .715 (no three-way prediction changed; Japan 1914 moved from neutrality to
-buck-passing, still a miss), so j = 1. Files 1-4 were seen before the term was specified, so only a
-file coded after it tests it. Two properties of hiding were restated with it: a small bystander hides
-at least as often as it aligns against the gravest threat, and one with a good neutrality lesson
-stays neutral, only while its allies' help is no more than adequate.
+buck-passing, still a miss), so j = 1. Files 1-4 were seen before the term was specified; the fifth,
+coded after it, gave it nothing to act on (no prediction there changes with j). Two properties of
+hiding were restated with it: a small bystander hides at least as often as it aligns against the
+gravest threat, and one with a good neutrality lesson stays neutral, only while its allies' help is
+no more than adequate.
 
 Final probabilities: p_neutral = 1 - p_align, and p_align times each stage-2 share. The
 predicted choice is the most probable of the four outcomes (ties go to the earlier one in
