@@ -214,7 +214,7 @@ def test_the_hiding_change_on_the_books_cases(text):
     old = ModelParameters(hiding_ends_with_defeat=0.0, allies_end_hiding=0.0)  # the model just before the change
     assert observed_now_before("finland-1941", old) == ("balance", "balance", "neutral")
     assert observed_now_before("romania-1916", old) == ("balance", "buck-pass", "neutral")
-    assert ("it makes Finland in 1941 a hit (the model had it hiding from a war already going against the Soviet "
+    assert ("it made Finland in 1941 a hit (the model had it hiding from a war already going against the Soviet "
             "Union) and moves Romania in 1916, which joined the Allies, from neutral to buck-passing, "
             "still a miss") in text
 
@@ -231,8 +231,14 @@ def test_exercise_solutions(text):
     assert f41.predict().choice == "balance" == f41.row["observed"]
     assert (f"1. 1941: balancing ({percent(p41['balance'])}; buck-passing {percent(p41['buck-pass'])}, neutral "
             f"{percent(p41['neutral'])}), a hit.") in text
-    before = predict(f41.threat, f41.situation, params=AT_FIRST_FILE)  # the model before the hiding change
+    # the model without both hiding's end with defeat and allies ending hiding; either alone makes 1941 a hit
+    before = predict(f41.threat, f41.situation, params=ModelParameters(hiding_ends_with_defeat=0.0,
+                                                                      allies_end_hiding=0.0))
     assert before.choice == "neutral"
+    assert all(predict(f41.threat, f41.situation, params=ModelParameters(**{k: 0.0})).choice == "balance"
+               for k in ("hiding_ends_with_defeat", "allies_end_hiding"))
+    assert "Without both (hiding's end with defeat and allies ending hiding)" in text
+    assert "either one alone makes it a hit" in text
     assert f"the model predicted staying out ({percent(before.probabilities['neutral'])}), a miss" in text
     assert f44.predict().choice == "bandwagon"
     assert f"bandwagoning ({percent(f44.predict().probabilities['bandwagon'])}), a hit" in text
@@ -698,9 +704,11 @@ def test_the_two_later_specs_as_chapter_4_tells_them(text):
     moved = {c: (b, n) for c, b, n in zip(cases.index, before, now, strict=True) if b != n}
     assert moved == {"japan-1914": ("neutral", "buck-pass")} and cases.loc["japan-1914", "observed"] == "balance"
     assert all(three[b] == three[n] for b, n in moved.values())
-    assert ("it changes no prediction of whether a state aligns against, with or stays out (it moves Japan in 1914 "
-            "from neutrality to buck-passing, still a miss), and on the fifth held-out file, coded after it, it "
-            "changes no prediction") in text
+    assert ("It changes no prediction of whether a state aligns against, with or stays out on the book's cases (it "
+            "moves Japan in 1914 from neutrality to buck-passing, still a miss, and with it Finland in 1941 would be a "
+            "hit even without the change to hiding above), and none on the fifth held-out file, coded after it."
+            ) in text
+    assert "What was rejected is that reading of their argument, not the argument itself" in text
     fifth = load_heldout("fifth")
     assert walt_predictions(fifth) == walt_predictions(fifth, params=AT_FOURTH_FILE)
     chain = walt_predictions(cases, params=replace(AT_FOURTH_FILE, chain_ganging=1.0))
@@ -711,6 +719,6 @@ def test_the_two_later_specs_as_chapter_4_tells_them(text):
     assert len(lost) == 5 and all(three[cases.loc[c, "observed"]] == "stay out" for c in lost)
     assert {"netherlands-1914", "italy-1914", "romania-1914"} <= lost
     assert all(three[x] == "align against" for c, _, _, x in rows if c in lost)
-    assert ("on the book's cases it turned four states that joined a fight into hits, but it had five states that "
+    assert ("On the book's cases it turned four states that joined a fight into hits, but it had five states that "
             "stayed out join the fight instead, the Netherlands, Italy and Romania in 1914 among them (chapter 8)"
             ) in text

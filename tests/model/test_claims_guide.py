@@ -114,8 +114,9 @@ def test_the_hegemony_shift_as_the_guide_describes_it(guide):
     assert ("The next term, that great powers balance against would-be hegemons and so need a larger threat before "
             "they align against anything short of the system's leading power {cite:p}`levy2004balance`, was designed "
             "after the third file showed great and middle powers standing aside from others' local wars, committed "
-            "switched off before its first run and adopted by the same kind of rule, fixed beforehand, so only the "
-            "fourth held-out file, coded blind after it, can test it.") in guide
+            "switched off before its first run and adopted by the same kind of rule, fixed beforehand, so only "
+            "held-out files coded blind after it can test it: the fourth (a mixed result) and the fifth (four "
+            "onlookers gained, none lost).") in guide
     assert "@incollection{levy2004balance," in (ROOT / "references.bib").read_text(encoding="utf-8")
 
 

@@ -312,7 +312,14 @@ def test_the_chapters_say_what_the_third_file_did_to_the_later_terms(book):
         text["ch4"] and "It is still untested." in text["ch4"]
     assert predictions["fourth"][eh.WALT_AT_THIRD] == predictions["fourth"][eh.WALT_AT_SECOND]
     assert "on the third it turned one decision into a hit (the Ottoman Empire in 1913" in text["ch4"]
-    assert "the third and fourth, committed after it was adopted, give it nothing to act on" in text["ch8"]
+    assert "on the three files committed after it was adopted it changes no prediction" in text["ch8"]
+    no_insulation = replace(eh.AT_FOURTH_FILE, allies_end_hiding=1.0, insulated_buckpassing=0.0)
+    for which in ("third", "fourth", "fifth"):
+        assert predictions[which][eh.AS_CODED_ON[which]] == ev.walt_predictions(
+            files[which], params=replace(eh.MODEL_VERSIONS[eh.AS_CODED_ON[which]] or no_insulation,
+                                         insulated_buckpassing=0.0))
+    assert "and on the fifth, where France was fighting the threat in 1823, it changed no prediction" in text["ch1"]
+    assert "On the fifth, where France was fighting the threat in 1823, it changed no prediction either." in text["ch4"]
     assert "gave it nothing to act on (no great power was fighting the threat in any of its wars): it is still " \
            "untested" in text["guide"]
 

@@ -191,25 +191,26 @@ offensive (Britain 1870; the Netherlands, Italy and Romania in 1914; the United 
 in the model, offence that makes others' fighting a poor shelter pushes a bystander to join, while
 these states stayed out. ``tests/model/test_claims_ch1.py`` recomputes these numbers.
 
-*Allies end hiding* (Walt 1987, pp. 29-31; Labs 1992), **specified and committed with j = 0, then run
-once and adopted by its rule** (j = 1 by default). Walt's condition for weak states is outside help:
-with it they balance, without it they may accommodate; Labs argues that small states are not condemned
-to bandwagon or hide when allies will stand by them. Until then hiding (H above) ignored allied
-support: a small bystander with certain allies hid as readily as one left alone. With j > 0, H carries a further factor
-1 - j * C(a), C(a) the certainty of allied support (zero until support is adequate, a_0, and 1 when
-it is certain): a small state sure of its allies' protection can join a coalition without staking
-its survival, so it hides less. j = 1 counts it fully, as the other switches do; j = 0 leaves the
-model as it was. Prompted by small bystanders coded with certain or near-certain allied support that
-joined a coalition under way and were predicted to hide (book: Japan 1914, Italy 1915, Romania 1916;
-held-out: Serbia 1877, Saudi Arabia 1967, Jordan, Syria, Libya and Saudi Arabia 1980, Montenegro
-1913). Decision rule, fixed here before any run: adopt j = 1 if the three-way macro recall on the
-book's 93 cases does not fall and every property holds; otherwise keep j = 0. Result of that run: the
-recall stayed at .715 (no three-way prediction changed; Japan 1914 moved from neutrality to
-buck-passing, still a miss), so j = 1. Files 1-4 were seen before the term was specified; the fifth,
-coded after it, gave it nothing to act on (no prediction there changes with j). Two properties of
-hiding were restated with it: a small bystander hides at least as often as it aligns against the
-gravest threat, and one with a good neutrality lesson stays neutral, only while its allies' help is
-no more than adequate.
+*Allies end hiding* (Walt 1987, pp. 29-31; Labs 1992), **specified and committed with j = 0, then
+run once and adopted by its rule** (j = 1 by default). Walt's condition for weak states is outside
+help: with it they balance, without it they may accommodate; Labs finds weak states balancing more
+often than they bandwagon. That hiding is the refuge of a small state left to itself is the book's
+assumption (Schroeder's hiders sometimes sought a guarantee instead). Until then hiding (H above)
+ignored allied support: a small bystander with certain allies hid as readily as one left alone. With
+j > 0, H carries a further factor 1 - j * C(a), C(a) the certainty of allied support (zero until
+support is adequate, a_0, and 1 when it is certain): a small state sure of its allies' protection
+can join a coalition, or leave the fighting to its allies, without staking its survival, so it hides
+less. j = 1 counts it fully, as the other switches do; j = 0 leaves the model as it was. Prompted by
+small bystanders coded with certain or near-certain allied support that joined a coalition under way
+and were predicted to hide (book: Japan 1914, Italy 1915, Romania 1916; held-out: Serbia 1877, Saudi
+Arabia 1967, Jordan, Syria, Libya and Saudi Arabia 1980, Montenegro 1913). Decision rule, fixed here
+before any run: adopt j = 1 if the three-way macro recall on the book's 93 cases does not fall and
+every property holds; otherwise keep j = 0. Result of that run: the recall stayed at .715 (no three-
+way prediction changed; Japan 1914 moved from neutrality to buck-passing, still a miss), so j = 1.
+Files 1-4 were seen before the term was specified; on the fifth, coded after it, it acts on six
+small states but changes no prediction. Two properties of hiding were restated with it: a small
+bystander hides at least as often as it aligns against the gravest threat, and one with a good
+neutrality lesson stays neutral, only while its allies' help is no more than adequate.
 
 Final probabilities: p_neutral = 1 - p_align, and p_align times each stage-2 share. The
 predicted choice is the most probable of the four outcomes (ties go to the earlier one in

@@ -62,8 +62,8 @@ HELDOUT_5_FILE = "cases_heldout_5.csv"
 HELDOUT_SETS: dict[str, str] = {"first": HELDOUT_FILE, "second": HELDOUT_2_FILE, "third": HELDOUT_3_FILE,
                                 "fourth": HELDOUT_4_FILE, "fifth": HELDOUT_5_FILE}
 # The model as it stood when each file was committed (the commit order is the record): the first file
-# before the hiding change, the insulation term and the hegemony shift; the second before the last two;
-# the third before the hegemony shift.
+# before the hiding change, the insulation term, the hegemony shift and allies ending hiding; the second
+# before the last three; the third before the last two; the fourth before allies ended hiding.
 AT_FIRST_FILE = ModelParameters(hiding_ends_with_defeat=0.0, insulated_buckpassing=0.0, hegemony_shift=0.0,
                                 allies_end_hiding=0.0)
 AT_SECOND_FILE = ModelParameters(insulated_buckpassing=0.0, hegemony_shift=0.0, allies_end_hiding=0.0)
