@@ -246,7 +246,8 @@ def bench_page_weight(browser: Any, server: StaticServer, site: Path) -> dict[st
         page = context.new_page()
         recorder = PageRecorder().attach(page, block=False)  # routes would disable the HTTP cache
         responses: list[Any] = []
-        page.on("response", responses.append)
+        # a function, not the list's builtin append: Playwright sets an attribute on its handlers
+        page.on("response", lambda response, into=responses: into.append(response))
 
         def visit(
             page: Any, recorder: PageRecorder, name: str = name, responses: list[Any] = responses
@@ -292,7 +293,8 @@ def bench_page_weight(browser: Any, server: StaticServer, site: Path) -> dict[st
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         page = context.new_page()
         recorder = PageRecorder().attach(page, block=False)
-        page.on("response", responses.append)
+        # a function, not the list's builtin append: Playwright sets an attribute on its handlers
+        page.on("response", lambda response, into=responses: into.append(response))
         warm = "chapters/01_balance_of_threat" if name != "chapters/01_balance_of_threat" else "chapters/02_balancing"
         page.goto(server.url(f"{warm}.html"), wait_until="load")
         recorder.wait_quiet(page)
