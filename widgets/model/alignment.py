@@ -361,7 +361,7 @@ def utility_terms(threat: Threat, situation: Situation, params: ModelParameters 
     k = capitulation(situation, params)
     certainty = support_certainty(a, params)
     engaged = shelter(threat, situation, params)
-    certain = resistance_certainty(situation, params, threat)
+    certain = resistance_certainty(threat, situation, params)
     return Terms(
         {
             "base": {"bandwagon": params.bandwagon_base, "buck-pass": params.buckpass_base},

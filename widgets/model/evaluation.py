@@ -65,12 +65,17 @@ from .evaluation_metrics import (  # noqa: F401
 )
 from .interests import compare_cases
 from .threat import THREAT_SOURCES, ThreatWeights
+from .versions import (  # noqa: F401  (WITHOUT_FEASIBILITY is re-exported)
+    AT_FOURTH_FILE,
+    AT_SECOND_FILE,
+    AT_THIRD_FILE,
+    CHAIN_GANGING_TRIED,
+    WITHOUT_FEASIBILITY,
+)
 
 WEIGHT_LEVELS: tuple[float, ...] = (0.0, 0.5, 1.0, 1.5, 2.0)
 BASELINES: tuple[str, ...] = ("most common choice", "ally against the strongest state", "war and victory",
                               "Walt's threat model")
-# The model as it was before the feasibility term (alignment.py, "F"), for the before/after record.
-WITHOUT_FEASIBILITY = ModelParameters(resistance_feasibility=0.0)
 CLOSE_CALL = 0.3  # a miss is a close call when the model gave what happened at least this probability
 
 
@@ -376,13 +381,10 @@ def chapter_facts(cases: pd.DataFrame, sweep: WeightSweep | None = None) -> dict
         facts[f"hit3_{key}"], facts[f"obs3_{key}"] = walt3.hits[c]
         facts[f"rec3_{key}"] = walt3.recall[c] if walt3.recall[c] is not None else 0.0
     before = score(observed, walt_predictions(cases, params=WITHOUT_FEASIBILITY)).three
-    # the model before each of its later terms (before the insulation term, before the hegemony shift, before
-    # allies ended hiding) and with the chain-ganging spec switched on (run once, not adopted)
-    for key, params in (("before_q_macro3", ModelParameters(insulated_buckpassing=0.0, hegemony_shift=0.0,
-                                                            allies_end_hiding=0.0)),
-                        ("before_h_macro3", ModelParameters(hegemony_shift=0.0, allies_end_hiding=0.0)),
-                        ("before_j_macro3", ModelParameters(allies_end_hiding=0.0)),
-                        ("chain_macro3", ModelParameters(allies_end_hiding=0.0, chain_ganging=1.0))):
+    # the model before each of its later terms (the insulation term, the hegemony shift, allies ending
+    # hiding) and with the chain-ganging spec switched on (run once, not adopted)
+    for key, params in (("before_q_macro3", AT_SECOND_FILE), ("before_h_macro3", AT_THIRD_FILE),
+                        ("before_j_macro3", AT_FOURTH_FILE), ("chain_macro3", CHAIN_GANGING_TRIED)):
         facts[key] = score(observed, walt_predictions(cases, params=params)).three.macro_recall
     facts.update({"before_f_macro3": before.macro_recall,
                   **{f"before_f_hit3_{c.split()[-1]}": before.hits[c][0] for c in THREE_WAY},

@@ -53,6 +53,7 @@ from .evaluation import WITHOUT_FEASIBILITY, _check_cases, walt_predictions
 from .evaluation_logit import covariates, fit_logit
 from .evaluation_metrics import THREE_WAY, Scorecard, score
 from .evaluation_rules import RULES_BY_NAME, best_rule, fit_rule, fit_rules
+from .versions import AT_FIRST_FILE, AT_FOURTH_FILE, AT_SECOND_FILE, AT_THIRD_FILE, BEFORE_ALL
 
 HELDOUT_FILE = "cases_heldout.csv"
 HELDOUT_2_FILE = "cases_heldout_2.csv"
@@ -61,16 +62,7 @@ HELDOUT_4_FILE = "cases_heldout_4.csv"
 HELDOUT_5_FILE = "cases_heldout_5.csv"
 HELDOUT_SETS: dict[str, str] = {"first": HELDOUT_FILE, "second": HELDOUT_2_FILE, "third": HELDOUT_3_FILE,
                                 "fourth": HELDOUT_4_FILE, "fifth": HELDOUT_5_FILE}
-# The model as it stood when each file was committed (the commit order is the record): the first file
-# before the hiding change, the insulation term, the hegemony shift and allies ending hiding; the second
-# before the last three; the third before the last two; the fourth before allies ended hiding.
-AT_FIRST_FILE = ModelParameters(hiding_ends_with_defeat=0.0, insulated_buckpassing=0.0, hegemony_shift=0.0,
-                                allies_end_hiding=0.0)
-AT_SECOND_FILE = ModelParameters(insulated_buckpassing=0.0, hegemony_shift=0.0, allies_end_hiding=0.0)
-AT_THIRD_FILE = ModelParameters(hegemony_shift=0.0, allies_end_hiding=0.0)
-AT_FOURTH_FILE = ModelParameters(allies_end_hiding=0.0)
-BEFORE_ALL = ModelParameters(resistance_feasibility=0.0, hiding_ends_with_defeat=0.0, insulated_buckpassing=0.0,
-                             hegemony_shift=0.0, allies_end_hiding=0.0)
+# The model as it stood when each file was committed: versions.py (the fifth file: the model as it stands).
 WALT = "Walt's threat model as it stands"
 WALT_AT_FIRST = "Walt's model as the first file was coded (no hiding change, insulation or hegemony shift)"
 WALT_AT_SECOND = "Walt's model as the second file was coded (no insulation or hegemony shift)"

@@ -6,6 +6,10 @@ from dataclasses import dataclass, fields
 
 from . import validation
 
+# The coefficients that switch a later term on (1) or off (0), or count it in part: each lies in [0, 1].
+SWITCHES: tuple[str, ...] = ("resistance_feasibility", "hiding_ends_with_defeat", "insulated_buckpassing",
+                             "chain_ganging", "allies_end_hiding")
+
 
 @dataclass(frozen=True)
 class ModelParameters:
@@ -15,8 +19,7 @@ class ModelParameters:
     over the whole input space (Walt's first condition) while leaving room for
     bandwagoning under the conditions he names. All must be finite; the thresholds
     ``response_threshold``, ``support_certain_at``, ``great_power_at`` and ``settled_at`` lie
-    in (0, 1); ``resistance_feasibility``, ``hiding_ends_with_defeat``, ``insulated_buckpassing``,
-    ``chain_ganging`` and ``allies_end_hiding`` in [0, 1]; slopes, shifts and the ``engaged_*`` weights are >= 0.
+    in (0, 1); the ``SWITCHES`` in [0, 1]; slopes, shifts and the ``engaged_*`` weights are >= 0.
     """
 
     response_threshold: float = 0.35  # tau: threat level at which aligning is a coin toss
@@ -55,8 +58,7 @@ class ModelParameters:
                 number = validation.bounded("ModelParameters", f.name, value, 0.0, 1.0)
                 if number in (0.0, 1.0):
                     raise ValueError(f"ModelParameters.{f.name} must be in (0, 1), got {number!r}")
-            elif f.name in ("resistance_feasibility", "hiding_ends_with_defeat", "insulated_buckpassing",
-                            "chain_ganging", "allies_end_hiding"):
+            elif f.name in SWITCHES:
                 number = validation.bounded("ModelParameters", f.name, value, 0.0, 1.0)
             elif f.name in ("bandwagon_base", "buckpass_base"):
                 number = validation.bounded("ModelParameters", f.name, value, -50.0, 50.0)

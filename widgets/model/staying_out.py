@@ -82,14 +82,11 @@ def insulated_buckpassing(threat: Threat, situation: Situation, params: ModelPar
     return great_power_rank(situation, params) * insulation(threat) * shelter(threat, situation, params)
 
 
-def resistance_certainty(situation: Situation, params: ModelParameters = DEFAULT_PARAMETERS,
-                         threat: Threat | None = None) -> float:
+def resistance_certainty(threat: Threat, situation: Situation, params: ModelParameters = DEFAULT_PARAMETERS) -> float:
     """C in [0, 1]: certainty that the threat will be resisted by others, from allies'
-    promises (C(a)) or from others already fighting it and holding (e_c * E**); either suffices.
-    Without ``threat`` the offence discount is not applied (E** = E*)."""
+    promises (C(a)) or from others already fighting it and holding (e_c * E**); either suffices."""
     promised = support_certainty(situation.allied_support, params)
-    held = buck_catcher(situation) if threat is None else shelter(threat, situation, params)
-    fighting = min(1.0, params.engaged_to_certainty * held)
+    fighting = min(1.0, params.engaged_to_certainty * shelter(threat, situation, params))
     return 1.0 - (1.0 - promised) * (1.0 - fighting)
 
 
