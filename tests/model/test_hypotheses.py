@@ -20,6 +20,7 @@ from widgets.model.alignment import (
     feasibility,
     hiding,
     insulated_buckpassing,
+    promised_certainty,
     utility_terms,
     war_momentum,
 )
@@ -526,6 +527,53 @@ def test_hiding_allies_mutation_zeroing_its_weight_fails_its_property():
     assert hiding(allied, HIDING_IGNORES_ALLIES) == hiding(alone, HIDING_IGNORES_ALLIES) > 0.0
     assert predict(threat, allied, params=HIDING_IGNORES_ALLIES).choice == "neutral"
     assert predict(threat, allied, params=ALLIES_END_HIDING).choice == "balance"
+
+
+FREE_RIDERS_ALIGN = ModelParameters(free_riders_align=1.0)  # the term switched on, whatever the default
+FREE_RIDERS_STAY_OUT = ModelParameters(free_riders_align=0.0)
+
+
+@given(full_situations, ordered_pair(0.0, 1.0))
+def test_free_riders_align_certainty_sends_only_great_powers_out(situation, capabilities):
+    """Walt (1987, p. 31): certain allied support makes weak states free-ride and great powers pass the buck;
+    a free-rider stays in the alliance (Olson and Zeckhauser 1966). With u = 1 the certainty of allies'
+    promises that invites staying out never falls with rank, is whole at great-power rank and nothing for a
+    negligible state; with u = 0, or without ``capability``, it is C(a) whatever the decider's size."""
+    small, large = (replace(situation, capability=c) for c in capabilities)
+    whole = promised_certainty(replace(situation, capability=None), FREE_RIDERS_ALIGN)
+    assert promised_certainty(small, FREE_RIDERS_ALIGN) <= promised_certainty(large, FREE_RIDERS_ALIGN)
+    assert promised_certainty(replace(situation, capability=0.0), FREE_RIDERS_ALIGN) == 0.0
+    great = replace(situation, capability=max(capabilities[1], DEFAULT_PARAMETERS.great_power_at))
+    assert promised_certainty(great, FREE_RIDERS_ALIGN) == whole
+    assert promised_certainty(small, FREE_RIDERS_STAY_OUT) == promised_certainty(large, FREE_RIDERS_STAY_OUT) == whole
+
+
+@given(threats, full_situations, ordered_pair(A0, 1.0))
+def test_free_riders_align_a_negligible_state_gains_no_buck_passing_from_its_allies(threat, situation, supports):
+    """With u = 1 a negligible state (capability 0) no more passes the buck when its allies' help grows certain:
+    the promises' pull toward buck-passing is gone; a great power's is whole (condition 3 holds for it)."""
+    situation = replace(situation, capability=0.0, others_engaged=0.0)
+    low, high = (replace(situation, allied_support=a) for a in supports)
+    assert (utility_terms(threat, high, FREE_RIDERS_ALIGN).values["certainty"]["buck-pass"]
+            == utility_terms(threat, low, FREE_RIDERS_ALIGN).values["certainty"]["buck-pass"] == 0.0)
+    great_low, great_high = (replace(s, capability=1.0) for s in (low, high))
+    assert (utility_terms(threat, great_high, FREE_RIDERS_ALIGN).values["certainty"]["buck-pass"]
+            > utility_terms(threat, great_low, FREE_RIDERS_ALIGN).values["certainty"]["buck-pass"])
+
+
+def test_free_riders_align_mutation_zeroing_its_weight_fails_its_property():
+    """The property can fail: with u = 0 a negligible state with certain allies facing a middling threat
+    passes the buck in peace and in war; with u = 1 it aligns against the threat (a free-rider inside the
+    alliance). For a great power in the same place the term changes nothing."""
+    threat = Threat(0.5, 0.5, 0.5, 0.5)
+    for war in (False, True):
+        small = Situation(0.2, 1.0, war, 0.5, capability=0.0)
+        assert promised_certainty(small, FREE_RIDERS_STAY_OUT) == 1.0
+        assert predict(threat, small, params=FREE_RIDERS_STAY_OUT).choice == "buck-pass"
+        assert predict(threat, small, params=FREE_RIDERS_ALIGN).choice == "balance"
+        great = replace(small, own_strength=0.6, capability=0.6)
+        assert (predict(threat, great, params=FREE_RIDERS_ALIGN).probabilities
+                == predict(threat, great, params=FREE_RIDERS_STAY_OUT).probabilities)
 
 
 @given(threats, full_situations, st.floats(-1.0, 1.0), st.floats(-1.0, 1.0))

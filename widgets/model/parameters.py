@@ -8,7 +8,7 @@ from . import validation
 
 # The coefficients that switch a later term on (1) or off (0), or count it in part: each lies in [0, 1].
 SWITCHES: tuple[str, ...] = ("resistance_feasibility", "hiding_ends_with_defeat", "insulated_buckpassing",
-                             "chain_ganging", "allies_end_hiding")
+                             "chain_ganging", "allies_end_hiding", "free_riders_align")
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,8 @@ class ModelParameters:
     insulated_buckpassing: float = 1.0  # e_q (Mearsheimer 2001, ch. 8): 0 = the model without the term
     chain_ganging: float = 0.0  # o (Christensen and Snyder 1990): 0 = the model without the term (not adopted)
     allies_end_hiding: float = 1.0  # j (Walt 1987, pp. 29-31; Labs 1992): 0 = hiding ignores allies
+    # u (Walt 1987, p. 31; Olson and Zeckhauser 1966): 0 = a small state's certain allies send it out (specified off)
+    free_riders_align: float = 0.0
     # Feasibility of resisting (module docstring, "F"): 0 leaves the intentions motive whole.
     resistance_feasibility: float = 1.0  # f (Walt 1987, pp. 30-31; Labs 1992)
     hiding_ends_with_defeat: float = 1.0  # g (Walt 1987, p. 30; Schweller 1994): 0 = hiding fades only toward victory

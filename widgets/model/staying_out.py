@@ -82,10 +82,29 @@ def insulated_buckpassing(threat: Threat, situation: Situation, params: ModelPar
     return great_power_rank(situation, params) * insulation(threat) * shelter(threat, situation, params)
 
 
+def promised_certainty(situation: Situation, params: ModelParameters = DEFAULT_PARAMETERS) -> float:
+    """C_u(a) = C(a) * (1 - u * smallness(c)) in [0, 1]: the certainty of allies' promises that invites staying out.
+
+    Walt (1987, p. 31): "excessive confidence in allied support will encourage weak states to free-ride
+    ... Among the great powers, the belief that allies are readily available encourages buck-passing".
+    A free-rider, in the economics of alliances Walt draws on (Olson and Zeckhauser 1966), is a member
+    that leaves the burden of the common defence to its larger partners: it stays in the alliance.
+    With u (``free_riders_align``) > 0, certainty of allied support sends a small state toward
+    free-riding inside the alliance, which the model counts as aligning against the threat, and only a
+    great power toward passing the buck: C(a) is scaled by 1 - u * smallness(c). Only with
+    ``capability`` given (rank is absolute size, as for hiding); C(a) whole when u = 0.
+    """
+    certainty = support_certainty(situation.allied_support, params)
+    if situation.capability is None:
+        return certainty
+    return certainty * (1.0 - params.free_riders_align * smallness(situation, params))
+
+
 def resistance_certainty(threat: Threat, situation: Situation, params: ModelParameters = DEFAULT_PARAMETERS) -> float:
     """C in [0, 1]: certainty that the threat will be resisted by others, from allies'
-    promises (C(a)) or from others already fighting it and holding (e_c * E**); either suffices."""
-    promised = support_certainty(situation.allied_support, params)
+    promises (C_u(a), ``promised_certainty``) or from others already fighting it and holding (e_c * E**);
+    either suffices."""
+    promised = promised_certainty(situation, params)
     fighting = min(1.0, params.engaged_to_certainty * shelter(threat, situation, params))
     return 1.0 - (1.0 - promised) * (1.0 - fighting)
 
