@@ -47,7 +47,7 @@ class ModelParameters:
     insulated_buckpassing: float = 1.0  # e_q (Mearsheimer 2001, ch. 8): 0 = the model without the term
     chain_ganging: float = 0.0  # o (Christensen and Snyder 1990): 0 = the model without the term (not adopted)
     allies_end_hiding: float = 1.0  # j (Walt 1987, pp. 29-31; Labs 1992): 0 = hiding ignores allies
-    # u (Walt 1987, p. 31; Olson and Zeckhauser 1966): 0 = a small state's certain allies send it out (specified off)
+    # u (Walt 1987, p. 31; Olson and Zeckhauser 1966): 0 = a small state's certain allies send it out (not adopted)
     free_riders_align: float = 0.0
     # Feasibility of resisting (module docstring, "F"): 0 leaves the intentions motive whole.
     resistance_feasibility: float = 1.0  # f (Walt 1987, pp. 30-31; Labs 1992)

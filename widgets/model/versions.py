@@ -3,8 +3,8 @@
 Each later term was committed switched off, run once on the book's cases and adopted by a rule fixed
 beforehand (``alignment.py``'s docstring). Chapter 8 compares the model as it stands with the model as
 it stood when each held-out file was committed, and quotes the book-case score of each version; these
-are those versions, defined once. ``CHAIN_GANGING_TRIED`` is the one spec that was run and not adopted,
-on the model as it then stood.
+are those versions, defined once. ``CHAIN_GANGING_TRIED`` and ``FREE_RIDERS_TRIED`` are the specs that
+were run and not adopted, each on the model as it then stood.
 """
 
 from __future__ import annotations
@@ -24,3 +24,4 @@ AT_FOURTH_FILE = replace(AT_THIRD_FILE, hegemony_shift=ModelParameters().hegemon
 WITHOUT_FEASIBILITY = ModelParameters(resistance_feasibility=0.0)
 BEFORE_ALL = replace(AT_FIRST_FILE, resistance_feasibility=0.0)
 CHAIN_GANGING_TRIED = replace(AT_FOURTH_FILE, chain_ganging=1.0)
+FREE_RIDERS_TRIED = ModelParameters(free_riders_align=1.0)  # after the fifth file, on the model as it stands
