@@ -438,9 +438,12 @@ def test_chain_ganging_others_fighting_shelters_less_from_a_more_offensive_threa
     """Christensen and Snyder (1990): where offence is believed to dominate, a buck-catcher may be overrun
     before the buck-passer acts, so states chain-gang rather than pass the buck. With o > 0 and others
     fighting the threat (E* > 0), more offensive power lowers the utility of buck-passing; with o = 0 it
-    leaves it unchanged (offence moves buck-passing only through this term)."""
+    leaves it unchanged (offence moves buck-passing only through this term). Others' fighting must count for
+    something: it cannot when allies' help is already certain (a = 1) and the threat shows no aggressive
+    intentions to share, so those inputs are left out."""
     situation = replace(situation, target=False, victory=min(situation.victory, 0.95))
     assume(situation.others_engaged >= 0.01)
+    assume(situation.allied_support < 1.0 or threat.aggressive_intentions > 0.0)
     low, high = (replace(threat, offensive_power=o) for o in offences)
     on = [utility_terms(t, situation, CHAIN_GANGING).utility("buck-pass") for t in (low, high)]
     off = [utility_terms(t, situation, NO_CHAIN_GANGING).utility("buck-pass") for t in (low, high)]
