@@ -253,4 +253,38 @@ def test_the_rejected_chain_ganging_term_is_reported_as_it_ran():
     assert gained == {"austria-1813", "italy-1915", "romania-1916", "west-germany-1955"}
     assert lost == {"britain-1870", "netherlands-1914", "italy-1914", "romania-1914", "usa-1939"}
     assert re.search(r"gained four decisions.*lost five stay-outs", doc)
+
+
+def test_the_rejected_free_riding_term_is_reported_as_it_ran():
+    """alignment.py's docstring reports the one run of the free-riding spec (u = 1) on the book's cases: the
+    three-way macro recall before and after, the two decisions it changed, why the other small joiners that
+    prompted it still miss (others already fought their threat), the pooled record that prompted it and the
+    codebook it cuts against. The rule kept u = 0, and chapter 1's table says the term is off and why."""
+    from widgets.model import alignment
+    from widgets.model.parameters import DEFAULT_PARAMETERS
+    from widgets.model.versions import FREE_RIDERS_TRIED
+
+    cases = load_cases()
+    observed = list(cases["observed"])
+    off, on = walt_predictions(cases), walt_predictions(cases, params=FREE_RIDERS_TRIED)
+    before, after = (score(observed, p).three.macro_recall for p in (off, on))
+    doc = " ".join(alignment.__doc__.split())
+    assert f"the recall fell from {before:.3f} to {after:.3f}".replace("0.", ".") in doc
+    assert after < before and DEFAULT_PARAMETERS.free_riders_align == 0.0
+    assert FREE_RIDERS_TRIED == replace(DEFAULT_PARAMETERS, free_riders_align=1.0)
+    changed = {c: (x, y, o) for c, o, x, y in zip(cases.index, observed, off, on, strict=True) if x != y}
+    assert changed == {"west-germany-1955": ("buck-pass", "balance", "balance"),
+                       "italy-1914": ("buck-pass", "balance", "neutral")}
+    assert "It changed two decisions: West Germany 1955 became a hit" in doc
+    for cid in ("italy-1915", "romania-1916", "japan-1914"):
+        i = list(cases.index).index(cid)
+        assert off[i] == on[i] == "buck-pass" != observed[i] and cases.loc[cid, "others_engaged"] > 0
+    assert "(Italy 1915, Romania 1916, Japan 1914) are still predicted to pass the buck" in doc
+    assert "29 aligned against the threat (on the sixth file, coded later, 5 of 10)" in doc
+    assert "it cuts against the codebook, which codes free-riding on others' effort as buck-passing" in doc
+    codebook = (CHAPTER.parents[1] / "data" / "README.md").read_text()
+    assert "or free-riding on their effort | Prussia 1795" in codebook
+    table = " ".join(CHAPTER.read_text().split())
+    assert "the book's codebook counts free-riding as buck-passing (0: specified before its first run and not " \
+           "adopted" in table
     assert "(0: specified before its first run and not adopted" in _text()

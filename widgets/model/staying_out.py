@@ -87,8 +87,9 @@ def promised_certainty(situation: Situation, params: ModelParameters = DEFAULT_P
 
     Walt (1987, p. 31): "excessive confidence in allied support will encourage weak states to free-ride
     ... Among the great powers, the belief that allies are readily available encourages buck-passing".
-    A free-rider, in the economics of alliances Walt draws on (Olson and Zeckhauser 1966), is a member
-    that leaves the burden of the common defence to its larger partners: it stays in the alliance.
+    In the economics of alliances (Olson and Zeckhauser 1966) a free-rider is a small member that leaves
+    the burden of the common defence to its larger partners: it stays in the alliance. (Reading Walt's
+    free-riding so is the book's alternative, not adopted; its codebook codes free-riding as buck-passing.)
     With u (``free_riders_align``) > 0, certainty of allied support sends a small state toward
     free-riding inside the alliance, which the model counts as aligning against the threat, and only a
     great power toward passing the buck: C(a) is scaled by 1 - u * smallness(c). Only with
