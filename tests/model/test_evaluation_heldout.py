@@ -284,6 +284,30 @@ def test_chapter_8_says_what_the_fourth_file_shows(book):
     assert sent_out == {"greece-1912", "austria-1935", "britain-1935", "ussr-1935", "hungary-1935"}
 
 
+def test_chapter_8_file_by_file_table(book):
+    """One row per file in the order coded, each the file's clean test beside the baselines, equal to the
+    per-file facts; 'above always balancing on four of the six files and above the tuned rules on two (the
+    first two); the logit ... scores above it on every file'."""
+    cases, files, _, f = book
+    table = eh.files_table(eh.run_all(cases))
+    assert list(table.index) == list(eh.HELDOUT_SETS) and list(table["decisions"]) == [len(files[w]) for w in files]
+    prefix = {"first": "at1", "second": "at2", "third": "at3", "fourth": "at4", "fifth": "walt", "sixth": "walt"}
+    for k, which in enumerate(eh.HELDOUT_SETS, start=1):
+        row = table.loc[which]
+        assert row["model as coded"] == round(f[f"ho{k}_{prefix[which]}_macro3"], 3)
+        assert (row["always balancing"], row["best rule"], row["logit"]) == tuple(
+            round(f[f"ho{k}_{p}_macro3"], 3) for p in ("modal", "rule", "logit"))
+        assert row["logit"] > row["model as coded"]
+    assert table.loc["sixth", "years"] == "1848-1859"
+    assert (f["hof_files"], f["hof_above_modal"], f["hof_above_rule"], f["hof_above_logit"]) == (6, 4, 2, 0)
+    above_rule = [w for w in table.index if table.loc[w, "model as coded"] > table.loc[w, "best rule"]]
+    assert above_rule == ["first", "second"]
+    text = " ".join((ROOT / "chapters" / "08_history.ipynb").read_text().replace('\\n",\n    "', " ").split())
+    assert "and above the tuned rules on {eval}`fact[\\\"hof_above_rule\\\"]` (the first two); the logit fitted on " \
+           "the book's cases scores above it on every file." in text
+    assert "heldout.files_table(heldout_runs)" in text
+
+
 def test_chapter_8_pooled_verdict(book):
     """'above the simple rules tuned on the book's cases, more decisions right than always predicting
     balancing, but well below the logit fitted there (by more than 0.1)'."""

@@ -234,9 +234,30 @@ def pooled_scores(cases: pd.DataFrame | None = None, runs: Runs | None = None) -
     return {name: score(observed, values) for name, values in predicted.items()}
 
 
+FILE_COLUMNS: tuple[tuple[str, str | None], ...] = (
+    ("model as coded", None), ("always balancing", MODAL), ("best rule", BEST_RULE), ("logit", LOGIT))
+
+
+def files_table(runs: Runs) -> pd.DataFrame:
+    """One row per held-out file, in the order coded: its years, its decisions, and the three-way macro
+    recall of the model as it stood when the file was coded (``AS_CODED_ON``, the file's clean test)
+    beside the baselines', each fixed on the book's cases before the file was seen."""
+    records = []
+    for which, (heldout, predictions) in runs.items():
+        scores = scores_of(heldout, predictions)
+        years = heldout["year"]
+        record: dict[str, Any] = {"file": which, "years": f"{int(years.min())}-{int(years.max())}",
+                                  "decisions": len(heldout)}
+        for label, name in FILE_COLUMNS:
+            record[label] = round(scores[name or AS_CODED_ON[which]].three.macro_recall, 3)
+        records.append(record)
+    return pd.DataFrame(records).set_index("file")
+
+
 def all_heldout_facts(cases: pd.DataFrame | None = None, runs: Runs | None = None) -> dict[str, Any]:
-    """Chapter 8's held-out numbers: each file's (tags ``ho1`` and ``ho2``), the book-case scores of the models
-    the first two files test (``book_at1_macro3``, ``book_at2_macro3``) and the pooled ones
+    """Chapter 8's held-out numbers: each file's (tags ``ho1`` to ``ho6``), the book-case scores of the models
+    the first four files test (``book_at1_macro3`` to ``book_at4_macro3``), how many files the model as coded
+    scores above each baseline on (``hof_files``, ``hof_above_modal``/``_rule``/``_logit``) and the pooled ones
     (``hop_n``, ``hop_obs3_*``, and ``hop_coded``/``hop_modal``/``hop_rule``/``hop_war``/``hop_logit``
     with ``_macro3``, ``_correct3`` and ``_hit3_*``)."""
     cases = load_cases() if cases is None else cases
@@ -250,6 +271,10 @@ def all_heldout_facts(cases: pd.DataFrame | None = None, runs: Runs | None = Non
                            ("book_at4", AT_FOURTH_FILE)):
         facts[f"{prefix}_macro3"] = score(list(cases["observed"]), walt_predictions(cases, params=params)
                                           ).three.macro_recall
+    table = files_table(runs)
+    facts["hof_files"] = len(table)
+    for key, column in (("modal", "always balancing"), ("rule", "best rule"), ("logit", "logit")):
+        facts[f"hof_above_{key}"] = int((table["model as coded"] > table[column]).sum())
     pooled = pooled_scores(cases, runs)
     first = pooled[AS_CODED].three
     facts["hop_n"] = first.n
