@@ -777,11 +777,14 @@ def test_chapter_8_reports_the_two_specs_after_the_fourth_file(cases, facts):
     moved = {c: (b, n) for c, b, n in zip(cases.index, before, ev.walt_predictions(cases), strict=True) if b != n}
     assert moved == {"japan-1914": ("neutral", "buck-pass")} and cases.loc["japan-1914", "observed"] == "balance"
     text = " ".join(CHAPTER_8.read_text().replace('\\n",\n    "', " ").split())
-    assert ('lowered that recall from {eval}`fact[\\"before_j_macro3:.3f\\"]` to {eval}`fact[\\"chain_macro3:.3f\\"]` '
-            "and was not adopted") in text
-    assert ('left it at {eval}`fact[\\"walt_macro3:.3f\\"]` and was adopted; it moves Japan in 1914 from neutrality '
-            "to buck-passing, still a miss, and on the fifth file, coded after both, it acts on six small states (four "
-            "of them with certain allies) but changes no prediction") in text
+    assert ('chain-ganging, which lowered that recall from {eval}`fact[\\"before_j_macro3:.3f\\"]` to '
+            '{eval}`fact[\\"chain_macro3:.3f\\"]`, and free-riders align, which lowered it to '
+            '{eval}`fact[\\"free_macro3:.3f\\"]`.') in text
+    assert facts["free_macro3"] < facts["walt_macro3"]
+    assert ('adopted because it left the recall on the book\'s cases at {eval}`fact[\\"walt_macro3:.3f\\"]`; it moves '
+            "Japan in 1914 from neutrality to buck-passing, still a miss, and on the fifth file, coded after it, it "
+            "acts on six small states (four of them with certain allies) but changes no prediction, nor on the "
+            "sixth.") in text
     assert "Three terms came later still." in text
     fifth = eh_load("fifth")
     from widgets.io.cases import Case
