@@ -31,6 +31,19 @@ def three(predictions, which, name):
     return three_way(predictions[which][name])
 
 
+def hits_changed(heldout, before, after):
+    """(gained, lost): the decisions the three-way split scores right with ``after`` and not with ``before``,
+    and the reverse."""
+    observed = three_way(list(heldout["observed"]))
+    gained, lost = set(), set()
+    for c, o, x, y in zip(heldout.index, observed, three_way(before), three_way(after), strict=True):
+        if y == o != x:
+            gained.add(c)
+        elif x == o != y:
+            lost.add(c)
+    return gained, lost
+
+
 @pytest.mark.parametrize(("which", "n", "years"), [
     ("first", 30, [1854, 1855, 1866, 1877, 1878, 1990, 1991]),
     ("second", 24, [1870, 1904, 1967, 1980]),
@@ -270,8 +283,8 @@ def test_chapter_8_says_what_the_fourth_file_shows(book):
     assert f["ho4_at4_hit3_out"] > f["ho4_at3_hit3_out"] and f["ho4_at4_correct3"] > f["ho4_at3_correct3"]
     assert f["ho4_at4_correct3"] > f["ho4_modal_correct3"] and f["ho4_logit_correct3"] > f["ho4_at4_correct3"]
     assert f["ho4_at3_hit3_against"] > f["ho4_at4_hit3_against"]
-    lost = {c for c in heldout.index if at3[c] == observed[c] != walt[c]}
-    gained = {c for c in heldout.index if walt[c] == observed[c] != at3[c]}
+    fourth = predictions["fourth"]
+    gained, lost = hits_changed(heldout, fourth[eh.WALT_AT_THIRD], fourth[eh.WALT_AT_FOURTH])
     assert lost == {"britain-1935", "ussr-1935"} and len(gained) == 11
     assert all(observed[c] == "stay out" for c in gained)
     assert f["ho4_at3_macro3"] < f["ho4_at4_macro3"] < f["ho4_modal_macro3"]
@@ -393,12 +406,9 @@ def test_the_chapters_say_what_the_third_file_did_to_the_later_terms(book):
     # the hiding change on the files after the second: one hit gained (the Ottoman Empire 1913), none lost
     gained, lost = set(), set()
     for which in ("third", "fourth", "fifth", "sixth"):
-        heldout = files[which]
-        obs = three_way(list(heldout["observed"]))
-        for c, o, x, y in zip(heldout.index, obs, three(predictions, which, eh.WALT_AT_FIRST),
-                              three(predictions, which, eh.WALT_AT_SECOND), strict=True):
-            gained |= {c} if y == o != x else set()
-            lost |= {c} if x == o != y else set()
+        won, dropped = hits_changed(files[which], predictions[which][eh.WALT_AT_FIRST],
+                                    predictions[which][eh.WALT_AT_SECOND])
+        gained, lost = gained | won, lost | dropped
     assert (gained, lost) == ({"ottoman-empire-1913"}, set())
     assert "*the hiding change*: one hit gained (the Ottoman Empire in 1913, on the third file);" in text["ch8"]
     assert "gave it nothing to act on (no great power was fighting the threat in any of its wars): it is still " \
@@ -486,10 +496,7 @@ def test_chapter_8_says_what_the_sixth_file_shows(book):
     assert {observed["russia-1848-schleswig"], observed["russia-1859"]} == {"align against"}
 
     def moved(params):
-        other = three_way(ev.walt_predictions(heldout, params=params))
-        gained = {c for c, b in zip(ids, other, strict=True) if b == observed[c] != walt[c]}
-        lost = {c for c, b in zip(ids, other, strict=True) if walt[c] == observed[c] != b}
-        return gained, lost
+        return hits_changed(heldout, predictions["sixth"][eh.WALT], ev.walt_predictions(heldout, params=params))
 
     base = ModelParameters()
     for switch in ("hiding_ends_with_defeat", "insulated_buckpassing", "allies_end_hiding", "resistance_feasibility"):

@@ -263,8 +263,8 @@ def all_heldout_facts(cases: pd.DataFrame | None = None, runs: Runs | None = Non
     cases = load_cases() if cases is None else cases
     runs = run_all(cases) if runs is None else runs
     facts: dict[str, Any] = {}
-    for tag, which in (("ho1", "first"), ("ho2", "second"), ("ho3", "third"), ("ho4", "fourth"), ("ho5", "fifth"),
-                       ("ho6", "sixth")):
+    for number, which in enumerate(HELDOUT_SETS, start=1):  # tags ho1, ho2, ... in the order the files were coded
+        tag = f"ho{number}"
         heldout, predictions = runs[which]
         facts.update(heldout_facts(scores_of(heldout, predictions), heldout, tag))
     for prefix, params in (("book_at1", AT_FIRST_FILE), ("book_at2", AT_SECOND_FILE), ("book_at3", AT_THIRD_FILE),
