@@ -229,12 +229,12 @@ def test_the_parameter_table_names_every_coefficient():
 
 
 def test_the_rejected_chain_ganging_term_is_reported_as_it_ran():
-    """alignment.py's docstring reports the one run of the chain-ganging spec (o = 1) on the book's cases:
+    """versions.py's docstring reports the one run of the chain-ganging spec (o = 1) on the book's cases:
     the three-way macro recall it states before and after, and the decisions it gained and lost; chapter
     1's table says the term is off. The decision rule (adopt only if the recall does not fall) kept o = 0."""
     import re
 
-    from widgets.model import alignment
+    from widgets.model import versions
     from widgets.model.parameters import DEFAULT_PARAMETERS
 
     cases = load_cases()
@@ -242,7 +242,7 @@ def test_the_rejected_chain_ganging_term_is_reported_as_it_ran():
     off = walt_predictions(cases)
     on = walt_predictions(cases, params=ModelParameters(chain_ganging=1.0))
     before, after = (score(observed, p).three.macro_recall for p in (off, on))
-    doc = " ".join(alignment.__doc__.split())
+    doc = " ".join(versions.__doc__.split())
     assert f"fell from {before:.3f} to {after:.3f}".replace("0.", ".") in doc
     assert after < before and DEFAULT_PARAMETERS.chain_ganging == 0.0
     three = THREE_WAY_OF
@@ -256,11 +256,11 @@ def test_the_rejected_chain_ganging_term_is_reported_as_it_ran():
 
 
 def test_the_rejected_free_riding_term_is_reported_as_it_ran():
-    """alignment.py's docstring reports the one run of the free-riding spec (u = 1) on the book's cases: the
+    """versions.py's docstring reports the one run of the free-riding spec (u = 1) on the book's cases: the
     three-way macro recall before and after, the two decisions it changed, why the other small joiners that
     prompted it still miss (others already fought their threat), the pooled record that prompted it and the
     codebook it cuts against. The rule kept u = 0, and chapter 1's table says the term is off and why."""
-    from widgets.model import alignment
+    from widgets.model import versions
     from widgets.model.parameters import DEFAULT_PARAMETERS
     from widgets.model.versions import FREE_RIDERS_TRIED
 
@@ -268,7 +268,7 @@ def test_the_rejected_free_riding_term_is_reported_as_it_ran():
     observed = list(cases["observed"])
     off, on = walt_predictions(cases), walt_predictions(cases, params=FREE_RIDERS_TRIED)
     before, after = (score(observed, p).three.macro_recall for p in (off, on))
-    doc = " ".join(alignment.__doc__.split())
+    doc = " ".join(versions.__doc__.split())
     assert f"the recall fell from {before:.3f} to {after:.3f}".replace("0.", ".") in doc
     assert after < before and DEFAULT_PARAMETERS.free_riders_align == 0.0
     assert FREE_RIDERS_TRIED == replace(DEFAULT_PARAMETERS, free_riders_align=1.0)

@@ -579,6 +579,52 @@ def test_free_riders_align_mutation_zeroing_its_weight_fails_its_property():
                 == predict(threat, great, params=FREE_RIDERS_STAY_OUT).probabilities)
 
 
+RANK_SHELTERS = ModelParameters(buckpassers_are_great_powers=1.0)  # the term switched on, whatever the default
+ANY_SIZE_SHELTERED = ModelParameters(buckpassers_are_great_powers=0.0)
+
+
+@given(threats, full_situations, unit, unit)
+def test_buckpassers_are_great_powers_others_fighting_does_not_move_a_negligible_state(threat, situation, e1, e2):
+    """Mearsheimer (2001, ch. 5), Christensen and Snyder (1990): passing the buck to others who fight the
+    threat is a great power's strategy. With y = 1, how far others already fight the threat changes nothing
+    for a negligible state (capability 0): its ways of staying out are hiding, the lesson and its allies'
+    promises. With y = 0 it may (see the mutation test)."""
+    negligible = replace(situation, capability=0.0)
+    one, other = (replace(negligible, others_engaged=e) for e in (e1, e2))
+    assert predict(threat, one, params=RANK_SHELTERS).probabilities == \
+        predict(threat, other, params=RANK_SHELTERS).probabilities
+
+
+@given(threats, full_situations, ordered_pair(0.0, 1.0))
+def test_buckpassers_are_great_powers_shelter_grows_with_rank_and_is_whole_for_a_great_power(
+        threat, situation, capabilities):
+    """With y = 1 others' fighting shelters a larger state at least as much as a smaller one, and a great
+    power (capability at or above the cut) or a state of unknown size exactly as with y = 0: the spec
+    takes buck-passing on others' fighting from small states only."""
+    from widgets.model.alignment import shelter
+
+    small, large = (replace(situation, capability=c) for c in capabilities)
+    assert shelter(threat, small, RANK_SHELTERS) <= shelter(threat, large, RANK_SHELTERS)
+    great = replace(situation, capability=max(capabilities[1], DEFAULT_PARAMETERS.great_power_at))
+    for state in (great, replace(situation, capability=None)):
+        assert predict(threat, state, params=RANK_SHELTERS).probabilities == \
+            predict(threat, state, params=ANY_SIZE_SHELTERED).probabilities
+
+
+def test_buckpassers_are_great_powers_mutation_zeroing_its_weight_fails_its_property():
+    """The property can fail: with y = 0 a negligible state, in peace, facing the gravest threat that others
+    are committed to resist, passes the buck (and would not if no one resisted); with y = 1 it balances.
+    For a great power in the same place the term changes nothing."""
+    threat = Threat(1, 1, 1, 1)
+    small = Situation(0.2, 0.5, False, 0.5, capability=0.0, others_engaged=1.0)
+    assert predict(threat, small, params=ANY_SIZE_SHELTERED).choice == "buck-pass"
+    assert predict(threat, replace(small, others_engaged=0.0), params=ANY_SIZE_SHELTERED).choice == "balance"
+    assert predict(threat, small, params=RANK_SHELTERS).choice == "balance"
+    great = replace(small, own_strength=0.6, capability=0.6)
+    assert (predict(threat, great, params=RANK_SHELTERS).probabilities
+            == predict(threat, great, params=ANY_SIZE_SHELTERED).probabilities)
+
+
 @given(threats, full_situations, st.floats(-1.0, 1.0), st.floats(-1.0, 1.0))
 def test_learning_a_positive_neutrality_lesson_keeps_a_small_state_out(threat, situation, l1, l2):
     """Reiter (1996): a small state whose neutrality kept it safe in the last great war stays neutral

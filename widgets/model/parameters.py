@@ -8,7 +8,8 @@ from . import validation
 
 # The coefficients that switch a later term on (1) or off (0), or count it in part: each lies in [0, 1].
 SWITCHES: tuple[str, ...] = ("resistance_feasibility", "hiding_ends_with_defeat", "insulated_buckpassing",
-                             "chain_ganging", "allies_end_hiding", "free_riders_align")
+                             "chain_ganging", "allies_end_hiding", "free_riders_align",
+                             "buckpassers_are_great_powers")
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,8 @@ class ModelParameters:
     allies_end_hiding: float = 1.0  # j (Walt 1987, pp. 29-31; Labs 1992): 0 = hiding ignores allies
     # u (Walt 1987, p. 31; Olson and Zeckhauser 1966): 0 = a small state's certain allies send it out (not adopted)
     free_riders_align: float = 0.0
+    # y (Mearsheimer 2001, ch. 5; Christensen and Snyder 1990): 0 = others' fighting shelters a state of any size
+    buckpassers_are_great_powers: float = 0.0
     # Feasibility of resisting (module docstring, "F"): 0 leaves the intentions motive whole.
     resistance_feasibility: float = 1.0  # f (Walt 1987, pp. 30-31; Labs 1992)
     hiding_ends_with_defeat: float = 1.0  # g (Walt 1987, p. 30; Schweller 1994): 0 = hiding fades only toward victory

@@ -4,7 +4,8 @@ Each function is one mechanism's input to the model, tied to its source: allies'
 fighting as certainty that the threat will be resisted (Christensen and Snyder 1990; Mearsheimer 2001),
 an insulated great power's buck-passing (Mearsheimer 2001, ch. 8), hiding (Schroeder 1994; Labs 1992),
 the neutrality lesson (Reiter 1996) and great powers' indifference to threats far from hegemony
-(Levy 2004), and the offence that makes others' fighting a poor shelter (Christensen and Snyder 1990).
+(Levy 2004), the offence that makes others' fighting a poor shelter (Christensen and Snyder 1990) and the
+rank that buck-passing on others' fighting needs (Mearsheimer 2001).
 Each is zero at its input's default.
 """
 
@@ -54,11 +55,29 @@ def holding_odds(threat: Threat, params: ModelParameters = DEFAULT_PARAMETERS) -
     return 1.0 - params.chain_ganging * threat.offensive_power
 
 
+def buckpasser_rank(situation: Situation, params: ModelParameters = DEFAULT_PARAMETERS) -> float:
+    """1 - y * smallness(c) in [0, 1]: how far the decider can pass the buck to others already fighting.
+
+    Mearsheimer (2001, ch. 5) states buck-passing as a strategy of a threatened great power, which gets
+    another great power to check the aggressor while it stays on the sidelines; Christensen and Snyder
+    (1990) analyse it among the great powers of a multipolar system. Neither speaks of small states, whose
+    ways of staying out in this book's sources are hiding (Schroeder 1994; Labs 1992), the neutrality
+    lesson (Reiter 1996) and free-riding on allies' promises (Walt 1987, p. 31; C(a), untouched here).
+    With y (``buckpassers_are_great_powers``) > 0, others' fighting shelters a state in proportion to its
+    great-power rank: whole at great-power rank, nothing for a negligible state. Only with ``capability``
+    given (rank is absolute size, as for hiding); 1 when y = 0 or capability is not given.
+    """
+    if situation.capability is None:
+        return 1.0
+    return 1.0 - params.buckpassers_are_great_powers * smallness(situation, params)
+
+
 def shelter(threat: Threat, situation: Situation, params: ModelParameters = DEFAULT_PARAMETERS) -> float:
-    """E** = E* * (1 - o * O) in [0, 1]: the buck-catcher (``buck_catcher``) discounted by the threat's
-    offence (``holding_odds``). Equals E* when o = 0. Every use of others' fighting as a reason to
-    stay out (certainty of resistance, the shared intentions motive, insulation) reads this."""
-    return buck_catcher(situation) * holding_odds(threat, params)
+    """E** = E* * (1 - o * O) * (1 - y * smallness(c)) in [0, 1]: the buck-catcher (``buck_catcher``)
+    discounted by the threat's offence (``holding_odds``) and by the decider's rank (``buckpasser_rank``).
+    Equals E* when o = y = 0. Every use of others' fighting as a reason to stay out (certainty of
+    resistance, the shared intentions motive, insulation) reads this."""
+    return buck_catcher(situation) * holding_odds(threat, params) * buckpasser_rank(situation, params)
 
 
 def insulation(threat: Threat) -> float:
