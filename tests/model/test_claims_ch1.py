@@ -288,3 +288,42 @@ def test_the_rejected_free_riding_term_is_reported_as_it_ran():
     assert "the book's codebook counts free-riding as buck-passing (0: specified before its first run and not " \
            "adopted" in table
     assert "(0: specified before its first run and not adopted" in _text()
+
+
+def test_the_rejected_great_power_buckpassing_term_is_reported_as_it_ran():
+    """versions.py's docstring reports the one run of the great-power buck-passing spec (y = 1) on the book's
+    cases: the three-way macro recall before and after, the four decisions it changed (one hit gained, three
+    lost), why the three were lost (no shelter left, a grave threat, hiding partial) and why two of its prompts
+    still miss (their allies' promises). The rule kept y = 0, and chapter 1's table says the term is off."""
+    from widgets.io.cases import Case
+    from widgets.model import versions
+    from widgets.model.alignment import hiding, predict
+    from widgets.model.parameters import DEFAULT_PARAMETERS
+    from widgets.model.versions import GREAT_POWER_BUCKPASSING_TRIED
+
+    cases = load_cases()
+    observed = list(cases["observed"])
+    off, on = walt_predictions(cases), walt_predictions(cases, params=GREAT_POWER_BUCKPASSING_TRIED)
+    before, after = (score(observed, p).three.macro_recall for p in (off, on))
+    doc = " ".join(versions.__doc__.split())
+    assert f"the recall fell from {before:.3f} to {after:.3f}, so y stays 0".replace("0.", ".") in doc
+    assert after < before and DEFAULT_PARAMETERS.buckpassers_are_great_powers == 0.0
+    assert GREAT_POWER_BUCKPASSING_TRIED == replace(DEFAULT_PARAMETERS, buckpassers_are_great_powers=1.0)
+    changed = {c: (x, y, o) for c, o, x, y in zip(cases.index, observed, off, on, strict=True) if x != y}
+    assert changed == {"romania-1916": ("buck-pass", "balance", "balance"),
+                       **{c: ("buck-pass", "balance", "neutral") for c in ("netherlands-1914", "italy-1914",
+                                                                             "romania-1914")}}
+    assert "Romania 1916, which joined the Entente, became a hit, and three that stayed neutral in 1914" in doc
+    for cid in ("netherlands-1914", "italy-1914", "romania-1914"):
+        case = Case({**cases.loc[cid].to_dict(), "case_id": cid})
+        assert round(predict(case.threat, case.situation).threat, 2) == 0.94
+        assert 0.05 <= case.situation.capability <= 0.10 and 0.0 < hiding(case.situation) < 1.0
+    assert "coded at 0.94 of the scale, outweighed hiding" in doc
+    assert "0.05 to 0.10 of the leading power's resources" in doc
+    for cid in ("italy-1915", "japan-1914"):
+        i = list(cases.index).index(cid)
+        assert on[i] == "buck-pass" != observed[i] and cases.loc[cid, "allied_support"] == 1.0
+    assert "Italy 1915 and Japan 1914 are predicted to pass the buck on their allies' promises" in doc
+    row = _text().split("`buckpassers_are_great_powers`")[1].splitlines()[0]
+    assert row.endswith("(0: specified before its first run and not adopted, because it lowered the model's score "
+                        "on the book's cases; set 1 to try it) |")

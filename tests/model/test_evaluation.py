@@ -778,9 +778,10 @@ def test_chapter_8_reports_the_two_specs_after_the_fourth_file(cases, facts):
     assert moved == {"japan-1914": ("neutral", "buck-pass")} and cases.loc["japan-1914", "observed"] == "balance"
     text = " ".join(CHAPTER_8.read_text().replace('\\n",\n    "', " ").split())
     assert ('chain-ganging, which lowered that recall from {eval}`fact[\\"before_j_macro3:.3f\\"]` to '
-            '{eval}`fact[\\"chain_macro3:.3f\\"]`, and free-riders align, which lowered it to '
-            '{eval}`fact[\\"free_macro3:.3f\\"]`.') in text
-    assert facts["free_macro3"] < facts["walt_macro3"]
+            '{eval}`fact[\\"chain_macro3:.3f\\"]` before the fifth file; free-riders align, which lowered it to '
+            '{eval}`fact[\\"free_macro3:.3f\\"]` before the sixth; and buck-passers are great powers, which lowered '
+            'it to {eval}`fact[\\"rank_macro3:.3f\\"]` before the seventh.') in text
+    assert facts["free_macro3"] < facts["walt_macro3"] and facts["rank_macro3"] < facts["walt_macro3"]
     assert ('adopted because it left the recall on the book\'s cases at {eval}`fact[\\"walt_macro3:.3f\\"]`; it moves '
             "Japan in 1914 from neutrality to buck-passing, still a miss, and on the fifth file, coded after it, it "
             "acts on six small states (four of them with certain allies) but changes no prediction, nor on the "

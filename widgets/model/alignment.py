@@ -170,31 +170,11 @@ each an assumption stated with its source; each term is zero at its input's defa
   1864, Britain in 1894, Austria-Hungary, Russia and Italy in 1913, four great powers in the
   Winter War).
 
-*Buck-passers are great powers* (Mearsheimer 2001, ch. 5; Christensen and Snyder 1990), **specified and
-committed with y = 0, before its first run on the cases**. The model has let others' fighting send any
-bystander out of a war, by certainty of resistance (C) and by the shared intentions motive. The sources it
-cites for that are about great powers: Mearsheimer states buck-passing as a threatened great power's
-strategy of getting another great power to check the aggressor while it stays on the sidelines, and
-Christensen and Snyder analyse it among the great powers of a multipolar system. Neither speaks of small
-states, whose ways of staying out in the book's sources are hiding, the neutrality lesson and free-riding on
-allies' promises, all kept. With y > 0, every use of others' fighting as a reason to stay out reads E*
-scaled by 1 - y * smallness(c) (``buckpasser_rank``): whole at great-power rank, nothing for a negligible
-state, only with ``capability`` given. Allies' promises (C(a)) and hiding are unchanged. y = 1 counts it
-fully, as the other switches do; y = 0 leaves the model as it was. Prompted by small bystanders that joined
-a coalition already fighting their threat and were predicted to pass the buck (book: Japan 1914, Italy
-1915, Romania 1916, which the free-riding spec did not move because others' fighting sent them out), and by
-the pooled held-out record, where the model finds 18 of 52 alignments against the threat. Decision rule,
-fixed here before any run: adopt y = 1 if the three-way macro recall on the book's 93 cases does not fall
-and every property holds; otherwise keep y = 0. Two properties state others' fighting as a shelter for a
-state of any size (it raises buck-passing against an aggressor; chain-ganging's offence lowers it); under
-y = 1 they can hold only for a state with some rank, and if y is adopted they are restated so (capability
-above 0, or not given): that restriction is the spec, not a failure of it. The seventh held-out file,
-whose frame was committed before this spec, is scored on the model as this rule leaves it.
-
 Terms specified, run once and *not adopted* (each kept switched off, as a tested alternative a reader
-can switch on): *chain-ganging* (o, ``chain_ganging``; Christensen and Snyder 1990) and *free-riders
-align* (u, ``free_riders_align``; Walt 1987, p. 31). Their specifications, decision rules and results
-are in ``versions.py``'s docstring, beside the parameter sets they ran.
+can switch on): *chain-ganging* (o, ``chain_ganging``; Christensen and Snyder 1990), *free-riders
+align* (u, ``free_riders_align``; Walt 1987, p. 31) and *buck-passers are great powers* (y,
+``buckpassers_are_great_powers``; Mearsheimer 2001, Christensen and Snyder 1990). Their specifications,
+decision rules and results are in ``versions.py``'s docstring, beside the parameter sets they ran.
 
 *Allies end hiding* (Walt 1987, pp. 29-31; Labs 1992), **specified and committed with j = 0, then
 run once and adopted by its rule** (j = 1 by default). Walt's condition for weak states is outside

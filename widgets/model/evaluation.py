@@ -71,6 +71,7 @@ from .versions import (  # noqa: F401  (WITHOUT_FEASIBILITY is re-exported)
     AT_THIRD_FILE,
     CHAIN_GANGING_TRIED,
     FREE_RIDERS_TRIED,
+    GREAT_POWER_BUCKPASSING_TRIED,
     WITHOUT_FEASIBILITY,
 )
 
@@ -383,10 +384,11 @@ def chapter_facts(cases: pd.DataFrame, sweep: WeightSweep | None = None) -> dict
         facts[f"rec3_{key}"] = walt3.recall[c] if walt3.recall[c] is not None else 0.0
     before = score(observed, walt_predictions(cases, params=WITHOUT_FEASIBILITY)).three
     # the model before each of its later terms (the insulation term, the hegemony shift, allies ending
-    # hiding) and with the chain-ganging and free-riding specs switched on (each run once, not adopted)
+    # hiding) and with the chain-ganging, free-riding and great-power buck-passing specs switched on (each run
+    # once, not adopted)
     for key, params in (("before_q_macro3", AT_SECOND_FILE), ("before_h_macro3", AT_THIRD_FILE),
                         ("before_j_macro3", AT_FOURTH_FILE), ("chain_macro3", CHAIN_GANGING_TRIED),
-                        ("free_macro3", FREE_RIDERS_TRIED)):
+                        ("free_macro3", FREE_RIDERS_TRIED), ("rank_macro3", GREAT_POWER_BUCKPASSING_TRIED)):
         facts[key] = score(observed, walt_predictions(cases, params=params)).three.macro_recall
     facts.update({"before_f_macro3": before.macro_recall,
                   **{f"before_f_hit3_{c.split()[-1]}": before.hits[c][0] for c in THREE_WAY},
