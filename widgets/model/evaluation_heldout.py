@@ -26,7 +26,10 @@ the earlier files (and chain-ganging specified and not adopted). ``data/cases_he
 decisions: 1823, 1827, 1828-29, 1848), its wars taken by a rule fixed before coding, was then committed
 before any model was run on it; after it, free-riders align (``free_riders_align``) was specified and run
 once, and not adopted, so ``data/cases_heldout_6.csv`` (22 decisions: 1848-49, 1849, 1856-57, 1859, the
-next wars by the same rule) tests the same model as the fifth. ``HELDOUT_SETS``
+next wars by the same rule) tests the same model as the fifth. After the sixth, buck-passers are great
+powers (``buckpassers_are_great_powers``) was specified, run once and not adopted, so
+``data/cases_heldout_7.csv`` (24 decisions: 1860, 1860-61, 1862, 1882, the rule's next four wars) tests it
+too. ``HELDOUT_SETS``
 names the files; on each, the clean test is of the model as it stood when the file was committed
 (``AS_CODED_ON``).
 
@@ -63,9 +66,11 @@ HELDOUT_3_FILE = "cases_heldout_3.csv"
 HELDOUT_4_FILE = "cases_heldout_4.csv"
 HELDOUT_5_FILE = "cases_heldout_5.csv"
 HELDOUT_6_FILE = "cases_heldout_6.csv"
+HELDOUT_7_FILE = "cases_heldout_7.csv"
 HELDOUT_SETS: dict[str, str] = {"first": HELDOUT_FILE, "second": HELDOUT_2_FILE, "third": HELDOUT_3_FILE,
-                                "fourth": HELDOUT_4_FILE, "fifth": HELDOUT_5_FILE, "sixth": HELDOUT_6_FILE}
-# The model as it stood when each file was committed: versions.py (the fifth and sixth files: the model as
+                                "fourth": HELDOUT_4_FILE, "fifth": HELDOUT_5_FILE, "sixth": HELDOUT_6_FILE,
+                                "seventh": HELDOUT_7_FILE}
+# The model as it stood when each file was committed: versions.py (the fifth to seventh files: the model as
 # it stands).
 WALT = "Walt's threat model as it stands"
 WALT_AT_FIRST = "Walt's model as the first file was coded (no hiding change, insulation or hegemony shift)"
@@ -215,7 +220,8 @@ def heldout_facts(scores: dict[str, Scorecard], heldout: pd.DataFrame, tag: str 
 AS_CODED = "Walt's model as it stood when each file was coded"
 # On each file, the model its coders' work could test (the version committed before the file was).
 AS_CODED_ON: dict[str, str] = {"first": WALT_AT_FIRST, "second": WALT_AT_SECOND, "third": WALT_AT_THIRD,
-                               "fourth": WALT_AT_FOURTH, "fifth": WALT, "sixth": WALT}
+                               "fourth": WALT_AT_FOURTH, "fifth": WALT, "sixth": WALT,
+                               "seventh": WALT}
 POOLED: tuple[str, ...] = (AS_CODED, MODAL, BEST_RULE, WAR_RULE, LOGIT)
 
 
@@ -255,7 +261,7 @@ def files_table(runs: Runs) -> pd.DataFrame:
 
 
 def all_heldout_facts(cases: pd.DataFrame | None = None, runs: Runs | None = None) -> dict[str, Any]:
-    """Chapter 8's held-out numbers: each file's (tags ``ho1`` to ``ho6``), the book-case scores of the models
+    """Chapter 8's held-out numbers: each file's (tags ``ho1`` to ``ho7``), the book-case scores of the models
     the first four files test (``book_at1_macro3`` to ``book_at4_macro3``), how many files the model as coded
     scores above each baseline on (``hof_files``, ``hof_above_modal``/``_rule``/``_logit``) and the pooled ones
     (``hop_n``, ``hop_obs3_*``, and ``hop_coded``/``hop_modal``/``hop_rule``/``hop_war``/``hop_logit``
