@@ -19,3 +19,8 @@ capabilities = st.none() | unit
 lessons = st.floats(min_value=-1.0, max_value=1.0, allow_nan=False)
 # every input, the optional ones (capability, target, others engaged, neutrality lesson) included
 full_situations = st.builds(Situation, unit, unit, st.booleans(), unit, capabilities, st.booleans(), unit, lessons)
+
+
+def ordered_pair(low: float = 0.0, high: float = 1.0, gap: float = 0.01) -> st.SearchStrategy:
+    """Two values in [low, high], sorted, at least ``gap`` apart (a step any smooth effect must register)."""
+    return st.tuples(st.floats(low, high), st.floats(low, high)).map(sorted).filter(lambda ab: ab[1] - ab[0] >= gap)

@@ -693,10 +693,11 @@ def test_the_cases_the_hegemony_term_moved(text):
             f"mechanism it predicted balancing ({percent(before.probabilities['balance'])})") in text
 
 
-def test_the_two_later_specs_as_chapter_4_tells_them(text):
+def test_the_later_specs_as_chapter_4_tells_them(text):
     """Allies end hiding: adopted, no three-way prediction changed on the book's cases, Japan 1914 moved from
-    neutral to buck-passing; chain-ganging: not adopted, four joiners gained and five neutrals lost, the
-    Netherlands, Italy and Romania 1914 among them."""
+    neutral to buck-passing, nothing changed on the fifth to seventh held-out files; chain-ganging: not adopted,
+    four joiners gained and five neutrals lost, the Netherlands, Italy and Romania 1914 among them; buck-passers
+    are great powers: not adopted, the same three neutrals lost and Romania 1916 gained."""
     from widgets.model.evaluation import THREE_WAY_OF as three
 
     cases = load_cases()
@@ -706,11 +707,12 @@ def test_the_two_later_specs_as_chapter_4_tells_them(text):
     assert all(three[b] == three[n] for b, n in moved.values())
     assert ("It changes no prediction of whether a state aligns against, with or stays out on the book's cases (it "
             "moves Japan in 1914 from neutrality to buck-passing, still a miss, and with it Finland in 1941 would be a "
-            "hit even without the change to hiding above), and none on the fifth held-out file, coded after it."
-            ) in text
+            "hit even without the change to hiding above), and none on the fifth, sixth or seventh held-out files, "
+            "coded after it.") in text
     assert "What was rejected is that reading of their argument, not the argument itself" in text
-    fifth = load_heldout("fifth")
-    assert walt_predictions(fifth) == walt_predictions(fifth, params=AT_FOURTH_FILE)
+    for which in ("fifth", "sixth", "seventh"):
+        heldout = load_heldout(which)
+        assert walt_predictions(heldout) == walt_predictions(heldout, params=AT_FOURTH_FILE)
     chain = walt_predictions(cases, params=replace(AT_FOURTH_FILE, chain_ganging=1.0))
     rows = list(zip(cases.index, cases["observed"], before, chain, strict=True))
     gained = {c for c, o, b, x in rows if three[x] == three[o] != three[b]}
@@ -722,3 +724,14 @@ def test_the_two_later_specs_as_chapter_4_tells_them(text):
     assert ("On the book's cases it turned four states that joined a fight into hits, but it had five states that "
             "stayed out join the fight instead, the Netherlands, Italy and Romania in 1914 among them (chapter 8)"
             ) in text
+    # the second reading (buck-passers are great powers, y): the same three neutrals to balancing, Romania 1916 a hit
+    from widgets.model.versions import GREAT_POWER_BUCKPASSING_TRIED
+
+    rank = walt_predictions(cases, params=GREAT_POWER_BUCKPASSING_TRIED)
+    changed = {c: three[y] for c, n, y in zip(cases.index, now, rank, strict=True) if n != y}
+    assert changed == {"netherlands-1914": "align against", "italy-1914": "align against",
+                       "romania-1914": "align against", "romania-1916": "align against"}
+    assert cases.loc["romania-1916", "observed"] == "balance"
+    assert ("It sent the same three neutrals of 1914 to balancing and turned only Romania's entry in 1916 into a "
+            "hit; without that shelter, a small state facing a grave threat in the model has only hiding, its lesson "
+            "and its allies' promises to keep it out.") in text

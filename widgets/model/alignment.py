@@ -19,7 +19,7 @@ responses, compared with a softmax:
     V_bandwagon = c_0 + c_g * G + c_a * (1 - a) + b_w * m + b_k * K
     V_buckpass  = d_0 + d_c * C + e_i * E* * b_i * I + e_q * d_c * R * Q * E*
     (with chain-ganging or rank switched on, E** = E* * (1 - o * O) * (1 - y * smallness(c)) in
-    place of E*; see the end)
+    place of E*, the last factor 1 without capability; see ``versions.py``)
 
 with s the decider's strength relative to the threat, a the probability of allied
 support, I the perceived aggressive intentions, E how far others already fight the

@@ -28,10 +28,9 @@ before any model was run on it; after it, free-riders align (``free_riders_align
 once, and not adopted, so ``data/cases_heldout_6.csv`` (22 decisions: 1848-49, 1849, 1856-57, 1859, the
 next wars by the same rule) tests the same model as the fifth. After the sixth, buck-passers are great
 powers (``buckpassers_are_great_powers``) was specified, run once and not adopted, so
-``data/cases_heldout_7.csv`` (24 decisions: 1860, 1860-61, 1862, 1882, the rule's next four wars) tests it
-too. ``HELDOUT_SETS``
-names the files; on each, the clean test is of the model as it stood when the file was committed
-(``AS_CODED_ON``).
+``data/cases_heldout_7.csv`` (24 decisions: 1860, 1860-61, 1862, 1882, the rule's next four wars) tests the
+same model as the fifth and sixth. ``HELDOUT_SETS`` names the files; on each, the clean test is of the model
+as it stood when the file was committed (``AS_CODED_ON``).
 
 What is compared (all fixed before the held-out decisions were seen, none refitted on them):
 
@@ -47,6 +46,7 @@ What is compared (all fixed before the held-out decisions were seen, none refitt
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pandas as pd
@@ -56,7 +56,7 @@ from ..io.csvtable import data_file
 from .alignment import ModelParameters
 from .evaluation import WITHOUT_FEASIBILITY, _check_cases, walt_predictions
 from .evaluation_logit import covariates, fit_logit
-from .evaluation_metrics import THREE_WAY, Scorecard, score
+from .evaluation_metrics import THREE_WAY, Scorecard, score, three_way
 from .evaluation_rules import RULES_BY_NAME, best_rule, fit_rule, fit_rules
 from .versions import AT_FIRST_FILE, AT_FOURTH_FILE, AT_SECOND_FILE, AT_THIRD_FILE, BEFORE_ALL
 
@@ -260,10 +260,36 @@ def files_table(runs: Runs) -> pd.DataFrame:
     return pd.DataFrame(records).set_index("file")
 
 
+def hegemony_shift_record(runs: Runs) -> dict[str, Any]:
+    """What the hegemony shift did on each file coded after it was adopted: the model as the file was coded
+    (``AS_CODED_ON``) against the same model with ``hegemony_shift`` = 0. ``files``, the three-way hits it
+    ``gained`` and ``lost`` (case ids) and the files on which it ``raised`` the three-way macro recall."""
+    record: dict[str, Any] = {"files": [], "gained": [], "lost": [], "raised": []}
+    for which, (heldout, predictions) in runs.items():
+        params = MODEL_VERSIONS[AS_CODED_ON[which]] or ModelParameters()
+        if params.hegemony_shift == 0.0:
+            continue
+        with_shift = predictions[AS_CODED_ON[which]]
+        without = walt_predictions(heldout, params=replace(params, hegemony_shift=0.0))
+        observed = three_way(list(heldout["observed"]))
+        for case, o, a, b in zip(heldout.index, observed, three_way(with_shift), three_way(without), strict=True):
+            if a == o != b:
+                record["gained"].append(case)
+            elif b == o != a:
+                record["lost"].append(case)
+        record["files"].append(which)
+        recall = [score(list(heldout["observed"]), p).three.macro_recall for p in (with_shift, without)]
+        if recall[0] > recall[1]:
+            record["raised"].append(which)
+    return record
+
+
 def all_heldout_facts(cases: pd.DataFrame | None = None, runs: Runs | None = None) -> dict[str, Any]:
     """Chapter 8's held-out numbers: each file's (tags ``ho1`` to ``ho7``), the book-case scores of the models
     the first four files test (``book_at1_macro3`` to ``book_at4_macro3``), how many files the model as coded
-    scores above each baseline on (``hof_files``, ``hof_above_modal``/``_rule``/``_logit``) and the pooled ones
+    scores above each baseline on (``hof_files``, ``hof_above_modal``/``_rule``/``_logit``), the hegemony
+    shift's record on the files coded after it (``hes_files``, ``hes_gained``, ``hes_lost``, ``hes_raised``)
+    and the pooled ones
     (``hop_n``, ``hop_obs3_*``, and ``hop_coded``/``hop_modal``/``hop_rule``/``hop_war``/``hop_logit``
     with ``_macro3``, ``_correct3`` and ``_hit3_*``)."""
     cases = load_cases() if cases is None else cases
@@ -281,6 +307,8 @@ def all_heldout_facts(cases: pd.DataFrame | None = None, runs: Runs | None = Non
     facts["hof_files"] = len(table)
     for key, column in (("modal", "always balancing"), ("rule", "best rule"), ("logit", "logit")):
         facts[f"hof_above_{key}"] = int((table["model as coded"] > table[column]).sum())
+    shift = hegemony_shift_record(runs)
+    facts.update({f"hes_{key}": len(value) for key, value in shift.items()})
     pooled = pooled_scores(cases, runs)
     first = pooled[AS_CODED].three
     facts["hop_n"] = first.n

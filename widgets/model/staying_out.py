@@ -63,20 +63,26 @@ def buckpasser_rank(situation: Situation, params: ModelParameters = DEFAULT_PARA
     (1990) analyse it among the great powers of a multipolar system. Neither speaks of small states, whose
     ways of staying out in this book's sources are hiding (Schroeder 1994; Labs 1992), the neutrality
     lesson (Reiter 1996) and free-riding on allies' promises (Walt 1987, p. 31; C(a), untouched here).
-    With y (``buckpassers_are_great_powers``) > 0, others' fighting shelters a state in proportion to its
-    great-power rank: whole at great-power rank, nothing for a negligible state. Only with ``capability``
-    given (rank is absolute size, as for hiding); 1 when y = 0 or capability is not given.
+    With y (``buckpassers_are_great_powers``) > 0, others' fighting shelters a smaller state less: the factor
+    is 1 - y + y * R, R the great-power rank (at y = 1, R itself: whole at great-power rank, nothing for a
+    negligible state). Only with ``capability`` given (rank is absolute size, as for hiding); 1 when y = 0
+    or capability is not given.
     """
+    return _rank_discount(situation, params.buckpassers_are_great_powers, params)
+
+
+def _rank_discount(situation: Situation, weight: float, params: ModelParameters) -> float:
+    """1 - weight * smallness(c), or 1 without ``capability``: the two switched-off specs' discount by size."""
     if situation.capability is None:
         return 1.0
-    return 1.0 - params.buckpassers_are_great_powers * smallness(situation, params)
+    return 1.0 - weight * smallness(situation, params)
 
 
 def shelter(threat: Threat, situation: Situation, params: ModelParameters = DEFAULT_PARAMETERS) -> float:
-    """E** = E* * (1 - o * O) * (1 - y * smallness(c)) in [0, 1]: the buck-catcher (``buck_catcher``)
-    discounted by the threat's offence (``holding_odds``) and by the decider's rank (``buckpasser_rank``).
-    Equals E* when o = y = 0. Every use of others' fighting as a reason to stay out (certainty of
-    resistance, the shared intentions motive, insulation) reads this."""
+    """E** = E* * (1 - o * O) * (1 - y * smallness(c)) in [0, 1] (the last factor 1 without ``capability``):
+    the buck-catcher (``buck_catcher``) discounted by the threat's offence (``holding_odds``) and by the
+    decider's rank (``buckpasser_rank``). Equals E* when o = y = 0. Every use of others' fighting as a reason
+    to stay out (certainty of resistance, the shared intentions motive, insulation) reads this."""
     return buck_catcher(situation) * holding_odds(threat, params) * buckpasser_rank(situation, params)
 
 
@@ -91,12 +97,14 @@ def insulation(threat: Threat) -> float:
 
 
 def insulated_buckpassing(threat: Threat, situation: Situation, params: ModelParameters = DEFAULT_PARAMETERS) -> float:
-    """R * Q * E* in [0, 1]: how far an insulated great power can leave the threat to others who fight it.
+    """R * Q * E** in [0, 1]: how far an insulated great power can leave the threat to others who fight it.
 
     Mearsheimer (2001, ch. 8), Christensen and Snyder (1990): a great power neither facing a
     potential hegemon nor bordering the aggressor lets a buck-catcher that holds bear the costs.
     Zero for a small state or without ``capability`` (R = 0), for a target or with no buck-catcher
-    (E* = 0), and against a leading power next door (Q = 0). Enters V_buckpass with weight e_q * d_c.
+    (E* = 0), and against a leading power next door (Q = 0). Enters V_buckpass with weight e_q * d_c. E**
+    (``shelter``) is E* while o = y = 0; with y > 0 it carries the rank discount too, so that rank counts twice
+    here for a state between small and great (R * (1 - y + y * R)).
     """
     return great_power_rank(situation, params) * insulation(threat) * shelter(threat, situation, params)
 
@@ -114,10 +122,8 @@ def promised_certainty(situation: Situation, params: ModelParameters = DEFAULT_P
     great power toward passing the buck: C(a) is scaled by 1 - u * smallness(c). Only with
     ``capability`` given (rank is absolute size, as for hiding); C(a) whole when u = 0.
     """
-    certainty = support_certainty(situation.allied_support, params)
-    if situation.capability is None:
-        return certainty
-    return certainty * (1.0 - params.free_riders_align * smallness(situation, params))
+    return support_certainty(situation.allied_support, params) * _rank_discount(situation, params.free_riders_align,
+                                                                                params)
 
 
 def resistance_certainty(threat: Threat, situation: Situation, params: ModelParameters = DEFAULT_PARAMETERS) -> float:

@@ -1,0 +1,169 @@
+"""The specs run once and not adopted (``versions.py``), each as the properties it was committed with.
+
+Chain-ganging (o, Christensen and Snyder 1990), free-riders align (u, Walt 1987 and Olson and Zeckhauser
+1966) and buck-passers are great powers (y, Mearsheimer 2001 and Christensen and Snyder 1990) are switched
+off in the book's model; each stays a tested alternative a reader can switch on, so its properties are
+checked with the term switched on whatever the default, and each has a mutation test showing that its
+property can fail.
+"""
+
+from dataclasses import replace
+
+from hypothesis import assume, given
+
+from widgets import Situation, Threat, predict
+from widgets.model.alignment import (
+    DEFAULT_PARAMETERS,
+    ModelParameters,
+    promised_certainty,
+    shelter,
+    utility_terms,
+)
+
+from ..strategies import full_situations, ordered_pair, threats, unit
+
+A0 = DEFAULT_PARAMETERS.support_certain_at
+
+
+CHAIN_GANGING = ModelParameters(chain_ganging=1.0)  # the term switched on, whatever the default
+NO_CHAIN_GANGING = ModelParameters(chain_ganging=0.0)
+
+
+@given(threats, full_situations, ordered_pair())
+def test_chain_ganging_others_fighting_shelters_less_from_a_more_offensive_threat(threat, situation, offences):
+    """Christensen and Snyder (1990): where offence is believed to dominate, a buck-catcher may be overrun
+    before the buck-passer acts, so states chain-gang rather than pass the buck. With o > 0 and others
+    fighting the threat (E* > 0), more offensive power lowers the utility of buck-passing; with o = 0 it
+    leaves it unchanged (offence moves buck-passing only through this term). Others' fighting must count for
+    something: it cannot when allies' help is already certain (a = 1) and the threat shows no aggressive
+    intentions to share, so those inputs are left out."""
+    situation = replace(situation, target=False, victory=min(situation.victory, 0.95))
+    assume(situation.others_engaged >= 0.01)
+    assume(situation.allied_support < 1.0 or threat.aggressive_intentions > 0.0)
+    low, high = (replace(threat, offensive_power=o) for o in offences)
+    on = [utility_terms(t, situation, CHAIN_GANGING).utility("buck-pass") for t in (low, high)]
+    off = [utility_terms(t, situation, NO_CHAIN_GANGING).utility("buck-pass") for t in (low, high)]
+    assert on[1] < on[0]
+    assert off[1] == off[0]
+
+
+@given(threats, full_situations)
+def test_chain_ganging_against_an_overwhelming_offence_others_fighting_is_no_shelter(threat, situation):
+    """At o = 1 and offensive power 1, others' fighting adds nothing to buck-passing: the utilities equal
+    those with nobody fighting. Without a buck-catcher (E = 0, or a target) the term changes nothing."""
+    threat = replace(threat, offensive_power=1.0)
+    alone = replace(situation, others_engaged=0.0)
+    assert utility_terms(threat, situation, CHAIN_GANGING).values == utility_terms(threat, alone, CHAIN_GANGING).values
+    nobody = replace(situation, others_engaged=0.0)
+    hit = replace(situation, target=True)
+    for s in (nobody, hit):
+        assert predict(threat, s, params=CHAIN_GANGING).probabilities == predict(
+            threat, s, params=NO_CHAIN_GANGING).probabilities
+
+
+def test_chain_ganging_mutation_zeroing_its_weight_fails_its_property():
+    """The chain-ganging properties can fail: with o = 0 offence leaves buck-passing where it was, and a
+    remote great power with certain allies, facing a fully offensive threat that others fight and hold,
+    passes the buck; with o = 1 it joins the fight (balances) instead."""
+    threat, situation = Threat(1, 0, 1, 1), Situation(1.0, 1.0, True, 0.5, capability=1.0, others_engaged=1.0)
+    milder = replace(threat, offensive_power=0.2)
+    assert (utility_terms(threat, situation, NO_CHAIN_GANGING).utility("buck-pass")
+            == utility_terms(milder, situation, NO_CHAIN_GANGING).utility("buck-pass"))
+    assert predict(threat, situation, params=NO_CHAIN_GANGING).choice == "buck-pass"
+    assert predict(threat, situation, params=CHAIN_GANGING).choice == "balance"
+
+
+FREE_RIDERS_ALIGN = ModelParameters(free_riders_align=1.0)  # the term switched on, whatever the default
+FREE_RIDERS_STAY_OUT = ModelParameters(free_riders_align=0.0)
+
+
+@given(full_situations, ordered_pair(0.0, 1.0))
+def test_free_riders_align_certainty_sends_only_great_powers_out(situation, capabilities):
+    """Walt (1987, p. 31): certain allied support makes weak states free-ride and great powers pass the buck;
+    a free-rider stays in the alliance (Olson and Zeckhauser 1966). With u = 1 the certainty of allies'
+    promises that invites staying out never falls with rank, is whole at great-power rank and nothing for a
+    negligible state; with u = 0, or without ``capability``, it is C(a) whatever the decider's size."""
+    small, large = (replace(situation, capability=c) for c in capabilities)
+    whole = promised_certainty(replace(situation, capability=None), FREE_RIDERS_ALIGN)
+    assert promised_certainty(small, FREE_RIDERS_ALIGN) <= promised_certainty(large, FREE_RIDERS_ALIGN)
+    assert promised_certainty(replace(situation, capability=0.0), FREE_RIDERS_ALIGN) == 0.0
+    great = replace(situation, capability=max(capabilities[1], DEFAULT_PARAMETERS.great_power_at))
+    assert promised_certainty(great, FREE_RIDERS_ALIGN) == whole
+    assert promised_certainty(small, FREE_RIDERS_STAY_OUT) == promised_certainty(large, FREE_RIDERS_STAY_OUT) == whole
+
+
+@given(threats, full_situations, ordered_pair(A0, 1.0))
+def test_free_riders_align_a_negligible_state_gains_no_buck_passing_from_its_allies(threat, situation, supports):
+    """With u = 1 a negligible state (capability 0) no more passes the buck when its allies' help grows certain:
+    the promises' pull toward buck-passing is gone; a great power's is whole (condition 3 holds for it)."""
+    situation = replace(situation, capability=0.0, others_engaged=0.0)
+    low, high = (replace(situation, allied_support=a) for a in supports)
+    assert (utility_terms(threat, high, FREE_RIDERS_ALIGN).values["certainty"]["buck-pass"]
+            == utility_terms(threat, low, FREE_RIDERS_ALIGN).values["certainty"]["buck-pass"] == 0.0)
+    great_low, great_high = (replace(s, capability=1.0) for s in (low, high))
+    assert (utility_terms(threat, great_high, FREE_RIDERS_ALIGN).values["certainty"]["buck-pass"]
+            > utility_terms(threat, great_low, FREE_RIDERS_ALIGN).values["certainty"]["buck-pass"])
+
+
+def test_free_riders_align_mutation_zeroing_its_weight_fails_its_property():
+    """The property can fail: with u = 0 a negligible state with certain allies facing a middling threat
+    passes the buck in peace and in war; with u = 1 it aligns against the threat (a free-rider inside the
+    alliance). For a great power in the same place the term changes nothing."""
+    threat = Threat(0.5, 0.5, 0.5, 0.5)
+    for war in (False, True):
+        small = Situation(0.2, 1.0, war, 0.5, capability=0.0)
+        assert promised_certainty(small, FREE_RIDERS_STAY_OUT) == 1.0
+        assert predict(threat, small, params=FREE_RIDERS_STAY_OUT).choice == "buck-pass"
+        assert predict(threat, small, params=FREE_RIDERS_ALIGN).choice == "balance"
+        great = replace(small, own_strength=0.6, capability=0.6)
+        assert (predict(threat, great, params=FREE_RIDERS_ALIGN).probabilities
+                == predict(threat, great, params=FREE_RIDERS_STAY_OUT).probabilities)
+
+
+RANK_SHELTERS = ModelParameters(buckpassers_are_great_powers=1.0)  # the term switched on, whatever the default
+ANY_SIZE_SHELTERED = ModelParameters(buckpassers_are_great_powers=0.0)
+
+
+@given(threats, full_situations, unit, unit)
+def test_buckpassers_are_great_powers_others_fighting_does_not_move_a_negligible_state(threat, situation, e1, e2):
+    """Mearsheimer (2001, ch. 5), Christensen and Snyder (1990): passing the buck to others who fight the
+    threat is a great power's strategy. With y = 1, how far others already fight the threat changes nothing
+    for a negligible state (capability 0): its ways of staying out are hiding, the lesson and its allies'
+    promises. With y = 0 it may (see the mutation test)."""
+    negligible = replace(situation, capability=0.0)
+    one, other = (replace(negligible, others_engaged=e) for e in (e1, e2))
+    assert predict(threat, one, params=RANK_SHELTERS).probabilities == \
+        predict(threat, other, params=RANK_SHELTERS).probabilities
+
+
+@given(threats, full_situations, ordered_pair(0.0, 1.0))
+def test_buckpassers_are_great_powers_shelter_grows_with_rank_and_is_whole_for_a_great_power(
+        threat, situation, capabilities):
+    """With y = 1 others' fighting shelters a larger state more than a smaller one below great-power rank
+    (strictly, wherever there is a shelter to share), and a great power (capability at or above the cut) or a
+    state of unknown size exactly as with y = 0: the spec takes buck-passing on others' fighting from
+    smaller states only. With y = 0 the shelter does not depend on size."""
+    small, large = (replace(situation, capability=c) for c in capabilities)
+    on = [shelter(threat, s, RANK_SHELTERS) for s in (small, large)]
+    off = [shelter(threat, s, ANY_SIZE_SHELTERED) for s in (small, large)]
+    assert on[0] <= on[1] and off[0] == off[1]
+    if off[0] > 0.0 and small.capability < DEFAULT_PARAMETERS.great_power_at:
+        assert on[0] < on[1]
+    great = replace(situation, capability=max(capabilities[1], DEFAULT_PARAMETERS.great_power_at))
+    for state in (great, replace(situation, capability=None)):
+        assert predict(threat, state, params=RANK_SHELTERS).probabilities == \
+            predict(threat, state, params=ANY_SIZE_SHELTERED).probabilities
+
+
+def test_buckpassers_are_great_powers_mutation_zeroing_its_weight_fails_its_property():
+    """The property can fail: with y = 0 a negligible state, in peace, facing the gravest threat that others
+    are committed to resist, passes the buck (and would not if no one resisted); with y = 1 it balances.
+    For a great power in the same place the term changes nothing."""
+    threat = Threat(1, 1, 1, 1)
+    small = Situation(0.2, 0.5, False, 0.5, capability=0.0, others_engaged=1.0)
+    assert predict(threat, small, params=ANY_SIZE_SHELTERED).choice == "buck-pass"
+    assert predict(threat, replace(small, others_engaged=0.0), params=ANY_SIZE_SHELTERED).choice == "balance"
+    assert predict(threat, small, params=RANK_SHELTERS).choice == "balance"
+    great = replace(small, own_strength=0.6, capability=0.6)
+    assert (predict(threat, great, params=RANK_SHELTERS).probabilities
+            == predict(threat, great, params=ANY_SIZE_SHELTERED).probabilities)
