@@ -255,24 +255,33 @@ def test_the_rejected_chain_ganging_term_is_reported_as_it_ran():
     assert re.search(r"gained four decisions.*lost five stay-outs", doc)
 
 
+def _one_run(params):
+    """A tried spec's one run on the book's cases: the cases, the model's choices without and with it, the
+    three-way macro recall before and after, the decisions it changed (id -> (off, on, observed)) and
+    versions.py's docstring as one line."""
+    from widgets.model import versions
+
+    cases = load_cases()
+    observed = list(cases["observed"])
+    off, on = walt_predictions(cases), walt_predictions(cases, params=params)
+    before, after = (score(observed, p).three.macro_recall for p in (off, on))
+    changed = {c: (x, y, o) for c, o, x, y in zip(cases.index, observed, off, on, strict=True) if x != y}
+    return cases, off, on, before, after, changed, " ".join(versions.__doc__.split())
+
+
 def test_the_rejected_free_riding_term_is_reported_as_it_ran():
     """versions.py's docstring reports the one run of the free-riding spec (u = 1) on the book's cases: the
     three-way macro recall before and after, the two decisions it changed, why the other small joiners that
     prompted it still miss (others already fought their threat), the pooled record that prompted it and the
     codebook it cuts against. The rule kept u = 0, and chapter 1's table says the term is off and why."""
-    from widgets.model import versions
     from widgets.model.parameters import DEFAULT_PARAMETERS
     from widgets.model.versions import FREE_RIDERS_TRIED
 
-    cases = load_cases()
+    cases, off, on, before, after, changed, doc = _one_run(FREE_RIDERS_TRIED)
     observed = list(cases["observed"])
-    off, on = walt_predictions(cases), walt_predictions(cases, params=FREE_RIDERS_TRIED)
-    before, after = (score(observed, p).three.macro_recall for p in (off, on))
-    doc = " ".join(versions.__doc__.split())
     assert f"the recall fell from {before:.3f} to {after:.3f}".replace("0.", ".") in doc
     assert after < before and DEFAULT_PARAMETERS.free_riders_align == 0.0
     assert FREE_RIDERS_TRIED == replace(DEFAULT_PARAMETERS, free_riders_align=1.0)
-    changed = {c: (x, y, o) for c, o, x, y in zip(cases.index, observed, off, on, strict=True) if x != y}
     assert changed == {"west-germany-1955": ("buck-pass", "balance", "balance"),
                        "italy-1914": ("buck-pass", "balance", "neutral")}
     assert "It changed two decisions: West Germany 1955 became a hit" in doc
@@ -296,20 +305,15 @@ def test_the_rejected_great_power_buckpassing_term_is_reported_as_it_ran():
     lost), why the three were lost (no shelter left, a grave threat, hiding partial) and why two of its prompts
     still miss (their allies' promises). The rule kept y = 0, and chapter 1's table says the term is off."""
     from widgets.io.cases import Case
-    from widgets.model import versions
     from widgets.model.alignment import hiding, predict
     from widgets.model.parameters import DEFAULT_PARAMETERS
     from widgets.model.versions import GREAT_POWER_BUCKPASSING_TRIED
 
-    cases = load_cases()
+    cases, off, on, before, after, changed, doc = _one_run(GREAT_POWER_BUCKPASSING_TRIED)
     observed = list(cases["observed"])
-    off, on = walt_predictions(cases), walt_predictions(cases, params=GREAT_POWER_BUCKPASSING_TRIED)
-    before, after = (score(observed, p).three.macro_recall for p in (off, on))
-    doc = " ".join(versions.__doc__.split())
     assert f"the recall fell from {before:.3f} to {after:.3f}, so y stays 0".replace("0.", ".") in doc
     assert after < before and DEFAULT_PARAMETERS.buckpassers_are_great_powers == 0.0
     assert GREAT_POWER_BUCKPASSING_TRIED == replace(DEFAULT_PARAMETERS, buckpassers_are_great_powers=1.0)
-    changed = {c: (x, y, o) for c, o, x, y in zip(cases.index, observed, off, on, strict=True) if x != y}
     assert changed == {"romania-1916": ("buck-pass", "balance", "balance"),
                        **{c: ("buck-pass", "balance", "neutral") for c in ("netherlands-1914", "italy-1914",
                                                                              "romania-1914")}}
