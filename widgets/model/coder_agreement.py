@@ -1,6 +1,8 @@
 """How far two coders of the same decisions agree, column by column.
 
-The decisions of ``schweller_other_cases.csv`` were coded a second time by a second set of coders,
+Used for two sets of second codings: the Schweller decisions below, and the sixth and seventh held-out files
+of Walt's model (``evaluation_second_coding``). The decisions of ``schweller_other_cases.csv`` were coded a
+second time by a second set of coders,
 one per period, blind to the first coding (``schweller_other_cases_second.csv``). The field's
 measure of agreement between two coders is Cohen's kappa (Cohen 1960): the share of agreement
 beyond what two coders assigning codes at their own rates would reach by chance, 1 for perfect
@@ -80,9 +82,15 @@ def column_agreement(first: Sequence[Any], second: Sequence[Any], ordinal: bool)
     return identical, float(kappa)
 
 
-def agreement(first: Sequence[Mapping[str, Any]], second: Sequence[Mapping[str, Any]]) -> list[ColumnAgreement]:
-    """Agreement on every compared column between two codings of the same decisions (matched by
-    ``case_id``). Raises ValueError naming the decisions only one coder coded."""
+SCHWELLER_COLUMNS: tuple[tuple[str, bool], ...] = (
+    *((c, True) for c in ORDINAL_COLUMNS), *((c, False) for c in NOMINAL_COLUMNS))
+
+
+def agreement(first: Sequence[Mapping[str, Any]], second: Sequence[Mapping[str, Any]],
+              columns: Sequence[tuple[str, bool]] = SCHWELLER_COLUMNS) -> list[ColumnAgreement]:
+    """Agreement on every compared column (``columns``: (name, ordered?) pairs; by default the Schweller
+    codebook's) between two codings of the same decisions (matched by ``case_id``). Raises ValueError
+    naming the decisions only one coder coded."""
     a = {r["case_id"]: r for r in first}
     b = {r["case_id"]: r for r in second}
     if set(a) != set(b):
@@ -91,16 +99,17 @@ def agreement(first: Sequence[Mapping[str, Any]], second: Sequence[Mapping[str, 
                          + (f" and {len(only) - 5} more" if len(only) > 5 else ""))
     ids = sorted(a)
     out = []
-    for column, ordinal in [(c, True) for c in ORDINAL_COLUMNS] + [(c, False) for c in NOMINAL_COLUMNS]:
+    for column, ordinal in columns:
         identical, kappa = column_agreement(_values([a[i] for i in ids], column),
                                             _values([b[i] for i in ids], column), ordinal)
         out.append(ColumnAgreement(column, "ordered" if ordinal else "categories", len(ids), identical, kappa))
     return out
 
 
-def agreement_table(columns: Sequence[ColumnAgreement]) -> pd.DataFrame:
-    """One line per column: what it codes, its kind, the share coded identically, and kappa."""
+def agreement_table(columns: Sequence[ColumnAgreement], labels: Mapping[str, str] = COLUMN_LABELS) -> pd.DataFrame:
+    """One line per column: what it codes (``labels``, by default the Schweller codebook's), its kind, the
+    share coded identically, and kappa."""
     return pd.DataFrame([{
-        "column": c.column, "what it codes": COLUMN_LABELS[c.column], "kind": c.kind,
+        "column": c.column, "what it codes": labels[c.column], "kind": c.kind,
         "identical": round(c.identical, 2), "Cohen's kappa": None if c.kappa is None else round(c.kappa, 2),
     } for c in columns]).set_index("column")

@@ -1,0 +1,137 @@
+"""A second, blind coding of two held-out files: how far two coders agree, and how far the scores move.
+
+Every held-out file was coded once, by one coder per war, and a coder's judgment enters the inputs (how
+grave a threat looked, who the threat was) and the outcome (what the state did). After the sixth and
+seventh files (``data/cases_heldout_6.csv`` and ``_7.csv``) had been scored, their 46 decisions were coded
+again (``data/cases_heldout_second.csv``) by a second set of coders of the same kind, one per war, under the
+same codebook, blind to the first coding, to the model and to its scores. This module measures their
+agreement column by column with Cohen's kappa (``coder_agreement``; weighted for the ordered scales) and
+scores every predictor on both codings, each with the model as it stood when the files were coded (the
+model as it stands) and the baselines fixed on the book's cases. Nothing is refitted or recoded: the two
+codings stand side by side. Coders of the same kind share habits and sources, so their agreement probably
+overstates what two historians would reach.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from ..io.cases import load_cases
+from ..io.csvtable import data_file
+from .coder_agreement import ColumnAgreement, agreement
+from .evaluation_heldout import BEST_RULE, LOGIT, MODAL, WALT, Baselines, heldout_predictions, load_heldout
+from .evaluation_metrics import THREE_WAY, Scorecard, score, three_way
+
+SECOND_CODING_FILE = "cases_heldout_second.csv"
+SECOND_CODED: tuple[str, ...] = ("sixth", "seventh")  # the held-out files coded a second time
+CODINGS: tuple[str, ...] = ("first", "second")
+PREDICTORS: dict[str, str] = {"walt": WALT, "modal": MODAL, "rule": BEST_RULE, "logit": LOGIT}
+# (column, ordered?) as coder_agreement reads them; "alignment" is the observed choice on the three-way split
+WALT_COLUMNS: tuple[tuple[str, bool], ...] = (
+    ("aggregate_power", True), ("proximity", True), ("offensive_power", True), ("aggressive_intentions", True),
+    ("own_strength", True), ("allied_support", True), ("victory", True), ("capability", True),
+    ("others_engaged", True), ("neutrality_lesson", True),
+    ("war", False), ("target", False), ("observed", False), ("alignment", False))
+WALT_LABELS: dict[str, str] = {
+    "aggregate_power": "threat's aggregate power", "proximity": "threat's proximity",
+    "offensive_power": "threat's offensive power", "aggressive_intentions": "threat's aggressive intentions",
+    "own_strength": "own strength against the threat", "allied_support": "allied support",
+    "victory": "threat's closeness to victory", "capability": "own capability",
+    "others_engaged": "others already fighting the threat", "neutrality_lesson": "lesson of the last great war",
+    "war": "at war", "target": "itself under attack", "observed": "what the state did (four-way)",
+    "alignment": "what the state did (three-way)",
+}
+
+
+def load_codings() -> dict[str, pd.DataFrame]:
+    """The two codings of the same decisions, in the same order: ``first`` (the sixth and seventh files as
+    committed) and ``second`` (the second coders'). Raises ValueError if they cover different decisions."""
+    first = pd.concat([load_heldout(which) for which in SECOND_CODED])
+    second = load_cases(data_file(SECOND_CODING_FILE))
+    if set(first.index) != set(second.index) or len(first) != len(second):
+        only = sorted(set(first.index) ^ set(second.index))
+        raise ValueError(f"the second coding must cover the decisions of the {' and '.join(SECOND_CODED)} files "
+                         f"exactly; these are in one coding only: {', '.join(only) or '(duplicates)'}")
+    return {"first": first, "second": second.loc[first.index]}
+
+
+def _rows(coding: pd.DataFrame) -> list[dict[str, Any]]:
+    rows = [{**row, "case_id": case} for case, row in zip(coding.index, coding.to_dict("records"), strict=True)]
+    for row, alignment in zip(rows, three_way(list(coding["observed"])), strict=True):
+        row["alignment"] = alignment
+    return rows
+
+
+def second_coding_agreement(codings: dict[str, pd.DataFrame] | None = None) -> list[ColumnAgreement]:
+    """Cohen's kappa and the share coded identically for every compared column (``WALT_COLUMNS``)."""
+    codings = load_codings() if codings is None else codings
+    return agreement(_rows(codings["first"]), _rows(codings["second"]), WALT_COLUMNS)
+
+
+def predictions_by_coding(cases: pd.DataFrame | None = None,
+                          codings: dict[str, pd.DataFrame] | None = None) -> dict[str, dict[str, list[str]]]:
+    """{coding: {predictor: choices}}: every held-out predictor (``heldout_predictions``), fixed on the book's
+    cases once, on each coding's inputs."""
+    cases = load_cases() if cases is None else cases
+    codings = load_codings() if codings is None else codings
+    baselines = Baselines(cases)
+    return {name: heldout_predictions(cases, coding, baselines) for name, coding in codings.items()}
+
+
+def scores_by_coding(codings: dict[str, pd.DataFrame],
+                     predictions: dict[str, dict[str, list[str]]]) -> dict[str, dict[str, Scorecard]]:
+    """{coding: {predictor key (``PREDICTORS``): Scorecard}}: each predictor on each coding of the decisions,
+    scored against that coding's own outcomes."""
+    return {name: {key: score(list(coding["observed"]), predictions[name][p]) for key, p in PREDICTORS.items()}
+            for name, coding in codings.items()}
+
+
+def scores_table(scores: dict[str, dict[str, Scorecard]]) -> pd.DataFrame:
+    """One row per predictor: three-way macro recall and decisions right on each coding."""
+    labels = {"walt": "Walt's threat model as it stands", "modal": MODAL, "rule": BEST_RULE, "logit": LOGIT}
+    records = []
+    for key, label in labels.items():
+        record: dict[str, Any] = {"predictor": label}
+        for coding in CODINGS:
+            card = scores[coding][key].three
+            record[f"macro recall, {coding} coding"] = round(card.macro_recall, 3)
+            record[f"right, {coding} coding"] = f"{card.correct}/{card.n}"
+        records.append(record)
+    return pd.DataFrame(records).set_index("predictor")
+
+
+def second_coding_facts(cases: pd.DataFrame | None = None, codings: dict[str, pd.DataFrame] | None = None,
+                        predictions: dict[str, dict[str, list[str]]] | None = None) -> dict[str, Any]:
+    """Chapter 8's numbers on the second coding: ``sc_n``; for each compared column ``sc_<column>_identical``
+    and ``sc_<column>_kappa``; the observed outcomes on each coding (``sc_<coding>_obs3_*``); how many
+    decisions the two codings put in different three-way outcomes (``sc_outcome_differs``) and how many
+    the model predicts differently from the two codings' inputs (``sc_walt_differs``); each predictor's
+    three-way ``sc_<coding>_<predictor>_macro3`` and ``_correct3`` on all the decisions, and
+    ``sc_<coding>_f<k>_<predictor>_macro3`` on the k-th held-out file alone (k = 6, 7)."""
+    codings = load_codings() if codings is None else codings
+    predictions = predictions_by_coding(cases, codings) if predictions is None else predictions
+    facts: dict[str, Any] = {"sc_n": len(codings["first"])}
+    for column in second_coding_agreement(codings):
+        facts[f"sc_{column.column}_identical"] = column.identical
+        facts[f"sc_{column.column}_kappa"] = column.kappa
+    scores = scores_by_coding(codings, predictions)
+    files = {which: set(load_heldout(which).index) for which in SECOND_CODED}
+    for coding in CODINGS:
+        first_card = scores[coding]["walt"].three
+        for outcome in THREE_WAY:
+            facts[f"sc_{coding}_obs3_{outcome.split()[-1]}"] = first_card.hits[outcome][1]
+        for key, name in PREDICTORS.items():
+            facts[f"sc_{coding}_{key}_macro3"] = scores[coding][key].three.macro_recall
+            facts[f"sc_{coding}_{key}_correct3"] = scores[coding][key].three.correct
+            for number, ids in enumerate(files.values(), start=6):
+                keep = [case in ids for case in codings[coding].index]
+                observed = [o for o, k in zip(codings[coding]["observed"], keep, strict=True) if k]
+                chosen = [c for c, k in zip(predictions[coding][name], keep, strict=True) if k]
+                facts[f"sc_{coding}_f{number}_{key}_macro3"] = score(observed, chosen).three.macro_recall
+    outcomes = [three_way(list(codings[c]["observed"])) for c in CODINGS]
+    facts["sc_outcome_differs"] = sum(a != b for a, b in zip(*outcomes, strict=True))
+    walt = [three_way(predictions[c][WALT]) for c in CODINGS]
+    facts["sc_walt_differs"] = sum(a != b for a, b in zip(*walt, strict=True))
+    return facts
