@@ -16,11 +16,12 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from ..io.cases import load_cases
 from ..io.csvtable import data_file
-from .coder_agreement import ColumnAgreement, agreement
+from .coder_agreement import ColumnAgreement, agreement, column_agreement
 from .evaluation_heldout import BEST_RULE, LOGIT, MODAL, WALT, Baselines, heldout_predictions, load_heldout
 from .evaluation_metrics import THREE_WAY, Scorecard, score, three_way
 
@@ -109,7 +110,11 @@ def second_coding_facts(cases: pd.DataFrame | None = None, codings: dict[str, pd
     decisions the two codings put in different three-way outcomes (``sc_outcome_differs``) and how many
     the model predicts differently from the two codings' inputs (``sc_walt_differs``); each predictor's
     three-way ``sc_<coding>_<predictor>_macro3`` and ``_correct3`` on all the decisions, and
-    ``sc_<coding>_f<k>_<predictor>_macro3`` on the k-th held-out file alone (k = 6, 7)."""
+    ``sc_<coding>_f<k>_<predictor>_macro3`` on the k-th held-out file alone (k = 6, 7); ``sc_threat_differs``
+    (``DIFFERENT_THREAT``); bootstrap intervals ``sc_<column>_kappa_low``/``_high`` (victory, alignment,
+    target) and ``sc_first_gap_<logit|rule>_low``/``_high`` (that predictor's lead over the model on the first
+    coding); and ``sc_austria_1848_f6_walt_macro3``, the model's score on the sixth file with that one
+    decision recoded as the second coder read it."""
     codings = load_codings() if codings is None else codings
     predictions = predictions_by_coding(cases, codings) if predictions is None else predictions
     facts: dict[str, Any] = {"sc_n": len(codings["first"])}
@@ -134,4 +139,66 @@ def second_coding_facts(cases: pd.DataFrame | None = None, codings: dict[str, pd
     facts["sc_outcome_differs"] = sum(a != b for a, b in zip(*outcomes, strict=True))
     walt = [three_way(predictions[c][WALT]) for c in CODINGS]
     facts["sc_walt_differs"] = sum(a != b for a, b in zip(*walt, strict=True))
+    facts["sc_threat_differs"] = len(DIFFERENT_THREAT)
+    for column in ("victory", "alignment", "target"):
+        facts[f"sc_{column}_kappa_low"], facts[f"sc_{column}_kappa_high"] = kappa_interval(codings, column)
+    for key in ("logit", "rule"):
+        facts[f"sc_first_gap_{key}_low"], facts[f"sc_first_gap_{key}_high"] = gap_interval(
+            codings["first"], predictions["first"][PREDICTORS[key]], predictions["first"][WALT])
+    # one recoded decision: Austria 1848 as the second coder read it, everything else as first coded
+    sixth = set(load_heldout("sixth").index)
+    keep = [case in sixth for case in codings["first"].index]
+    observed = [codings["second"].loc[c, "observed"] if c == "austria-1848" else o
+                for c, o, k in zip(codings["first"].index, codings["first"]["observed"], keep, strict=True) if k]
+    chosen = [c for c, k in zip(predictions["first"][WALT], keep, strict=True) if k]
+    facts["sc_austria_1848_f6_walt_macro3"] = score(observed, chosen).three.macro_recall
     return facts
+
+
+# The coders named a different threat for these decisions (read from the two codings' ``threat_source`` by the
+# book's author; elsewhere they name the same state or coalition, in different words): on these rows the
+# threat's power, intentions and closeness to victory describe different states.
+DIFFERENT_THREAT: tuple[str, ...] = (
+    "austria-1848", "britain-1849", "russia-1849", "prussia-1849", "ottoman-empire-1856", "austria-1860",
+    "france-1882", "germany-1882", "austria-hungary-1882", "italy-1882")
+BOOTSTRAP_DRAWS = 2000
+BOOTSTRAP_SEED = 20261207
+
+
+def gap_interval(coding: pd.DataFrame, ahead: list[str], behind: list[str], draws: int = BOOTSTRAP_DRAWS,
+                 seed: int = BOOTSTRAP_SEED) -> tuple[float, float]:
+    """95% percentile interval of (macro recall of ``ahead`` - that of ``behind``), two predictors' choices on one
+    coding, by a paired bootstrap of the decisions stratified by observed three-way outcome (each outcome keeps
+    its count, so every recall stays defined). Decisions of one war are not independent; resampling them one by
+    one understates the uncertainty."""
+    observed = three_way(list(coding["observed"]))
+    hits = {name: [o == p for o, p in zip(observed, three_way(choices), strict=True)]
+            for name, choices in (("ahead", ahead), ("behind", behind))}
+    rng = np.random.default_rng(seed)
+    gaps = np.zeros(draws)
+    for outcome in sorted(set(observed)):
+        rows = [i for i, o in enumerate(observed) if o == outcome]
+        picks = rng.integers(0, len(rows), size=(draws, len(rows)))
+        for name, sign in (("ahead", 1.0), ("behind", -1.0)):
+            column = np.array([hits[name][i] for i in rows], dtype=float)
+            gaps += sign * column[picks].mean(axis=1)
+    gaps /= len(set(observed))
+    low, high = np.percentile(gaps, [2.5, 97.5])
+    return float(low), float(high)
+
+
+def kappa_interval(codings: dict[str, pd.DataFrame], column: str, draws: int = 1000,
+                   seed: int = BOOTSTRAP_SEED) -> tuple[float, float]:
+    """95% percentile interval of one column's kappa (``WALT_COLUMNS``) over bootstrap resamples of the decisions
+    (resamples where kappa is undefined are skipped)."""
+    ordinal = dict(WALT_COLUMNS)[column]
+    first, second = (_rows(codings[c]) for c in CODINGS)
+    rng = np.random.default_rng(seed)
+    values = []
+    for _ in range(draws):
+        picks = rng.integers(0, len(first), size=len(first))
+        _, kappa = column_agreement([first[i][column] for i in picks], [second[i][column] for i in picks], ordinal)
+        if kappa is not None:
+            values.append(kappa)
+    low, high = np.percentile(values, [2.5, 97.5])
+    return float(low), float(high)
