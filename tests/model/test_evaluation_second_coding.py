@@ -8,7 +8,7 @@ import pytest
 from widgets.model import evaluation_heldout as eh
 from widgets.model import evaluation_second_coding as sc
 from widgets.model.coder_agreement import agreement_table
-from widgets.model.evaluation_metrics import three_way
+from widgets.model.evaluation_metrics import score, three_way
 
 from .heldout_support import ROOT, chapter_text
 
@@ -149,3 +149,22 @@ def test_the_intervals_behave_at_their_limits(second):
     right = list(first["observed"])
     wrong = ["balance" if o in ("neutral", "buck-pass", "bandwagon") else "neutral" for o in right]
     assert sc.gap_interval(first, right, wrong, draws=200) == pytest.approx((1.0, 1.0))
+
+
+def test_the_exercise_on_two_coders_of_one_decision_computes_what_its_solution_says(second):
+    """ch8-ex-4: the first coding has Denmark as Austria's threat in 1848 and buck-passing, the second Prussia and
+    bandwagoning; scoring the sixth file's clean-test predictions against the file with that one row recoded, as
+    the exercise says, gives the fact the solution quotes; the guide points to the exercise."""
+    codings, _, f = second
+    assert codings["first"].loc["austria-1848", ["threat_source", "observed"]].tolist() == ["Denmark", "buck-pass"]
+    assert codings["second"].loc["austria-1848", ["threat_source", "observed"]].tolist() == ["Prussia", "bandwagon"]
+    sixth = eh.load_heldout("sixth").copy()
+    sixth.loc["austria-1848", "observed"] = "bandwagon"
+    predictions = eh.heldout_predictions(eh.load_cases(), eh.load_heldout("sixth"))[eh.WALT]
+    assert score(list(sixth["observed"]), predictions).three.macro_recall == f["sc_austria_1848_f6_walt_macro3"]
+    text = chapter_text()
+    assert ":label: ch8-ex-4" in text and "{solution} ch8-ex-4" in text
+    assert ("falls from {eval}`fact[\\\"ho6_walt_macro3:.2f\\\"]` to "
+            "{eval}`fact[\\\"sc_austria_1848_f6_walt_macro3:.2f\\\"]`") in text
+    guide = " ".join((ROOT / "guide" / "instructors.md").read_text().split())
+    assert "codings of Austria in 1848 ({numref}`ch8-ex-4`)" in guide
