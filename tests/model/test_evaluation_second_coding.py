@@ -168,3 +168,10 @@ def test_the_exercise_on_two_coders_of_one_decision_computes_what_its_solution_s
             "{eval}`fact[\\\"sc_austria_1848_f6_walt_macro3:.2f\\\"]`") in text
     guide = " ".join((ROOT / "guide" / "instructors.md").read_text().split())
     assert "codings of Austria in 1848 ({numref}`ch8-ex-4`)" in guide
+
+
+def test_a_gap_interval_needs_choices_for_every_decision():
+    from widgets.model.evaluation_metrics import macro_recall_gap_interval
+
+    with pytest.raises(ValueError, match="observed, ahead and behind must be as long: 2, 1, 2"):
+        macro_recall_gap_interval(["balance", "neutral"], ["balance"], ["balance", "neutral"])

@@ -56,7 +56,7 @@ from ..io.csvtable import data_file
 from .alignment import ModelParameters
 from .evaluation import WITHOUT_FEASIBILITY, _check_cases, walt_predictions
 from .evaluation_logit import covariates, fit_logit
-from .evaluation_metrics import THREE_WAY, Scorecard, score, three_way
+from .evaluation_metrics import THREE_WAY, Scorecard, macro_recall_gap_interval, score, three_way
 from .evaluation_rules import RULES_BY_NAME, best_rule, fit_rule, fit_rules
 from .versions import AT_FIRST_FILE, AT_FOURTH_FILE, AT_SECOND_FILE, AT_THIRD_FILE, BEFORE_ALL
 
@@ -288,8 +288,10 @@ def all_heldout_facts(cases: pd.DataFrame | None = None, runs: Runs | None = Non
     """Chapter 8's held-out numbers: each file's (tags ``ho1`` to ``ho7``), the book-case scores of the models
     the first four files test (``book_at1_macro3`` to ``book_at4_macro3``), how many files the model as coded
     scores above each baseline on (``hof_files``, ``hof_above_modal``/``_rule``/``_logit``), the hegemony
-    shift's record on the files coded after it (``hes_files``, ``hes_gained``, ``hes_lost``, ``hes_raised``)
-    and the pooled ones
+    shift's record on the files coded after it (``hes_files``, ``hes_gained``, ``hes_lost``, ``hes_raised``),
+    95% bootstrap intervals of the pooled gaps in macro recall (``hop_gap_logit_*``: the logit's lead over the
+    model as coded; ``hop_gap_modal_*`` and ``hop_gap_rule_*``: the model's lead over always balancing and over
+    the rule; ``_low``/``_high``) and the pooled scores
     (``hop_n``, ``hop_obs3_*``, and ``hop_coded``/``hop_modal``/``hop_rule``/``hop_war``/``hop_logit``
     with ``_macro3``, ``_correct3`` and ``_hit3_*``)."""
     cases = load_cases() if cases is None else cases
@@ -310,6 +312,12 @@ def all_heldout_facts(cases: pd.DataFrame | None = None, runs: Runs | None = Non
     shift = hegemony_shift_record(runs)
     facts.update({f"hes_{key}": len(value) for key, value in shift.items()})
     pooled = pooled_scores(cases, runs)
+    observed = [o for heldout, _ in runs.values() for o in heldout["observed"]]
+    chosen = {name: [c for which, (_, p) in runs.items() for c in p[AS_CODED_ON[which] if name == AS_CODED else name]]
+              for name in (AS_CODED, MODAL, BEST_RULE, LOGIT)}
+    for key, ahead, behind in (("logit", LOGIT, AS_CODED), ("modal", AS_CODED, MODAL), ("rule", AS_CODED, BEST_RULE)):
+        facts[f"hop_gap_{key}_low"], facts[f"hop_gap_{key}_high"] = macro_recall_gap_interval(
+            observed, chosen[ahead], chosen[behind])
     first = pooled[AS_CODED].three
     facts["hop_n"] = first.n
     for outcome in THREE_WAY:

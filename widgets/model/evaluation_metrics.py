@@ -131,3 +131,30 @@ def scorecard_table(scores: Mapping[str, Scorecard]) -> pd.DataFrame:
         record["macro recall (3)"] = round(s.three.macro_recall, 3)
         records.append(record)
     return pd.DataFrame(records).set_index("predictor")
+
+
+BOOTSTRAP_DRAWS = 2000
+BOOTSTRAP_SEED = 20261207
+
+
+def macro_recall_gap_interval(observed: Sequence[str], ahead: Sequence[str], behind: Sequence[str],
+                              draws: int = BOOTSTRAP_DRAWS, seed: int = BOOTSTRAP_SEED) -> tuple[float, float]:
+    """95% percentile interval of the three-way macro recall of ``ahead`` minus that of ``behind`` (two
+    predictors' choices on the same decisions), by a paired bootstrap of the decisions stratified by observed
+    three-way outcome: each outcome keeps its count, so every recall stays defined (Efron and Tibshirani 1993).
+    Resampling decisions one by one treats them as independent; decisions of one war are not, so the interval
+    understates the uncertainty. Seeded: the same interval every time."""
+    obs = three_way(observed)
+    if not (len(obs) == len(ahead) == len(behind)):
+        raise ValueError(f"observed, ahead and behind must be as long: {len(obs)}, {len(ahead)}, {len(behind)}")
+    hits = {name: np.array([o == p for o, p in zip(obs, three_way(choices), strict=True)], dtype=float)
+            for name, choices in (("ahead", ahead), ("behind", behind))}
+    rng = np.random.default_rng(seed)
+    gaps = np.zeros(draws)
+    outcomes = sorted(set(obs))
+    for outcome in outcomes:
+        rows = np.array([i for i, o in enumerate(obs) if o == outcome])
+        picks = rows[rng.integers(0, len(rows), size=(draws, len(rows)))]
+        gaps += hits["ahead"][picks].mean(axis=1) - hits["behind"][picks].mean(axis=1)
+    low, high = np.percentile(gaps / len(outcomes), [2.5, 97.5])
+    return float(low), float(high)

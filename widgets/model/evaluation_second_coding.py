@@ -23,7 +23,15 @@ from ..io.cases import load_cases
 from ..io.csvtable import data_file
 from .coder_agreement import ColumnAgreement, agreement, column_agreement
 from .evaluation_heldout import BEST_RULE, LOGIT, MODAL, WALT, Baselines, heldout_predictions, load_heldout
-from .evaluation_metrics import THREE_WAY, Scorecard, score, three_way
+from .evaluation_metrics import (
+    BOOTSTRAP_DRAWS,
+    BOOTSTRAP_SEED,
+    THREE_WAY,
+    Scorecard,
+    macro_recall_gap_interval,
+    score,
+    three_way,
+)
 
 SECOND_CODING_FILE = "cases_heldout_second.csv"
 SECOND_CODED: tuple[str, ...] = ("sixth", "seventh")  # the held-out files coded a second time
@@ -161,30 +169,13 @@ def second_coding_facts(cases: pd.DataFrame | None = None, codings: dict[str, pd
 DIFFERENT_THREAT: tuple[str, ...] = (
     "austria-1848", "britain-1849", "russia-1849", "prussia-1849", "ottoman-empire-1856", "austria-1860",
     "france-1882", "germany-1882", "austria-hungary-1882", "italy-1882")
-BOOTSTRAP_DRAWS = 2000
-BOOTSTRAP_SEED = 20261207
 
 
 def gap_interval(coding: pd.DataFrame, ahead: list[str], behind: list[str], draws: int = BOOTSTRAP_DRAWS,
                  seed: int = BOOTSTRAP_SEED) -> tuple[float, float]:
-    """95% percentile interval of (macro recall of ``ahead`` - that of ``behind``), two predictors' choices on one
-    coding, by a paired bootstrap of the decisions stratified by observed three-way outcome (each outcome keeps
-    its count, so every recall stays defined). Decisions of one war are not independent; resampling them one by
-    one understates the uncertainty."""
-    observed = three_way(list(coding["observed"]))
-    hits = {name: [o == p for o, p in zip(observed, three_way(choices), strict=True)]
-            for name, choices in (("ahead", ahead), ("behind", behind))}
-    rng = np.random.default_rng(seed)
-    gaps = np.zeros(draws)
-    for outcome in sorted(set(observed)):
-        rows = [i for i, o in enumerate(observed) if o == outcome]
-        picks = rng.integers(0, len(rows), size=(draws, len(rows)))
-        for name, sign in (("ahead", 1.0), ("behind", -1.0)):
-            column = np.array([hits[name][i] for i in rows], dtype=float)
-            gaps += sign * column[picks].mean(axis=1)
-    gaps /= len(set(observed))
-    low, high = np.percentile(gaps, [2.5, 97.5])
-    return float(low), float(high)
+    """95% interval of ``ahead``'s lead in three-way macro recall over ``behind`` on one coding
+    (:func:`~widgets.model.evaluation_metrics.macro_recall_gap_interval`)."""
+    return macro_recall_gap_interval(list(coding["observed"]), ahead, behind, draws, seed)
 
 
 def kappa_interval(codings: dict[str, pd.DataFrame], column: str, draws: int = 1000,
