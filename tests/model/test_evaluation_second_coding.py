@@ -173,5 +173,24 @@ def test_the_exercise_on_two_coders_of_one_decision_computes_what_its_solution_s
 def test_a_gap_interval_needs_choices_for_every_decision():
     from widgets.model.evaluation_metrics import macro_recall_gap_interval
 
-    with pytest.raises(ValueError, match="observed, ahead and behind must be as long: 2, 1, 2"):
+    with pytest.raises(ValueError, match=r"observed, ahead, behind \(and groups\) must be as long: 2, 1, 2"):
         macro_recall_gap_interval(["balance", "neutral"], ["balance"], ["balance", "neutral"])
+    with pytest.raises(ValueError, match=r"must be as long: 2, 2, 2, 1"):
+        macro_recall_gap_interval(["balance", "neutral"], ["balance"] * 2, ["neutral"] * 2, groups=["a"])
+
+
+def test_a_cluster_bootstrap_resamples_whole_groups(second):
+    """With groups, a predictor against itself still leads by nothing, a perfect one leads a useless one by 1, and
+    the interval differs from the decision-level one (the draws differ)."""
+    from widgets.model.evaluation_metrics import macro_recall_gap_interval
+
+    codings, predictions, _ = second
+    first = codings["first"]
+    observed, walt = list(first["observed"]), predictions["first"][sc.WALT]
+    groups = list(first["year"])  # one group per year: a stand-in for the war
+    assert macro_recall_gap_interval(observed, walt, walt, draws=100, groups=groups) == (0.0, 0.0)
+    wrong = ["balance" if o in ("neutral", "buck-pass", "bandwagon") else "neutral" for o in observed]
+    assert macro_recall_gap_interval(observed, observed, wrong, draws=100, groups=groups) == pytest.approx((1.0, 1.0))
+    logit = predictions["first"][sc.LOGIT]
+    assert macro_recall_gap_interval(observed, logit, walt, groups=groups) != macro_recall_gap_interval(
+        observed, logit, walt)

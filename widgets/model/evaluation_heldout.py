@@ -291,7 +291,8 @@ def all_heldout_facts(cases: pd.DataFrame | None = None, runs: Runs | None = Non
     shift's record on the files coded after it (``hes_files``, ``hes_gained``, ``hes_lost``, ``hes_raised``),
     95% bootstrap intervals of the pooled gaps in macro recall (``hop_gap_logit_*``: the logit's lead over the
     model as coded; ``hop_gap_modal_*`` and ``hop_gap_rule_*``: the model's lead over always balancing and over
-    the rule; ``_low``/``_high``) and the pooled scores
+    the rule; ``_low``/``_high``; ``hop_gapw_*`` the same resampling whole groups of decisions from one file
+    and year, ``hop_groups`` of them) and the pooled scores
     (``hop_n``, ``hop_obs3_*``, and ``hop_coded``/``hop_modal``/``hop_rule``/``hop_war``/``hop_logit``
     with ``_macro3``, ``_correct3`` and ``_hit3_*``)."""
     cases = load_cases() if cases is None else cases
@@ -315,9 +316,14 @@ def all_heldout_facts(cases: pd.DataFrame | None = None, runs: Runs | None = Non
     observed = [o for heldout, _ in runs.values() for o in heldout["observed"]]
     chosen = {name: [c for which, (_, p) in runs.items() for c in p[AS_CODED_ON[which] if name == AS_CODED else name]]
               for name in (AS_CODED, MODAL, BEST_RULE, LOGIT)}
+    # groups: decisions from the same file and year, a stand-in for their war (no file records the war itself)
+    groups = [f"{which}-{year}" for which, (heldout, _) in runs.items() for year in heldout["year"]]
+    facts["hop_groups"] = len(set(groups))
     for key, ahead, behind in (("logit", LOGIT, AS_CODED), ("modal", AS_CODED, MODAL), ("rule", AS_CODED, BEST_RULE)):
         facts[f"hop_gap_{key}_low"], facts[f"hop_gap_{key}_high"] = macro_recall_gap_interval(
             observed, chosen[ahead], chosen[behind])
+        facts[f"hop_gapw_{key}_low"], facts[f"hop_gapw_{key}_high"] = macro_recall_gap_interval(
+            observed, chosen[ahead], chosen[behind], groups=groups)
     first = pooled[AS_CODED].three
     facts["hop_n"] = first.n
     for outcome in THREE_WAY:

@@ -138,23 +138,38 @@ BOOTSTRAP_SEED = 20261207
 
 
 def macro_recall_gap_interval(observed: Sequence[str], ahead: Sequence[str], behind: Sequence[str],
-                              draws: int = BOOTSTRAP_DRAWS, seed: int = BOOTSTRAP_SEED) -> tuple[float, float]:
+                              draws: int = BOOTSTRAP_DRAWS, seed: int = BOOTSTRAP_SEED,
+                              groups: Sequence[Any] | None = None) -> tuple[float, float]:
     """95% percentile interval of the three-way macro recall of ``ahead`` minus that of ``behind`` (two
-    predictors' choices on the same decisions), by a paired bootstrap of the decisions stratified by observed
-    three-way outcome: each outcome keeps its count, so every recall stays defined (Efron and Tibshirani 1993).
-    Resampling decisions one by one treats them as independent; decisions of one war are not, so the interval
-    understates the uncertainty. Seeded: the same interval every time."""
+    predictors' choices on the same decisions), by a paired bootstrap (Efron and Tibshirani 1993). Without
+    ``groups`` the decisions are resampled within each observed three-way outcome, so each outcome keeps its
+    count and every recall stays defined; this treats decisions as independent. With ``groups`` (a label per
+    decision, e.g. its war) whole groups are resampled instead (a cluster bootstrap), and a draw in which an
+    outcome is missing is drawn again. Seeded: the same interval every time."""
     obs = three_way(observed)
-    if not (len(obs) == len(ahead) == len(behind)):
-        raise ValueError(f"observed, ahead and behind must be as long: {len(obs)}, {len(ahead)}, {len(behind)}")
+    if not (len(obs) == len(ahead) == len(behind)) or (groups is not None and len(groups) != len(obs)):
+        sizes = f"{len(obs)}, {len(ahead)}, {len(behind)}" + ("" if groups is None else f", {len(groups)}")
+        raise ValueError(f"observed, ahead, behind (and groups) must be as long: {sizes}")
     hits = {name: np.array([o == p for o, p in zip(obs, three_way(choices), strict=True)], dtype=float)
             for name, choices in (("ahead", ahead), ("behind", behind))}
     rng = np.random.default_rng(seed)
-    gaps = np.zeros(draws)
     outcomes = sorted(set(obs))
-    for outcome in outcomes:
-        rows = np.array([i for i, o in enumerate(obs) if o == outcome])
-        picks = rows[rng.integers(0, len(rows), size=(draws, len(rows)))]
-        gaps += hits["ahead"][picks].mean(axis=1) - hits["behind"][picks].mean(axis=1)
-    low, high = np.percentile(gaps / len(outcomes), [2.5, 97.5])
+    if groups is None:
+        gaps = np.zeros(draws)
+        for outcome in outcomes:
+            rows = np.array([i for i, o in enumerate(obs) if o == outcome])
+            picks = rows[rng.integers(0, len(rows), size=(draws, len(rows)))]
+            gaps += hits["ahead"][picks].mean(axis=1) - hits["behind"][picks].mean(axis=1)
+        gaps /= len(outcomes)
+    else:
+        labels = np.array(obs)
+        members = [np.array([i for i, g in enumerate(groups) if g == label]) for label in dict.fromkeys(groups)]
+        found: list[float] = []
+        while len(found) < draws:
+            rows = np.concatenate([members[k] for k in rng.integers(0, len(members), size=len(members))])
+            present = [rows[labels[rows] == outcome] for outcome in outcomes]
+            if all(len(r) for r in present):
+                found.append(float(np.mean([hits["ahead"][r].mean() - hits["behind"][r].mean() for r in present])))
+        gaps = np.array(found)
+    low, high = np.percentile(gaps, [2.5, 97.5])
     return float(low), float(high)
