@@ -229,7 +229,13 @@ def pooled_scores(cases: pd.DataFrame | None = None, runs: Runs | None = None) -
     """Every held-out decision of both files, each predicted by what was fixed before its file was
     coded: the model as it stood then (``AS_CODED_ON``) and the baselines, which no file changed.
     ``runs`` (from :func:`run_all`) saves computing the predictions again."""
-    runs = run_all(cases) if runs is None else runs
+    observed, predicted = pooled_choices(run_all(cases) if runs is None else runs)
+    return {name: score(observed, values) for name, values in predicted.items()}
+
+
+def pooled_choices(runs: Runs) -> tuple[list[str], dict[str, list[str]]]:
+    """Every held-out decision's observed choice, file after file, and each ``POOLED`` predictor's choices
+    for them: the model as it stood when each file was coded (``AS_CODED_ON``) and the baselines."""
     observed: list[str] = []
     predicted: dict[str, list[str]] = {name: [] for name in POOLED}
     for which, (heldout, predictions) in runs.items():
@@ -237,7 +243,7 @@ def pooled_scores(cases: pd.DataFrame | None = None, runs: Runs | None = None) -
         predicted[AS_CODED] += predictions[AS_CODED_ON[which]]
         for name in POOLED[1:]:
             predicted[name] += predictions[name]
-    return {name: score(observed, values) for name, values in predicted.items()}
+    return observed, predicted
 
 
 FILE_COLUMNS: tuple[tuple[str, str | None], ...] = (
@@ -313,9 +319,7 @@ def all_heldout_facts(cases: pd.DataFrame | None = None, runs: Runs | None = Non
     shift = hegemony_shift_record(runs)
     facts.update({f"hes_{key}": len(value) for key, value in shift.items()})
     pooled = pooled_scores(cases, runs)
-    observed = [o for heldout, _ in runs.values() for o in heldout["observed"]]
-    chosen = {name: [c for which, (_, p) in runs.items() for c in p[AS_CODED_ON[which] if name == AS_CODED else name]]
-              for name in (AS_CODED, MODAL, BEST_RULE, LOGIT)}
+    observed, chosen = pooled_choices(runs)
     # groups: decisions from the same file and year, a stand-in for their war (no file records the war itself)
     groups = [f"{which}-{year}" for which, (heldout, _) in runs.items() for year in heldout["year"]]
     facts["hop_groups"] = len(set(groups))

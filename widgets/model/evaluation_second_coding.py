@@ -99,9 +99,8 @@ def scores_by_coding(codings: dict[str, pd.DataFrame],
 
 def scores_table(scores: dict[str, dict[str, Scorecard]]) -> pd.DataFrame:
     """One row per predictor: three-way macro recall and decisions right on each coding."""
-    labels = {"walt": "Walt's threat model as it stands", "modal": MODAL, "rule": BEST_RULE, "logit": LOGIT}
     records = []
-    for key, label in labels.items():
+    for key, label in PREDICTORS.items():
         record: dict[str, Any] = {"predictor": label}
         for coding in CODINGS:
             card = scores[coding][key].three
