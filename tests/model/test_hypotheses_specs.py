@@ -2,7 +2,8 @@
 
 Chain-ganging (o, Christensen and Snyder 1990), free-riders align (u, Walt 1987 and Olson and Zeckhauser
 1966) and buck-passers are great powers (y, Mearsheimer 2001 and Christensen and Snyder 1990) are switched
-off in the book's model; each stays a tested alternative a reader can switch on, so its properties are
+off in the book's model, and so is allies at war bind (n, Snyder 1984), whose decision waits for the next
+held-out file; each stays a tested alternative a reader can switch on, so its properties are
 checked with the term switched on whatever the default, and each has a mutation test showing that its
 property can fail.
 """
@@ -13,8 +14,10 @@ from hypothesis import assume, given
 
 from widgets import Situation, Threat, predict
 from widgets.model.alignment import (
+    CHOICES,
     DEFAULT_PARAMETERS,
     ModelParameters,
+    buck_catcher,
     promised_certainty,
     shelter,
     utility_terms,
@@ -35,11 +38,12 @@ def test_chain_ganging_others_fighting_shelters_less_from_a_more_offensive_threa
     before the buck-passer acts, so states chain-gang rather than pass the buck. With o > 0 and others
     fighting the threat (E* > 0), more offensive power lowers the utility of buck-passing; with o = 0 it
     leaves it unchanged (offence moves buck-passing only through this term). Others' fighting must count for
-    something: it cannot when allies' help is already certain (a = 1) and the threat shows no aggressive
-    intentions to share, so those inputs are left out."""
+    something: it cannot when allies' help is already certain (a = 1, or within rounding of it: Hypothesis found
+    a = 1 - 1e-16, where what is left of it is lost in the sum) and the threat shows no aggressive intentions to
+    share, so those inputs are left out."""
     situation = replace(situation, target=False, victory=min(situation.victory, 0.95))
     assume(situation.others_engaged >= 0.01)
-    assume(situation.allied_support < 1.0 or threat.aggressive_intentions > 0.0)
+    assume(situation.allied_support < 1.0 - 1e-9 or threat.aggressive_intentions > 0.0)
     low, high = (replace(threat, offensive_power=o) for o in offences)
     on = [utility_terms(t, situation, CHAIN_GANGING).utility("buck-pass") for t in (low, high)]
     off = [utility_terms(t, situation, NO_CHAIN_GANGING).utility("buck-pass") for t in (low, high)]
@@ -168,3 +172,63 @@ def test_buckpassers_are_great_powers_mutation_zeroing_its_weight_fails_its_prop
     great = replace(small, own_strength=0.6, capability=0.6)
     assert (predict(threat, great, params=RANK_SHELTERS).probabilities
             == predict(threat, great, params=ANY_SIZE_SHELTERED).probabilities)
+
+
+BOUND = ModelParameters(allies_at_war_bind=1.0)  # the term switched on, whatever the default
+UNBOUND = ModelParameters(allies_at_war_bind=0.0)
+TINY = 1e-12
+
+
+@given(threats, full_situations)
+def test_allies_at_war_bind_moves_a_decision_only_from_passing_the_buck_to_aligning(threat, situation):
+    """Snyder (1984): a state bound to allies who fight is owed to them, not sheltered by them. The term only
+    takes away reasons to pass the buck: with n = 1 buck-passing is never more likely than with n = 0,
+    balancing and bandwagoning never less, and staying neutral (stage 1) exactly as likely."""
+    on, off = (predict(threat, situation, params=p).probabilities for p in (BOUND, UNBOUND))
+    assert set(on) == set(off) == set(CHOICES)
+    assert on["neutral"] == off["neutral"]
+    assert on["buck-pass"] <= off["buck-pass"] + TINY
+    assert on["balance"] >= off["balance"] - TINY and on["bandwagon"] >= off["bandwagon"] - TINY
+
+
+@given(threats, full_situations, unit)
+def test_allies_at_war_bind_certain_allies_who_fight_and_hold_give_no_reason_to_pass_the_buck(
+        threat, situation, victory):
+    """With n = 1, a bystander whose allies' help is certain (a = 1) while others fight the threat with all
+    they have and are holding (E* = 1: in peace, or in a war the threat is not winning) gets nothing toward
+    passing the buck from certainty, from others' fighting or from insulation: its buck-passing utility is
+    the base d_0. With n = 0 it gets the most the model gives (see the mutation test)."""
+    bound = replace(situation, allied_support=1.0, others_engaged=1.0, target=False, victory=victory * 0.5)
+    assert buck_catcher(bound) == 1.0
+    terms = utility_terms(threat, bound, BOUND).values
+    assert terms["certainty"]["buck-pass"] == terms["others_engaged"]["buck-pass"] == 0.0
+    assert terms["insulation"]["buck-pass"] == 0.0
+    assert utility_terms(threat, bound, BOUND).utility("buck-pass") == DEFAULT_PARAMETERS.buckpass_base
+
+
+@given(threats, full_situations, unit)
+def test_allies_at_war_bind_changes_nothing_without_certain_allies_or_a_fight(threat, situation, support):
+    """The bond needs both sides: allies whose help is more than adequate (a above a_0) and others already
+    fighting the threat (E* > 0). Without either, n changes nothing."""
+    for state in (replace(situation, allied_support=support * A0), replace(situation, others_engaged=0.0)):
+        assert predict(threat, state, params=BOUND).probabilities == \
+            predict(threat, state, params=UNBOUND).probabilities
+    assert promised_certainty(replace(situation, others_engaged=0.0), BOUND) == \
+        promised_certainty(replace(situation, others_engaged=0.0), UNBOUND)
+    assert shelter(threat, replace(situation, allied_support=support * A0), BOUND) == \
+        shelter(threat, replace(situation, allied_support=support * A0), UNBOUND)
+
+
+def test_allies_at_war_bind_mutation_zeroing_its_weight_fails_its_property():
+    """The property can fail: with n = 0 a middling state whose allies' help is certain, while others fight a
+    grave threat and hold, passes the buck, in war and in peace; with n = 1 it balances, and with its allies'
+    help only plausible (a = 0.5) it still passes the buck under either setting."""
+    threat = Threat(0.75, 0.75, 0.5, 1.0)
+    for war in (True, False):
+        bound = Situation(0.3, 1.0, war, 0.5, capability=0.3, others_engaged=1.0)
+        assert utility_terms(threat, bound, UNBOUND).utility("buck-pass") > DEFAULT_PARAMETERS.buckpass_base
+        assert predict(threat, bound, params=UNBOUND).choice == "buck-pass"
+        assert predict(threat, bound, params=BOUND).choice == "balance"
+        loose = replace(bound, allied_support=0.5)
+        assert predict(threat, loose, params=BOUND).choice == predict(threat, loose, params=UNBOUND).choice \
+            == "buck-pass"

@@ -174,7 +174,9 @@ Terms specified, run once and *not adopted* (each kept switched off, as a tested
 can switch on): *chain-ganging* (o, ``chain_ganging``; Christensen and Snyder 1990), *free-riders
 align* (u, ``free_riders_align``; Walt 1987, p. 31) and *buck-passers are great powers* (y,
 ``buckpassers_are_great_powers``; Mearsheimer 2001, Christensen and Snyder 1990). Their specifications,
-decision rules and results are in ``versions.py``'s docstring, beside the parameter sets they ran.
+decision rules and results are in ``versions.py``'s docstring, beside the parameter sets they ran. A fourth,
+*allies at war bind* (n, ``allies_at_war_bind``; Snyder 1984), is specified there and switched off; its rule
+waits for a clean test on the next held-out file.
 
 *Allies end hiding* (Walt 1987, pp. 29-31; Labs 1992), **specified and committed with j = 0, then
 run once and adopted by its rule** (j = 1 by default). Walt's condition for weak states is outside

@@ -5,7 +5,8 @@ fighting as certainty that the threat will be resisted (Christensen and Snyder 1
 an insulated great power's buck-passing (Mearsheimer 2001, ch. 8), hiding (Schroeder 1994; Labs 1992),
 the neutrality lesson (Reiter 1996) and great powers' indifference to threats far from hegemony
 (Levy 2004), the offence that makes others' fighting a poor shelter (Christensen and Snyder 1990) and the
-rank that buck-passing on others' fighting needs (Mearsheimer 2001).
+rank that buck-passing on others' fighting needs (Mearsheimer 2001), and the bond between a decider and
+certain allies already fighting the threat (Snyder 1984).
 Each is zero at its input's default.
 """
 
@@ -78,12 +79,40 @@ def _rank_discount(situation: Situation, weight: float, params: ModelParameters)
     return 1.0 - weight * smallness(situation, params)
 
 
+def owed_to_fighting_allies(situation: Situation, params: ModelParameters = DEFAULT_PARAMETERS) -> float:
+    """1 - n * C(a) in [0, 1]: how far others' fighting still shelters a decider whose allies' help is certain.
+
+    Snyder (1984), the alliance security dilemma: a state bound to allies that are fighting risks abandonment,
+    losing their support when it needs it, if it leaves them to fight alone, and the more firmly it is bound
+    the greater that risk (Christensen and Snyder 1990 call the same bond, seen from the system, chain-ganging).
+    A buck-catcher that is one's own certain ally is owed help, not a shelter. The model reads the bond from
+    the coded allied support, through C(a) (zero until support is adequate, 1 when it is certain: a binding
+    commitment, or allies already fighting the threat), and cannot tell the allies who promise from the states
+    who fight: it takes certain support in a fight under way as support from those fighting.
+    n = ``allies_at_war_bind``: 0 leaves others' fighting as shelter whatever the decider's ties to them.
+    """
+    return 1.0 - params.allies_at_war_bind * support_certainty(situation.allied_support, params)
+
+
+def promise_called_in(situation: Situation, params: ModelParameters = DEFAULT_PARAMETERS) -> float:
+    """1 - n * E* in [0, 1]: how far allies' promises still invite staying out once others fight the threat.
+
+    Walt (1987, p. 31) reads certain allied support as a reason to pass the buck: allies readily available
+    will do the work. Once they are already fighting the threat (E*, ``buck_catcher``), their promise has
+    been called in and binds both ways (Snyder 1984, abandonment): the certainty that invited staying out
+    is now a debt. n = ``allies_at_war_bind``: 0 leaves allies' promises whole whether or not anyone fights.
+    """
+    return 1.0 - params.allies_at_war_bind * buck_catcher(situation)
+
+
 def shelter(threat: Threat, situation: Situation, params: ModelParameters = DEFAULT_PARAMETERS) -> float:
-    """E** = E* * (1 - o * O) * (1 - y * smallness(c)) in [0, 1] (the last factor 1 without ``capability``):
-    the buck-catcher (``buck_catcher``) discounted by the threat's offence (``holding_odds``) and by the
-    decider's rank (``buckpasser_rank``). Equals E* when o = y = 0. Every use of others' fighting as a reason
-    to stay out (certainty of resistance, the shared intentions motive, insulation) reads this."""
-    return buck_catcher(situation) * holding_odds(threat, params) * buckpasser_rank(situation, params)
+    """E** = E* * (1 - o * O) * (1 - y * smallness(c)) * (1 - n * C(a)) in [0, 1] (the rank factor 1 without
+    ``capability``): the buck-catcher (``buck_catcher``) discounted by the threat's offence (``holding_odds``),
+    by the decider's rank (``buckpasser_rank``) and by its bond to allies that fight (``owed_to_fighting_allies``).
+    Equals E* when o = y = n = 0. Every use of others' fighting as a reason to stay out (certainty of
+    resistance, the shared intentions motive, insulation) reads this."""
+    return (buck_catcher(situation) * holding_odds(threat, params) * buckpasser_rank(situation, params)
+            * owed_to_fighting_allies(situation, params))
 
 
 def insulation(threat: Threat) -> float:
@@ -110,7 +139,7 @@ def insulated_buckpassing(threat: Threat, situation: Situation, params: ModelPar
 
 
 def promised_certainty(situation: Situation, params: ModelParameters = DEFAULT_PARAMETERS) -> float:
-    """C_u(a) = C(a) * (1 - u * smallness(c)) in [0, 1]: the certainty of allies' promises that invites staying out.
+    """C_u(a) = C(a) * (1 - u * smallness(c)) * (1 - n * E*) in [0, 1]: allies' promises as a reason to stay out.
 
     Walt (1987, p. 31): "excessive confidence in allied support will encourage weak states to free-ride
     ... Among the great powers, the belief that allies are readily available encourages buck-passing".
@@ -120,10 +149,11 @@ def promised_certainty(situation: Situation, params: ModelParameters = DEFAULT_P
     With u (``free_riders_align``) > 0, certainty of allied support sends a small state toward
     free-riding inside the alliance, which the model counts as aligning against the threat, and only a
     great power toward passing the buck: C(a) is scaled by 1 - u * smallness(c). Only with
-    ``capability`` given (rank is absolute size, as for hiding); C(a) whole when u = 0.
+    ``capability`` given (rank is absolute size, as for hiding); C(a) whole when u = 0. With n
+    (``allies_at_war_bind``) > 0 it is further scaled by 1 - n * E* (``promise_called_in``).
     """
-    return support_certainty(situation.allied_support, params) * _rank_discount(situation, params.free_riders_align,
-                                                                                params)
+    return (support_certainty(situation.allied_support, params)
+            * _rank_discount(situation, params.free_riders_align, params) * promise_called_in(situation, params))
 
 
 def resistance_certainty(threat: Threat, situation: Situation, params: ModelParameters = DEFAULT_PARAMETERS) -> float:
