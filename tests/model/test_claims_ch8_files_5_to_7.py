@@ -1,5 +1,6 @@
-"""Chapter 8's held-out section on the fifth to seventh files (wars taken by a rule), the file-by-file table,
-the pooled result and the verdict, checked against the runs."""
+"""Chapter 8's held-out section on the fifth to seventh files (wars taken by a rule), the file-by-file table of
+all eight files, the pooled result and the verdict, checked against the runs (the eighth file's own section:
+``test_claims_ch8_file_8.py``)."""
 
 from dataclasses import replace
 
@@ -127,10 +128,10 @@ def test_chapter_8_says_what_the_sixth_file_shows(book):
                    "not adopted, free-riding would have got one more decision right (Hanover and "
                    "Mecklenburg-Schwerin won, Parma lost;",
                    "(Hanover and Modena in 1849 won; Britain, Switzerland and Parma in 1859 lost)",
-                   "but changes no prediction, nor on the sixth or the seventh.",
-                   "on the sixth turned two into hits and lost one balancer, and on the seventh turned ten into hits "
-                   "and lost none;",
-                   "the third parties of twenty-eight wars, in seven files: every state each war's frame listed, but "
+                   "but changes no prediction, nor on the sixth, seventh or eighth.",
+                   "on the sixth turned two into hits and lost one balancer, on the seventh turned ten into hits and "
+                   "lost none, and on the eighth turned four into hits and lost none;",
+                   "the third parties of thirty-two wars, in eight files: every state each war's frame listed, but "
                    "one (Modena in 1848, which had no government of its own to decide).",
                    "Parma lost; a macro recall of .68) and chain-ganging one fewer",
                    "though its macro recall would have risen to .63, since it finds two more alignments against the "
@@ -257,13 +258,13 @@ def test_chapter_8_says_what_the_seventh_file_shows(book):
 
 def test_chapter_8_file_by_file_table(book, runs):
     """One row per file in the order coded, each the file's clean test beside the baselines, equal to the
-    per-file facts; 'above always balancing on four of the six files and above the tuned rules on two (the
-    first two); the logit ... scores above it on every file'."""
+    per-file facts; above always balancing on six of the eight files and above the tuned rules on four ('the
+    first two, the seventh and the eighth'); 'the logit ... scores above it on every file but the seventh'."""
     cases, files, _, f = book
     table = eh.files_table(runs)
     assert list(table.index) == list(eh.HELDOUT_SETS) and list(table["decisions"]) == [len(files[w]) for w in files]
     prefix = {"first": "at1", "second": "at2", "third": "at3", "fourth": "at4", "fifth": "walt", "sixth": "walt",
-              "seventh": "walt"}
+              "seventh": "walt", "eighth": "walt"}
     for k, which in enumerate(eh.HELDOUT_SETS, start=1):
         row = table.loc[which]
         assert row["model as coded"] == round(f[f"ho{k}_{prefix[which]}_macro3"], 3)
@@ -271,70 +272,79 @@ def test_chapter_8_file_by_file_table(book, runs):
             round(f[f"ho{k}_{p}_macro3"], 3) for p in ("modal", "rule", "logit"))
         assert (row["logit"] > row["model as coded"]) == (which != "seventh")
     assert table.loc["sixth", "years"] == "1848-1859" and table.loc["seventh", "years"] == "1860-1882"
-    assert (f["hof_files"], f["hof_above_modal"], f["hof_above_rule"], f["hof_above_logit"]) == (7, 5, 3, 1)
+    assert table.loc["eighth", "years"] == "1884-1919"
+    assert (f["hof_files"], f["hof_above_modal"], f["hof_above_rule"], f["hof_above_logit"]) == (8, 6, 4, 1)
     above_rule = [w for w in table.index if table.loc[w, "model as coded"] > table.loc[w, "best rule"]]
-    assert above_rule == ["first", "second", "seventh"]
+    assert above_rule == ["first", "second", "seventh", "eighth"]
     text = chapter_text()
-    assert "and above the tuned rules on {eval}`fact[\\\"hof_above_rule\\\"]` (the first two and the seventh); the " \
-           "logit fitted on the book's cases scores above it on every file but the seventh." in text
+    assert "and above the tuned rules on {eval}`fact[\\\"hof_above_rule\\\"]` (the first two, the seventh and the " \
+           "eighth); the logit fitted on the book's cases scores above it on every file but the seventh." in text
     assert "heldout.files_table(heldout_runs)" in text
 
 
 def test_chapter_8_pooled_verdict(book, runs):
-    """'level with the rule tuned on the book's cases' (ahead by less than a ten-thousandth, so that a single hit
-    fewer of any kind would put it below), more decisions right than always predicting balancing, but well below
-    the logit fitted there (by more than 0.1); the hegemony shift's record on the files coded after it."""
+    """'a little below that of the rule tuned on the book's cases': before the eighth file the two were level,
+    the model ahead by less than a ten-thousandth; with it the rule is ahead by about a hundredth, and file by
+    file the model is below the rule on four of the eight; more decisions right than always predicting
+    balancing, but well below the logit fitted there (by more than 0.1); the hegemony shift's record on the files
+    coded after it."""
     _, _, _, f = book
-    assert max(f["hop_rule_macro3"], f["hop_war_macro3"], f["hop_modal_macro3"]) < f["hop_coded_macro3"]
+    assert f["hop_modal_macro3"] < f["hop_coded_macro3"] < f["hop_rule_macro3"]
     assert f["hop_rule_macro3"] == f["hop_war_macro3"]  # 'which both tunings pick'
-    # 'its edge over the rule is in staying out ... and as many of the alignments with the threat'; fewer against
-    assert f["hop_coded_hit3_with"] == f["hop_rule_hit3_with"] and f["hop_coded_hit3_out"] > f["hop_rule_hit3_out"] == 0
+    # 'its strength against the rule is in staying out'; fewer alignments with and against the threat
+    assert f["hop_coded_hit3_out"] > f["hop_rule_hit3_out"] == 0
+    assert f["hop_coded_hit3_with"] < f["hop_rule_hit3_with"]
     assert f["hop_coded_hit3_against"] < f["hop_rule_hit3_against"]
-    margin = f["hop_coded_macro3"] - f["hop_rule_macro3"]
-    smallest_hit = min(1 / f[f"hop_obs3_{k}"] for k in ("against", "with", "out")) / 3
-    assert 0 < margin < 1e-4 < smallest_hit
+    margin = f["hop_rule_macro3"] - f["hop_coded_macro3"]
+    assert 0.005 < margin < 0.02  # 'about a hundredth'
+    before_eighth = {w: r for w, r in runs.items() if w != "eighth"}
+    earlier = eh.pooled_scores(load_cases(), before_eighth)
+    early_margin = earlier[eh.AS_CODED].three.macro_recall - earlier[eh.BEST_RULE].three.macro_recall
+    assert 0 < early_margin < 1e-4  # 'the model ahead by less than a ten-thousandth'
     recalls = [f[f"hop_coded_hit3_{k}"] / f[f"hop_obs3_{k}"] for k in ("against", "with", "out")]
     assert abs(sum(recalls) / 3 - f["hop_coded_macro3"]) < 1e-12
     assert f["hop_logit_macro3"] - f["hop_coded_macro3"] > 0.1
     assert f["hop_modal_correct3"] < f["hop_coded_correct3"] < f["hop_logit_correct3"]
     table = eh.files_table(runs)
     assert int((table["model as coded"] < table["best rule"]).sum()) == 4 == f["hof_files"] - f["hof_above_rule"]
-    assert f["hof_above_modal"] > f["hof_files"] / 2 and f["hof_files"] - f["hof_above_logit"] == 6
+    assert f["hof_above_modal"] > f["hof_files"] / 2 and f["hof_files"] - f["hof_above_logit"] == 7
     gains = {k: f[f"hop_logit_hit3_{k}"] - f[f"hop_coded_hit3_{k}"] for k in ("against", "with", "out")}
     assert max(gains, key=gains.get) == "against"
     # the hegemony shift after it was adopted: onlookers gained, balancers lost, files whose recall it raised
     shift = eh.hegemony_shift_record(runs)
-    assert shift["files"] == ["fourth", "fifth", "sixth", "seventh"]
-    assert shift["raised"] == ["fourth", "fifth", "seventh"]
+    assert shift["files"] == ["fourth", "fifth", "sixth", "seventh", "eighth"]
+    assert shift["raised"] == ["fourth", "fifth", "seventh", "eighth"]
     files = {which: heldout for which, (heldout, _) in runs.items()}
     observed = {c: o for h in files.values() for c, o in zip(h.index, three_way(list(h["observed"])), strict=True)}
     assert {observed[c] for c in shift["gained"]} == {"stay out"} and {observed[c] for c in shift["lost"]} == {
         "align against"}
-    assert (f["hes_files"], f["hes_gained"], f["hes_lost"], f["hes_raised"]) == (4, 27, 3, 3)
+    assert (f["hes_files"], f["hes_gained"], f["hes_lost"], f["hes_raised"]) == (5, 31, 3, 4)
     # 'both stay above zero, while the model and the rule cannot be told apart'
     assert 0 < f["hop_gap_logit_low"] < f["hop_gap_logit_high"] and 0 < f["hop_gap_modal_low"]
     assert f["hop_gap_rule_low"] < 0 < f["hop_gap_rule_high"]
     assert f["hop_gap_logit_low"] < f["hop_logit_macro3"] - f["hop_coded_macro3"] < f["hop_gap_logit_high"]
     # resampling whole file-year groups instead: 'still above zero'
-    assert f["hop_groups"] == 33 and 0 < f["hop_gapw_logit_low"] and 0 < f["hop_gapw_modal_low"]
+    assert f["hop_groups"] == 36 and 0 < f["hop_gapw_logit_low"] and 0 < f["hop_gapw_modal_low"]
     assert f["hop_gapw_rule_low"] < 0 < f["hop_gapw_rule_high"]
     # versions.py: the great-power buck-passing spec (after the sixth file) was prompted by 'the pooled held-out
     # record, where the model finds 18 of 52 alignments against the threat' (files one to six, as coded)
-    before_seventh = {w: r for w, r in runs.items() if w != "seventh"}
+    before_seventh = {w: r for w, r in runs.items() if w not in ("seventh", "eighth")}
     pooled = eh.pooled_scores(load_cases(), before_seventh)[eh.AS_CODED].three.hits["align against"]
     assert pooled == (18, 52)
     from widgets.model import versions
 
     assert "where the model finds 18 of 52 alignments against the threat" in " ".join(versions.__doc__.split())
-    assert versions.AT_FIFTH_FILE == ModelParameters()  # the fifth to seventh files test the model as it stands
+    assert versions.AT_FIFTH_FILE == ModelParameters()  # the fifth to eighth files test the model as it stands
     text = chapter_text()
-    for phrase in ("it is ahead of it by less than a ten-thousandth, so a single hit fewer, of any kind, would put it "
-                   "below, and file by file it is below it on four of the seven.",
+    for phrase in ("Before the eighth file the two were level, the model ahead by less than a ten-thousandth; with it "
+                   "the rule is ahead by about a hundredth, and file by file the model is below the rule on four of "
+                   "the eight.",
+                   "but its macro recall is a little below that of the rule tuned on the book's cases",
                    "(\\\"war and victory\\\", which both tunings pick;",
                    "above all because it finds the alignments against the threat",
-                   "many of the {eval}`fact[\\\"hop_obs3_with\\\"]` alignments with the threat as the rule does",
-                   "Out of sample it beats always balancing on most files, is level with a two-line rule, and is "
-                   "beaten on six files of seven by a logit fitted to the same inputs",
+                   "Out of sample it beats always balancing on most files, is level with a two-line rule within "
+                   "chance (a little below it on the pooled decisions), and is beaten on seven files of eight by a "
+                   "logit fitted to the same inputs",
                    "That is the model's main weakness out of sample.",
                    "both stay above zero, while the model and the rule cannot be told apart",
                    "Decisions of one war are not independent; resampling whole groups of decisions from the same "

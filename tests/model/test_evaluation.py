@@ -806,7 +806,7 @@ def test_chapter_8_reports_the_two_specs_after_the_fourth_file(cases, facts):
     assert ('adopted because it left the recall on the book\'s cases at {eval}`fact[\\"walt_macro3:.3f\\"]`; it moves '
             "Japan in 1914 from neutrality to buck-passing, still a miss, and on the fifth file, coded after it, it "
             "acts on six small states (four of them with certain allies) but changes no prediction, nor on the "
-            "sixth or the seventh.") in text
+            "sixth, seventh or eighth.") in text
     assert "Three terms came later still." in text
     fifth = eh_load("fifth")
     from widgets.io.cases import Case

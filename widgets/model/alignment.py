@@ -175,8 +175,8 @@ can switch on): *chain-ganging* (o, ``chain_ganging``; Christensen and Snyder 19
 align* (u, ``free_riders_align``; Walt 1987, p. 31) and *buck-passers are great powers* (y,
 ``buckpassers_are_great_powers``; Mearsheimer 2001, Christensen and Snyder 1990). Their specifications,
 decision rules and results are in ``versions.py``'s docstring, beside the parameter sets they ran. A fourth,
-*allies at war bind* (n, ``allies_at_war_bind``; Snyder 1984), is specified there and switched off; its rule
-waits for a clean test on the next held-out file.
+*allies at war bind* (n, ``allies_at_war_bind``; Snyder 1984), is there too: its rule also waited for the next
+held-out file, which rejected it.
 
 *Allies end hiding* (Walt 1987, pp. 29-31; Labs 1992), **specified and committed with j = 0, then
 run once and adopted by its rule** (j = 1 by default). Walt's condition for weak states is outside

@@ -53,7 +53,7 @@ class ModelParameters:
     # y (Mearsheimer 2001, ch. 5; Christensen and Snyder 1990): 0 = others' fighting shelters a state of any size
     buckpassers_are_great_powers: float = 0.0
     # n (Snyder 1984; Christensen and Snyder 1990): 0 = allies' promises and others' fighting send a state out
-    # whatever binds it to those fighting (specified before its first run; decision rule in versions.py)
+    # whatever binds it to those fighting (not adopted: the eighth held-out file rejected it; versions.py)
     allies_at_war_bind: float = 0.0
     # Feasibility of resisting (module docstring, "F"): 0 leaves the intentions motive whole.
     resistance_feasibility: float = 1.0  # f (Walt 1987, pp. 30-31; Labs 1992)
