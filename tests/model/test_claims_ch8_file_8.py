@@ -32,13 +32,20 @@ def test_the_file_is_its_frame_and_its_outcomes_are_as_told(book):
     observed = dict(zip(heldout.index, three_way(list(heldout["observed"])), strict=True))
     assert {c for c, o in observed.items() if o == "align against"} == {"france-1900", "britain-1919"}
     assert {c for c, o in observed.items() if o == "align with"} == {"persia-1900", "italy-1919"}
-    assert heldout.loc["france-1900", "threat_source"] == "Germany"
+    assert heldout.loc["france-1900", "threat_source"] == "Germany" and "Russian ally" in heldout.loc[
+        "france-1900", "summary"]
+    assert "January 1900" in heldout.loc["persia-1900", "summary"]
+    assert "16 March 1920" in heldout.loc["britain-1919", "summary"]
     assert (f["ho8_obs3_out"], f["ho8_obs3_against"], f["ho8_obs3_with"]) == (16, 2, 2)
     assert eh.AS_CODED_ON["eighth"] == eh.WALT
     text = chapter_text()
     for phrase in ("{eval}`fact[\\\"ho8_n\\\"]` decisions, none skipped.",
                    "Every great power fought in the Boxer war, so its only decider is Korea",
-                   "(France in 1900, which its coder read as facing Germany, and Britain beside France in 1919)"):
+                   "(France in 1900, which its coder read as facing Germany, its Russian alliance's old target",
+                   "Russia counts as the state first attacked and the rule asks Russia's neighbours, from Sweden to "
+                   "Korea,",
+                   "months before the war, a standing accommodation its coder notes could be read as neutrality "
+                   "toward Manchuria"):
         assert phrase in text, phrase
 
 
@@ -62,6 +69,8 @@ def test_the_model_against_the_baselines_on_the_eighth_file(book):
         assert observed[c] == "stay out" and row["proximity"] == 1.0 and row["own_strength"] <= 0.15
         assert row["allied_support"] <= 0.5 and row["war"] and not row["target"]
     assert heldout.loc["korea-1900-boxer", "victory"] == 0.75
+    assert heldout.loc["korea-1900-boxer", "threat_source"].startswith("Russia and Japan")
+    assert {heldout.loc[c, "threat_source"] for c in bandwagoners - {"korea-1900-boxer"}} == {"Russia"}
     assert {heldout.loc[c, "victory"] for c in bandwagoners - {"korea-1900-boxer"}} == {0.85}
     balancers = {c for c in misses if got[c] == "align against"}
     assert balancers == {"germany-1884", "persia-1919"}
@@ -75,9 +84,12 @@ def test_the_model_against_the_baselines_on_the_eighth_file(book):
         "why_aggregate_power"]
     persia = Case({**heldout.loc["persia-1900"].to_dict(), "case_id": "persia-1900"}).predict()
     assert heldout.loc["persia-1900", "neutrality_lesson"] == 1.0 and persia.stay_out["hiding"] > 0
+    assert "Tilsit" in heldout.loc["persia-1900", "why_neutrality_lesson"]
     assert heldout.loc["italy-1919", "aggregate_power"] == 0.0
     text = chapter_text()
     for phrase in ("The nine misses are of three kinds.",
+                   "*Four decisions by three small states, predicted to bandwagon*",
+                   "coded as alliance having brought disaster (France dropped it at Tilsit",
                    "(0.75 in the Boxer war, 0.85 in Manchuria)",
                    "a near coin toss (balancing 51%, neutrality 47%)",
                    "(Turkey's index in 1919 was about 0.015 of the United States', which its coder flagged as "

@@ -1,6 +1,6 @@
 """The held-out tests (chapter 8, 'Held-out tests'): each file's frame, the predictors fixed on the book's cases
 before scoring, and the pooled scores. What the chapter says about each file is checked in
-``test_claims_ch8_files_1_to_4.py`` and ``test_claims_ch8_files_5_to_7.py``."""
+``test_claims_ch8_files_1_to_4.py``, ``test_claims_ch8_rule_files_and_pooled.py`` and ``test_claims_ch8_file_8.py``."""
 
 import re
 
@@ -21,6 +21,7 @@ from .heldout_support import ROOT, three
     ("fifth", 22, [1823, 1827, 1828, 1848]),
     ("sixth", 22, [1848, 1849, 1856, 1859]),
     ("seventh", 24, [1860, 1862, 1882]),
+    ("eighth", 20, [1884, 1900, 1919]),
 ])
 def test_each_file_is_the_frame_the_codebook_states(book, which, n, years):
     """Every optional input coded, no decision among the book's cases or another file, every source

@@ -40,10 +40,10 @@ def test_chain_ganging_others_fighting_shelters_less_from_a_more_offensive_threa
     leaves it unchanged (offence moves buck-passing only through this term). Others' fighting must count for
     something: it cannot when allies' help is already certain (a = 1, or within rounding of it: Hypothesis found
     a = 1 - 1e-16, where what is left of it is lost in the sum) and the threat shows no aggressive intentions to
-    share, so those inputs are left out."""
+    share (none, or too few to survive the sum: 5e-324 was found too), so those inputs are left out."""
     situation = replace(situation, target=False, victory=min(situation.victory, 0.95))
     assume(situation.others_engaged >= 0.01)
-    assume(situation.allied_support < 1.0 - 1e-9 or threat.aggressive_intentions > 0.0)
+    assume(situation.allied_support < 1.0 - 1e-9 or threat.aggressive_intentions >= 0.01)
     low, high = (replace(threat, offensive_power=o) for o in offences)
     on = [utility_terms(t, situation, CHAIN_GANGING).utility("buck-pass") for t in (low, high)]
     off = [utility_terms(t, situation, NO_CHAIN_GANGING).utility("buck-pass") for t in (low, high)]
@@ -179,11 +179,19 @@ UNBOUND = ModelParameters(allies_at_war_bind=0.0)
 TINY = 1e-12
 
 
-@given(threats, full_situations)
-def test_allies_at_war_bind_moves_a_decision_only_from_passing_the_buck_to_aligning(threat, situation):
+@given(threats, full_situations, ordered_pair(A0 + 0.01, 1.0), ordered_pair(0.01, 1.0))
+def test_allies_at_war_bind_moves_a_decision_only_from_passing_the_buck_to_aligning(threat, situation, supports,
+                                                                                    engaged):
     """Snyder (1984): a state bound to allies who fight is owed to them, not sheltered by them. The term only
-    takes away reasons to pass the buck: with n = 1 buck-passing is never more likely than with n = 0,
-    balancing and bandwagoning never less, and staying neutral (stage 1) exactly as likely."""
+    takes away reasons to pass the buck: where it acts (allies' help more than adequate, others fighting a threat
+    that is not yet winning, a bystander), with n = 1 the utility of buck-passing is strictly lower than with
+    n = 0, buck-passing is never more likely, balancing and bandwagoning never less, and staying neutral (stage 1)
+    exactly as likely. (Where it does not act it changes nothing: the property after next.)"""
+    situation = replace(situation, allied_support=supports[0], others_engaged=engaged[1], target=False,
+                        victory=min(situation.victory, 0.95))
+    assert buck_catcher(situation) > 0
+    assert utility_terms(threat, situation, BOUND).utility("buck-pass") < \
+        utility_terms(threat, situation, UNBOUND).utility("buck-pass")
     on, off = (predict(threat, situation, params=p).probabilities for p in (BOUND, UNBOUND))
     assert set(on) == set(off) == set(CHOICES)
     assert on["neutral"] == off["neutral"]
@@ -197,7 +205,7 @@ def test_allies_at_war_bind_certain_allies_who_fight_and_hold_give_no_reason_to_
     """With n = 1, a bystander whose allies' help is certain (a = 1) while others fight the threat with all
     they have and are holding (E* = 1: in peace, or in a war the threat is not winning) gets nothing toward
     passing the buck from certainty, from others' fighting or from insulation: its buck-passing utility is
-    the base d_0. With n = 0 it gets the most the model gives (see the mutation test)."""
+    the base d_0. With n = 0 it gets more than d_0 (see the mutation test)."""
     bound = replace(situation, allied_support=1.0, others_engaged=1.0, target=False, victory=victory * 0.5)
     assert buck_catcher(bound) == 1.0
     terms = utility_terms(threat, bound, BOUND).values

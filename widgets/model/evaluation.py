@@ -366,7 +366,8 @@ def chapter_facts(cases: pd.DataFrame, sweep: WeightSweep | None = None) -> dict
     cases = _check_cases(cases)
     sweep = sweep_weights(cases) if sweep is None else sweep
     observed = list(cases["observed"])
-    card = score(observed, walt_predictions(cases))
+    predicted = walt_predictions(cases)
+    card = score(observed, predicted)
     walt, walt3 = card.four, card.three
     facts: dict[str, int | float] = {"n": walt.n, "walt_correct": walt.correct, "walt_acc": walt.accuracy,
                                      "n_misses": walt.n - walt.correct, "walt_macro4": walt.macro_recall,
@@ -407,6 +408,11 @@ def chapter_facts(cases: pd.DataFrame, sweep: WeightSweep | None = None) -> dict
                   # the ceiling of re-weighting on the demanding yardstick: the best three-way macro recall any
                   # grid weighting reaches on these cases, tuned and scored on them
                   "settings_best_macro3": max(score(observed, list(p)).three.macro_recall for p in sweep.predicted)})
+    # the three-way misses by stage: whether to align at all (stage 1: the threat level, which the weights set,
+    # and the stay-out shifts) or how (stage 2: balance, bandwagon or pass the buck), which the weights do not touch
+    whether = [(o == "neutral") != (p == "neutral") for o, p in zip(observed, predicted, strict=True)
+               if THREE_WAY_OF[o] != THREE_WAY_OF[p]]
+    facts.update({"miss3_n": len(whether), "miss3_whether": sum(whether), "miss3_how": len(whether) - sum(whether)})
     for source in THREAT_SOURCES:
         alone = sweep.metrics(ThreatWeights(**{s: (1.0 if s == source else 0.0) for s in THREAT_SOURCES}))
         facts[f"alone_{source}"] = alone.correct

@@ -8,29 +8,34 @@ it does no harm there; the eighth file is the test.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import pandas as pd
 
 from .evaluation import walt_predictions
-from .evaluation_heldout import WALT, Runs
+from .evaluation_heldout import Runs
 from .evaluation_metrics import score
 from .versions import ALLIES_AT_WAR_BIND_TRIED
 
 DECIDING_FILE = "eighth"
+# The model the spec was tried on (as it stood when it was committed), with the spec off: the rule's "before",
+# pinned so that a term adopted later cannot change this verdict.
+WITHOUT_THE_SPEC = replace(ALLIES_AT_WAR_BIND_TRIED, allies_at_war_bind=0.0)
+TOLERANCE = 1e-12
 
 
-def _fell(before: float, after: float) -> bool:
-    """Whether a macro recall fell, ignoring float noise: the rule compares two sums of the same fractions."""
-    return round(after, 12) < round(before, 12)
+def fell(before: float, after: float) -> bool:
+    """Whether a macro recall fell, beyond float noise: two means of recalls that are equal as exact fractions
+    (31/45 + 20/27 and 36/45 + 17/27, say) may differ in their last bits as floats."""
+    return after < before - TOLERANCE
 
 
 @dataclass(frozen=True)
 class SpecDecision:
-    """The spec's two runs: the three-way macro recall before (the model as it stands) and after (n = 1) on the
-    book's cases and on the deciding file, and the file's decisions it changed (case -> (as it stands, with
-    the spec, observed))."""
+    """The spec's two runs: the three-way macro recall before (the model the spec was tried on, ``WITHOUT_THE_SPEC``)
+    and after (n = 1) on the book's cases and on the deciding file, and the file's decisions it changed (case ->
+    (without the spec, with it, observed))."""
 
     book_before: float
     book_after: float
@@ -40,7 +45,7 @@ class SpecDecision:
 
     @property
     def adopted(self) -> bool:
-        return not _fell(self.book_before, self.book_after) and not _fell(self.file_before, self.file_after)
+        return not fell(self.book_before, self.book_after) and not fell(self.file_before, self.file_after)
 
 
 def allies_bind_decision(cases: pd.DataFrame, runs: Runs) -> SpecDecision:
@@ -49,9 +54,9 @@ def allies_bind_decision(cases: pd.DataFrame, runs: Runs) -> SpecDecision:
         raise ValueError(f"runs must hold the {DECIDING_FILE} held-out file, which decides the spec")
     observed = list(cases["observed"])
     book = [score(observed, walt_predictions(cases, params=p)).three.macro_recall
-            for p in (None, ALLIES_AT_WAR_BIND_TRIED)]
-    heldout, predictions = runs[DECIDING_FILE]
-    as_it_stands = predictions[WALT]
+            for p in (WITHOUT_THE_SPEC, ALLIES_AT_WAR_BIND_TRIED)]
+    heldout, _ = runs[DECIDING_FILE]
+    as_it_stands = walt_predictions(heldout, params=WITHOUT_THE_SPEC)
     with_spec = walt_predictions(heldout, params=ALLIES_AT_WAR_BIND_TRIED)
     file_observed = list(heldout["observed"])
     on_file = [score(file_observed, p).three.macro_recall for p in (as_it_stands, with_spec)]

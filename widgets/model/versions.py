@@ -141,8 +141,8 @@ AT_FOURTH_FILE = replace(AT_THIRD_FILE, hegemony_shift=ModelParameters().hegemon
 # The model before the feasibility term (alignment.py, "F") and before every later change.
 WITHOUT_FEASIBILITY = ModelParameters(resistance_feasibility=0.0)
 BEFORE_ALL = replace(AT_FIRST_FILE, resistance_feasibility=0.0)
-# The fifth file was coded after allies ending hiding was adopted; nothing was adopted after it, so the fifth,
-# sixth and seventh files test this same version (the model as it stands; a test checks that they agree).
+# The fifth file was coded after allies ending hiding was adopted; nothing was adopted after it, so the fifth to
+# eighth files test this same version (the model as it stands; a test checks that they agree).
 AT_FIFTH_FILE = replace(AT_FOURTH_FILE, allies_end_hiding=ModelParameters().allies_end_hiding)
 CHAIN_GANGING_TRIED = replace(AT_FOURTH_FILE, chain_ganging=1.0)
 FREE_RIDERS_TRIED = replace(AT_FIFTH_FILE, free_riders_align=1.0)  # after the fifth file
