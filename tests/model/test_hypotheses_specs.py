@@ -1,11 +1,11 @@
-"""The specs run once and not adopted (``versions.py``), each as the properties it was committed with.
+"""The specs switched off in the book's model (``versions.py``), each as the properties it was committed with.
 
 Chain-ganging (o, Christensen and Snyder 1990), free-riders align (u, Walt 1987 and Olson and Zeckhauser
 1966) and buck-passers are great powers (y, Mearsheimer 2001 and Christensen and Snyder 1990) are switched
-off in the book's model, and so is allies at war bind (n, Snyder 1984), which the eighth held-out file
-rejected; each stays a tested alternative a reader can switch on, so its properties are
-checked with the term switched on whatever the default, and each has a mutation test showing that its
-property can fail.
+off in the book's model, and so are allies at war bind (n, Snyder 1984), which the eighth held-out file
+rejected, and piling on (p, Walt 1987 and Schweller 1994), whose decision waits for the ninth. Each stays a
+tested alternative a reader can switch on, so its properties are checked with the term switched on whatever the
+default, and each has a mutation test showing that its property can fail.
 """
 
 from dataclasses import replace
@@ -240,3 +240,59 @@ def test_allies_at_war_bind_mutation_zeroing_its_weight_fails_its_property():
         loose = replace(bound, allied_support=0.5)
         assert predict(threat, loose, params=BOUND).choice == predict(threat, loose, params=UNBOUND).choice \
             == "buck-pass"
+
+
+PILING_ON = ModelParameters(piling_on=1.0)  # the term switched on, whatever the default
+NO_PILING_ON = ModelParameters(piling_on=0.0)
+
+
+@given(threats, full_situations, ordered_pair(0.0, 0.5))
+def test_piling_on_a_bystander_is_readier_to_align_the_nearer_the_threat_is_to_defeat(threat, situation, victories):
+    """Walt (1987, p. 33) and Schweller (1994): as the threat nears defeat the winning side is the coalition against
+    it, and bystanders pile on. With p = 1 a bystander of a war aligns at least as readily against a threat that is
+    losing more heavily (v from 0.5 down to 0); its reasons to stay out never grow as the threat loses."""
+    bystander = replace(situation, war=True, target=False)
+    worse, better = (replace(bystander, victory=v) for v in victories)
+    shifts = [sum(predict(threat, s, params=PILING_ON).stay_out.values()) for s in (worse, better)]
+    assert shifts[0] <= shifts[1] + TINY
+    assert predict(threat, worse, params=PILING_ON).p_align >= predict(threat, better, params=PILING_ON).p_align - TINY
+
+
+@given(threats, full_situations, unit)
+def test_piling_on_changes_nothing_in_peace_or_while_the_threat_holds_and_only_whether_to_align(
+        threat, situation, victory):
+    """p acts only in war and only while the threat is losing (v < 0.5): in peace, or with v >= 0.5, p = 1 and
+    p = 0 give the same probabilities. Where it acts it moves only stage 1 (whether to align): the shares of
+    balancing, bandwagoning and buck-passing among the ways of aligning are unchanged."""
+    for state in (replace(situation, war=False), replace(situation, war=True, victory=0.5 + 0.5 * victory)):
+        assert predict(threat, state, params=PILING_ON).probabilities == \
+            predict(threat, state, params=NO_PILING_ON).probabilities
+    on, off = (predict(threat, situation, params=p) for p in (PILING_ON, NO_PILING_ON))
+    if on.p_align > 1e-9 and off.p_align > 1e-9:
+        for response in ("balance", "bandwagon", "buck-pass"):
+            assert abs(on.probabilities[response] / on.p_align - off.probabilities[response] / off.p_align) < 1e-9
+
+
+@given(threats, full_situations)
+def test_piling_on_against_a_beaten_threat_no_reason_to_stay_out_is_left(threat, situation):
+    """With p = 1 and the threat beaten (v = 0), a bystander keeps no positive stay-out shift: hiding (g = 1), the
+    hegemony shift and a good lesson of neutrality are all gone; a lesson that pushes it to align stays."""
+    beaten = replace(situation, war=True, target=False, victory=0.0)
+    shifts = predict(threat, beaten, params=PILING_ON).stay_out
+    assert shifts["hiding"] == 0.0 and shifts["hegemony"] == 0.0 and shifts["lesson"] <= 0.0
+    off_lesson = predict(threat, beaten, params=NO_PILING_ON).stay_out["lesson"]
+    assert shifts["lesson"] == (0.0 if off_lesson > 0 else off_lesson)
+
+
+def test_piling_on_mutation_zeroing_its_weight_fails_its_property():
+    """The property can fail: with p = 0 a great power watching others beat a lesser threat (a fifth of the leading
+    power's resources, next door and plainly aggressive) stays neutral, kept out by the hegemony shift, whether the
+    threat is losing or not; with p = 1 it aligns once the threat is losing (here it passes the buck to those
+    fighting), and stays neutral while the war is open."""
+    threat = Threat(0.2, 1.0, 0.5, 1.0)
+    losing = Situation(0.6, 0.5, True, 0.1, capability=0.6, others_engaged=0.75)
+    open_war = replace(losing, victory=0.5)
+    assert predict(threat, losing, params=NO_PILING_ON).choice == "neutral"
+    assert predict(threat, losing, params=PILING_ON).choice == "buck-pass"
+    assert predict(threat, open_war, params=PILING_ON).choice == predict(threat, open_war,
+                                                                         params=NO_PILING_ON).choice == "neutral"

@@ -176,7 +176,8 @@ align* (u, ``free_riders_align``; Walt 1987, p. 31) and *buck-passers are great 
 ``buckpassers_are_great_powers``; Mearsheimer 2001, Christensen and Snyder 1990). Their specifications,
 decision rules and results are in ``versions.py``'s docstring, beside the parameter sets they ran. A fourth,
 *allies at war bind* (n, ``allies_at_war_bind``; Snyder 1984), is there too: its rule also waited for the next
-held-out file, which rejected it.
+held-out file, which rejected it. A fifth, *piling on* (p, ``piling_on``; Walt 1987, Schweller 1994: the other
+reasons to stay out fade as the threat nears defeat, as hiding does), waits in the same way for the ninth file.
 
 *Allies end hiding* (Walt 1987, pp. 29-31; Labs 1992), **specified and committed with j = 0, then
 run once and adopted by its rule** (j = 1 by default). Walt's condition for weak states is outside

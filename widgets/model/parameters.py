@@ -9,7 +9,7 @@ from . import validation
 # The coefficients that switch a later term on (1) or off (0), or count it in part: each lies in [0, 1].
 SWITCHES: tuple[str, ...] = ("resistance_feasibility", "hiding_ends_with_defeat", "insulated_buckpassing",
                              "chain_ganging", "allies_end_hiding", "free_riders_align",
-                             "buckpassers_are_great_powers", "allies_at_war_bind")
+                             "buckpassers_are_great_powers", "allies_at_war_bind", "piling_on")
 
 
 @dataclass(frozen=True)
@@ -55,6 +55,9 @@ class ModelParameters:
     # n (Snyder 1984; Christensen and Snyder 1990): 0 = allies' promises and others' fighting send a state out
     # whatever binds it to those fighting (not adopted: the eighth held-out file rejected it; versions.py)
     allies_at_war_bind: float = 0.0
+    # p (Walt 1987, p. 33; Schweller 1994): 0 = only hiding fades as the threat nears defeat (specified before its
+    # first run; its rule waits for the ninth held-out file, versions.py)
+    piling_on: float = 0.0
     # Feasibility of resisting (module docstring, "F"): 0 leaves the intentions motive whole.
     resistance_feasibility: float = 1.0  # f (Walt 1987, pp. 30-31; Labs 1992)
     hiding_ends_with_defeat: float = 1.0  # g (Walt 1987, p. 30; Schweller 1994): 0 = hiding fades only toward victory

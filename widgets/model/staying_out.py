@@ -5,8 +5,9 @@ fighting as certainty that the threat will be resisted (Christensen and Snyder 1
 an insulated great power's buck-passing (Mearsheimer 2001, ch. 8), hiding (Schroeder 1994; Labs 1992),
 the neutrality lesson (Reiter 1996) and great powers' indifference to threats far from hegemony
 (Levy 2004), the offence that makes others' fighting a poor shelter (Christensen and Snyder 1990) and the
-rank that buck-passing on others' fighting needs (Mearsheimer 2001), and the bond between a decider and
-certain allies already fighting the threat (Snyder 1984).
+rank that buck-passing on others' fighting needs (Mearsheimer 2001), the bond between a decider and
+certain allies already fighting the threat (Snyder 1984), and the fading of reasons to stay out as the threat
+nears defeat (Walt 1987; Schweller 1994).
 Each is zero at its input's default.
 """
 
@@ -208,11 +209,31 @@ def distance_from_hegemony(threat: Threat, situation: Situation, params: ModelPa
     return great_power_rank(situation, params) * (1.0 - threat.aggregate_power)
 
 
+def losing_threat_fade(situation: Situation, params: ModelParameters = DEFAULT_PARAMETERS) -> float:
+    """1 - p + p * min(1, 2 v) in [0, 1] in war, 1 in peace: how far the reasons to stay out still hold as the
+    threat nears defeat (*piling on*).
+
+    Walt (1987, p. 33): "the closer one side is to victory, the greater the tendency for others to bandwagon with
+    it"; when the threat is losing, the side near victory is the coalition against it. Schweller (1994) calls
+    joining a winning coalition at a war's end "piling on", the jackal's way to a share of the spoils at little
+    cost. Hiding already fades so (g, ``hiding_ends_with_defeat``); with p (``piling_on``) > 0 the other reasons
+    to stay out, a great power's indifference to a threat far from hegemony and a small state's good lesson of
+    neutrality, fade the same way: whole while the war is open (v >= 0.5), gone when the threat is beaten (v = 0).
+    A lesson that pushes a state to align (L < 0) is not a reason to stay out and does not fade.
+    """
+    if not situation.war:
+        return 1.0
+    return 1.0 - params.piling_on + params.piling_on * min(1.0, 2.0 * situation.victory)
+
+
 def stay_out_shifts(threat: Threat, situation: Situation,
                     params: ModelParameters = DEFAULT_PARAMETERS) -> dict[str, float]:
-    """The stage-1 threshold shifts S of the stay-out mechanisms: {"hiding", "lesson", "hegemony"}."""
+    """The stage-1 threshold shifts S of the stay-out mechanisms: {"hiding", "lesson", "hegemony"} (the last two
+    scaled by ``losing_threat_fade`` where they keep a state out)."""
+    fade = losing_threat_fade(situation, params)
+    lesson = params.lesson_shift * situation.neutrality_lesson * lesson_weight(situation, params)
     return {
         "hiding": params.hiding_shift * hiding(situation, params),
-        "lesson": params.lesson_shift * situation.neutrality_lesson * lesson_weight(situation, params),
-        "hegemony": params.hegemony_shift * distance_from_hegemony(threat, situation, params),
+        "lesson": lesson * fade if lesson > 0 else lesson,
+        "hegemony": params.hegemony_shift * distance_from_hegemony(threat, situation, params) * fade,
     }
