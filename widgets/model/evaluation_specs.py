@@ -1,9 +1,9 @@
-"""A spec whose decision waited for a clean test: allies at war bind (``versions.py``).
+"""Specs whose decision waited for a clean test: allies at war bind and piling on (``versions.py``).
 
-Its rule, fixed before any run: adopt n = 1 (``allies_at_war_bind``) only if the three-way macro recall falls
-neither on the book's cases nor on the next held-out file, coded blind after the spec was committed (the
-eighth), each time against the model as it stands. The book's cases had prompted it and could only show that
-it does no harm there; the eighth file is the test.
+Each rule, fixed before any run: adopt the term only if the three-way macro recall falls neither on the book's
+cases nor on the next held-out file, coded blind after the spec was committed, each time against the model the
+spec was tried on. The book's cases had prompted each term and could only show that it does no harm there; the
+deciding file is the test. Allies at war bind was decided by the eighth file, piling on by the ninth.
 """
 
 from __future__ import annotations
@@ -13,16 +13,38 @@ from typing import Any
 
 import pandas as pd
 
+from .alignment import ModelParameters
 from .evaluation import walt_predictions
 from .evaluation_heldout import Runs
 from .evaluation_metrics import score
-from .versions import ALLIES_AT_WAR_BIND_TRIED
+from .versions import ALLIES_AT_WAR_BIND_TRIED, PILING_ON_TRIED
 
-DECIDING_FILE = "eighth"
-# The model the spec was tried on (as it stood when it was committed), with the spec off: the rule's "before",
-# pinned so that a term adopted later cannot change this verdict.
-WITHOUT_THE_SPEC = replace(ALLIES_AT_WAR_BIND_TRIED, allies_at_war_bind=0.0)
 TOLERANCE = 1e-12
+
+
+@dataclass(frozen=True)
+class Spec:
+    """A spec with a deferred rule: the parameter set it was tried as (``tried``), the switch it turns on
+    (``switch``), the held-out file that decides it (``deciding_file``, with ``file_tag`` its tag among chapter 8's
+    facts, ``ho8`` for the eighth) and the prefix of its own facts."""
+
+    tried: ModelParameters
+    switch: str
+    deciding_file: str
+    file_tag: str
+    prefix: str
+
+    @property
+    def without(self) -> ModelParameters:
+        """The rule's "before": the model the spec was tried on, with the spec off, pinned so that a term adopted
+        later cannot change the verdict."""
+        return replace(self.tried, **{self.switch: 0.0})
+
+
+ALLIES_AT_WAR_BIND = Spec(ALLIES_AT_WAR_BIND_TRIED, "allies_at_war_bind", "eighth", "ho8", "bind")
+PILING_ON = Spec(PILING_ON_TRIED, "piling_on", "ninth", "ho9", "pile")
+SPECS: tuple[Spec, ...] = (ALLIES_AT_WAR_BIND, PILING_ON)
+WITHOUT_THE_SPEC = ALLIES_AT_WAR_BIND.without  # kept for the allies-at-war-bind tests and chapter
 
 
 def fell(before: float, after: float) -> bool:
@@ -33,9 +55,9 @@ def fell(before: float, after: float) -> bool:
 
 @dataclass(frozen=True)
 class SpecDecision:
-    """The spec's two runs: the three-way macro recall before (the model the spec was tried on, ``WITHOUT_THE_SPEC``)
-    and after (n = 1) on the book's cases and on the deciding file, and the file's decisions it changed (case ->
-    (without the spec, with it, observed))."""
+    """A spec's two runs: the three-way macro recall before (``Spec.without``) and after (the spec on) on the
+    book's cases and on the deciding file, and the file's decisions it changed (case -> (without the spec, with
+    it, observed))."""
 
     book_before: float
     book_after: float
@@ -48,26 +70,38 @@ class SpecDecision:
         return not fell(self.book_before, self.book_after) and not fell(self.file_before, self.file_after)
 
 
-def allies_bind_decision(cases: pd.DataFrame, runs: Runs) -> SpecDecision:
-    """Run the rule: ``runs`` (``evaluation_heldout.run_all``) must hold the deciding file."""
-    if DECIDING_FILE not in runs:
-        raise ValueError(f"runs must hold the {DECIDING_FILE} held-out file, which decides the spec")
+def decide(spec: Spec, cases: pd.DataFrame, runs: Runs) -> SpecDecision:
+    """Run ``spec``'s rule: ``runs`` (``evaluation_heldout.run_all``) must hold its deciding file."""
+    if spec.deciding_file not in runs:
+        raise ValueError(f"runs must hold the {spec.deciding_file} held-out file, which decides the spec")
     observed = list(cases["observed"])
-    book = [score(observed, walt_predictions(cases, params=p)).three.macro_recall
-            for p in (WITHOUT_THE_SPEC, ALLIES_AT_WAR_BIND_TRIED)]
-    heldout, _ = runs[DECIDING_FILE]
-    as_it_stands = walt_predictions(heldout, params=WITHOUT_THE_SPEC)
-    with_spec = walt_predictions(heldout, params=ALLIES_AT_WAR_BIND_TRIED)
+    book = [score(observed, walt_predictions(cases, params=p)).three.macro_recall for p in (spec.without, spec.tried)]
+    heldout, _ = runs[spec.deciding_file]
+    before = walt_predictions(heldout, params=spec.without)
+    after = walt_predictions(heldout, params=spec.tried)
     file_observed = list(heldout["observed"])
-    on_file = [score(file_observed, p).three.macro_recall for p in (as_it_stands, with_spec)]
-    changed = {case: (a, b, o) for case, a, b, o in zip(heldout.index, as_it_stands, with_spec, file_observed,
-                                                         strict=True) if a != b}
+    on_file = [score(file_observed, p).three.macro_recall for p in (before, after)]
+    changed = {case: (a, b, o) for case, a, b, o in zip(heldout.index, before, after, file_observed, strict=True)
+               if a != b}
     return SpecDecision(book[0], book[1], on_file[0], on_file[1], changed)
 
 
+def allies_bind_decision(cases: pd.DataFrame, runs: Runs) -> SpecDecision:
+    """The allies-at-war-bind rule, decided by the eighth file."""
+    return decide(ALLIES_AT_WAR_BIND, cases, runs)
+
+
+def spec_facts(spec: Spec, decision: SpecDecision) -> dict[str, Any]:
+    """Chapter 8's numbers for one decision, under the spec's prefix and its file's tag (``bind_ho8_``,
+    ``pile_ho9_``): ``<prefix>_book_before``/``_after``, ``<prefix>_<tag>_before``/``_after``,
+    ``<prefix>_<tag>_changed`` (how many of the deciding file's decisions it changed) and ``<prefix>_adopted``
+    (0 or 1)."""
+    p, t = spec.prefix, spec.file_tag
+    return {f"{p}_book_before": decision.book_before, f"{p}_book_after": decision.book_after,
+            f"{p}_{t}_before": decision.file_before, f"{p}_{t}_after": decision.file_after,
+            f"{p}_{t}_changed": len(decision.changed), f"{p}_adopted": int(decision.adopted)}
+
+
 def allies_bind_facts(decision: SpecDecision) -> dict[str, Any]:
-    """Chapter 8's numbers for the decision: ``bind_book_before``/``_after``, ``bind_ho8_before``/``_after``,
-    ``bind_ho8_changed`` (how many of the file's decisions it changed) and ``bind_adopted`` (0 or 1)."""
-    return {"bind_book_before": decision.book_before, "bind_book_after": decision.book_after,
-            "bind_ho8_before": decision.file_before, "bind_ho8_after": decision.file_after,
-            "bind_ho8_changed": len(decision.changed), "bind_adopted": int(decision.adopted)}
+    """:func:`spec_facts` for allies at war bind (``bind_book_*``, ``bind_ho8_*``, ``bind_adopted``)."""
+    return spec_facts(ALLIES_AT_WAR_BIND, decision)
