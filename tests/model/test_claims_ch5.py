@@ -128,29 +128,35 @@ def test_the_words_around_the_glued_case_groups():
     assert "(Bulgaria in 1915 and 1941, Italy in 1940, Romania in 1944), but keeps the small bystanders" in text
     by_name = {f"{c.decider.split(' (')[0]} {c.year}": c for c in compared}
     # "Most are small states beside a great war ... The Soviet Union in 1945 is different: a great power beside a
-    # Japan too weak to endanger it, in a war the Allies were already winning ... keeps it neutral"
+    # Japan too weak to endanger it, in a war the Allies were already winning ... keeps it out of the fighting"
     out_vs_bandwagon = groups["out vs bandwagon"]
     assert "Soviet Union 1945" in out_vs_bandwagon
     small = [n for n in out_vs_bandwagon if n != "Soviet Union 1945"]
     assert len(small) > len(out_vs_bandwagon) / 2
     assert all(get_case(by_name[n].case_id).situation.capability < 0.25 for n in small)
     ussr = get_case("ussr-1945")
-    assert by_name["Soviet Union 1945"].walt.choice == "neutral"
+    assert by_name["Soviet Union 1945"].walt.choice == "buck-pass"
     assert ussr.situation.capability >= 0.25 and ussr.threat.aggregate_power <= 0.25 and ussr.situation.victory <= 0.1
     assert ussr.situation.others_engaged > 0
     assert "The Soviet Union in 1945 is different: a great power beside a Japan too weak to endanger it" in text
-    # "Walt's model keeps it neutral, because great powers ... {levy2004balance} ... Without this term the model would
-    # have the Soviet Union pass the buck ... {mearsheimer2001tragedy}, and without either it would balance."
+    # "Walt's model keeps it out of the fighting. Great powers ... {levy2004balance} ... but a threat on the verge of
+    # defeat no longer keeps bystanders out (piling on) ... passes the buck ... Without the hegemony shift it would
+    # pass the buck too, and without that and the insulation term it would balance."
     from widgets.model.parameters import ModelParameters
     without = {name: predict(ussr.threat, ussr.situation, params=ModelParameters(**off)).choice for name, off in {
+        "piling on": {"piling_on": 0.0},
         "hegemony": {"hegemony_shift": 0.0},
         "both": {"hegemony_shift": 0.0, "insulated_buckpassing": 0.0}}.items()}
-    assert without == {"hegemony": "buck-pass", "both": "balance"}
-    assert ussr.predict().stay_out["hegemony"] > 0
-    assert ("Walt's model keeps it neutral, because great powers, on Levy's reading, balance against states that "
+    assert without == {"piling on": "neutral", "hegemony": "buck-pass", "both": "balance"}
+    shifts = ussr.predict().stay_out
+    assert 0 < shifts["hegemony"] < predict(ussr.threat, ussr.situation,
+                                            params=ModelParameters(piling_on=0.0)).stay_out["hegemony"]
+    assert ("Walt's model keeps it out of the fighting. Great powers, on Levy's reading, balance against states that "
             "could dominate the system and seldom against lesser ones {cite:p}`levy2004balance`") in text
-    assert ("Without this term the model would have the Soviet Union pass the buck to the states already fighting "
-            "{cite:p}`mearsheimer2001tragedy`, and without either it would balance. Both terms were added") in text
+    assert ("but a threat on the verge of defeat no longer keeps bystanders out (piling on, chapter 4), so the model "
+            "has the Soviet Union align, and leave the fighting to the states already at war with Japan") in text
+    assert ("Without the hegemony shift it would pass the buck too, and without that and the insulation term it "
+            "would balance. These terms were added") in text
     # "Same alignment, different reasons": Japan 1940 there, both models right about the act
     japan = by_name["Japan 1940"]
     assert "Japan 1940" in groups["same alignment, different reasons"]
@@ -162,7 +168,7 @@ def test_the_words_around_the_glued_case_groups():
 
 def test_the_words_around_the_scoreboards_contrast():
     """'Only Schweller's model': jackals Walt's model sends to the other camp or keeps out, two states piling on
-    (Turkey and the Soviet Union 1945, both kept neutral), a jackal joining the status-quo camp, the lamb
+    (Turkey and the Soviet Union 1945, both kept out), a jackal joining the status-quo camp, the lamb
     Walt's model expects to balance and a lion it leaves to pass the buck."""
     from widgets.model.interests import side_contrast
 
@@ -173,9 +179,9 @@ def test_the_words_around_the_scoreboards_contrast():
     kinds = {c.case_id: (c.row["observed_kind"], c.row["observed_side"], c.walt.choice) for c in only}
     piling = sorted(i for i, (kind, _, _) in kinds.items() if kind == "piling-on")
     assert piling == ["turkey-1945", "ussr-1945"]
-    assert kinds["turkey-1945"][2] == kinds["ussr-1945"][2] == "neutral"
-    assert "two states piling on at the end of a war (Turkey and the Soviet Union in 1945, both of which Walt's " \
-           "model keeps neutral)" in text
+    assert (kinds["turkey-1945"][2], kinds["ussr-1945"][2]) == ("neutral", "buck-pass")
+    assert "two states piling on at the end of a war (Turkey and the Soviet Union in 1945, which Walt's model " \
+           "keeps out: Turkey neutral, the Soviet Union passing the buck)" in text
     lion = [c for c in only if c.schweller.label == "Balance"]
     assert len(lion) == 1 and lion[0].walt.choice == "buck-pass"
 

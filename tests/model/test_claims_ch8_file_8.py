@@ -7,10 +7,11 @@ from widgets.io.cases import Case
 from widgets.model import evaluation as ev
 from widgets.model import evaluation_heldout as eh
 from widgets.model.evaluation_metrics import three_way
-from widgets.model.parameters import ModelParameters
 from widgets.model.versions import CHAIN_GANGING_TRIED, FREE_RIDERS_TRIED, GREAT_POWER_BUCKPASSING_TRIED
 
 from .heldout_support import chapter_text, hits_changed
+
+CODED = eh.WALT_AT_FIFTH  # the model as the fifth to ninth files were coded (before piling on)
 
 FRAME = {"britain-1884", "germany-1884", "austria-hungary-1884", "italy-1884", "russia-1884", "korea-1900-boxer",
          "britain-1900", "france-1900", "germany-1900", "austria-hungary-1900", "italy-1900", "sweden-1900",
@@ -21,7 +22,7 @@ FRAME = {"britain-1884", "germany-1884", "austria-hungary-1884", "italy-1884", "
 def _file(book):
     _, files, predictions, f = book
     heldout = files["eighth"]
-    return heldout, dict(zip(heldout.index, predictions["eighth"][eh.WALT], strict=True)), predictions["eighth"], f
+    return heldout, dict(zip(heldout.index, predictions["eighth"][CODED], strict=True)), predictions["eighth"], f
 
 
 def test_the_file_is_its_frame_and_its_outcomes_are_as_told(book):
@@ -37,7 +38,7 @@ def test_the_file_is_its_frame_and_its_outcomes_are_as_told(book):
     assert "January 1900" in heldout.loc["persia-1900", "summary"]
     assert "16 March 1920" in heldout.loc["britain-1919", "summary"]
     assert (f["ho8_obs3_out"], f["ho8_obs3_against"], f["ho8_obs3_with"]) == (16, 2, 2)
-    assert eh.AS_CODED_ON["eighth"] == eh.WALT
+    assert eh.AS_CODED_ON["eighth"] == eh.WALT_AT_FIFTH
     text = chapter_text()
     for phrase in ("{eval}`fact[\\\"ho8_n\\\"]` decisions, none skipped.",
                    "Every great power fought in the Boxer war, so its only decider is Korea",
@@ -53,14 +54,14 @@ def test_the_model_against_the_baselines_on_the_eighth_file(book):
     """Above always balancing and the tuned rules (equal), well below the logit, which gets more right; ten of the
     sixteen stay-outs, France's alignment but not Britain's, neither alignment with the threat; nine misses."""
     heldout, walt, _, f = _file(book)
-    assert f["ho8_walt_macro3"] > f["ho8_modal_macro3"] == f["ho8_rule_macro3"]
-    assert f["ho8_logit_macro3"] - f["ho8_walt_macro3"] > 0.15 and f["ho8_logit_correct3"] > f["ho8_walt_correct3"]
+    assert f["ho8_at5_macro3"] > f["ho8_modal_macro3"] == f["ho8_rule_macro3"]
+    assert f["ho8_logit_macro3"] - f["ho8_at5_macro3"] > 0.15 and f["ho8_logit_correct3"] > f["ho8_at5_correct3"]
     observed = dict(zip(heldout.index, three_way(list(heldout["observed"])), strict=True))
     got = {c: three_way([p])[0] for c, p in walt.items()}
     assert got["france-1900"] == "align against" != got["britain-1919"]
-    assert f["ho8_walt_hit3_with"] == 0 and f["ho8_walt_hit3_out"] == 10
+    assert f["ho8_at5_hit3_with"] == 0 and f["ho8_at5_hit3_out"] == 10
     misses = {c for c in heldout.index if got[c] != observed[c]}
-    assert len(misses) == 9 == f["ho8_n"] - f["ho8_walt_correct3"]
+    assert len(misses) == 9 == f["ho8_n"] - f["ho8_at5_correct3"]
     # the three kinds
     bandwagoners = {c for c in misses if walt[c] == "bandwagon"}
     assert bandwagoners == {"korea-1900-boxer", "korea-1900-manchuria", "sweden-1900", "ottoman-empire-1900"}
@@ -102,13 +103,13 @@ def test_the_later_terms_and_the_rejected_specs_on_the_eighth_file(book):
     term changes a prediction; chain-ganging moves Italy 1884 within staying out, free-riders align makes Italy 1884
     and Romania 1900 misses, buck-passers are great powers changes nothing. Chapter 4 says the same of the shift."""
     heldout, walt, predictions, _ = _file(book)
-    base = ModelParameters()
+    base = eh.AT_FIFTH_FILE  # the model as these files were coded (before piling on)
     without = ev.walt_predictions(heldout, params=replace(base, hegemony_shift=0.0))
-    gained, lost = hits_changed(heldout, without, predictions[eh.WALT])
+    gained, lost = hits_changed(heldout, without, predictions[CODED])
     assert (gained, lost) == ({"britain-1884", "austria-hungary-1884", "russia-1884", "britain-1900"}, set())
     assert all(without[list(heldout.index).index(c)] == "balance" for c in gained)
     for switch in ("hiding_ends_with_defeat", "insulated_buckpassing", "allies_end_hiding", "resistance_feasibility"):
-        assert ev.walt_predictions(heldout, params=replace(base, **{switch: 0.0})) == predictions[eh.WALT]
+        assert ev.walt_predictions(heldout, params=replace(base, **{switch: 0.0})) == predictions[CODED]
 
     def changed(params):
         return {c: (walt[c], p) for c, p in zip(heldout.index, ev.walt_predictions(heldout, params=params),
@@ -125,5 +126,5 @@ def test_the_later_terms_and_the_rejected_specs_on_the_eighth_file(book):
                    "No other later term changes a prediction here.",
                    "and buck-passers are great powers would change nothing."):
         assert phrase in text, phrase
-    assert ("and on an eighth, four onlookers of 1884 and 1900 (Britain twice, Austria-Hungary and Russia), none "
-            "lost.") in chapter_text("04_conditions")
+    assert ("on an eighth, four onlookers of 1884 and 1900 (Britain twice, Austria-Hungary and Russia), none "
+            "lost;") in chapter_text("04_conditions")

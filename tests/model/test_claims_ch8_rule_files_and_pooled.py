@@ -13,6 +13,8 @@ from widgets.model.versions import FREE_RIDERS_TRIED, GREAT_POWER_BUCKPASSING_TR
 
 from .heldout_support import ROOT, chapter_text, hits_changed, three
 
+CODED = eh.WALT_AT_FIFTH  # the model as the fifth to ninth files were coded (before piling on)
+
 
 def test_chapter_8_says_what_the_fifth_file_shows(book):
     """The fifth file (wars taken by a rule): the model as it stands below always balancing, the rules and the
@@ -23,28 +25,28 @@ def test_chapter_8_says_what_the_fifth_file_shows(book):
     gains four onlookers and loses nothing."""
     _, files, predictions, f = book
     heldout = files["fifth"]
-    assert eh.AS_CODED_ON["fifth"] == eh.WALT
+    assert eh.AS_CODED_ON["fifth"] == eh.WALT_AT_FIFTH
     observed = dict(zip(heldout.index, three_way(list(heldout["observed"])), strict=True))
-    walt = dict(zip(heldout.index, three(predictions, "fifth", eh.WALT), strict=True))
-    assert f["ho5_walt_macro3"] < f["ho5_modal_macro3"] < f["ho5_rule_macro3"] < f["ho5_logit_macro3"]
-    assert f["ho5_walt_macro3"] < min(f[f"ho{k}_at{k}_macro3"] for k in (1, 2, 3, 4))  # "worse than on any other"
-    assert f["ho5_walt_correct3"] < f["ho5_logit_correct3"] and f["ho5_walt_hit3_against"] == 0
-    assert f["ho5_walt_hit3_with"] == 1 and walt["persia-1827"] == observed["persia-1827"] == "align with"
+    walt = dict(zip(heldout.index, three(predictions, "fifth", eh.WALT_AT_FIFTH), strict=True))
+    assert f["ho5_at5_macro3"] < f["ho5_modal_macro3"] < f["ho5_rule_macro3"] < f["ho5_logit_macro3"]
+    assert f["ho5_at5_macro3"] < min(f[f"ho{k}_at{k}_macro3"] for k in (1, 2, 3, 4))  # "worse than on any other"
+    assert f["ho5_at5_correct3"] < f["ho5_logit_correct3"] and f["ho5_at5_hit3_against"] == 0
+    assert f["ho5_at5_hit3_with"] == 1 and walt["persia-1827"] == observed["persia-1827"] == "align with"
     against = {c for c, o in observed.items() if o == "align against"}
     assert against == {"russia-1823", "austria-1823", "prussia-1823", "papal-states-1848"}
-    raw = dict(zip(heldout.index, predictions["fifth"][eh.WALT], strict=True))
+    raw = dict(zip(heldout.index, predictions["fifth"][CODED], strict=True))
     assert {c: raw[c] for c in against} == {"russia-1823": "neutral", "austria-1823": "neutral",
                                             "prussia-1823": "neutral", "papal-states-1848": "buck-pass"}
     onlookers = {c for c in heldout.index if observed[c] == "stay out" and walt[c] == "align against"}
     assert onlookers == {"portugal-1823", "austria-1827", "prussia-1827", "austria-1828", "prussia-1828",
                          "prussia-1848", "switzerland-1848", "ottoman-empire-1848"}
-    assert predictions["fifth"][eh.WALT] == predictions["fifth"][eh.WALT_AT_FOURTH]
+    assert predictions["fifth"][CODED] == predictions["fifth"][eh.WALT_AT_FOURTH]
     chain = ev.walt_predictions(heldout, params=replace(eh.AT_FOURTH_FILE, allies_end_hiding=1.0, chain_ganging=1.0))
-    moved = {c for c, a, b in zip(heldout.index, predictions["fifth"][eh.WALT], chain, strict=True) if a != b}
+    moved = {c for c, a, b in zip(heldout.index, predictions["fifth"][CODED], chain, strict=True) if a != b}
     assert moved == {"papal-states-1848"} and three_way([chain[list(heldout.index).index("papal-states-1848")]]) == [
         "align against"]
     assert ev.walt_predictions(heldout, params=replace(eh.AT_FOURTH_FILE, allies_end_hiding=1.0,
-                                                       insulated_buckpassing=0.0)) == predictions["fifth"][eh.WALT]
+                                                       insulated_buckpassing=0.0)) == predictions["fifth"][CODED]
     assert heldout.loc["russia-1823", "others_engaged"] >= 0.75 and heldout.loc["russia-1823", "capability"] >= 0.25
     no_shift = three_way(ev.walt_predictions(heldout, params=replace(eh.AT_FOURTH_FILE, allies_end_hiding=1.0,
                                                                      hegemony_shift=0.0)))
@@ -58,8 +60,8 @@ def test_chapter_8_says_what_the_fifth_file_shows(book):
                    "Empire in 1848) predicted to balance",
                    "would have changed one (the Papal States, to a hit)",
                    "on the fifth file it turned four more onlookers into hits and lost none",
-                   "*the insulation term*: switching it off in the model as it stands changes no prediction on any "
-                   "later file"):
+                   "*the insulation term*: switching it off in the model as it stands changes no prediction on the "
+                   "later files until the ninth"):
         assert phrase in text, phrase
 
 
@@ -71,20 +73,20 @@ def test_chapter_8_says_what_the_sixth_file_shows(book):
     got one more decision right and chain-ganging one fewer, with the gains and losses named."""
     _, files, predictions, f = book
     heldout = files["sixth"]
-    assert eh.AS_CODED_ON["sixth"] == eh.WALT and eh.MODEL_VERSIONS[eh.WALT] is None
+    assert eh.AS_CODED_ON["sixth"] == eh.WALT_AT_FIFTH and eh.MODEL_VERSIONS[CODED] == eh.AT_FIFTH_FILE
     ids = list(heldout.index)
     observed = dict(zip(ids, three_way(list(heldout["observed"])), strict=True))
-    walt = dict(zip(ids, three(predictions, "sixth", eh.WALT), strict=True))
-    raw = dict(zip(ids, predictions["sixth"][eh.WALT], strict=True))
-    assert f["ho5_walt_macro3"] < f["ho6_walt_macro3"]
-    assert f["ho6_modal_macro3"] < f["ho6_walt_macro3"] < f["ho6_rule_macro3"] < f["ho6_logit_macro3"]
-    assert f["ho6_walt_correct3"] < f["ho6_logit_correct3"]
+    walt = dict(zip(ids, three(predictions, "sixth", eh.WALT_AT_FIFTH), strict=True))
+    raw = dict(zip(ids, predictions["sixth"][CODED], strict=True))
+    assert f["ho5_at5_macro3"] < f["ho6_at5_macro3"]
+    assert f["ho6_modal_macro3"] < f["ho6_at5_macro3"] < f["ho6_rule_macro3"] < f["ho6_logit_macro3"]
+    assert f["ho6_at5_correct3"] < f["ho6_logit_correct3"]
     assert (f["ho6_rule_hit3_against"], f["ho6_rule_hit3_with"], f["ho6_rule_hit3_out"]) == (
         f["ho6_obs3_against"], f["ho6_obs3_with"], 0)
     assert f["ho6_obs3_with"] == 1 and walt["tuscany-1849"] == observed["tuscany-1849"] == "align with"
     assert heldout.loc["tuscany-1849", "target"]
     hits_against = {c for c in ids if observed[c] == walt[c] == "align against"}
-    assert hits_against == {"modena-1859"} and f["ho6_walt_hit3_against"] == 1
+    assert hits_against == {"modena-1859"} and f["ho6_at5_hit3_against"] == 1
     onlookers = {c for c in ids if observed[c] == "stay out" and walt[c] == "align against"}
     assert onlookers == {"france-1856", "russia-1856", "austria-1856", "prussia-1856", "britain-1849", "prussia-1849"}
     assert all(heldout.loc[c, "aggregate_power"] == 1.0 for c in ids if c.endswith("-1856") and c in onlookers)
@@ -95,11 +97,11 @@ def test_chapter_8_says_what_the_sixth_file_shows(book):
     assert {observed["russia-1848-schleswig"], observed["russia-1859"]} == {"align against"}
 
     def moved(params):
-        return hits_changed(heldout, predictions["sixth"][eh.WALT], ev.walt_predictions(heldout, params=params))
+        return hits_changed(heldout, predictions["sixth"][CODED], ev.walt_predictions(heldout, params=params))
 
-    base = ModelParameters()
+    base = eh.AT_FIFTH_FILE  # the model as these files were coded (before piling on)
     for switch in ("hiding_ends_with_defeat", "insulated_buckpassing", "allies_end_hiding", "resistance_feasibility"):
-        assert ev.walt_predictions(heldout, params=replace(base, **{switch: 0.0})) == predictions["sixth"][eh.WALT]
+        assert ev.walt_predictions(heldout, params=replace(base, **{switch: 0.0})) == predictions["sixth"][CODED]
     # the hegemony shift's effect, seen from the model without it: what it gained and lost
     lost, gained = moved(replace(base, hegemony_shift=0.0))
     assert (gained, lost) == ({"britain-1848-schleswig", "france-1848-schleswig"}, {"russia-1848-schleswig"})
@@ -107,7 +109,7 @@ def test_chapter_8_says_what_the_sixth_file_shows(book):
     rejected = {name: score(list(heldout["observed"]), ev.walt_predictions(heldout, params=params)).three
                 for name, params in (("free", FREE_RIDERS_TRIED), ("chain", replace(base, chain_ganging=1.0)))}
     assert f"{rejected['free'].macro_recall:.2f}" == "0.68" and f"{rejected['chain'].macro_recall:.2f}" == "0.63"
-    assert rejected["chain"].hits["align against"][0] == f["ho6_walt_hit3_against"] + 2
+    assert rejected["chain"].hits["align against"][0] == f["ho6_at5_hit3_against"] + 2
     certain = heldout[heldout["allied_support"] == 1.0]
     assert (len(certain), int((certain["observed"] == "balance").sum())) == (10, 5)
     book_cases = load_cases()
@@ -128,10 +130,12 @@ def test_chapter_8_says_what_the_sixth_file_shows(book):
                    "not adopted, free-riding would have got one more decision right (Hanover and "
                    "Mecklenburg-Schwerin won, Parma lost;",
                    "(Hanover and Modena in 1849 won; Britain, Switzerland and Parma in 1859 lost)",
-                   "but changes no prediction, nor on the sixth, seventh or eighth.",
+                   "but changes no prediction, nor on the sixth, seventh or eighth; on the ninth it moves Mongolia in "
+                   "1938 from neutrality to passing the buck, a miss either way.",
                    "on the sixth turned two into hits and lost one balancer, on the seventh turned ten into hits and "
-                   "lost none, and on the eighth turned four into hits and lost none;",
-                   "the third parties of thirty-two wars, in eight files: every state each war's frame listed, but "
+                   "lost none, on the eighth turned four into hits and lost none, and on the ninth turned none into "
+                   "hits and lost two balancers (France and the Soviet Union in 1956);",
+                   "the third parties of thirty-six wars, in nine files: every state each war's frame listed, but "
                    "one (Modena in 1848, which had no government of its own to decide).",
                    "Parma lost; a macro recall of .68) and chain-ganging one fewer",
                    "though its macro recall would have risen to .63, since it finds two more alignments against the "
@@ -153,40 +157,40 @@ def test_chapter_8_says_what_the_seventh_file_shows(book):
     onlookers and loses none, nothing else changes anything; the misses the chapter lists."""
     _, files, predictions, f = book
     heldout = files["seventh"]
-    assert eh.AS_CODED_ON["seventh"] == eh.WALT
+    assert eh.AS_CODED_ON["seventh"] == eh.WALT_AT_FIFTH
     ids = list(heldout.index)
     observed = dict(zip(ids, three_way(list(heldout["observed"])), strict=True))
-    walt = dict(zip(ids, three(predictions, "seventh", eh.WALT), strict=True))
+    walt = dict(zip(ids, three(predictions, "seventh", eh.WALT_AT_FIFTH), strict=True))
     logit = dict(zip(ids, three(predictions, "seventh", eh.LOGIT), strict=True))
-    assert f["ho7_walt_macro3"] > max(f[f"ho{k}_{p}_macro3"] for k, p in ((1, "at1"), (2, "at2"), (3, "at3"),
-                                                                          (4, "at4"), (5, "walt"), (6, "walt")))
-    assert f["ho7_walt_macro3"] > f["ho7_logit_macro3"] > f["ho7_modal_macro3"] == f["ho7_rule_macro3"]
+    assert f["ho7_at5_macro3"] > max(f[f"ho{k}_{p}_macro3"] for k, p in ((1, "at1"), (2, "at2"), (3, "at3"),
+                                                                          (4, "at4"), (5, "at5"), (6, "at5")))
+    assert f["ho7_at5_macro3"] > f["ho7_logit_macro3"] > f["ho7_modal_macro3"] == f["ho7_rule_macro3"]
     assert (f["ho7_rule_hit3_against"], f["ho7_rule_hit3_with"], f["ho7_rule_hit3_out"]) == (0, f["ho7_obs3_with"], 0)
-    assert f["ho7_logit_correct3"] > f["ho7_walt_correct3"] and f["ho7_logit_hit3_out"] > f["ho7_walt_hit3_out"]
+    assert f["ho7_logit_correct3"] > f["ho7_at5_correct3"] and f["ho7_logit_hit3_out"] > f["ho7_at5_hit3_out"]
     assert (f["ho7_obs3_against"], f["ho7_obs3_with"]) == (1, 2) and observed["two-sicilies-1860"] == "align against"
     # the lead rests on one decision: without the Ottoman Empire 1882 the model would be below the logit
     differ = {c for c in ids if (walt[c] == observed[c]) != (logit[c] == observed[c]) and observed[c] != "stay out"}
     assert differ == {"ottoman-empire-1882"} and walt["ottoman-empire-1882"] == observed["ottoman-empire-1882"]
-    without = (f["ho7_walt_hit3_against"] / 1 + (f["ho7_walt_hit3_with"] - 1) / 2
-               + f["ho7_walt_hit3_out"] / f["ho7_obs3_out"]) / 3
+    without = (f["ho7_at5_hit3_against"] / 1 + (f["ho7_at5_hit3_with"] - 1) / 2
+               + f["ho7_at5_hit3_out"] / f["ho7_obs3_out"]) / 3
     assert without < f["ho7_logit_macro3"]
     # the two wars of 1860 share five deciders
     first, second = ({c.split("-1860")[0] for c in ids if c.endswith(end)} for end in ("-1860", "-1860-neapolitan"))
     assert len(first & second) == 5
-    base = ModelParameters()
+    base = eh.AT_FIFTH_FILE  # the model as these files were coded (before piling on)
 
     def moved(params):
-        return hits_changed(heldout, predictions["seventh"][eh.WALT], ev.walt_predictions(heldout, params=params))
+        return hits_changed(heldout, predictions["seventh"][CODED], ev.walt_predictions(heldout, params=params))
 
     lost, gained = moved(replace(base, hegemony_shift=0.0))
     ten = {"britain-1860", "prussia-1860", "britain-1860-neapolitan", "france-1860-neapolitan",
            "russia-1860-neapolitan", "britain-1862", "prussia-1862", "russia-1862", "italy-1862", "usa-1862"}
-    assert (gained, lost) == (ten, set()) and f["ho7_walt_hit3_out"] == 11
+    assert (gained, lost) == (ten, set()) and f["ho7_at5_hit3_out"] == 11
     assert all(heldout.loc[c, "aggregate_power"] < 0.5 for c in ten)
     for switch in ("hiding_ends_with_defeat", "insulated_buckpassing", "allies_end_hiding", "resistance_feasibility"):
-        assert ev.walt_predictions(heldout, params=replace(base, **{switch: 0.0})) == predictions["seventh"][eh.WALT]
+        assert ev.walt_predictions(heldout, params=replace(base, **{switch: 0.0})) == predictions["seventh"][CODED]
     for params in (replace(base, chain_ganging=1.0), FREE_RIDERS_TRIED, GREAT_POWER_BUCKPASSING_TRIED):
-        assert ev.walt_predictions(heldout, params=params) == predictions["seventh"][eh.WALT]
+        assert ev.walt_predictions(heldout, params=params) == predictions["seventh"][CODED]
     onlookers = {c for c in ids if observed[c] == "stay out" and walt[c] == "align against"}
     peace_1882 = {"france-1882", "germany-1882", "austria-hungary-1882", "italy-1882"}
     assert onlookers == peace_1882 | {"russia-1882", "austria-1860", "austria-1860-neapolitan", "austria-1862",
@@ -198,14 +202,14 @@ def test_chapter_8_says_what_the_seventh_file_shows(book):
     # 'the one balancer counts for as much as all 21 stay-outs together, and each state that joined the threat
     # for as much as about ten'; 'a third of the model's score is the Two Sicilies'
     assert f["ho7_obs3_against"] == 1 and f["ho7_obs3_out"] == 21 and round(f["ho7_obs3_out"] / 2) == 10
-    assert f["ho7_walt_hit3_against"] == f["ho7_logit_hit3_against"] == f["ho7_modal_hit3_against"] == 1
+    assert f["ho7_at5_hit3_against"] == f["ho7_logit_hit3_against"] == f["ho7_modal_hit3_against"] == 1
     assert f["ho7_rule_hit3_against"] == 0
     # 'held strictly to July it would be neutral, and the logit would then lead'
     july = heldout.copy()
     july.loc["ottoman-empire-1882", "observed"] = "neutral"
     strict = {name: score(list(july["observed"]), predictions["seventh"][name]).three.macro_recall
-              for name in (eh.WALT, eh.LOGIT)}
-    assert strict[eh.LOGIT] > strict[eh.WALT]
+              for name in (eh.WALT_AT_FIFTH, eh.LOGIT)}
+    assert strict[eh.LOGIT] > strict[CODED]
     # 'The United States ... counts as a great power in the model through its capability score (0.70 of
     # Britain's)'; 'Austria and Prussia, whose resources the index puts below a quarter of Britain's, ... their
     # coders' lesson of the last great war (alliance, not neutrality, had carried them through)'
@@ -258,13 +262,13 @@ def test_chapter_8_says_what_the_seventh_file_shows(book):
 
 def test_chapter_8_file_by_file_table(book, runs):
     """One row per file in the order coded, each the file's clean test beside the baselines, equal to the
-    per-file facts; above always balancing on six of the eight files and above the tuned rules on four ('the
-    first two, the seventh and the eighth'); 'the logit ... scores above it on every file but the seventh'."""
+    per-file facts; above always balancing on seven of the nine files and above the tuned rules on five ('the
+    first two and the last three'); 'the logit ... scores above it on every file but the seventh'."""
     cases, files, _, f = book
     table = eh.files_table(runs)
     assert list(table.index) == list(eh.HELDOUT_SETS) and list(table["decisions"]) == [len(files[w]) for w in files]
-    prefix = {"first": "at1", "second": "at2", "third": "at3", "fourth": "at4", "fifth": "walt", "sixth": "walt",
-              "seventh": "walt", "eighth": "walt"}
+    prefix = {"first": "at1", "second": "at2", "third": "at3", "fourth": "at4", "fifth": "at5", "sixth": "at5",
+              "seventh": "at5", "eighth": "at5", "ninth": "at5"}
     for k, which in enumerate(eh.HELDOUT_SETS, start=1):
         row = table.loc[which]
         assert row["model as coded"] == round(f[f"ho{k}_{prefix[which]}_macro3"], 3)
@@ -272,79 +276,83 @@ def test_chapter_8_file_by_file_table(book, runs):
             round(f[f"ho{k}_{p}_macro3"], 3) for p in ("modal", "rule", "logit"))
         assert (row["logit"] > row["model as coded"]) == (which != "seventh")
     assert table.loc["sixth", "years"] == "1848-1859" and table.loc["seventh", "years"] == "1860-1882"
-    assert table.loc["eighth", "years"] == "1884-1919"
-    assert (f["hof_files"], f["hof_above_modal"], f["hof_above_rule"], f["hof_above_logit"]) == (8, 6, 4, 1)
+    assert table.loc["eighth", "years"] == "1884-1919" and table.loc["ninth", "years"] == "1938-1956"
+    assert (f["hof_files"], f["hof_above_modal"], f["hof_above_rule"], f["hof_above_logit"]) == (9, 7, 5, 1)
     above_rule = [w for w in table.index if table.loc[w, "model as coded"] > table.loc[w, "best rule"]]
-    assert above_rule == ["first", "second", "seventh", "eighth"]
+    assert above_rule == ["first", "second", "seventh", "eighth", "ninth"]
     text = chapter_text()
-    assert "and above the tuned rules on {eval}`fact[\\\"hof_above_rule\\\"]` (the first two, the seventh and the " \
-           "eighth); the logit fitted on the book's cases scores above it on every file but the seventh." in text
+    assert "and above the tuned rules on {eval}`fact[\\\"hof_above_rule\\\"]` (the first two and the last three); " \
+           "the logit fitted on the book's cases scores above it on every file but the seventh." in text
     assert "heldout.files_table(heldout_runs)" in text
 
 
 def test_chapter_8_pooled_verdict(book, runs):
-    """'a little below that of the rule tuned on the book's cases': before the eighth file the two were level,
-    the model ahead by less than a ten-thousandth; with it the rule is ahead by about a hundredth, and file by
-    file the model is below the rule on four of the eight; more decisions right than always predicting
-    balancing, but well below the logit fitted there (by more than 0.1); the hegemony shift's record on the files
-    coded after it."""
+    """'level with that of the rule tuned on the book's cases': the lead 'has changed hands and back' (the model
+    ahead by less than a ten-thousandth before the eighth file, behind by about a hundredth after it, ahead by
+    less than a hundredth after the ninth), and file by file it is below the rule on four of the nine; more
+    decisions right than always predicting balancing, but well below the logit fitted there (by more than 0.1);
+    the hegemony shift's record on the files coded after it."""
     _, _, _, f = book
-    assert f["hop_modal_macro3"] < f["hop_coded_macro3"] < f["hop_rule_macro3"]
+    assert f["hop_modal_macro3"] < f["hop_rule_macro3"] < f["hop_coded_macro3"] < f["hop_rule_macro3"] + 0.01
     assert f["hop_rule_macro3"] == f["hop_war_macro3"]  # 'which both tunings pick'
     # 'its strength against the rule is in staying out'; fewer alignments with and against the threat
     assert f["hop_coded_hit3_out"] > f["hop_rule_hit3_out"] == 0
     assert f["hop_coded_hit3_with"] < f["hop_rule_hit3_with"]
     assert f["hop_coded_hit3_against"] < f["hop_rule_hit3_against"]
-    margin = f["hop_rule_macro3"] - f["hop_coded_macro3"]
-    assert 0.005 < margin < 0.02  # 'about a hundredth'
-    before_eighth = {w: r for w, r in runs.items() if w != "eighth"}
-    earlier = eh.pooled_scores(load_cases(), before_eighth)
-    early_margin = earlier[eh.AS_CODED].three.macro_recall - earlier[eh.BEST_RULE].three.macro_recall
-    assert 0 < early_margin < 1e-4  # 'the model ahead by less than a ten-thousandth'
+
+    def margin(files):
+        cards = eh.pooled_scores(load_cases(), {w: r for w, r in runs.items() if w in files})
+        return cards[eh.AS_CODED].three.macro_recall - cards[eh.BEST_RULE].three.macro_recall
+
+    order = list(eh.HELDOUT_SETS)
+    assert 0 < margin(order[:7]) < 1e-4  # before the eighth file
+    assert -0.02 < margin(order[:8]) < -0.005  # 'behind by about a hundredth after it'
+    assert 0 < margin(order) < 0.01  # 'ahead by less than a hundredth after the ninth'
     recalls = [f[f"hop_coded_hit3_{k}"] / f[f"hop_obs3_{k}"] for k in ("against", "with", "out")]
     assert abs(sum(recalls) / 3 - f["hop_coded_macro3"]) < 1e-12
     assert f["hop_logit_macro3"] - f["hop_coded_macro3"] > 0.1
     assert f["hop_modal_correct3"] < f["hop_coded_correct3"] < f["hop_logit_correct3"]
     table = eh.files_table(runs)
     assert int((table["model as coded"] < table["best rule"]).sum()) == 4 == f["hof_files"] - f["hof_above_rule"]
-    assert f["hof_above_modal"] > f["hof_files"] / 2 and f["hof_files"] - f["hof_above_logit"] == 7
+    assert f["hof_above_modal"] > f["hof_files"] / 2 and f["hof_files"] - f["hof_above_logit"] == 8
     gains = {k: f[f"hop_logit_hit3_{k}"] - f[f"hop_coded_hit3_{k}"] for k in ("against", "with", "out")}
     assert max(gains, key=gains.get) == "against"
     # the hegemony shift after it was adopted: onlookers gained, balancers lost, files whose recall it raised
     shift = eh.hegemony_shift_record(runs)
-    assert shift["files"] == ["fourth", "fifth", "sixth", "seventh", "eighth"]
+    assert shift["files"] == ["fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
     assert shift["raised"] == ["fourth", "fifth", "seventh", "eighth"]
+    assert {c for c in shift["lost"] if c.endswith("-1956")} == {"france-1956", "ussr-1956"}  # the ninth's two
     files = {which: heldout for which, (heldout, _) in runs.items()}
     observed = {c: o for h in files.values() for c, o in zip(h.index, three_way(list(h["observed"])), strict=True)}
     assert {observed[c] for c in shift["gained"]} == {"stay out"} and {observed[c] for c in shift["lost"]} == {
         "align against"}
-    assert (f["hes_files"], f["hes_gained"], f["hes_lost"], f["hes_raised"]) == (5, 31, 3, 4)
+    assert (f["hes_files"], f["hes_gained"], f["hes_lost"], f["hes_raised"]) == (6, 31, 5, 4)
     # 'both stay above zero, while the model and the rule cannot be told apart'
     assert 0 < f["hop_gap_logit_low"] < f["hop_gap_logit_high"] and 0 < f["hop_gap_modal_low"]
     assert f["hop_gap_rule_low"] < 0 < f["hop_gap_rule_high"]
     assert f["hop_gap_logit_low"] < f["hop_logit_macro3"] - f["hop_coded_macro3"] < f["hop_gap_logit_high"]
     # resampling whole file-year groups instead: 'still above zero'
-    assert f["hop_groups"] == 36 and 0 < f["hop_gapw_logit_low"] and 0 < f["hop_gapw_modal_low"]
+    assert f["hop_groups"] == 40 and 0 < f["hop_gapw_logit_low"] and 0 < f["hop_gapw_modal_low"]
     assert f["hop_gapw_rule_low"] < 0 < f["hop_gapw_rule_high"]
     # versions.py: the great-power buck-passing spec (after the sixth file) was prompted by 'the pooled held-out
     # record, where the model finds 18 of 52 alignments against the threat' (files one to six, as coded)
-    before_seventh = {w: r for w, r in runs.items() if w not in ("seventh", "eighth")}
+    before_seventh = {w: r for w, r in runs.items() if w in list(eh.HELDOUT_SETS)[:6]}
     pooled = eh.pooled_scores(load_cases(), before_seventh)[eh.AS_CODED].three.hits["align against"]
     assert pooled == (18, 52)
     from widgets.model import versions
 
     assert "where the model finds 18 of 52 alignments against the threat" in " ".join(versions.__doc__.split())
-    assert versions.AT_FIFTH_FILE == ModelParameters()  # the fifth to eighth files test the model as it stands
+    assert versions.AT_FIFTH_FILE == replace(ModelParameters(), piling_on=0.0)  # files five to nine test it
     text = chapter_text()
-    for phrase in ("Before the eighth file the two were level, the model ahead by less than a ten-thousandth; with it "
-                   "the rule is ahead by about a hundredth, and file by file the model is below the rule on four of "
-                   "the eight.",
-                   "but its macro recall is a little below that of the rule tuned on the book's cases",
+    for phrase in ("The lead has changed hands and back: the model was ahead by less than a ten-thousandth before the "
+                   "eighth file, behind by about a hundredth after it, and is ahead by less than a hundredth after the "
+                   "ninth; file by file it is below the rule on four of the nine.",
+                   "but its macro recall is level with that of the rule tuned on the book's cases",
                    "(\\\"war and victory\\\", which both tunings pick;",
                    "above all because it finds the alignments against the threat",
-                   "Out of sample it beats always balancing on most files, is level with a two-line rule within "
-                   "chance (a little below it on the pooled decisions), and is beaten on seven files of eight by a "
-                   "logit fitted to the same inputs",
+                   "Out of sample it beats always balancing on most files, is level with a two-line rule (within "
+                   "chance, and on the pooled decisions), and is beaten on eight files of nine by a logit fitted to "
+                   "the same inputs",
                    "That is the model's main weakness out of sample.",
                    "both stay above zero, while the model and the rule cannot be told apart",
                    "Decisions of one war are not independent; resampling whole groups of decisions from the same "

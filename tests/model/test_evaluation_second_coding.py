@@ -77,7 +77,7 @@ def test_scores_on_both_codings_as_chapter_8_reports_them(second):
     assert f["sc_walt_differs"] == 8
     # on the first coding the numbers are the files' own clean tests
     heldout_facts = eh.all_heldout_facts()
-    assert f["sc_first_f6_walt_macro3"] == heldout_facts["ho6_walt_macro3"]
+    assert f["sc_first_f6_walt_macro3"] == heldout_facts["ho6_at5_macro3"]
     assert f["sc_first_f7_logit_macro3"] == heldout_facts["ho7_logit_macro3"]
     table = sc.scores_table(sc.scores_by_coding(codings, predictions))
     assert table.loc["Walt's threat model as it stands", "macro recall, second coding"] == round(
@@ -165,7 +165,7 @@ def test_the_exercise_on_two_coders_of_one_decision_computes_what_its_solution_s
     assert score(list(sixth["observed"]), predictions).three.macro_recall == f["sc_austria_1848_f6_walt_macro3"]
     text = chapter_text()
     assert ":label: ch8-ex-4" in text and "{solution} ch8-ex-4" in text
-    assert ("falls from {eval}`fact[\\\"ho6_walt_macro3:.2f\\\"]` to "
+    assert ("falls from {eval}`fact[\\\"ho6_at5_macro3:.2f\\\"]` to "
             "{eval}`fact[\\\"sc_austria_1848_f6_walt_macro3:.2f\\\"]`") in text
     guide = " ".join((ROOT / "guide" / "instructors.md").read_text().split())
     assert "codings of Austria in 1848 ({numref}`ch8-ex-4`)" in guide

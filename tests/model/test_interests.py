@@ -914,7 +914,7 @@ def test_chapter_5_patterns_of_difference_hold_for_the_cases_it_names():
     assert "Soviet Union 1945" in groups["out vs bandwagon"]
     by_name = {f"{c.decider.split(' (')[0]} {c.year}": c for c in comparisons}
     ussr = by_name["Soviet Union 1945"]
-    assert ussr.walt.choice == "neutral" and ussr.schweller.kind == "piling-on"
+    assert ussr.walt.choice == "buck-pass" and ussr.schweller.kind == "piling-on"
     assert all(by_name[n].walt.choice == "buck-pass" and by_name[n].schweller.choice == "balance"
                for n in groups["out vs balance"])
     for n in groups["balance vs bandwagon"] + groups["out vs bandwagon"]:

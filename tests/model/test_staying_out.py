@@ -77,8 +77,11 @@ def test_hegemony_a_great_power_bystander_needs_more_threat_the_further_the_thre
         threat, situation, powers):
     """Levy (2004), Levy and Thompson (2005): great powers balance against would-be hegemons. For a
     bystander of some rank, the stage-1 shift falls strictly as the threat's aggregate power rises, and
-    is zero against the leading power itself, for a target and without capability."""
+    is zero against the leading power itself, for a target and without capability. (Restated when piling on
+    was adopted: the shift fades as the threat nears defeat and is gone when it is beaten, so the strict fall
+    is asserted in peace and in a war the threat is not yet losing utterly, v >= 0.01.)"""
     assume((situation.capability or 0.0) > 0.01)
+    assume(not situation.war or situation.victory >= 0.01)
     bystander = replace(situation, target=False)
     low, high = (replace(threat, aggregate_power=v) for v in powers)
     assert predict(high, bystander).stay_out["hegemony"] < predict(low, bystander).stay_out["hegemony"]
@@ -95,8 +98,11 @@ def _great_power_stays_out_of_a_powerless_threat(threat, situation, params=DEFAU
 def test_hegemony_a_great_power_bystander_all_but_never_aligns_against_a_threat_without_power(threat, situation):
     """Levy (2004): balance-of-power theory is about great powers combining against a state that could
     dominate the system. A great power (capability >= 0.25) that is not under attack aligns against a
-    threat with no aggregate power less than 8% of the time, however near, offensive and aggressive it is."""
-    situation = replace(situation, capability=max(0.25, situation.capability or 0.25), target=False)
+    threat with no aggregate power less than 8% of the time, however near, offensive and aggressive it is, in
+    peace and while a war is open or going the threat's way (v >= 0.5). (Restated when piling on was adopted:
+    against a threat that is losing, great powers pile on; the mutation test of piling on shows one.)"""
+    situation = replace(situation, capability=max(0.25, situation.capability or 0.25), target=False,
+                        victory=max(situation.victory, 0.5))
     assert _great_power_stays_out_of_a_powerless_threat(threat, situation)
 
 
@@ -233,8 +239,11 @@ def test_hiding_allies_mutation_zeroing_its_weight_fails_its_property():
 @given(threats, full_situations, st.floats(-1.0, 1.0), st.floats(-1.0, 1.0))
 def test_learning_a_positive_neutrality_lesson_keeps_a_small_state_out(threat, situation, l1, l2):
     """Reiter (1996): a small state whose neutrality kept it safe in the last great war stays neutral
-    more readily (and one whose neutrality failed aligns more readily)."""
+    more readily (and one whose neutrality failed aligns more readily). (Restated when piling on was adopted:
+    a good lesson fades as the threat nears defeat and is gone when it is beaten, so the property is asserted
+    in peace and in a war the threat is not yet losing utterly, v >= 0.05.)"""
     assume(abs(l1 - l2) >= 0.01)
+    assume(not situation.war or situation.victory >= 0.05)
     assume(situation.capability is None or situation.capability <= 0.2)
     situation = replace(situation, target=False)
     low, high = (replace(situation, neutrality_lesson=v) for v in sorted((l1, l2)))
@@ -251,12 +260,13 @@ def test_learning_a_target_of_attack_draws_no_neutrality_lesson(threat, situatio
     assert learned.stay_out["lesson"] == 0.0
 
 
-@given(threats, st.floats(0.0, 0.05), unit, st.floats(0.0, A0), st.floats(0.25, 0.5))
+@given(threats, st.floats(0.0, 0.05), unit, st.floats(0.0, A0), st.floats(0.4, 0.5))
 def test_learning_a_small_state_with_a_positive_lesson_beside_a_great_power_at_war_stays_neutral(threat, cap, s, a, v):
-    """Reiter (1996) with hiding: beside a great-power war whose outcome is open (0.25 <= v <= 0.5; once
-    the threat is near defeat, hiding ends and small states join the winners), a small state whose
+    """Reiter (1996) with hiding: beside a great-power war whose outcome is open (0.4 <= v <= 0.5; as the
+    threat nears defeat, hiding and the lesson fade and small states join the winners), a small state whose
     neutrality worked last time, and whose allies' help is no more than adequate (a <= a_0), stays
-    neutral even against the gravest threat. (Restated when allies came to end hiding.)"""
+    neutral even against the gravest threat. (Restated when allies came to end hiding, and again when piling
+    on was adopted: the range of v was 0.25 to 0.5.)"""
     situation = Situation(s, a, True, v, capability=cap, neutrality_lesson=1.0)
     assert predict(Threat(1, 1, 1, 1), situation).choice == "neutral"
     unlearned = predict(threat, replace(situation, neutrality_lesson=0.0))

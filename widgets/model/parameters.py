@@ -56,8 +56,8 @@ class ModelParameters:
     # whatever binds it to those fighting (not adopted: the eighth held-out file rejected it; versions.py)
     allies_at_war_bind: float = 0.0
     # p (Walt 1987, p. 33; Schweller 1994): 0 = only hiding fades as the threat nears defeat (specified before its
-    # first run; its rule waits for the ninth held-out file, versions.py)
-    piling_on: float = 0.0
+    # first run; adopted by its rule once the ninth held-out file had been run, versions.py)
+    piling_on: float = 1.0
     # Feasibility of resisting (module docstring, "F"): 0 leaves the intentions motive whole.
     resistance_feasibility: float = 1.0  # f (Walt 1987, pp. 30-31; Labs 1992)
     hiding_ends_with_defeat: float = 1.0  # g (Walt 1987, p. 30; Schweller 1994): 0 = hiding fades only toward victory
