@@ -379,7 +379,7 @@ def test_britain_1936_and_its_exercise(text):
 
 def test_the_insulated_great_power_term(text):
     """The fourth stay-out mechanism as the chapter describes it, and its effect on the book's cases."""
-    assert "The book draws five mechanisms from the literature" in text
+    assert "The book draws six mechanisms from the literature" in text
     assert "*An insulated great power passes the buck.*" in text
     assert "four mechanisms" not in text
     bystander = Situation(0.5, 0.5, war=True, victory=0.5, capability=0.5, others_engaged=0.75)
@@ -502,7 +502,13 @@ def test_the_hegemony_term(text):
     assert heldout["ottoman-empire-1913"].row["observed"] == then["ottoman-empire-1913"] == "balance"
     assert ("it turns eight of the twelve onlookers into hits and the Ottoman Empire in 1913 back into a miss"
             ) in text
-    assert "decisions it was not designed after (the fifth mechanism below has since undone it)" in text
+    assert ("decisions it was not designed after (the fifth mechanism below undid it, and piling on, prompted in part "
+            "by that very decision, has restored it)") in text
+    from widgets.model.versions import PILING_ON_TRIED
+
+    ottoman = heldout["ottoman-empire-1913"]
+    assert predict(ottoman.threat, ottoman.situation, params=AT_FOURTH_FILE).choice == "neutral"
+    assert predict(ottoman.threat, ottoman.situation, params=PILING_ON_TRIED).choice == "balance"
     assert "Its first test is a fourth held-out file" in text
 
 

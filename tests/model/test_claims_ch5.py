@@ -155,8 +155,10 @@ def test_the_words_around_the_glued_case_groups():
             "could dominate the system and seldom against lesser ones {cite:p}`levy2004balance`") in text
     assert ("but a threat on the verge of defeat no longer keeps bystanders out (piling on, chapter 4), so the model "
             "has the Soviet Union align, and leave the fighting to the states already at war with Japan") in text
-    assert ("Without the hegemony shift it would pass the buck too, and without that and the insulation term it "
-            "would balance. These terms were added") in text
+    assert predict(ussr.threat, ussr.situation, params=ModelParameters(insulated_buckpassing=0.0)).choice == "balance"
+    assert ("Without the insulation term it would balance, a hit. The hegemony shift and the insulation term were "
+            "added after the held-out tests of chapter 8") in text
+    assert "and piling on was prompted in part by this very case, so these cases cannot test them." in text
     # "Same alignment, different reasons": Japan 1940 there, both models right about the act
     japan = by_name["Japan 1940"]
     assert "Japan 1940" in groups["same alignment, different reasons"]

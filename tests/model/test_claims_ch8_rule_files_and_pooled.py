@@ -60,8 +60,8 @@ def test_chapter_8_says_what_the_fifth_file_shows(book):
                    "Empire in 1848) predicted to balance",
                    "would have changed one (the Papal States, to a hit)",
                    "on the fifth file it turned four more onlookers into hits and lost none",
-                   "*the insulation term*: switching it off in the model as it stands changes no prediction on the "
-                   "later files until the ninth"):
+                   "*the insulation term*: switching it off in the model as each file was coded changes no "
+                   "prediction on the later files until the ninth"):
         assert phrase in text, phrase
 
 

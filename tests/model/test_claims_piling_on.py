@@ -31,7 +31,8 @@ def test_the_spec_was_tried_on_the_fifth_files_model_and_is_now_the_model():
 
 def test_its_prompts_are_the_joiners_against_a_losing_threat_kept_out_by_the_shifts_it_fades():
     """Every decision, on the book's cases and the eight held-out files, that aligned against a threat losing its
-    war (v < 0.5) as a bystander and that the model as it stands predicts to stay neutral with a hegemony shift of
+    war (v < 0.5) as a bystander and that the model the spec was tried on predicts to stay neutral with a hegemony
+    shift of
     at least 0.1 or a positive lesson shift: exactly the eight the docstring names."""
     found = set()
     for rows in (load_cases(), *(heldout.load_heldout(w) for w in SEEN)):

@@ -11,32 +11,30 @@ is the record); the frame (which wars, which states) was fixed by the book's aut
 model, but no decision in it was chosen or dropped for how it would score.
 
 After that test, one more change was made to the model (hiding ends as the threat nears defeat,
-``hiding_ends_with_defeat``), designed after seeing the first file's misses, so the first file no
-longer tests it. ``data/cases_heldout_2.csv`` holds 24 further decisions coded the same way after
-that change (the Franco-Prussian War, 1870; the Russo-Japanese War, 1904-05; the 1967 crisis and
-war; the first year of the Iran-Iraq War, 1980), committed before any model was run on them. After
-both, the insulation term (an insulated great power passes the buck, ``insulated_buckpassing``) was
-added, prompted by great powers that stood aside on both files; neither tests it.
-``data/cases_heldout_3.csv`` (24 decisions: 1864, 1894-95, 1913, 1939-40) was then coded and committed
-before any model was run on it; after it, the hegemony shift (great powers balance against would-be
-hegemons, ``hegemony_shift``) was added, prompted by its great-power onlookers. ``data/cases_heldout_4.csv``
-(23 decisions: 1911-12, 1929, 1931-33, 1935-36) followed; after it, allies end hiding
-(``allies_end_hiding``) was added, prompted by small states with certain allies predicted to hide on
-the earlier files (and chain-ganging specified and not adopted). ``data/cases_heldout_5.csv`` (22
-decisions: 1823, 1827, 1828-29, 1848), its wars taken by a rule fixed before coding, was then committed
-before any model was run on it; after it, free-riders align (``free_riders_align``) was specified and run
-once, and not adopted, so ``data/cases_heldout_6.csv`` (22 decisions: 1848-49, 1849, 1856-57, 1859, the
-next wars by the same rule) tests the same model as the fifth. After the sixth, buck-passers are great
-powers (``buckpassers_are_great_powers``) was specified, run once and not adopted, so
-``data/cases_heldout_7.csv`` (24 decisions: 1860, 1860-61, 1862, 1882, the rule's next four wars) tests the
-same model as the fifth and sixth. After the seventh, allies at war bind (``allies_at_war_bind``) was specified
-and run once on the book's cases, its decision left to the next file: ``data/cases_heldout_8.csv`` (20
-decisions: 1884, 1900, 1919, the rule's next four wars) tests the model as it stands and decided that term
-(not adopted: ``evaluation_specs``). After it, piling on (``piling_on``) was specified and run once on the
-book's cases, its decision left to ``data/cases_heldout_9.csv`` (27 decisions: 1938, 1939, 1950, 1956, the
-rule's next four wars), which tests the same model as the fifth to eighth files; the term changed nothing
-there and was adopted by its rule. ``HELDOUT_SETS`` names the files; on each, the clean test is of the
-model as it stood when the file was committed (``AS_CODED_ON``).
+``hiding_ends_with_defeat``), designed after seeing the first file's misses, so the first file no longer tests it.
+``data/cases_heldout_2.csv`` holds 24 further decisions coded the same way after that change (the Franco-Prussian
+War, 1870; the Russo-Japanese War, 1904-05; the 1967 crisis and war; the first year of the Iran-Iraq War, 1980),
+committed before any model was run on them. After both, the insulation term (an insulated great power passes the
+buck, ``insulated_buckpassing``) was added, prompted by great powers that stood aside on both files; neither tests
+it. ``data/cases_heldout_3.csv`` (24 decisions: 1864, 1894-95, 1913, 1939-40) was then coded and committed before
+any model was run on it; after it, the hegemony shift (great powers balance against would-be hegemons,
+``hegemony_shift``) was added, prompted by its great-power onlookers. ``data/cases_heldout_4.csv`` (23 decisions:
+1911-12, 1929, 1931-33, 1935-36) followed; after it, allies end hiding (``allies_end_hiding``) was added, prompted
+by small states with certain allies predicted to hide on the earlier files (and chain-ganging specified and not
+adopted). ``data/cases_heldout_5.csv`` (22 decisions: 1823, 1827, 1828-29, 1848), its wars taken by a rule fixed
+before coding, was then committed before any model was run on it; after it, free-riders align
+(``free_riders_align``) was specified and run once, and not adopted, so ``data/cases_heldout_6.csv`` (22
+decisions: 1848-49, 1849, 1856-57, 1859, the next wars by the same rule) tests the same model as the fifth. After
+the sixth, buck-passers are great powers (``buckpassers_are_great_powers``) was specified, run once and not
+adopted, so ``data/cases_heldout_7.csv`` (24 decisions: 1860, 1860-61, 1862, 1882, the rule's next four wars)
+tests the same model as the fifth and sixth. After the seventh, allies at war bind (``allies_at_war_bind``) was
+specified and run once on the book's cases, its decision left to the next file: ``data/cases_heldout_8.csv`` (20
+decisions: 1884, 1900, 1919, the rule's next four wars) tests the model as the fifth file was coded and decided
+that term (not adopted: ``evaluation_specs``). After it, piling on (``piling_on``) was specified and run once on
+the book's cases, its decision left to ``data/cases_heldout_9.csv`` (27 decisions: 1938, 1939, 1950, 1956, the
+rule's next four wars), which tests the same model as the fifth to eighth files; the term changed nothing there
+and was adopted by its rule. ``HELDOUT_SETS`` names the files; on each, the clean test is of the model as it stood
+when the file was committed (``AS_CODED_ON``).
 
 What is compared (all fixed before the held-out decisions were seen, none refitted on them):
 

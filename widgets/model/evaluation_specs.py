@@ -56,8 +56,8 @@ def fell(before: float, after: float) -> bool:
 @dataclass(frozen=True)
 class SpecDecision:
     """A spec's two runs: the three-way macro recall before (``Spec.without``) and after (the spec on) on the
-    book's cases and on the deciding file, and the file's decisions it changed (case -> (without the spec, with
-    it, observed))."""
+    book's cases and on the deciding file, and the file's decisions it changed, on the four-way split (case ->
+    (without the spec, with it, observed)); the rule reads only the three-way recalls."""
 
     book_before: float
     book_after: float

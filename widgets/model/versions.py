@@ -152,7 +152,11 @@ file. The second half was met too, all but vacuously: on the ninth file, coded b
 only three great powers faced a losing threat with a shift the term weakens (the hegemony shift): France at
 Nomonhan and Britain and France in 1956; it did not weaken it enough to bring any of them in, so the term changed
 no decision and the recall stayed at .380; by its rule p = 1, and the term is adopted and untested
-(``evaluation_specs`` runs the rule; ``tests/model/test_claims_piling_on.py`` recomputes it).
+(``evaluation_specs`` runs the rule; ``tests/model/test_claims_piling_on.py`` recomputes it). Three properties of
+the shifts it fades were restated when it was adopted, to hold where it does not act (``alignment.py``): that the
+hegemony shift falls strictly as the threat's power rises, and that a good lesson keeps a small state out, in
+peace or while the threat is not utterly beaten; and that a small state with a good lesson stays neutral beside an
+open war, now for closeness to victory from 0.4 (it was 0.25).
 """
 
 from __future__ import annotations
