@@ -28,3 +28,14 @@ def hits_changed(heldout, before, after):
         elif x == o != y:
             lost.add(c)
     return gained, lost
+
+
+def clean_run(book, which):
+    """One held-out file from the ``book`` fixture: the file, the clean test's choices by case (the model as the
+    file was coded), every predictor's choices, and chapter 8's held-out facts."""
+    from widgets.model import evaluation_heldout as eh
+
+    _, files, predictions, facts = book
+    heldout = files[which]
+    coded = dict(zip(heldout.index, predictions[which][eh.AS_CODED_ON[which]], strict=True))
+    return heldout, coded, predictions[which], facts

@@ -9,7 +9,7 @@ from widgets.model import evaluation_heldout as eh
 from widgets.model.evaluation_metrics import three_way
 from widgets.model.versions import CHAIN_GANGING_TRIED, FREE_RIDERS_TRIED, GREAT_POWER_BUCKPASSING_TRIED
 
-from .heldout_support import chapter_text, hits_changed
+from .heldout_support import chapter_text, clean_run, hits_changed
 
 CODED = eh.WALT_AT_FIFTH  # the model as the fifth to ninth files were coded (before piling on)
 
@@ -20,9 +20,7 @@ FRAME = {"britain-1884", "germany-1884", "austria-hungary-1884", "italy-1884", "
 
 
 def _file(book):
-    _, files, predictions, f = book
-    heldout = files["eighth"]
-    return heldout, dict(zip(heldout.index, predictions["eighth"][CODED], strict=True)), predictions["eighth"], f
+    return clean_run(book, "eighth")
 
 
 def test_the_file_is_its_frame_and_its_outcomes_are_as_told(book):

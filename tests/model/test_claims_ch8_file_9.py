@@ -10,7 +10,7 @@ from widgets.model import evaluation_heldout as eh
 from widgets.model import versions
 from widgets.model.evaluation_metrics import three_way
 
-from .heldout_support import chapter_text, hits_changed
+from .heldout_support import chapter_text, clean_run, hits_changed
 
 CODED = eh.WALT_AT_FIFTH  # the model as the file was coded (before piling on)
 NEIGHBOURS_1938 = {"finland-1938", "estonia-1938", "latvia-1938", "poland-1938", "romania-1938", "turkey-1938",
@@ -18,9 +18,7 @@ NEIGHBOURS_1938 = {"finland-1938", "estonia-1938", "latvia-1938", "poland-1938",
 
 
 def _file(book):
-    _, files, predictions, f = book
-    heldout = files["ninth"]
-    return heldout, dict(zip(heldout.index, predictions["ninth"][CODED], strict=True)), predictions["ninth"], f
+    return clean_run(book, "ninth")
 
 
 def test_the_ninth_file_is_its_frame(book):

@@ -29,7 +29,8 @@ def test_chapter_8_says_what_the_fifth_file_shows(book):
     observed = dict(zip(heldout.index, three_way(list(heldout["observed"])), strict=True))
     walt = dict(zip(heldout.index, three(predictions, "fifth", eh.WALT_AT_FIFTH), strict=True))
     assert f["ho5_at5_macro3"] < f["ho5_modal_macro3"] < f["ho5_rule_macro3"] < f["ho5_logit_macro3"]
-    assert f["ho5_at5_macro3"] < min(f[f"ho{k}_at{k}_macro3"] for k in (1, 2, 3, 4))  # "worse than on any other"
+    others = [f[f"ho{k}_at{k}_macro3"] for k in (1, 2, 3, 4)] + [f[f"ho{k}_at5_macro3"] for k in (6, 7, 8, 9)]
+    assert f["ho5_at5_macro3"] < min(others)  # "worse than on any other file"
     assert f["ho5_at5_correct3"] < f["ho5_logit_correct3"] and f["ho5_at5_hit3_against"] == 0
     assert f["ho5_at5_hit3_with"] == 1 and walt["persia-1827"] == observed["persia-1827"] == "align with"
     against = {c for c, o in observed.items() if o == "align against"}
