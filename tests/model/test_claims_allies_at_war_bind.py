@@ -111,9 +111,9 @@ def test_the_eighth_file_decides_it_and_rejects_it(runs, book):
     from widgets.model import evaluation_specs as es
 
     cases, _, _, f = book
-    decision = es.allies_bind_decision(cases, runs)
+    decision = es.decide(es.ALLIES_AT_WAR_BIND, cases, runs)
     assert not decision.adopted and DEFAULT_PARAMETERS.allies_at_war_bind == 0.0
-    assert es.WITHOUT_THE_SPEC == TRIED_ON
+    assert es.ALLIES_AT_WAR_BIND.without == TRIED_ON
     assert decision.file_before == f["ho8_at5_macro3"]  # the eighth file's clean test: the model as it was coded
     assert decision.changed == {"italy-1884": ("buck-pass", "balance", "neutral")}
     # one stay-out lost and nothing else changed: the macro recall falls by a third of one stay-out's recall
@@ -128,10 +128,11 @@ def test_the_eighth_file_decides_it_and_rejects_it(runs, book):
     assert italy["allied_support"] == 1.0 and "Triple Alliance" in italy["why_allied_support"]
     assert italy["others_engaged"] > 0 and italy["threat_source"].startswith("France")
     assert ("the recall on that file fell from .375 to .354, so n stays 0") in DOC
-    facts = es.allies_bind_facts(decision)
+    facts = es.spec_facts(es.ALLIES_AT_WAR_BIND, decision)
+    assert es.all_spec_facts(cases, runs)["bind_ho8_after"] == facts["bind_ho8_after"]
     assert facts["bind_adopted"] == 0 and facts["bind_ho8_changed"] == 1
     with pytest.raises(ValueError, match="must hold the eighth held-out file"):
-        es.allies_bind_decision(cases, {w: r for w, r in runs.items() if w != "eighth"})
+        es.decide(es.ALLIES_AT_WAR_BIND, cases, {w: r for w, r in runs.items() if w != "eighth"})
     # the rule: adopted only if neither recall falls; float noise is not a fall
     assert es.SpecDecision(0.5, 0.5, 0.4, 0.4, {}).adopted and not es.SpecDecision(0.5, 0.49, 0.4, 0.5, {}).adopted
     assert not es.SpecDecision(0.5, 0.5, 0.4, 0.39, {}).adopted

@@ -44,7 +44,6 @@ class Spec:
 ALLIES_AT_WAR_BIND = Spec(ALLIES_AT_WAR_BIND_TRIED, "allies_at_war_bind", "eighth", "ho8", "bind")
 PILING_ON = Spec(PILING_ON_TRIED, "piling_on", "ninth", "ho9", "pile")
 SPECS: tuple[Spec, ...] = (ALLIES_AT_WAR_BIND, PILING_ON)
-WITHOUT_THE_SPEC = ALLIES_AT_WAR_BIND.without  # kept for the allies-at-war-bind tests and chapter
 
 
 def fell(before: float, after: float) -> bool:
@@ -86,11 +85,6 @@ def decide(spec: Spec, cases: pd.DataFrame, runs: Runs) -> SpecDecision:
     return SpecDecision(book[0], book[1], on_file[0], on_file[1], changed)
 
 
-def allies_bind_decision(cases: pd.DataFrame, runs: Runs) -> SpecDecision:
-    """The allies-at-war-bind rule, decided by the eighth file."""
-    return decide(ALLIES_AT_WAR_BIND, cases, runs)
-
-
 def spec_facts(spec: Spec, decision: SpecDecision) -> dict[str, Any]:
     """Chapter 8's numbers for one decision, under the spec's prefix and its file's tag (``bind_ho8_``,
     ``pile_ho9_``): ``<prefix>_book_before``/``_after``, ``<prefix>_<tag>_before``/``_after``,
@@ -102,6 +96,6 @@ def spec_facts(spec: Spec, decision: SpecDecision) -> dict[str, Any]:
             f"{p}_{t}_changed": len(decision.changed), f"{p}_adopted": int(decision.adopted)}
 
 
-def allies_bind_facts(decision: SpecDecision) -> dict[str, Any]:
-    """:func:`spec_facts` for allies at war bind (``bind_book_*``, ``bind_ho8_*``, ``bind_adopted``)."""
-    return spec_facts(ALLIES_AT_WAR_BIND, decision)
+def all_spec_facts(cases: pd.DataFrame, runs: Runs) -> dict[str, Any]:
+    """:func:`spec_facts` of every spec in ``SPECS``, each decided by its rule (chapter 8 glues them all)."""
+    return {key: value for spec in SPECS for key, value in spec_facts(spec, decide(spec, cases, runs)).items()}
