@@ -17,8 +17,9 @@ weights = st.builds(
 )
 capabilities = st.none() | unit
 lessons = st.floats(min_value=-1.0, max_value=1.0, allow_nan=False)
-# every input, the optional ones (capability, target, others engaged, neutrality lesson) included
-full_situations = st.builds(Situation, unit, unit, st.booleans(), unit, capabilities, st.booleans(), unit, lessons)
+# every input, the optional ones (capability, target, others engaged, neutrality lesson, allies fighting) included
+full_situations = st.builds(Situation, unit, unit, st.booleans(), unit, capabilities, st.booleans(), unit, lessons,
+                            unit)
 
 
 def ordered_pair(low: float = 0.0, high: float = 1.0, gap: float = 0.01) -> st.SearchStrategy:

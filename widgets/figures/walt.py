@@ -175,6 +175,7 @@ FIELD_TITLES = {
     "threat_level": "Overall threat level",
     "capability": "Own capability (share of the leading power)",
     "others_engaged": "Others already fighting the threat",
+    "allies_fighting": "Own allies already fighting the threat",
 }
 
 

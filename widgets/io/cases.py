@@ -30,7 +30,7 @@ REQUIRED_COLUMNS: tuple[str, ...] = (
 )
 # The optional model inputs (see Situation): empty or absent -> the default, whose term is zero.
 # A coded value needs its why_ line.
-INPUT_COLUMNS: tuple[str, ...] = ("capability", "target", "others_engaged", "neutrality_lesson")
+INPUT_COLUMNS: tuple[str, ...] = ("capability", "target", "others_engaged", "neutrality_lesson", "allies_fighting")
 LESSON_VALUES = (-1.0, 0.0, 1.0)
 OPTIONAL_COLUMNS: tuple[str, ...] = (
     "cinc_decider", "cinc_threat", "region", "notes", *INPUT_COLUMNS, *(f"why_{c}" for c in INPUT_COLUMNS),
@@ -102,7 +102,7 @@ def _check_row(line: int, row: Mapping[str, str], bad: Callable[[str, str], None
 
 
 def _check_inputs(row: Mapping[str, str], bad: Callable[[str, str], None], out: dict) -> None:
-    """The optional inputs: capability in [0, 1], target true/false, others_engaged in [0, 1],
+    """The optional inputs: capability in [0, 1], target true/false, others_engaged and allies_fighting in [0, 1],
     neutrality_lesson one of -1, 0, 1; each coded value needs its why_ line."""
     texts = {c: (row.get(c) or "").strip() for c in INPUT_COLUMNS}
     for column, text in texts.items():
@@ -119,12 +119,13 @@ def _check_inputs(row: Mapping[str, str], bad: Callable[[str, str], None], out: 
     if target not in ("", "true", "false"):
         bad("target", f"{texts['target']!r} must be true, false or empty")
     out["target"] = target == "true"
-    out["others_engaged"] = 0.0
-    if texts["others_engaged"]:
-        value = number(texts["others_engaged"])
-        if value is None or not 0.0 <= value <= 1.0:
-            bad("others_engaged", f"{texts['others_engaged']!r} must be empty or a number in [0, 1]")
-        out["others_engaged"] = value
+    for column in ("others_engaged", "allies_fighting"):
+        out[column] = 0.0
+        if texts[column]:
+            value = number(texts[column])
+            if value is None or not 0.0 <= value <= 1.0:
+                bad(column, f"{texts[column]!r} must be empty or a number in [0, 1]")
+            out[column] = value
     out["neutrality_lesson"] = 0.0
     if texts["neutrality_lesson"]:
         value = number(texts["neutrality_lesson"])

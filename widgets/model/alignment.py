@@ -179,7 +179,11 @@ align* (u, ``free_riders_align``; Walt 1987, p. 31) and *buck-passers are great 
 ``buckpassers_are_great_powers``; Mearsheimer 2001, Christensen and Snyder 1990). Their specifications,
 decision rules and results are in ``versions.py``'s docstring, beside the parameter sets they ran. A fourth,
 *allies at war bind* (n, ``allies_at_war_bind``; Snyder 1984), is there too: its rule also waited for the next
-held-out file, which rejected it.
+held-out file, which rejected it. Its measured form, *fighting allies bind* (z, ``fighting_allies_bind``; Snyder
+1984), reads the bond from a coded input (``Situation.allies_fighting``, B: the decider's own allies already at war
+with the threat) instead of from certain allied support: in war, others' fighting and allies' promises count as
+reasons to stay out only as E** * (1 - z * B) and C_u(a) * (1 - z * B) (``bound_to_fighting_allies``).
+Specified and committed with z = 0, before any run; ``versions.py`` has its decision rule.
 
 *Piling on* (p, ``piling_on``; Walt 1987, p. 33; Schweller 1994), **specified and committed with p = 0, run on
 the book's cases and on the ninth held-out file, and adopted by its rule** (p = 1 by default). The hegemony

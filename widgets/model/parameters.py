@@ -9,7 +9,8 @@ from . import validation
 # The coefficients that switch a later term on (1) or off (0), or count it in part: each lies in [0, 1].
 SWITCHES: tuple[str, ...] = ("resistance_feasibility", "hiding_ends_with_defeat", "insulated_buckpassing",
                              "chain_ganging", "allies_end_hiding", "free_riders_align",
-                             "buckpassers_are_great_powers", "allies_at_war_bind", "piling_on")
+                             "buckpassers_are_great_powers", "allies_at_war_bind", "piling_on",
+                             "fighting_allies_bind")
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,10 @@ class ModelParameters:
     # p (Walt 1987, p. 33; Schweller 1994): 0 = only hiding fades as the threat nears defeat (specified before its
     # first run; adopted by its rule once the ninth held-out file had been run, versions.py)
     piling_on: float = 1.0
+    # z (Snyder 1984; Christensen and Snyder 1990): 0 = the coded bond to allies already fighting the threat
+    # (Situation.allies_fighting) leaves their fighting and their promises reasons to stay out (specified before its
+    # first run, switched off until its rule is run, versions.py)
+    fighting_allies_bind: float = 0.0
     # Feasibility of resisting (module docstring, "F"): 0 leaves the intentions motive whole.
     resistance_feasibility: float = 1.0  # f (Walt 1987, pp. 30-31; Labs 1992)
     hiding_ends_with_defeat: float = 1.0  # g (Walt 1987, p. 30; Schweller 1994): 0 = hiding fades only toward victory

@@ -3,7 +3,8 @@
 Walt (1987, pp. 29-33) names the conditions under which states balance or bandwagon: the
 decider's strength, the availability of allies, and whether it chooses in peace or in war
 (and then how close the threatening side is to winning). Four optional inputs carry the
-mechanisms of staying out and of absolute size (see ``alignment.py``); each has a default
+mechanisms of staying out and of absolute size, and a fifth the bond to allies already fighting (see
+``alignment.py``); each has a default
 under which its term is zero, so a ``Situation`` built without them behaves as before.
 """
 
@@ -15,9 +16,9 @@ from typing import Any
 
 from . import validation
 
-# The inputs every explorer and case has always had; the four optional ones follow.
+# The inputs every explorer and case has always had; the optional ones follow.
 CORE_FIELDS: tuple[str, ...] = ("own_strength", "allied_support", "war", "victory")
-OPTIONAL_FIELDS: tuple[str, ...] = ("capability", "target", "others_engaged", "neutrality_lesson")
+OPTIONAL_FIELDS: tuple[str, ...] = ("capability", "target", "others_engaged", "neutrality_lesson", "allies_fighting")
 SITUATION_FIELDS: tuple[str, ...] = CORE_FIELDS + OPTIONAL_FIELDS
 BOOLEAN_FIELDS: tuple[str, ...] = ("war", "target")
 # The value at which each optional input's term is zero (the behaviour before it existed).
@@ -26,6 +27,7 @@ OPTIONAL_DEFAULTS: dict[str, Any] = {
     "target": False,
     "others_engaged": 0.0,
     "neutrality_lesson": 0.0,
+    "allies_fighting": 0.0,
 }
 
 SITUATION_LABELS: dict[str, str] = {
@@ -37,6 +39,7 @@ SITUATION_LABELS: dict[str, str] = {
     "target": "Itself under attack",
     "others_engaged": "Others already fighting the threat",
     "neutrality_lesson": "Lesson of the last great war",
+    "allies_fighting": "Own allies already fighting the threat",
 }
 
 
@@ -65,6 +68,9 @@ class Situation:
     - ``neutrality_lesson`` in [-1, 1]: the lesson of the decider's formative experience in
       the last systemic war (1 its neutrality kept it safe; -1 its neutrality failed or
       alliance brought it through; 0 no relevant experience).
+    - ``allies_fighting`` in [0, 1]: how far the decider's own allies, bound to it before the
+      decision, are already at war with the threat (1 a treaty ally; 0.5 a partner aligned
+      without a treaty obligation; 0 none). Validated always, used only when ``war`` is true.
     """
 
     own_strength: float = 0.5
@@ -75,9 +81,10 @@ class Situation:
     target: bool = False
     others_engaged: float = 0.0
     neutrality_lesson: float = 0.0
+    allies_fighting: float = 0.0
 
     def __post_init__(self) -> None:
-        for name in ("own_strength", "allied_support", "victory", "others_engaged"):
+        for name in ("own_strength", "allied_support", "victory", "others_engaged", "allies_fighting"):
             object.__setattr__(self, name, validation.unit_interval("Situation", name, getattr(self, name)))
         if self.capability is not None:
             object.__setattr__(self, "capability", validation.unit_interval("Situation", "capability", self.capability))

@@ -6,7 +6,8 @@ an insulated great power's buck-passing (Mearsheimer 2001, ch. 8), hiding (Schro
 the neutrality lesson (Reiter 1996) and great powers' indifference to threats far from hegemony
 (Levy 2004), the offence that makes others' fighting a poor shelter (Christensen and Snyder 1990) and the
 rank that buck-passing on others' fighting needs (Mearsheimer 2001), the bond between a decider and
-certain allies already fighting the threat (Snyder 1984), and the fading of reasons to stay out as the threat
+certain allies already fighting the threat (Snyder 1984), the same bond read from the coded allies at war
+(Snyder 1984), and the fading of reasons to stay out as the threat
 nears defeat (Walt 1987; Schweller 1994).
 Each is zero at its input's default.
 """
@@ -106,14 +107,32 @@ def promise_called_in(situation: Situation, params: ModelParameters = DEFAULT_PA
     return 1.0 - params.allies_at_war_bind * buck_catcher(situation)
 
 
+def bound_to_fighting_allies(situation: Situation, params: ModelParameters = DEFAULT_PARAMETERS) -> float:
+    """1 - z * B in [0, 1] in war, 1 in peace: how far others' fighting and allies' promises still invite staying out
+    when the decider's own allies are already at war with the threat.
+
+    Snyder (1984), the alliance security dilemma: a state whose allies are fighting risks abandonment, losing their
+    support when it needs it, if it leaves them to fight alone; the firmer the bond, the greater the risk
+    (Christensen and Snyder 1990 see the same bond from the system as chain-ganging). An ally at war is owed help,
+    not a shelter, and its promise has been called in. B = ``Situation.allies_fighting``, coded by the codebook (1 a
+    treaty ally at war with the threat, 0.5 a partner aligned without a treaty obligation, 0 none), replaces the
+    proxy of the rejected *allies at war bind* (``owed_to_fighting_allies``, which read the bond from certain allied
+    support). z = ``fighting_allies_bind``: 0 leaves others' fighting and allies' promises whole whoever fights.
+    """
+    if not situation.war:
+        return 1.0
+    return 1.0 - params.fighting_allies_bind * situation.allies_fighting
+
+
 def shelter(threat: Threat, situation: Situation, params: ModelParameters = DEFAULT_PARAMETERS) -> float:
-    """E** = E* * (1 - o * O) * (1 - y * smallness(c)) * (1 - n * C(a)) in [0, 1] (the rank factor 1 without
-    ``capability``): the buck-catcher (``buck_catcher``) discounted by the threat's offence (``holding_odds``),
-    by the decider's rank (``buckpasser_rank``) and by its bond to allies that fight (``owed_to_fighting_allies``).
-    Equals E* when o = y = n = 0. Every use of others' fighting as a reason to stay out (certainty of
+    """E** = E* * (1 - o * O) * (1 - y * smallness(c)) * (1 - n * C(a)) * (1 - z * B) in [0, 1] (the rank factor 1
+    without ``capability``, the last factor 1 in peace): the buck-catcher (``buck_catcher``) discounted by the
+    threat's offence (``holding_odds``), by the decider's rank (``buckpasser_rank``) and by its bond to allies that
+    fight, as proxied (``owed_to_fighting_allies``) and as coded (``bound_to_fighting_allies``).
+    Equals E* when o = y = n = z = 0. Every use of others' fighting as a reason to stay out (certainty of
     resistance, the shared intentions motive, insulation) reads this."""
     return (buck_catcher(situation) * holding_odds(threat, params) * buckpasser_rank(situation, params)
-            * owed_to_fighting_allies(situation, params))
+            * owed_to_fighting_allies(situation, params) * bound_to_fighting_allies(situation, params))
 
 
 def insulation(threat: Threat) -> float:
@@ -140,7 +159,8 @@ def insulated_buckpassing(threat: Threat, situation: Situation, params: ModelPar
 
 
 def promised_certainty(situation: Situation, params: ModelParameters = DEFAULT_PARAMETERS) -> float:
-    """C_u(a) = C(a) * (1 - u * smallness(c)) * (1 - n * E*) in [0, 1]: allies' promises as a reason to stay out.
+    """C_u(a) = C(a) * (1 - u * smallness(c)) * (1 - n * E*) * (1 - z * B) in [0, 1]: allies' promises as a reason
+    to stay out.
 
     Walt (1987, p. 31): "excessive confidence in allied support will encourage weak states to free-ride
     ... Among the great powers, the belief that allies are readily available encourages buck-passing".
@@ -151,10 +171,12 @@ def promised_certainty(situation: Situation, params: ModelParameters = DEFAULT_P
     free-riding inside the alliance, which the model counts as aligning against the threat, and only a
     great power toward passing the buck: C(a) is scaled by 1 - u * smallness(c). Only with
     ``capability`` given (rank is absolute size, as for hiding); C(a) whole when u = 0. With n
-    (``allies_at_war_bind``) > 0 it is further scaled by 1 - n * E* (``promise_called_in``).
+    (``allies_at_war_bind``) > 0 it is further scaled by 1 - n * E* (``promise_called_in``), with z
+    (``fighting_allies_bind``) > 0 by 1 - z * B in war (``bound_to_fighting_allies``).
     """
     return (support_certainty(situation.allied_support, params)
-            * _rank_discount(situation, params.free_riders_align, params) * promise_called_in(situation, params))
+            * _rank_discount(situation, params.free_riders_align, params) * promise_called_in(situation, params)
+            * bound_to_fighting_allies(situation, params))
 
 
 def resistance_certainty(threat: Threat, situation: Situation, params: ModelParameters = DEFAULT_PARAMETERS) -> float:

@@ -157,6 +157,27 @@ the shifts it fades were restated when it was adopted, to hold where it does not
 hegemony shift falls strictly as the threat's power rises, and that a good lesson keeps a small state out, in
 peace or while the threat is not utterly beaten; and that a small state with a good lesson stays neutral beside an
 open war, now for closeness to victory from 0.4 (it was 0.25).
+
+*Fighting allies bind* (Snyder 1984; Christensen and Snyder 1990), **specified and committed with z = 0, before any
+run**: the measured form of allies at war bind. That spec read the bond from the coded allied support, and the
+eighth file rejected it on a decision where the narrowing was wrong: Italy in 1884, whose certain allies (the Triple
+Alliance) were not the state fighting France. A new optional input, ``Situation.allies_fighting`` (B, the
+codebook's ``allies_fighting``: 1 when a state bound to the decider by a treaty of alliance in force before the
+decision is already at war with the threat, 0.5 when a partner aligned with it without a treaty obligation is, 0
+when none is, and 0 in peace), carries the bond itself. With z > 0, in war, others' fighting counts as shelter only
+as E** * (1 - z * B) and allies' promises as certainty of resistance only as C_u(a) * (1 - z * B)
+(``bound_to_fighting_allies``): an ally at war is owed help, not a shelter, and its promise has been called in.
+Hiding's use of C(a) and everything in stage 1 are unchanged, so the term moves a decision only between passing the
+buck and aligning; z = 1 counts it fully, z = 0 leaves the model as it was, and so does B = 0, the value of every
+row coded before the input existed (the first nine held-out files). Prompted by the decisions that prompted allies
+at war bind (among the book's cases Japan 1914, Britain 1914 and the Soviet Union 1945, whose allies were at war
+with the threat, were predicted to pass the buck) and by its failure on Italy 1884; those have been seen, so they
+cannot test it. Decision rule, fixed here before any run: the book's 93 cases are first coded for
+``allies_fighting`` by coders who are not shown the model, and the codes committed; then the term is run once on
+them, and once on the tenth held-out file, coded blind after this commit (with the new input), when that file is
+committed; z = 1 is adopted only if the three-way macro recall falls on neither, each against the model as it
+stands (z = 0), and every property holds; otherwise z stays 0. The logit baseline (``evaluation_logit``) is given
+the input only if the model adopts it, so that both always read the same coded inputs.
 """
 
 from __future__ import annotations
@@ -184,3 +205,4 @@ FREE_RIDERS_TRIED = replace(AT_FIFTH_FILE, free_riders_align=1.0)  # after the f
 GREAT_POWER_BUCKPASSING_TRIED = replace(AT_FIFTH_FILE, buckpassers_are_great_powers=1.0)  # after the sixth
 ALLIES_AT_WAR_BIND_TRIED = replace(AT_FIFTH_FILE, allies_at_war_bind=1.0)  # after the seventh; the eighth decided
 PILING_ON_TRIED = replace(AT_FIFTH_FILE, piling_on=1.0)  # after the eighth; the ninth adopted it (the model now)
+FIGHTING_ALLIES_BIND_TRIED = ModelParameters(fighting_allies_bind=1.0)  # after the ninth; the tenth will decide
