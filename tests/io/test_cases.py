@@ -79,7 +79,7 @@ def test_a_good_row_loads_with_types():
             "appease",
             "line 2, column 'observed': 'appease' must be one of balance, bandwagon, buck-pass, neutral",
         ),
-        ("year", "1453", "line 2, column 'year': '1453' must be a year from 1500 to 2000"),
+        ("year", "1453", "line 2, column 'year': '1453' must be a year from 1500 to 2016"),
         ("case_id", "Norway 1949", "line 2, column 'case_id': 'Norway 1949' must be lower-case words"),
         ("why_proximity", "", "line 2, column 'why_proximity': is empty"),
         ("chapters", "history;poetry", "line 2, column 'chapters': unknown chapter key 'poetry'"),

@@ -36,7 +36,7 @@ OPTIONAL_COLUMNS: tuple[str, ...] = (
     "cinc_decider", "cinc_threat", "region", "notes", *INPUT_COLUMNS, *(f"why_{c}" for c in INPUT_COLUMNS),
 )
 ALTERNATIVE_COLUMNS: tuple[str, ...] = ("reading",)
-YEAR_RANGE = (1500, 2000)
+YEAR_RANGE = (1500, 2016)  # to the last year of COW NMC v6.0, the CINC source
 CASE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 CHAPTER_KEYS = ("threat", "balancing", "bandwagoning", "conditions", "schweller", "beyond", "worlds", "history")
 
