@@ -14,6 +14,7 @@ from widgets.model.alignment import feasibility, great_power_rank, insulation, o
 from widgets.model.evaluation import THREE_WAY_OF, WITHOUT_FEASIBILITY, score, walt_predictions
 from widgets.model.evaluation_heldout import AT_FIRST_FILE, AT_SECOND_FILE, AT_THIRD_FILE, BEFORE_ALL, walt_correct3
 from widgets.model.parameters import ModelParameters
+from widgets.model.versions import AT_TENTH_FILE
 from widgets.model.reasons import percent
 from widgets.model.staying_out import distance_from_hegemony
 
@@ -162,7 +163,9 @@ def test_the_insulation_term_as_stated():
     assert insulation(Threat(1.0, 1.0, 0.5, 0.5)) == 0.0 < insulation(Threat(1.0, 0.5, 0.5, 0.5)) < 1.0
     assert insulation(Threat(0.5, 1.0, 0.5, 0.5)) > insulation(Threat(0.75, 1.0, 0.5, 0.5))
     # the recall as it was when the term was adopted, before the hegemony shift (the next term) existed
-    on, off = ModelParameters(hegemony_shift=0.0), ModelParameters(insulated_buckpassing=0.0, hegemony_shift=0.0)
+    # (and before fighting allies bind: AT_TENTH_FILE is the model as it stood until then)
+    on, off = (replace(AT_TENTH_FILE, hegemony_shift=0.0),
+               replace(AT_TENTH_FILE, insulated_buckpassing=0.0, hegemony_shift=0.0))
     assert ModelParameters().insulated_buckpassing == 1.0  # switched on now
     cases = load_cases()
     observed = list(cases["observed"])
@@ -194,7 +197,7 @@ def test_the_hegemony_shift_as_stated():
     assert distance_from_hegemony(weak, replace(gp, capability=None)) == 0.0
     assert distance_from_hegemony(weak, gp) > distance_from_hegemony(strong, gp) > 0.0
     assert abs(distance_from_hegemony(weak, middle) - distance_from_hegemony(weak, gp) / 2) < 1e-12
-    default = ModelParameters()
+    default = ModelParameters()  # the shift's value, unchanged since
     assert default.hegemony_shift == 1 - default.response_threshold == default.hiding_shift == default.lesson_shift
     assert "(1 − *τ*, the convention of the other stay-out shifts)" in text
     with_shift, without = predict(weak, gp), predict(weak, gp, params=AT_THIRD_FILE)
@@ -204,7 +207,7 @@ def test_the_hegemony_shift_as_stated():
     cases = load_cases()
     observed = list(cases["observed"])
     recall = {key: score(observed, walt_predictions(cases, params=p)).three.macro_recall
-              for key, p in (("off", ModelParameters(hegemony_shift=0.0)), ("on", default))}
+              for key, p in (("off", replace(AT_TENTH_FILE, hegemony_shift=0.0)), ("on", AT_TENTH_FILE))}
     assert len(cases) == 93 and recall["on"] >= recall["off"]
     printed = {key: f"{value:.3f}".removeprefix("0") for key, value in recall.items()}
     assert printed == {"off": ".705", "on": ".715"}
@@ -239,8 +242,8 @@ def test_the_rejected_chain_ganging_term_is_reported_as_it_ran():
 
     cases = load_cases()
     observed = list(cases["observed"])
-    off = walt_predictions(cases)
-    on = walt_predictions(cases, params=ModelParameters(chain_ganging=1.0))
+    off = walt_predictions(cases, params=AT_TENTH_FILE)  # the model as it stood before fighting allies bind
+    on = walt_predictions(cases, params=replace(AT_TENTH_FILE, chain_ganging=1.0))
     before, after = (score(observed, p).three.macro_recall for p in (off, on))
     doc = " ".join(versions.__doc__.split())
     assert f"fell from {before:.3f} to {after:.3f}".replace("0.", ".") in doc
@@ -282,7 +285,8 @@ def test_the_rejected_free_riding_term_is_reported_as_it_ran():
     observed = list(cases["observed"])
     assert f"the recall fell from {before:.3f} to {after:.3f}".replace("0.", ".") in doc
     assert after < before and DEFAULT_PARAMETERS.free_riders_align == 0.0
-    assert FREE_RIDERS_TRIED == replace(DEFAULT_PARAMETERS, free_riders_align=1.0, piling_on=0.0)
+    assert FREE_RIDERS_TRIED == replace(DEFAULT_PARAMETERS, free_riders_align=1.0, piling_on=0.0,
+                                        fighting_allies_bind=0.0)
     assert changed == {"west-germany-1955": ("buck-pass", "balance", "balance"),
                        "italy-1914": ("buck-pass", "balance", "neutral")}
     assert "It changed two decisions: West Germany 1955 became a hit" in doc
@@ -314,7 +318,8 @@ def test_the_rejected_great_power_buckpassing_term_is_reported_as_it_ran():
     observed = list(cases["observed"])
     assert f"the recall fell from {before:.3f} to {after:.3f}, so y stays 0".replace("0.", ".") in doc
     assert after < before and DEFAULT_PARAMETERS.buckpassers_are_great_powers == 0.0
-    assert GREAT_POWER_BUCKPASSING_TRIED == replace(DEFAULT_PARAMETERS, buckpassers_are_great_powers=1.0, piling_on=0.0)
+    assert GREAT_POWER_BUCKPASSING_TRIED == replace(DEFAULT_PARAMETERS, buckpassers_are_great_powers=1.0, piling_on=0.0,
+                                                    fighting_allies_bind=0.0)
     assert changed == {"romania-1916": ("buck-pass", "balance", "balance"),
                        **{c: ("buck-pass", "balance", "neutral") for c in ("netherlands-1914", "italy-1914",
                                                                              "romania-1914")}}

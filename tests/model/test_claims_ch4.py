@@ -26,6 +26,7 @@ from widgets.model.alignment import (
 from widgets.model.conditions import choice_grid, uniform_threat
 from widgets.model.evaluation import walt_predictions
 from widgets.model.evaluation_heldout import AT_FIRST_FILE, AT_FOURTH_FILE, AT_SECOND_FILE, AT_THIRD_FILE, load_heldout
+from widgets.model.versions import AT_TENTH_FILE
 from widgets.model.evaluation_metrics import score
 from widgets.model.reasons import percent
 from widgets.model.versions import AT_FIFTH_FILE
@@ -215,10 +216,14 @@ def test_staying_out_explorer_and_switzerland(text):
 def test_the_hiding_change_on_the_books_cases(text):
     old = ModelParameters(hiding_ends_with_defeat=0.0, allies_end_hiding=0.0)  # the model just before the change
     assert observed_now_before("finland-1941", old) == ("balance", "balance", "neutral")
-    assert observed_now_before("romania-1916", old) == ("balance", "buck-pass", "neutral")
+    assert observed_now_before("romania-1916", old) == ("balance", "balance", "neutral")
+    then = get_case("romania-1916")
+    assert predict(then.threat, then.situation, params=AT_TENTH_FILE).choice == "buck-pass"
+    assert then.situation.allies_fighting == 1.0 and "Russia" in then.row["why_allies_fighting"]
     assert ("it made Finland in 1941 a hit (the model had it hiding from a war already going against the Soviet "
             "Union) and moves Romania in 1916, which joined the Allies, from neutral to buck-passing, "
-            "still a miss") in text
+            "still a miss (fighting allies bind, adopted later, makes it a hit: Russia, its treaty ally, was "
+            "already at war)") in text
 
 
 def test_finland_1939_is_the_feasibility_caveat(text):
@@ -264,14 +269,23 @@ def test_exercise_solutions(text):
         return predict(t, s)
 
     single = {k: changed(k) for k in changes}
-    assert {k for k, p in single.items() if p.choice != "balance"} == {"allied_support", "victory"}
-    assert single["allied_support"].choice == single["victory"].choice == "buck-pass"
-    isolated_pass = percent(single["allied_support"].probabilities["buck-pass"])
-    assert f"Allied support alone (1.0 to 0.1) gives buck-passing ({isolated_pass})" in text
-    assert f"buck-passing too ({percent(single['victory'].probabilities['buck-pass'])})" in text
-    assert (f"each leave balancing ahead ({percent(single['aggregate_power'].probabilities['balance'])} and "
+    assert all(p.choice == "balance" for p in single.values()) and "2. None does." in text
+    assert f"Allied support alone (1.0 to 0.1) lowers balancing to {percent(single['allied_support'].probabilities['balance'])}" in text
+    victory = single["victory"].probabilities
+    assert f"lowers it to {percent(victory['balance'])}, with bandwagoning at {percent(victory['bandwagon'])}" in text
+    assert (f"barely move it ({percent(single['aggregate_power'].probabilities['balance'])} and "
             f"{percent(single['offensive_power'].probabilities['balance'])})") in text
     assert f"it surer ({percent(single['target'].probabilities['balance'])})" in text
+    # Germany, Finland's partner at war, binds it (own allies already fighting 0.5); before fighting allies bind
+    # (the model as the tenth file was coded) 1941 was close and the first two changes each gave buck-passing
+    assert f41.situation.allies_fighting == 0.5
+    then = predict(f41.threat, f41.situation, params=AT_TENTH_FILE).probabilities
+    assert f"buck-passing came close ({percent(then['buck-pass'])} against {percent(then['balance'])})" in text
+    old = [predict(f41.threat, replace(f41.situation, **{k: changes[k][1]}), params=AT_TENTH_FILE)
+           for k in ("allied_support", "victory")]
+    assert all(p.choice == "buck-pass" for p in old)
+    assert (f"the first two each gave buck-passing ({percent(old[0].probabilities['buck-pass'])} and "
+            f"{percent(old[1].probabilities['buck-pass'])})") in text
     assert single["target"].probabilities["balance"] > p41["balance"]
     isolated = replace(f41.situation, allied_support=f44.situation.allied_support)
     assert round(feasibility(isolated), 2) == 0.14 and "(*F* = 0.14)" in text
@@ -318,7 +332,13 @@ def test_exercise_solutions(text):
     assert (f"Balancing throughout: {percent(runs[0].probabilities['balance'])} with no one else fighting, "
             f"{percent(runs[1].probabilities['balance'])} as coded (0.75) and "
             f"{percent(runs[2].probabilities['balance'])} with a coalition holding (1)") in text
-    assert f"Buck-passing grows as others fight ({', '.join(percent(p) for p in passing)})" in text
+    assert f"Buck-passing barely grows as others fight ({', '.join(percent(p) for p in passing)})" in text
+    # Canada, which the United States had promised to defend, is among those fighting: half a debt (B = 0.5)
+    assert usa.situation.allies_fighting == 0.5 and "Canada" in usa.row["why_allies_fighting"]
+    old = [predict(usa.threat, replace(usa.situation, others_engaged=e), params=AT_TENTH_FILE).probabilities
+           for e in (0.75, 1.0)]
+    assert f"before that term, buck-passing rose to {percent(old[0]['buck-pass'])} and {percent(old[1]['buck-pass'])}" \
+        in text
     assert usa.situation.victory == 0.75 and usa.threat.proximity == 0.25
 
     china = get_case("china-1979")
@@ -418,11 +438,15 @@ def test_the_insulated_great_power_term(text):
             "buck-passers (hits if staying out is one outcome, still misses on the four-way split), and it cost "
             "one hit: the Soviet Union in August 1945, which joined the war on Japan, was predicted to leave that "
             "war to the Allies already fighting it (with the fifth mechanism it was predicted to stay out "
-            "altogether, and with piling on, adopted later, it passes the buck again: still a miss)") in text
+            "altogether, and with piling on, adopted later, it passed the buck again, still a miss, until fighting "
+            "allies bind made it a hit: its allies under the Yalta agreement were already at war with Japan)") in text
     then = dict(zip(cases.index, walt_predictions(cases, params=AT_FIFTH_FILE), strict=True))
     now = dict(zip(cases.index, walt_predictions(cases), strict=True))
     assert now["britain-1870"] == now["usa-1914"] == "buck-pass" and then["ussr-1945"] == "neutral"
-    assert now["ussr-1945"] == "buck-pass" != cases.loc["ussr-1945", "observed"]
+    tenth = dict(zip(cases.index, walt_predictions(cases, params=AT_TENTH_FILE), strict=True))
+    assert tenth["ussr-1945"] == "buck-pass" != cases.loc["ussr-1945", "observed"] == now["ussr-1945"]
+    assert cases.loc["ussr-1945", "allies_fighting"] == 1.0 and "Yalta" in cases.loc["ussr-1945",
+                                                                                      "why_allies_fighting"]
     assert "neither the book's cases nor the first two held-out files test it. Chapter 8's third" in text
     # what the model leaves out: a narrow sea counts as a shared border
     channel = get_case("britain-1870")
@@ -716,10 +740,11 @@ def test_the_later_specs_as_chapter_4_tells_them(text):
     now, before = walt_predictions(cases, params=AT_FIFTH_FILE), walt_predictions(cases, params=AT_FOURTH_FILE)
     moved = {c: (b, n) for c, b, n in zip(cases.index, before, now, strict=True) if b != n}
     assert moved == {"japan-1914": ("neutral", "buck-pass")} and cases.loc["japan-1914", "observed"] == "balance"
+    assert get_case("japan-1914").predict().choice == "balance"  # a hit since fighting allies bind
     assert all(three[b] == three[n] for b, n in moved.values())
     assert ("It changes no prediction of whether a state aligns against, with or stays out on the book's cases (it "
-            "moves Japan in 1914 from neutrality to buck-passing, still a miss, and with it Finland in 1941 would be a "
-            "hit even without the change to hiding above), and none on the fifth to ninth held-out files, coded after "
+            "moves Japan in 1914 from neutrality to buck-passing, a miss until fighting allies bind, adopted later, "
+            "made it a hit, and with it Finland in 1941 would be a hit even without the change to hiding above), and none on the fifth to ninth held-out files, coded after "
             "it.") in text
     assert "What was rejected is that reading of their argument, not the argument itself" in text
     for which in ("fifth", "sixth", "seventh", "eighth", "ninth"):  # no three-way prediction changed

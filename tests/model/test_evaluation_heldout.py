@@ -23,6 +23,7 @@ from .heldout_support import ROOT, three
     ("seventh", 24, [1860, 1862, 1882]),
     ("eighth", 20, [1884, 1900, 1919]),
     ("ninth", 27, [1938, 1939, 1950, 1956]),
+    ("tenth", 29, [1982, 1999, 2001, 2003]),
 ])
 def test_each_file_is_the_frame_the_codebook_states(book, which, n, years):
     """Every optional input coded, no decision among the book's cases or another file, every source
@@ -33,6 +34,9 @@ def test_each_file_is_the_frame_the_codebook_states(book, which, n, years):
     assert len(heldout) == n and not set(heldout.index) & (set(cases.index) | others)
     for column in ("capability", "target", "others_engaged", "neutrality_lesson"):
         assert heldout[column].notna().all(), column
+    # allies_fighting entered the codebook with the tenth file: coded (and justified) there, absent (B = 0) before
+    justified = heldout["why_allies_fighting"].str.len() > 0
+    assert (justified.all() if which == "tenth" else not justified.any() and heldout["allies_fighting"].isna().all())
     keys = set(re.findall(r"@\w+\{([^,\s]+),", (ROOT / "references.bib").read_text()))
     assert {k.strip() for s in heldout["sources"] for k in s.split(";")} <= keys
     assert sorted(heldout["year"].unique()) == years
@@ -42,8 +46,8 @@ def test_each_file_is_the_frame_the_codebook_states(book, which, n, years):
 
 def test_unknown_file_is_refused():
     with pytest.raises(ValueError, match="which must be one of 'first', 'second', 'third', 'fourth', 'fifth', "
-                                         "'sixth', 'seventh', 'eighth', 'ninth', got 'tenth'"):
-        eh.load_heldout("tenth")
+                                         "'sixth', 'seventh', 'eighth', 'ninth', 'tenth', got 'eleventh'"):
+        eh.load_heldout("eleventh")
 
 
 def test_predictors_are_fixed_on_the_book_cases_not_on_the_heldout_ones(book):
@@ -74,14 +78,14 @@ def test_the_two_rules_coincide_and_the_clean_row_comes_first(book):
 def test_pooled_scores_use_the_model_as_it_stood_for_each_file(book):
     cases, files, predictions, f = book
     pooled = eh.pooled_scores(cases, eh.run_all(cases))
-    order = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
+    order = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
     assert tuple(eh.HELDOUT_SETS) == order
     assert [eh.AS_CODED_ON[w] for w in order] == [eh.WALT_AT_FIRST, eh.WALT_AT_SECOND, eh.WALT_AT_THIRD,
-                                                      eh.WALT_AT_FOURTH] + [eh.WALT_AT_FIFTH] * 5
+                                                      eh.WALT_AT_FOURTH] + [eh.WALT_AT_FIFTH] * 5 + [eh.WALT_AT_TENTH]
     observed = three_way([o for which in order for o in files[which]["observed"]])
     coded = [p for which in order for p in three(predictions, which, eh.AS_CODED_ON[which])]
     assert pooled[eh.AS_CODED].three.correct == sum(o == p for o, p in zip(observed, coded, strict=True))
-    assert f["hop_n"] == sum(f[f"ho{k}_n"] for k in range(1, 10)) == len(observed)
+    assert f["hop_n"] == sum(f[f"ho{k}_n"] for k in range(1, 11)) == len(observed)
     table = eh.heldout_table(pooled)
     assert list(table.index) == list(eh.POOLED)
     assert table.loc[eh.AS_CODED, "macro recall (3)"] == round(f["hop_coded_macro3"], 3)

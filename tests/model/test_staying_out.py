@@ -127,10 +127,12 @@ def test_buck_passing_an_insulated_great_power_leaves_the_threat_to_a_buck_catch
     """Mearsheimer (2001, ch. 8): buck-passing is a threatened great power's preferred strategy when
     someone else can do the job. A great power (capability >= 0.25) that does not border the threat
     (X = 0), with great powers already fighting it and holding (E = 1, v <= 0.5), passes the buck rather
-    than balance, whatever the threat's power and aims and its own strength and allies."""
+    than balance, whatever the threat's power and aims and its own strength and allies, so long as none of its
+    own allies is at war with the threat (B = 0: with one, fighting allies bind makes others' fighting a debt, not a
+    shelter; restated so when that term was adopted)."""
     threat = replace(threat, proximity=0.0)
     situation = replace(situation, capability=max(0.25, situation.capability or 0.25), target=False,
-                        others_engaged=1.0, victory=min(situation.victory, 0.5))
+                        others_engaged=1.0, victory=min(situation.victory, 0.5), allies_fighting=0.0)
     assert _insulated_great_power_passes_the_buck(threat, situation)
 
 
@@ -141,11 +143,11 @@ def test_buck_passing_a_great_power_passes_the_buck_less_the_nearer_a_potential_
     """Mearsheimer (2001, ch. 8): a potential hegemon and a shared border push a threatened great power
     from buck-passing to balancing. With a buck-catcher (E > 0, not yet beaten), more of the threat's
     power (at some proximity) or more proximity (at some power) lowers the odds of passing the buck
-    against balancing."""
+    against balancing (with no ally of its own at war with the threat, B = 0, as above)."""
     other = "proximity" if source == "aggregate_power" else "aggregate_power"
     assume(getattr(threat, other) >= 0.05 and situation.others_engaged >= 0.05)
     situation = replace(situation, capability=max(0.25, situation.capability or 0.25), target=False,
-                        victory=min(situation.victory, 0.95))
+                        victory=min(situation.victory, 0.95), allies_fighting=0.0)
     low, high = (replace(threat, **{source: v}) for v in levels)
 
     def odds(t):
@@ -277,10 +279,11 @@ def test_learning_a_small_state_with_a_positive_lesson_beside_a_great_power_at_w
 def test_buck_passing_more_others_engaged_raises_buck_passing_for_a_capable_state(threat, situation, engaged):
     """Christensen and Snyder (1990), Mearsheimer (2001): when others already fight the threat, a
     capable state passes the buck; the more they fight, the more it does (even against a benign threat:
-    resistance is certain; allied support kept below adequate so only the others' fighting counts)."""
+    resistance is certain; allied support kept below adequate so only the others' fighting counts). The others are
+    not its own allies (B = 0: fighting allies bind, adopted later, takes their fighting away as a reason)."""
     situation = replace(situation, capability=max(0.25, situation.capability or 0.25),
                         allied_support=min(situation.allied_support, A0),
-                        victory=min(situation.victory, 0.95), target=False)
+                        victory=min(situation.victory, 0.95), target=False, allies_fighting=0.0)
     benign = replace(threat, aggressive_intentions=0.0)
     low, high = (replace(situation, others_engaged=e) for e in engaged)
     assert p(benign, high, "buck-pass") > p(benign, low, "buck-pass")
@@ -290,8 +293,10 @@ def test_buck_passing_more_others_engaged_raises_buck_passing_for_a_capable_stat
 def test_buck_passing_against_an_aggressor_others_fighting_it_serve_as_well_as_fighting_it_oneself(
         threat, situation, engaged, intent):
     """Mearsheimer (2001): buck-passing is a way of opposing an aggressor. With allied support already
-    certain, the more others fight an aggressive threat, the more buck-passing gains on balancing."""
-    situation = replace(situation, allied_support=1.0, victory=min(situation.victory, 0.95), target=False)
+    certain, the more others fight an aggressive threat, the more buck-passing gains on balancing, so long as its
+    allies are not themselves at war with the threat (B = 0, as above)."""
+    situation = replace(situation, allied_support=1.0, victory=min(situation.victory, 0.95), target=False,
+                        allies_fighting=0.0)
     threat = replace(threat, aggressive_intentions=intent)
     low, high = (replace(situation, others_engaged=e) for e in engaged)
     def odds(s):

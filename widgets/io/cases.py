@@ -132,6 +132,9 @@ def _check_inputs(row: Mapping[str, str], bad: Callable[[str, str], None], out: 
         if value not in LESSON_VALUES:
             bad("neutrality_lesson", f"{texts['neutrality_lesson']!r} must be empty or one of -1, 0, 1")
         out["neutrality_lesson"] = value
+    for column in INPUT_COLUMNS:  # a column the file lacks is not coded there (None), unlike an empty cell (default)
+        if column not in row:
+            out[column] = None
 
 
 def read_cases(text: str, source: str = "cases.csv") -> pd.DataFrame:

@@ -33,8 +33,11 @@ decisions: 1884, 1900, 1919, the rule's next four wars) tests the model as the f
 that term (not adopted: ``evaluation_specs``). After it, piling on (``piling_on``) was specified and run once on
 the book's cases, its decision left to ``data/cases_heldout_9.csv`` (27 decisions: 1938, 1939, 1950, 1956, the
 rule's next four wars), which tests the same model as the fifth to eighth files; the term changed nothing there
-and was adopted by its rule. ``HELDOUT_SETS`` names the files; on each, the clean test is of the model as it stood
-when the file was committed (``AS_CODED_ON``).
+and was adopted by its rule. After it, fighting allies bind (``fighting_allies_bind``) was specified with a new
+coded input (``allies_fighting``), coded for the book's cases and run once on them, its decision left to
+``data/cases_heldout_10.csv`` (29 decisions: 1982, 1999, 2001, 2003, the rule's next four wars, coded with the new
+input), which tests the model as it stood with piling on and adopted the term. ``HELDOUT_SETS`` names the files;
+on each, the clean test is of the model as it stood when the file was committed (``AS_CODED_ON``).
 
 What is compared (all fixed before the held-out decisions were seen, none refitted on them):
 
@@ -62,7 +65,15 @@ from .evaluation import WITHOUT_FEASIBILITY, _check_cases, walt_predictions
 from .evaluation_logit import covariates, fit_logit
 from .evaluation_metrics import THREE_WAY, Scorecard, macro_recall_gap_interval, score, three_way
 from .evaluation_rules import RULES_BY_NAME, best_rule, fit_rule, fit_rules
-from .versions import AT_FIFTH_FILE, AT_FIRST_FILE, AT_FOURTH_FILE, AT_SECOND_FILE, AT_THIRD_FILE, BEFORE_ALL
+from .versions import (
+    AT_FIFTH_FILE,
+    AT_FIRST_FILE,
+    AT_FOURTH_FILE,
+    AT_SECOND_FILE,
+    AT_TENTH_FILE,
+    AT_THIRD_FILE,
+    BEFORE_ALL,
+)
 
 HELDOUT_FILE = "cases_heldout.csv"
 HELDOUT_2_FILE = "cases_heldout_2.csv"
@@ -73,9 +84,11 @@ HELDOUT_6_FILE = "cases_heldout_6.csv"
 HELDOUT_7_FILE = "cases_heldout_7.csv"
 HELDOUT_8_FILE = "cases_heldout_8.csv"
 HELDOUT_9_FILE = "cases_heldout_9.csv"
+HELDOUT_10_FILE = "cases_heldout_10.csv"
 HELDOUT_SETS: dict[str, str] = {"first": HELDOUT_FILE, "second": HELDOUT_2_FILE, "third": HELDOUT_3_FILE,
                                 "fourth": HELDOUT_4_FILE, "fifth": HELDOUT_5_FILE, "sixth": HELDOUT_6_FILE,
-                                "seventh": HELDOUT_7_FILE, "eighth": HELDOUT_8_FILE, "ninth": HELDOUT_9_FILE}
+                                "seventh": HELDOUT_7_FILE, "eighth": HELDOUT_8_FILE, "ninth": HELDOUT_9_FILE,
+                                "tenth": HELDOUT_10_FILE}
 # The model as it stood when each file was committed: versions.py (the fifth to ninth files: the model as it
 # stands but for piling on, adopted after the ninth had been run).
 WALT = "Walt's threat model as it stands"
@@ -84,6 +97,7 @@ WALT_AT_SECOND = "Walt's model as the second file was coded (no insulation or he
 WALT_AT_THIRD = "Walt's model as the third file was coded (no hegemony shift)"
 WALT_AT_FOURTH = "Walt's model as the fourth file was coded (allies do not end hiding)"
 WALT_AT_FIFTH = "Walt's model as the fifth to ninth files were coded (no piling on)"
+WALT_AT_TENTH = "Walt's model as the tenth file was coded (no fighting allies bind)"
 WALT_WITHOUT_F = "Walt's model as it stands, without the feasibility term"
 WALT_BEFORE = "Walt's model before the six later changes"
 MODAL = "most common choice in the book's cases"
@@ -92,12 +106,12 @@ WAR_RULE = "war and victory (tuned on the book's cases for accuracy)"
 LOGIT = "estimated logit (fitted on the book's cases)"
 MODEL_VERSIONS: dict[str, ModelParameters | None] = {
     WALT: None, WALT_AT_FIRST: AT_FIRST_FILE, WALT_AT_SECOND: AT_SECOND_FILE, WALT_AT_THIRD: AT_THIRD_FILE,
-    WALT_AT_FOURTH: AT_FOURTH_FILE, WALT_AT_FIFTH: AT_FIFTH_FILE,
+    WALT_AT_FOURTH: AT_FOURTH_FILE, WALT_AT_FIFTH: AT_FIFTH_FILE, WALT_AT_TENTH: AT_TENTH_FILE,
     WALT_WITHOUT_F: WITHOUT_FEASIBILITY, WALT_BEFORE: BEFORE_ALL,
 }
 PREDICTORS: tuple[str, ...] = (*MODEL_VERSIONS, MODAL, BEST_RULE, WAR_RULE, LOGIT)
 PREFIXES: dict[str, str] = dict(zip(
-    PREDICTORS, ("walt", "at1", "at2", "at3", "at4", "at5", "nof", "before", "modal", "rule", "war", "logit"),
+    PREDICTORS, ("walt", "at1", "at2", "at3", "at4", "at5", "at10", "nof", "before", "modal", "rule", "war", "logit"),
     strict=True))
 
 
@@ -229,7 +243,8 @@ AS_CODED = "Walt's model as it stood when each file was coded"
 # On each file, the model its coders' work could test (the version committed before the file was).
 AS_CODED_ON: dict[str, str] = {"first": WALT_AT_FIRST, "second": WALT_AT_SECOND, "third": WALT_AT_THIRD,
                                "fourth": WALT_AT_FOURTH, "fifth": WALT_AT_FIFTH, "sixth": WALT_AT_FIFTH,
-                               "seventh": WALT_AT_FIFTH, "eighth": WALT_AT_FIFTH, "ninth": WALT_AT_FIFTH}
+                               "seventh": WALT_AT_FIFTH, "eighth": WALT_AT_FIFTH, "ninth": WALT_AT_FIFTH,
+                               "tenth": WALT_AT_TENTH}
 POOLED: tuple[str, ...] = (AS_CODED, MODAL, BEST_RULE, WAR_RULE, LOGIT)
 
 
@@ -299,7 +314,7 @@ def hegemony_shift_record(runs: Runs) -> dict[str, Any]:
 
 
 def all_heldout_facts(cases: pd.DataFrame | None = None, runs: Runs | None = None) -> dict[str, Any]:
-    """Chapter 8's held-out numbers: each file's (tags ``ho1`` to ``ho9``), the book-case scores of the models
+    """Chapter 8's held-out numbers: each file's (tags ``ho1`` to ``ho10``), the book-case scores of the models
     the first four files test (``book_at1_macro3`` to ``book_at4_macro3``), how many files the model as coded
     scores above each baseline on (``hof_files``, ``hof_above_modal``/``_rule``/``_logit``), the hegemony
     shift's record on the files coded after it (``hes_files``, ``hes_gained``, ``hes_lost``, ``hes_raised``),

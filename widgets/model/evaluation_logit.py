@@ -46,7 +46,8 @@ from .evaluation_metrics import THREE_WAY, THREE_WAY_OF, Metrics, Scorecard, eva
 from .threat import THREAT_SOURCES
 
 BASE_COVARIATES: tuple[str, ...] = (*THREAT_SOURCES, "own_strength", "allied_support", "war", "victory_x_war")
-OPTIONAL_INPUTS: tuple[str, ...] = ("capability", "target", "others_engaged", "neutrality_lesson")
+# allies_fighting joined when the model adopted it (versions.py): the logit reads the inputs the model reads
+OPTIONAL_INPUTS: tuple[str, ...] = ("capability", "target", "others_engaged", "neutrality_lesson", "allies_fighting")
 SEPARATION_BOUND = 25.0
 PRIOR_SD = 2.5
 BOOTSTRAP_DRAWS = 500

@@ -17,7 +17,7 @@ from .alignment import ModelParameters
 from .evaluation import walt_predictions
 from .evaluation_heldout import Runs
 from .evaluation_metrics import score
-from .versions import ALLIES_AT_WAR_BIND_TRIED, PILING_ON_TRIED
+from .versions import ALLIES_AT_WAR_BIND_TRIED, FIGHTING_ALLIES_BIND_TRIED, PILING_ON_TRIED
 
 TOLERANCE = 1e-12
 
@@ -43,7 +43,8 @@ class Spec:
 
 ALLIES_AT_WAR_BIND = Spec(ALLIES_AT_WAR_BIND_TRIED, "allies_at_war_bind", "eighth", "ho8", "bind")
 PILING_ON = Spec(PILING_ON_TRIED, "piling_on", "ninth", "ho9", "pile")
-SPECS: tuple[Spec, ...] = (ALLIES_AT_WAR_BIND, PILING_ON)
+FIGHTING_ALLIES_BIND = Spec(FIGHTING_ALLIES_BIND_TRIED, "fighting_allies_bind", "tenth", "ho10", "fab")
+SPECS: tuple[Spec, ...] = (ALLIES_AT_WAR_BIND, PILING_ON, FIGHTING_ALLIES_BIND)
 
 
 def fell(before: float, after: float) -> bool:

@@ -61,8 +61,8 @@ class ModelParameters:
     piling_on: float = 1.0
     # z (Snyder 1984; Christensen and Snyder 1990): 0 = the coded bond to allies already fighting the threat
     # (Situation.allies_fighting) leaves their fighting and their promises reasons to stay out (specified before its
-    # first run, switched off until its rule is run, versions.py)
-    fighting_allies_bind: float = 0.0
+    # first run; adopted by its rule once the tenth held-out file had been run, versions.py)
+    fighting_allies_bind: float = 1.0
     # Feasibility of resisting (module docstring, "F"): 0 leaves the intentions motive whole.
     resistance_feasibility: float = 1.0  # f (Walt 1987, pp. 30-31; Labs 1992)
     hiding_ends_with_defeat: float = 1.0  # g (Walt 1987, p. 30; Schweller 1994): 0 = hiding fades only toward victory
