@@ -14,9 +14,9 @@ from widgets.model.alignment import feasibility, great_power_rank, insulation, o
 from widgets.model.evaluation import THREE_WAY_OF, WITHOUT_FEASIBILITY, score, walt_predictions
 from widgets.model.evaluation_heldout import AT_FIRST_FILE, AT_SECOND_FILE, AT_THIRD_FILE, BEFORE_ALL, walt_correct3
 from widgets.model.parameters import ModelParameters
-from widgets.model.versions import AT_TENTH_FILE
 from widgets.model.reasons import percent
 from widgets.model.staying_out import distance_from_hegemony
+from widgets.model.versions import AT_TENTH_FILE
 
 from .changes import observed_now_before
 

@@ -26,10 +26,9 @@ from widgets.model.alignment import (
 from widgets.model.conditions import choice_grid, uniform_threat
 from widgets.model.evaluation import walt_predictions
 from widgets.model.evaluation_heldout import AT_FIRST_FILE, AT_FOURTH_FILE, AT_SECOND_FILE, AT_THIRD_FILE, load_heldout
-from widgets.model.versions import AT_TENTH_FILE
 from widgets.model.evaluation_metrics import score
 from widgets.model.reasons import percent
-from widgets.model.versions import AT_FIFTH_FILE
+from widgets.model.versions import AT_FIFTH_FILE, AT_TENTH_FILE
 
 from .changes import observed_now_before
 
@@ -270,7 +269,8 @@ def test_exercise_solutions(text):
 
     single = {k: changed(k) for k in changes}
     assert all(p.choice == "balance" for p in single.values()) and "2. None does." in text
-    assert f"Allied support alone (1.0 to 0.1) lowers balancing to {percent(single['allied_support'].probabilities['balance'])}" in text
+    alone = percent(single["allied_support"].probabilities["balance"])
+    assert f"Allied support alone (1.0 to 0.1) lowers balancing to {alone}" in text
     victory = single["victory"].probabilities
     assert f"lowers it to {percent(victory['balance'])}, with bandwagoning at {percent(victory['bandwagon'])}" in text
     assert (f"barely move it ({percent(single['aggregate_power'].probabilities['balance'])} and "
@@ -744,7 +744,8 @@ def test_the_later_specs_as_chapter_4_tells_them(text):
     assert all(three[b] == three[n] for b, n in moved.values())
     assert ("It changes no prediction of whether a state aligns against, with or stays out on the book's cases (it "
             "moves Japan in 1914 from neutrality to buck-passing, a miss until fighting allies bind, adopted later, "
-            "made it a hit, and with it Finland in 1941 would be a hit even without the change to hiding above), and none on the fifth to ninth held-out files, coded after "
+            "made it a hit, and with it Finland in 1941 would be a hit even without the change to hiding above), and "
+            "none on the fifth to ninth held-out files, coded after "
             "it.") in text
     assert "What was rejected is that reading of their argument, not the argument itself" in text
     for which in ("fifth", "sixth", "seventh", "eighth", "ninth"):  # no three-way prediction changed

@@ -121,57 +121,64 @@ def test_the_words_around_the_glued_case_groups():
     assert groups["balance vs bandwagon"] == ["Soviet Union 1939"]  # "the threat ... the state coveted"
     assert {"Italy 1940", "Romania 1944"} <= set(groups["same alignment, different reasons"])
     assert "appear under \"same alignment, different reasons\" below" in text
-    assert len(groups["balance vs out"]) == 1 and "like a lamb, it cares too little" in text
+    # "Joining against staying out": a grave threat next door (Belgium 1936, the lamb) or a treaty ally already at
+    # war (Japan 1914, whose appetite Schweller's model reads as too thin)
+    assert set(groups["balance vs out"]) == {"Japan 1914", "Belgium 1936"}
+    assert get_case("japan-1914").situation.allies_fighting == 1.0
+    assert ("Walt's model expects balancing, against a grave threat next door or beside a treaty ally already at "
+            "war; Schweller's keeps the state out") in text and "like a lamb, it cares too little" in text
     walt = {c.case_id: c.walt.choice for c in compared}
     assert all(walt[i] == "bandwagon" for i in ("bulgaria-1915", "bulgaria-1941", "italy-1940", "romania-1944"))
     assert walt["hungary-1940"] == walt["turkey-1945"] == "neutral"
     assert "(Bulgaria in 1915 and 1941, Italy in 1940, Romania in 1944), but keeps the small bystanders" in text
     by_name = {f"{c.decider.split(' (')[0]} {c.year}": c for c in compared}
-    # "Most are small states beside a great war ... The Soviet Union in 1945 is different: a great power beside a
-    # Japan too weak to endanger it, in a war the Allies were already winning ... keeps it out of the fighting"
+    # "Staying out against joining": small states beside a great war, all of them
     out_vs_bandwagon = groups["out vs bandwagon"]
-    assert "Soviet Union 1945" in out_vs_bandwagon
-    small = [n for n in out_vs_bandwagon if n != "Soviet Union 1945"]
-    assert len(small) > len(out_vs_bandwagon) / 2
-    assert all(get_case(by_name[n].case_id).situation.capability < 0.25 for n in small)
+    assert "Soviet Union 1945" not in out_vs_bandwagon
+    assert all(get_case(by_name[n].case_id).situation.capability < 0.25 for n in out_vs_bandwagon)
+    assert "states out: small states beside a great war, whose size, distance or last war counsel staying out." in text
+    # the Soviet Union 1945 under "same alignment, different reasons": balancing beside its allies at war (Yalta),
+    # where before fighting allies bind it passed the buck; piling on, the hegemony shift and insulation as stated
     ussr = get_case("ussr-1945")
-    assert by_name["Soviet Union 1945"].walt.choice == "buck-pass"
+    assert "Soviet Union 1945" in groups["same alignment, different reasons"]
+    assert by_name["Soviet Union 1945"].walt.choice == "balance" and by_name["Soviet Union 1945"].schweller.kind == \
+        "piling-on"
     assert ussr.situation.capability >= 0.25 and ussr.threat.aggregate_power <= 0.25 and ussr.situation.victory <= 0.1
-    assert ussr.situation.others_engaged > 0
-    assert "The Soviet Union in 1945 is different: a great power beside a Japan too weak to endanger it" in text
-    # "Walt's model keeps it out of the fighting. Great powers ... {levy2004balance} ... but a threat on the verge of
-    # defeat no longer keeps bystanders out (piling on) ... passes the buck ... Without the hegemony shift it would
-    # pass the buck too, and without that and the insulation term it would balance."
+    assert ussr.situation.others_engaged > 0 and ussr.situation.allies_fighting == 1.0
+    assert "The Soviet Union in 1945 is here too: a great power beside a Japan too weak to endanger it" in text
     from widgets.model.parameters import ModelParameters
-    without = {name: predict(ussr.threat, ussr.situation, params=ModelParameters(**off)).choice for name, off in {
-        "piling on": {"piling_on": 0.0},
-        "hegemony": {"hegemony_shift": 0.0},
-        "both": {"hegemony_shift": 0.0, "insulated_buckpassing": 0.0}}.items()}
+    from widgets.model.versions import AT_TENTH_FILE
+    assert predict(ussr.threat, ussr.situation, params=AT_TENTH_FILE).choice == "buck-pass"
+    without = {name: predict(ussr.threat, ussr.situation, params=dataclasses.replace(AT_TENTH_FILE, **off)).choice
+               for name, off in {"piling on": {"piling_on": 0.0}, "hegemony": {"hegemony_shift": 0.0},
+                                 "both": {"hegemony_shift": 0.0, "insulated_buckpassing": 0.0}}.items()}
     assert without == {"piling on": "neutral", "hegemony": "buck-pass", "both": "balance"}
     shifts = ussr.predict().stay_out
     assert 0 < shifts["hegemony"] < predict(ussr.threat, ussr.situation,
                                             params=ModelParameters(piling_on=0.0)).stay_out["hegemony"]
-    assert ("Walt's model keeps it out of the fighting. Great powers, on Levy's reading, balance against states that "
-            "could dominate the system and seldom against lesser ones {cite:p}`levy2004balance`") in text
-    assert ("but a threat on the verge of defeat no longer keeps bystanders out (piling on, chapter 4), so the model "
-            "has the Soviet Union align, and leave the fighting to the states already at war with Japan") in text
-    assert predict(ussr.threat, ussr.situation, params=ModelParameters(insulated_buckpassing=0.0)).choice == "balance"
-    assert ("Without the insulation term it would balance, a hit. The hegemony shift and the insulation term were "
-            "added after the held-out tests of chapter 8") in text
-    assert "and piling on was prompted in part by this very case, so these cases cannot test them." in text
+    for phrase in ("Great powers, on Levy's reading, balance against states that could dominate the system and "
+                   "seldom against lesser ones {cite:p}`levy2004balance`",
+                   "but the model still had the Soviet Union leave the fighting to the states already at war with "
+                   "Japan (passing the buck {cite:p}`mearsheimer2001tragedy`)",
+                   "with fighting allies bind (chapter 4) Walt's model has it balance against Japan, while "
+                   "Schweller's has it pile on",
+                   "and piling on and fighting allies bind were prompted in part by this very case, so it cannot test "
+                   "them."):
+        assert phrase in text, phrase
     # "Same alignment, different reasons": Japan 1940 there, both models right about the act
     japan = by_name["Japan 1940"]
     assert "Japan 1940" in groups["same alignment, different reasons"]
     assert japan.walt_correct and japan.schweller_correct
     assert "Schweller's as a jackal after the colonies of the beaten. Both are right about the act" in text
-    assert "the Soviet Union in 1945 (staying out against piling on)" in text
+    assert "the Soviet Union in 1945 (the same camp again: balancing beside its allies against piling on)" in text
     assert by_name["Soviet Union 1945"].schweller.kind == "piling-on"
 
 
 def test_the_words_around_the_scoreboards_contrast():
-    """'Only Schweller's model': jackals Walt's model sends to the other camp or keeps out, two states piling on
-    (Turkey and the Soviet Union 1945, both kept out), a jackal joining the status-quo camp, the lamb
-    Walt's model expects to balance and a lion it leaves to pass the buck."""
+    """'Only Schweller's model': jackals Walt's model sends to the other camp or keeps out, one state piling on
+    (Turkey 1945, kept out) and the lamb Walt's model expects to balance (since fighting allies bind, Walt's model
+    gets the Soviet Union 1945, Romania 1916 and Britain 1914 too); 'only Walt's model': Spain 1940 and Japan 1914;
+    'neither': Italy 1915."""
     from widgets.model.interests import side_contrast
 
     text = _text()
@@ -180,12 +187,18 @@ def test_the_words_around_the_scoreboards_contrast():
     only = [named[n] for n in side_contrast(list(compared.values()))["schweller only"]]
     kinds = {c.case_id: (c.row["observed_kind"], c.row["observed_side"], c.walt.choice) for c in only}
     piling = sorted(i for i, (kind, _, _) in kinds.items() if kind == "piling-on")
-    assert piling == ["turkey-1945", "ussr-1945"]
-    assert (kinds["turkey-1945"][2], kinds["ussr-1945"][2]) == ("neutral", "buck-pass")
-    assert "two states piling on at the end of a war (Turkey and the Soviet Union in 1945, which Walt's model " \
-           "keeps out: Turkey neutral, the Soviet Union passing the buck)" in text
-    lion = [c for c in only if c.schweller.label == "Balance"]
-    assert len(lion) == 1 and lion[0].walt.choice == "buck-pass"
+    assert piling == ["turkey-1945"] and kinds["turkey-1945"][2] == "neutral"
+    assert "a state piling on at the end of a war (Turkey in 1945, which Walt's model keeps neutral)" in text
+    assert not [c for c in only if c.schweller.label == "Balance"]  # no lion left to Walt's buck-passing
+    assert not [c for c in only if c.case_id == "romania-1916"]
+    walt_only = side_contrast(list(compared.values()))["walt only"]
+    assert sorted(walt_only) == ["Japan 1914", "Spain 1940"]
+    assert compared["japan-1914"].walt.choice == "balance" and compared["japan-1914"].schweller.choice != "balance"
+    assert "Japan in 1914 joined the war beside Britain, its treaty ally already at war with Germany" in text
+    assert side_contrast(list(compared.values()))["neither"] == ["Italy 1915"]
+    italy = compared["italy-1915"]
+    assert italy.walt.choice == "buck-pass" and get_case("italy-1915").situation.allies_fighting == 0.0
+    assert "(the Treaty of London, which made them so, was the decision itself)" in text
 
 
 def test_the_coding_rule_sentence():

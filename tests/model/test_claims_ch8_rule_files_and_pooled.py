@@ -132,11 +132,13 @@ def test_chapter_8_says_what_the_sixth_file_shows(book):
                    "Mecklenburg-Schwerin won, Parma lost;",
                    "(Hanover and Modena in 1849 won; Britain, Switzerland and Parma in 1859 lost)",
                    "but changes no prediction, nor on the sixth, seventh or eighth; on the ninth it moves Mongolia in "
-                   "1938 from neutrality to passing the buck, a miss either way.",
+                   "1938 from neutrality to passing the buck, a miss either way, and on the tenth it moves eight "
+                   "predictions without changing a hit or a miss.",
                    "on the sixth turned two into hits and lost one balancer, on the seventh turned ten into hits and "
-                   "lost none, on the eighth turned four into hits and lost none, and on the ninth turned none into "
-                   "hits and lost two balancers (France and the Soviet Union in 1956);",
-                   "the third parties of thirty-six wars, in nine files: every state each war's frame listed, but "
+                   "lost none, on the eighth turned four into hits and lost none, on the ninth turned none into "
+                   "hits and lost two balancers (France and the Soviet Union in 1956), and on the tenth changed four "
+                   "predictions but no hit or miss;",
+                   "the third parties of forty wars, in ten files: every state each war's frame listed, but "
                    "one (Modena in 1848, which had no government of its own to decide).",
                    "Parma lost; a macro recall of .68) and chain-ganging one fewer",
                    "though its macro recall would have risen to .63, since it finds two more alignments against the "
@@ -263,13 +265,13 @@ def test_chapter_8_says_what_the_seventh_file_shows(book):
 
 def test_chapter_8_file_by_file_table(book, runs):
     """One row per file in the order coded, each the file's clean test beside the baselines, equal to the
-    per-file facts; above always balancing on seven of the nine files and above the tuned rules on five ('the
-    first two and the last three'); 'the logit ... scores above it on every file but the seventh'."""
+    per-file facts; above always balancing on eight of the ten files and above the tuned rules on six ('the
+    first two and the last four'); 'the logit ... scores above it on every file but the seventh'."""
     cases, files, _, f = book
     table = eh.files_table(runs)
     assert list(table.index) == list(eh.HELDOUT_SETS) and list(table["decisions"]) == [len(files[w]) for w in files]
     prefix = {"first": "at1", "second": "at2", "third": "at3", "fourth": "at4", "fifth": "at5", "sixth": "at5",
-              "seventh": "at5", "eighth": "at5", "ninth": "at5"}
+              "seventh": "at5", "eighth": "at5", "ninth": "at5", "tenth": "at10"}
     for k, which in enumerate(eh.HELDOUT_SETS, start=1):
         row = table.loc[which]
         assert row["model as coded"] == round(f[f"ho{k}_{prefix[which]}_macro3"], 3)
@@ -278,23 +280,25 @@ def test_chapter_8_file_by_file_table(book, runs):
         assert (row["logit"] > row["model as coded"]) == (which != "seventh")
     assert table.loc["sixth", "years"] == "1848-1859" and table.loc["seventh", "years"] == "1860-1882"
     assert table.loc["eighth", "years"] == "1884-1919" and table.loc["ninth", "years"] == "1938-1956"
-    assert (f["hof_files"], f["hof_above_modal"], f["hof_above_rule"], f["hof_above_logit"]) == (9, 7, 5, 1)
+    assert table.loc["tenth", "years"] == "1982-2003"
+    assert (f["hof_files"], f["hof_above_modal"], f["hof_above_rule"], f["hof_above_logit"]) == (10, 8, 6, 1)
     above_rule = [w for w in table.index if table.loc[w, "model as coded"] > table.loc[w, "best rule"]]
-    assert above_rule == ["first", "second", "seventh", "eighth", "ninth"]
+    assert above_rule == ["first", "second", "seventh", "eighth", "ninth", "tenth"]
     text = chapter_text()
-    assert "and above the tuned rules on {eval}`fact[\\\"hof_above_rule\\\"]` (the first two and the last three); " \
+    assert "and above the tuned rules on {eval}`fact[\\\"hof_above_rule\\\"]` (the first two and the last four); " \
            "the logit fitted on the book's cases scores above it on every file but the seventh." in text
     assert "heldout.files_table(heldout_runs)" in text
 
 
 def test_chapter_8_pooled_verdict(book, runs):
-    """'level with that of the rule tuned on the book's cases': the lead 'has changed hands and back' (the model
+    """'level with that of the rule tuned on the book's cases': the lead 'has changed hands three times' (the model
     ahead by less than a ten-thousandth before the eighth file, behind by about a hundredth after it, ahead by
-    less than a hundredth after the ninth), and file by file it is below the rule on four of the nine; more
+    less than a hundredth after the ninth, behind by less than a thousandth after the tenth), and file by file it is
+    below the rule on four of the ten; more
     decisions right than always predicting balancing, but well below the logit fitted there (by more than 0.1);
     the hegemony shift's record on the files coded after it."""
     _, _, _, f = book
-    assert f["hop_modal_macro3"] < f["hop_rule_macro3"] < f["hop_coded_macro3"] < f["hop_rule_macro3"] + 0.01
+    assert f["hop_modal_macro3"] < f["hop_coded_macro3"] < f["hop_rule_macro3"] < f["hop_coded_macro3"] + 0.001
     assert f["hop_rule_macro3"] == f["hop_war_macro3"]  # 'which both tunings pick'
     # 'its strength against the rule is in staying out'; fewer alignments with and against the threat
     assert f["hop_coded_hit3_out"] > f["hop_rule_hit3_out"] == 0
@@ -308,32 +312,33 @@ def test_chapter_8_pooled_verdict(book, runs):
     order = list(eh.HELDOUT_SETS)
     assert 0 < margin(order[:7]) < 1e-4  # before the eighth file
     assert -0.02 < margin(order[:8]) < -0.005  # 'behind by about a hundredth after it'
-    assert 0 < margin(order) < 0.01  # 'ahead by less than a hundredth after the ninth'
+    assert 0 < margin(order[:9]) < 0.01  # 'ahead by less than a hundredth after the ninth'
+    assert -0.001 < margin(order) < 0  # 'behind by less than a thousandth after the tenth'
     recalls = [f[f"hop_coded_hit3_{k}"] / f[f"hop_obs3_{k}"] for k in ("against", "with", "out")]
     assert abs(sum(recalls) / 3 - f["hop_coded_macro3"]) < 1e-12
     assert f["hop_logit_macro3"] - f["hop_coded_macro3"] > 0.1
     assert f["hop_modal_correct3"] < f["hop_coded_correct3"] < f["hop_logit_correct3"]
     table = eh.files_table(runs)
     assert int((table["model as coded"] < table["best rule"]).sum()) == 4 == f["hof_files"] - f["hof_above_rule"]
-    assert f["hof_above_modal"] > f["hof_files"] / 2 and f["hof_files"] - f["hof_above_logit"] == 8
+    assert f["hof_above_modal"] > f["hof_files"] / 2 and f["hof_files"] - f["hof_above_logit"] == 9
     gains = {k: f[f"hop_logit_hit3_{k}"] - f[f"hop_coded_hit3_{k}"] for k in ("against", "with", "out")}
     assert max(gains, key=gains.get) == "against"
     # the hegemony shift after it was adopted: onlookers gained, balancers lost, files whose recall it raised
     shift = eh.hegemony_shift_record(runs)
-    assert shift["files"] == ["fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
+    assert shift["files"] == ["fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
     assert shift["raised"] == ["fourth", "fifth", "seventh", "eighth"]
     assert {c for c in shift["lost"] if c.endswith("-1956")} == {"france-1956", "ussr-1956"}  # the ninth's two
     files = {which: heldout for which, (heldout, _) in runs.items()}
     observed = {c: o for h in files.values() for c, o in zip(h.index, three_way(list(h["observed"])), strict=True)}
     assert {observed[c] for c in shift["gained"]} == {"stay out"} and {observed[c] for c in shift["lost"]} == {
         "align against"}
-    assert (f["hes_files"], f["hes_gained"], f["hes_lost"], f["hes_raised"]) == (6, 31, 5, 4)
+    assert (f["hes_files"], f["hes_gained"], f["hes_lost"], f["hes_raised"]) == (7, 31, 5, 4)
     # 'both stay above zero, while the model and the rule cannot be told apart'
     assert 0 < f["hop_gap_logit_low"] < f["hop_gap_logit_high"] and 0 < f["hop_gap_modal_low"]
     assert f["hop_gap_rule_low"] < 0 < f["hop_gap_rule_high"]
     assert f["hop_gap_logit_low"] < f["hop_logit_macro3"] - f["hop_coded_macro3"] < f["hop_gap_logit_high"]
     # resampling whole file-year groups instead: 'still above zero'
-    assert f["hop_groups"] == 40 and 0 < f["hop_gapw_logit_low"] and 0 < f["hop_gapw_modal_low"]
+    assert f["hop_groups"] == 44 and 0 < f["hop_gapw_logit_low"] and 0 < f["hop_gapw_modal_low"]
     assert f["hop_gapw_rule_low"] < 0 < f["hop_gapw_rule_high"]
     # versions.py: the great-power buck-passing spec (after the sixth file) was prompted by 'the pooled held-out
     # record, where the model finds 18 of 52 alignments against the threat' (files one to six, as coded)
@@ -343,16 +348,17 @@ def test_chapter_8_pooled_verdict(book, runs):
     from widgets.model import versions
 
     assert "where the model finds 18 of 52 alignments against the threat" in " ".join(versions.__doc__.split())
-    assert versions.AT_FIFTH_FILE == replace(ModelParameters(), piling_on=0.0)  # files five to nine test it
+    assert versions.AT_FIFTH_FILE == replace(ModelParameters(), piling_on=0.0, fighting_allies_bind=0.0)  # five-nine
     text = chapter_text()
-    for phrase in ("The lead has changed hands and back: the model was ahead by less than a ten-thousandth before the "
-                   "eighth file, behind by about a hundredth after it, and is ahead by less than a hundredth after the "
-                   "ninth; file by file it is below the rule on four of the nine.",
+    for phrase in ("The lead has changed hands three times: the model was ahead by less than a ten-thousandth before "
+                   "the eighth file, behind by about a hundredth after it, ahead by less than a hundredth after the "
+                   "ninth, and behind by less than a thousandth after the tenth; file by file it is below the rule on "
+                   "four of the ten.",
                    "but its macro recall is level with that of the rule tuned on the book's cases",
                    "(\\\"war and victory\\\", which both tunings pick;",
                    "above all because it finds the alignments against the threat",
                    "Out of sample it beats always balancing on most files, is level with a two-line rule (within "
-                   "chance, and on the pooled decisions), and is beaten on eight files of nine by a logit fitted to "
+                   "chance, and on the pooled decisions), and is beaten on nine files of ten by a logit fitted to "
                    "the same inputs",
                    "That is the model's main weakness out of sample.",
                    "both stay above zero, while the model and the rule cannot be told apart",

@@ -1,5 +1,6 @@
-"""Chapter 8's ceiling of re-weighting: no weighting of the four sources of threat on the grid brings the model's
-three-way macro recall on the book's cases to three in four, and where its misses lie (whether to align, or how)."""
+"""Chapter 8's ceiling of re-weighting: only in sample does a weighting of the four sources of threat on the grid
+bring the model's three-way macro recall on the book's cases to three in four, and where its misses lie (whether to
+align, or how)."""
 
 import numpy as np
 import pytest
@@ -16,11 +17,11 @@ def facts(cases, sweep):
     return ev.chapter_facts(cases, sweep)
 
 
-def test_no_weighting_reaches_three_in_four(cases, sweep, facts):
-    """Chapter 8: "No weighting of the four sources of threat on the grid takes it there": the best three-way macro
-    recall of any grid weighting, tuned and scored on the cases, is recomputed here by hand (recall of each
-    of the three outcomes, averaged) and is below the three in four the chapter says the model does not reach,
-    though at least the equal weights' score."""
+def test_reweighting_reaches_three_in_four_only_in_sample(cases, sweep, facts):
+    """Chapter 8: "Re-weighting the four sources of threat would take it there only in sample": the best three-way
+    macro recall of any grid weighting, tuned and scored on the cases, is recomputed here by hand (recall of each of
+    the three outcomes, averaged) and reaches three in four, while the model with equal weights and with its weights
+    re-tuned out of sample (leave-one-out) stays below."""
     side = {"balance": 0, "bandwagon": 1, "neutral": 2, "buck-pass": 2}
     observed = np.array([side[o] for o in sweep.observed])
 
@@ -30,10 +31,11 @@ def test_no_weighting_reaches_three_in_four(cases, sweep, facts):
 
     ceiling = max(macro3(p) for p in sweep.predicted)
     assert facts["settings_best_macro3"] == pytest.approx(ceiling)
-    assert facts["walt_macro3"] <= ceiling < 0.75
+    assert facts["walt_macro3"] < 0.75 <= ceiling and facts["loo_macro3"] < 0.75
     assert facts["settings"] == len(sweep.predicted)
     text = " ".join(CHAPTER_8.read_text().replace('\\n",\n    "', " ").split())
-    assert "No weighting of the four sources of threat on the grid takes it there" in text
+    assert "Re-weighting the four sources of threat would take it there only in sample" in text
+    assert "a ceiling found by fitting, not a result" in text
     assert 'fact[\\"settings_best_macro3:.3f\\"]' in text
     # "of its misses on the three-way split, [some] are about whether a state aligns at all ... and [the rest] about
     # how it aligns": a miss is about whether when exactly one of the observed and predicted choices is neutrality

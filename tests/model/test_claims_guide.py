@@ -117,7 +117,8 @@ def test_the_hegemony_shift_as_the_guide_describes_it(guide):
             "switched off before its first run and adopted by the same kind of rule, fixed beforehand, so only "
             "held-out files coded blind after it can test it: the fourth (a mixed result), the fifth (four "
             "onlookers gained, none lost), the sixth (two gained, one balancer lost), the seventh (ten gained, "
-            "none lost), the eighth (four gained, none lost) and the ninth (none gained, two balancers lost).") in guide
+            "none lost), the eighth (four gained, none lost), the ninth (none gained, two balancers lost) and the "
+            "tenth (none gained or lost).") in guide
     assert ("left the three-way recall unchanged on both the book's cases and the ninth file and so was adopted by the "
             "same rule") in guide
     assert "(Its first real test came on the ninth file, where Japan fought the Soviet Union in 1938: it cost one " \
@@ -153,16 +154,19 @@ def test_britain_between_the_wars_in_the_chapter_2_prompt(guide):
 
 
 def test_the_soviet_union_1945_in_the_one_week_module(guide):
-    """Session 2: the three case boxes, the Soviet Union 1945 now 'staying out against piling on'."""
+    """Session 2: the three case boxes, the Soviet Union 1945 now sent into the war by both models (Walt's since
+    fighting allies bind)."""
     from widgets.model.interests import compare_cases
 
     compared = {c.case_id: c for c in compare_cases()}
     assert compared["ussr-1939"].walt.choice == "balance" and compared["ussr-1939"].schweller.choice == "bandwagon"
     assert compared["japan-1940"].verdict == "same alignment, different reasons"
     ussr = compared["ussr-1945"]
-    assert ussr.walt.choice == "buck-pass" and ussr.schweller.kind == "piling-on"
-    assert ("the Soviet Union 1945, where Walt's model keeps out of the war a great power that Japan could no longer "
-            "endanger and Schweller's has it pile on") in guide
+    assert ussr.walt.choice == "balance" and ussr.schweller.kind == "piling-on"
+    assert get_case("ussr-1945").situation.allies_fighting == 1.0
+    assert ("and the Soviet Union 1945, where both models send a great power that Japan could no longer endanger into "
+            "the war, Walt's because its allies were already fighting Japan and Schweller's because it piles "
+            "on") in guide
 
 
 def _reading_time_tool():

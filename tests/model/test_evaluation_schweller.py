@@ -13,6 +13,8 @@ from widgets.model.evaluation import walt_predictions
 from widgets.model.evaluation_metrics import three_way
 from widgets.model.interests.choice import schweller_predict
 
+from .heldout_support import ROOT
+
 
 @pytest.fixture(scope="module")
 def book():
@@ -67,7 +69,8 @@ def test_chapter_8_says_what_the_numbers_show(book):
     """The prose of 'Both theories on the whole file' (chapter 8): Schweller's model recognises more
     of those that aligned with the threat, fewer of those that aligned against it (its against-misses
     mostly stay out) and fewer of those that stayed out; on all decisions the two are "all but level,
-    Walt's a hair ahead" (by under 0.01), on the 71 decisions that are not chapter 5's illustrations
+    Walt's a hair ahead" until fighting allies bind, now "Walt's is ahead" (by under 0.05), on the 71 decisions
+    that are not chapter 5's illustrations
     "Walt's lead is wider", and the alternative coding moves neither model much."""
     cases, _, rows, scores, f = book
     assert f["sch_hit3_with"] > f["walt_all_hit3_with"] and f["sch_hit3_against"] < f["walt_all_hit3_against"]
@@ -77,7 +80,10 @@ def test_chapter_8_says_what_the_numbers_show(book):
               if o == "align against" and p != "align against"]
     assert missed.count("stay out") > missed.count("align with")
     lead_all, lead71 = f["walt_all_macro3"] - f["sch_macro3"], f["walt71_macro3"] - f["sch71_macro3"]
-    assert 0 < lead_all < 0.01 and lead71 > lead_all
+    assert 0 < lead_all < 0.05 and lead71 > lead_all  # "Walt's is ahead", "Walt's lead is wider"
+    assert es.gap_facts(cases)["gap_all"] == pytest.approx(-lead_all)
+    text = " ".join((ROOT / "chapters" / "08_history.ipynb").read_text().replace('\\n",\n    "', " ").split())
+    assert "decisions Walt's is ahead (Schweller's macro recall minus Walt's is" in text
     assert abs(f["sch_alt_macro3"] - f["sch_macro3"]) < 0.02 and abs(f["walt_alt_macro3"] - f["walt_all_macro3"]) < 0.02
     assert f["sch_n"] == f["walt_all_n"] == len(cases) and f["sch71_n"] + 22 == len(cases)
 
@@ -103,13 +109,13 @@ def test_the_combinations_inputs_are_each_models_probabilities(book):
 
 
 def test_chapter_8_says_what_the_estimated_combination_shows(book):
-    """Held out, 'no better than either model alone'; 'scored on the cases it was fitted to, it beats
+    """Held out, 'no better than the better model alone, Walt's'; 'scored on the cases it was fitted to, it beats
     both' (chapter 8)."""
     cases, _, rows, _, f = book
     combination = es.combine(cases, rows)
     facts = es.combination_facts(combination)
     assert combination.fit.ok and facts["comb_problem_folds"] == 0
-    assert facts["comb_loo_macro3"] <= f["sch_macro3"] and facts["comb_loo_macro3"] <= f["walt_all_macro3"]
+    assert facts["comb_loo_macro3"] <= max(f["sch_macro3"], f["walt_all_macro3"]) == f["walt_all_macro3"]
     assert facts["comb_in_macro3"] > max(f["sch_macro3"], f["walt_all_macro3"])
     assert combination.held_out.n == len(cases)
 

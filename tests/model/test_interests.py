@@ -901,8 +901,9 @@ def test_scoring_by_side_counts_each_case_once_and_recall_is_per_observed_side()
 def test_chapter_5_patterns_of_difference_hold_for_the_cases_it_names():
     """Chapter 5 glues the groups of verdict_groups; what its prose says about them is checked here:
     the case boxes show Japan 1940 as the same alignment for different reasons, the Soviet Union 1939
-    as 'fear against gain' and the Soviet Union 1945 as 'staying out against piling on' (in the group
-    'staying out against joining'); every case falls in exactly one group; 'the other way round' is Walt's
+    as 'fear against gain' and the Soviet Union 1945 as 'balancing beside its allies against piling on' (in the
+    group 'same alignment, different reasons', since fighting allies bind); every case falls in exactly one group;
+    'the other way round' is Walt's
     buck-passing against Schweller's balancing; and the weak jackals Walt's model misses stay out or
     balance."""
     comparisons = compare_cases()
@@ -911,10 +912,10 @@ def test_chapter_5_patterns_of_difference_hold_for_the_cases_it_names():
     assert len(names) == len(set(names)) == len(comparisons)
     assert "Soviet Union 1939" in groups["balance vs bandwagon"]
     assert "Japan 1940" in groups["same alignment, different reasons"]
-    assert "Soviet Union 1945" in groups["out vs bandwagon"]
+    assert "Soviet Union 1945" in groups["same alignment, different reasons"]
     by_name = {f"{c.decider.split(' (')[0]} {c.year}": c for c in comparisons}
     ussr = by_name["Soviet Union 1945"]
-    assert ussr.walt.choice == "buck-pass" and ussr.schweller.kind == "piling-on"
+    assert ussr.walt.choice == "balance" and ussr.schweller.kind == "piling-on"
     assert all(by_name[n].walt.choice == "buck-pass" and by_name[n].schweller.choice == "balance"
                for n in groups["out vs balance"])
     for n in groups["balance vs bandwagon"] + groups["out vs bandwagon"]:

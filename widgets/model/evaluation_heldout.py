@@ -315,8 +315,8 @@ def hegemony_shift_record(runs: Runs) -> dict[str, Any]:
 
 def all_heldout_facts(cases: pd.DataFrame | None = None, runs: Runs | None = None) -> dict[str, Any]:
     """Chapter 8's held-out numbers: each file's (tags ``ho1`` to ``ho10``), the book-case scores of the models
-    the first four files test (``book_at1_macro3`` to ``book_at4_macro3``), how many files the model as coded
-    scores above each baseline on (``hof_files``, ``hof_above_modal``/``_rule``/``_logit``), the hegemony
+    the files test (``book_at1_macro3`` to ``book_at5_macro3``, and ``book_at10_macro3``), how many files the model
+    as coded scores above each baseline on (``hof_files``, ``hof_above_modal``/``_rule``/``_logit``), the hegemony
     shift's record on the files coded after it (``hes_files``, ``hes_gained``, ``hes_lost``, ``hes_raised``),
     95% bootstrap intervals of the pooled gaps in macro recall (``hop_gap_logit_*``: the logit's lead over the
     model as coded; ``hop_gap_modal_*`` and ``hop_gap_rule_*``: the model's lead over always balancing and over
@@ -332,7 +332,7 @@ def all_heldout_facts(cases: pd.DataFrame | None = None, runs: Runs | None = Non
         heldout, predictions = runs[which]
         facts.update(heldout_facts(scores_of(heldout, predictions), heldout, tag))
     for prefix, params in (("book_at1", AT_FIRST_FILE), ("book_at2", AT_SECOND_FILE), ("book_at3", AT_THIRD_FILE),
-                           ("book_at4", AT_FOURTH_FILE)):
+                           ("book_at4", AT_FOURTH_FILE), ("book_at5", AT_FIFTH_FILE), ("book_at10", AT_TENTH_FILE)):
         facts[f"{prefix}_macro3"] = score(list(cases["observed"]), walt_predictions(cases, params=params)
                                           ).three.macro_recall
     table = files_table(runs)
