@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import widgets
-from widgets import Situation, Threat, ThreatWeights, predict
+from widgets import CHOICES, Situation, Threat, ThreatWeights, predict
 from widgets.io.book_explorers import EXPLORER_IDS
 from widgets.io.cases import Case, get_case, load_alternative_cases, load_cases
 from widgets.model.alignment import (
@@ -745,10 +745,10 @@ def test_the_later_specs_as_chapter_4_tells_them(text):
     assert ("It changes no prediction of whether a state aligns against, with or stays out on the book's cases (it "
             "moves Japan in 1914 from neutrality to buck-passing, a miss until fighting allies bind, adopted later, "
             "made it a hit, and with it Finland in 1941 would be a hit even without the change to hiding above), and "
-            "none on the fifth to ninth held-out files, coded after "
+            "none on the fifth to tenth held-out files, coded after "
             "it.") in text
     assert "What was rejected is that reading of their argument, not the argument itself" in text
-    for which in ("fifth", "sixth", "seventh", "eighth", "ninth"):  # no three-way prediction changed
+    for which in ("fifth", "sixth", "seventh", "eighth", "ninth", "tenth"):  # no three-way prediction changed
         heldout = load_heldout(which)
         assert [three[p] for p in walt_predictions(heldout, params=AT_FIFTH_FILE)] == [
             three[p] for p in walt_predictions(heldout, params=AT_FOURTH_FILE)]
@@ -774,3 +774,34 @@ def test_the_later_specs_as_chapter_4_tells_them(text):
     assert ("It sent the same three neutrals of 1914 to balancing and turned only Romania's entry in 1916 into a "
             "hit; without that shelter, a small state facing a grave threat in the model has only hiding, its lesson "
             "and its allies' promises to keep it out.") in text
+
+
+def test_the_fighting_allies_explorer_and_its_try_this(text):
+    """'Allies at war': the explorer's start and each 'Try this' step, recomputed."""
+    t = Threat(0.75, 0.75, 0.5, 1.0)
+    s = Situation(own_strength=0.3, allied_support=1.0, war=True, victory=0.5, capability=0.3, others_engaged=1.0)
+    assert "ch4-fighting-allies" in EXPLORER_IDS and 'explorer_id="ch4-fighting-allies"' in CHAPTER.read_text() \
+        .replace('\\"', '"')
+    assert choice(t, s) == "buck-pass"
+    assert f"**Start.** The model predicts buck-passing ({pct(t, s, 'buck-pass')})" in text
+    grid = choice_grid(t, s, "others_engaged", "allies_fighting", points=11)
+    buckpass = CHOICES.index("buck-pass")
+    cells = {(grid.x_values[i], grid.y_values[j]) for j, row in enumerate(grid.choice) for i, c in enumerate(row)
+             if c == buckpass}
+    assert (1.0, 0.0) in cells and (0.0, 1.0) not in cells and (1.0, 1.0) not in cells  # 'the lower right'
+    bound, partner = replace(s, allies_fighting=1.0), replace(s, allies_fighting=0.5)
+    assert choice(t, bound) == choice(t, partner) == "balance"
+    assert f"balancing ({pct(t, bound, 'balance')}, buck-passing {pct(t, bound, 'buck-pass')})" in text
+    assert f"balancing just wins ({pct(t, partner, 'balance')}, buck-passing {pct(t, partner, 'buck-pass')})" in text
+    promised, promised_bound = replace(s, allied_support=0.5), replace(s, allied_support=0.5, allies_fighting=1.0)
+    assert choice(t, promised) == "buck-pass" and choice(t, promised_bound) == "balance"
+    assert (f"The model still predicts buck-passing ({pct(t, promised, 'buck-pass')}): others' fighting is shelter "
+            f"enough. Now raise own allies already fighting to 1.00: balancing ({pct(t, promised_bound, 'balance')})"
+            ) in text
+    alone = replace(s, others_engaged=0.0)
+    assert choice(t, alone) == "balance"
+    assert f"Balancing wins ({pct(t, alone, 'balance')}, buck-passing {pct(t, alone, 'buck-pass')})" in text
+    peace = replace(s, allies_fighting=1.0, war=False)
+    assert choice(t, peace) == "buck-pass" and predict(t, peace).probabilities == predict(t, replace(
+        s, war=False)).probabilities
+    assert f"Buck-passing returns ({pct(t, peace, 'buck-pass')}): the term reads a fight under way" in text

@@ -122,7 +122,7 @@ def test_the_hegemony_shift_as_the_guide_describes_it(guide):
     assert ("left the three-way recall unchanged on both the book's cases and the ninth file and so was adopted by the "
             "same rule") in guide
     assert "(Its first real test came on the ninth file, where Japan fought the Soviet Union in 1938: it cost one " \
-           "hit more than it gained.)" in guide
+           "hit more than it gained; on the tenth, two more.)" in guide
     assert ("A later spec, that a small state sure of its allies free-rides inside the alliance instead of passing "
             "the buck, lowered the recall on the book's cases and was not adopted; on the sixth file it would have "
             "got one more decision right, on calls its coders flagged as open.") in guide

@@ -177,9 +177,11 @@ def test_buck_passing_insulation_mutation_zeroing_its_weight_fails_its_property(
 
 @given(threats, full_situations, ordered_pair(0.5, 1.0))
 def test_buck_passing_a_buck_catcher_being_beaten_is_no_shelter(threat, situation, victories):
-    """Christensen and Snyder (1990): buck-passing needs a buck-catcher that can hold."""
+    """Christensen and Snyder (1990): buck-passing needs a buck-catcher that can hold. (The buck-catcher is not the
+    decider's own ally: with B = 1 fighting allies bind leaves no shelter to lose; restated so when it was adopted.)"""
     assume(situation.others_engaged > 0.01)
-    early, late = (replace(situation, war=True, target=False, allied_support=0.5, victory=v) for v in victories)
+    early, late = (replace(situation, war=True, target=False, allied_support=0.5, victory=v, allies_fighting=0.0)
+                   for v in victories)
     assert utility_terms(threat, late).utility("buck-pass") < utility_terms(threat, early).utility("buck-pass")
 
 

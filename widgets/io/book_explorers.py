@@ -24,7 +24,7 @@ EXPLORER_IDS: tuple[str, ...] = (
     "ch1-sources", "ch1-iran",
     "ch2-hypotheses", "ch2-neighbours", "ch2-usa-1917",
     "ch3-map", "ch3-sources", "ch3-war",
-    "ch4-conditions", "ch4-war", "ch4-staying-out", "ch4-insulated-buckpassing",
+    "ch4-conditions", "ch4-war", "ch4-staying-out", "ch4-insulated-buckpassing", "ch4-fighting-allies",
     "ch5-typology", "ch5-walt-schweller", "ch5-war",
     "ch6-ideology", "ch6-aid", "ch6-penetration", "ch6-combined",
     "ch7-worlds",

@@ -28,7 +28,8 @@ REQUIRED_COLUMNS: tuple[str, ...] = (
     "case_id", "year", "decider", "threat_source", *UNIT_COLUMNS, "war", "victory", "observed",
     "summary", *(f"why_{c}" for c in JUSTIFIED), "sources", "chapters",
 )
-# The optional model inputs (see Situation): empty or absent -> the default, whose term is zero.
+# The optional model inputs (see Situation): empty -> the default, whose term is zero; a column the file lacks ->
+# None (not coded there: the model uses the default, the logit leaves the input out).
 # A coded value needs its why_ line.
 INPUT_COLUMNS: tuple[str, ...] = ("capability", "target", "others_engaged", "neutrality_lesson", "allies_fighting")
 LESSON_VALUES = (-1.0, 0.0, 1.0)

@@ -19,8 +19,10 @@ responses, compared with a softmax:
     V_balance   = b_s * s + b_a * min(a, a_0) / a_0 + b_i * I * F - b_w * m - b_k * K
     V_bandwagon = c_0 + c_g * G + c_a * (1 - a) + b_w * m + b_k * K
     V_buckpass  = d_0 + d_c * C + e_i * E* * b_i * I + e_q * d_c * R * Q * E*
-    (with chain-ganging or rank switched on, E** = E* * (1 - o * O) * (1 - y * smallness(c)) in
-    place of E*, the last factor 1 without capability; see ``versions.py``)
+    (in war, with the decider's own allies at war with the threat, E* * (1 - z * B) and C(a) * (1 - z * B)
+    in place of E* and C(a), B = ``allies_fighting``, z = 1 adopted; with chain-ganging or rank switched on,
+    E* is further scaled by (1 - o * O) * (1 - y * smallness(c)), the last factor 1 without capability;
+    ``staying_out.shelter`` and ``promised_certainty`` hold the full products; see ``versions.py``)
 
 with s the decider's strength relative to the threat, a the probability of allied
 support, I the perceived aggressive intentions, E how far others already fight the
