@@ -1,0 +1,76 @@
+"""How far fighting allies bind rests on one coding of its input (``versions.py``; chapter 8, the tenth file).
+
+``allies_fighting`` was coded once for the book's cases and the tenth held-out file, by coders who knew what each
+state did. A second set of coders, shown neither the first coding nor the states' choices nor any model, coded it
+again for the same decisions (``data/allies_fighting_second.csv``). Two questions: how far the two codings agree
+(the share coded identically and Cohen's weighted kappa, ``coder_agreement.column_agreement``), and whether the
+model's record and the term's rule come out the same with the second coding in place of the first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from ..io.bond_coding import load_bond_coding
+from .coder_agreement import column_agreement
+from .evaluation import walt_predictions
+from .evaluation_metrics import score
+from .versions import AT_TENTH_FILE, FIGHTING_ALLIES_BIND_TRIED
+
+FILES: dict[str, str] = {"book": "cases.csv", "ho10": "cases_heldout_10.csv"}
+
+
+@dataclass(frozen=True)
+class BondRecoding:
+    """The second coding beside the first on one set of decisions: agreement, and the three-way macro recall of the
+    model with the term off (``before``) and on, with the first (``first``) and with the second coding (``second``)."""
+
+    n: int
+    identical: float
+    kappa: float | None
+    before: float
+    first: float
+    second: float
+    changed: tuple[str, ...]  # decisions whose prediction (term on) the second coding changes
+
+
+def recode(frame: pd.DataFrame, second: pd.DataFrame, file: str) -> pd.DataFrame:
+    """``frame`` with its ``allies_fighting`` replaced by the second coding of ``file``; raises ValueError naming the
+    decisions the second coding lacks or has beyond ``frame``."""
+    codes = second.xs(file, level="file")["allies_fighting"]
+    if set(codes.index) != set(frame.index):
+        odd = sorted(set(codes.index) ^ set(frame.index))
+        raise ValueError(f"the second coding of {file} does not match its decisions: {', '.join(odd[:5])}")
+    out = frame.copy()
+    out["allies_fighting"] = codes.reindex(frame.index).astype(float)
+    return out
+
+
+def compare(frame: pd.DataFrame, second: pd.DataFrame, file: str) -> BondRecoding:
+    """Agreement and scores for one set of decisions (``frame``, coded first) and its second coding."""
+    recoded = recode(frame, second, file)
+    identical, kappa = column_agreement(list(frame["allies_fighting"]), list(recoded["allies_fighting"]), True)
+    observed = list(frame["observed"])
+    on_first = walt_predictions(frame, params=FIGHTING_ALLIES_BIND_TRIED)
+    on_second = walt_predictions(recoded, params=FIGHTING_ALLIES_BIND_TRIED)
+    recall = [score(observed, p).three.macro_recall
+              for p in (walt_predictions(frame, params=AT_TENTH_FILE), on_first, on_second)]
+    changed = tuple(c for c, a, b in zip(frame.index, on_first, on_second, strict=True) if a != b)
+    return BondRecoding(len(frame), identical, kappa, *recall, changed)
+
+
+def bond_coding_facts(cases: pd.DataFrame, tenth: pd.DataFrame, second: pd.DataFrame | None = None) -> dict[str, Any]:
+    """Chapter 8's numbers (prefix ``bc2_``), for the book's cases (``book``) and the tenth file (``ho10``): ``_n``,
+    ``_identical``, ``_kappa``, ``_before``, ``_first``, ``_second`` (three-way macro recalls) and ``_changed``
+    (how many predictions the second coding changes)."""
+    second = load_bond_coding() if second is None else second
+    facts: dict[str, Any] = {}
+    for tag, frame in (("book", cases), ("ho10", tenth)):
+        r = compare(frame, second, FILES[tag])
+        facts.update({f"bc2_{tag}_n": r.n, f"bc2_{tag}_identical": r.identical, f"bc2_{tag}_kappa": r.kappa,
+                      f"bc2_{tag}_before": r.before, f"bc2_{tag}_first": r.first, f"bc2_{tag}_second": r.second,
+                      f"bc2_{tag}_changed": len(r.changed)})
+    return facts
