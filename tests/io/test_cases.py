@@ -243,3 +243,25 @@ def test_alternative_codings_name_primary_rows_once(shipped):
     assert list(both.index) == list(shipped.index)
     for case_id in alternatives.index:
         assert both.loc[case_id, "threat_source"] == alternatives.loc[case_id, "threat_source"]
+
+
+def test_allies_fighting_empty_is_zero_and_absent_is_not_coded():
+    """An empty cell is the default (0, the term's zero); a file without the column did not code it (None), so the
+    logit leaves it out there (held-out files one to nine) while the model reads the default."""
+    from widgets.io.cases import Case, read_cases
+    from widgets.model import evaluation_heldout as eh
+
+    columns = (*REQUIRED_COLUMNS, "allies_fighting", "why_allies_fighting")
+    with_column = read_cases(to_csv([{**GOOD, "allies_fighting": "", "why_allies_fighting": ""}], columns))
+    assert with_column["allies_fighting"].iloc[0] == 0.0
+    without = read_cases(to_csv([GOOD]))
+    assert without["allies_fighting"].isna().all() and without["others_engaged"].iloc[0] == 0.0
+    assert Case(without.iloc[0].to_dict()).situation.allies_fighting == 0.0
+    missing_why = problems_of(to_csv([{**GOOD, "allies_fighting": "0.5", "why_allies_fighting": ""}], columns))
+    assert any(p.startswith("line 2, column 'why_allies_fighting': is empty") for p in missing_why), missing_why
+    too_big = problems_of(to_csv([{**GOOD, "allies_fighting": "1.5", "why_allies_fighting": "x"}], columns))
+    assert "line 2, column 'allies_fighting': '1.5' must be empty or a number in [0, 1]" in too_big, too_big
+    cases = eh.load_cases()
+    baselines = eh.Baselines(cases)
+    assert "allies_fighting" not in baselines.logit(eh.load_heldout("ninth")).covariates
+    assert "allies_fighting" in baselines.logit(eh.load_heldout("tenth")).covariates

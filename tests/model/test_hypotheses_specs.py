@@ -8,7 +8,7 @@ off spec stays a tested alternative a reader can switch on, so the properties ar
 on (or off) whatever the default, and each has a mutation test showing that its property can fail. Each is stated,
 as it was committed, for a decider none of whose own allies is at war with the threat (B = 0, ``unbound``):
 fighting allies bind (z, adopted after all of them) takes away the same reasons to stay out where B > 0, leaving
-these terms nothing to act on there.
+these terms less to act on there (nothing at B = 1).
 """
 
 from dataclasses import replace

@@ -41,7 +41,7 @@ SCALE_ENDS: dict[str, tuple[str, str]] = {
 }
 # Controls that act only while a yes/no control is ticked: closeness to victory means
 # nothing in peace (the model ignores it, see model.alignment).
-NEEDS: dict[str, str] = {"victory": "war"}
+NEEDS: dict[str, str] = {"victory": "war", "allies_fighting": "war"}  # inputs the model reads only in war
 
 
 @dataclass(frozen=True)

@@ -146,7 +146,8 @@ SHARE_ACTIONS: tuple[tuple[str, str], ...] = (
 # Fields coded on the scales of the case codebook (data/README.md, published as codebook.md).
 CODEBOOK_FIELDS = frozenset(
     ("aggregate_power", "proximity", "offensive_power", "aggressive_intentions", "own_strength", "allied_support",
-     "war", "victory", "capability", "target", "others_engaged", "neutrality_lesson", "threat_level"))
+     "war", "victory", "capability", "target", "others_engaged", "neutrality_lesson", "allies_fighting",
+     "threat_level"))
 CODEBOOK_PAGE = "codebook.html"
 
 

@@ -28,10 +28,11 @@ REQUIRED_COLUMNS: tuple[str, ...] = (
     "case_id", "year", "decider", "threat_source", *UNIT_COLUMNS, "war", "victory", "observed",
     "summary", *(f"why_{c}" for c in JUSTIFIED), "sources", "chapters",
 )
-# The optional model inputs (see Situation): empty -> the default, whose term is zero; a column the file lacks ->
-# None (not coded there: the model uses the default, the logit leaves the input out).
-# A coded value needs its why_ line.
+# The optional model inputs (see Situation): empty or absent -> the default, whose term is zero. A coded value needs
+# its why_ line. An input added after some files were coded is, in a file that lacks its column, not coded there
+# (None: the model uses the default, the logit leaves the input out): allies_fighting, absent from files 1-9.
 INPUT_COLUMNS: tuple[str, ...] = ("capability", "target", "others_engaged", "neutrality_lesson", "allies_fighting")
+NOT_CODED_WHEN_ABSENT: tuple[str, ...] = ("allies_fighting",)
 LESSON_VALUES = (-1.0, 0.0, 1.0)
 OPTIONAL_COLUMNS: tuple[str, ...] = (
     "cinc_decider", "cinc_threat", "region", "notes", *INPUT_COLUMNS, *(f"why_{c}" for c in INPUT_COLUMNS),
@@ -133,7 +134,7 @@ def _check_inputs(row: Mapping[str, str], bad: Callable[[str, str], None], out: 
         if value not in LESSON_VALUES:
             bad("neutrality_lesson", f"{texts['neutrality_lesson']!r} must be empty or one of -1, 0, 1")
         out["neutrality_lesson"] = value
-    for column in INPUT_COLUMNS:  # a column the file lacks is not coded there (None), unlike an empty cell (default)
+    for column in NOT_CODED_WHEN_ABSENT:  # a file without the column did not code it (None), unlike an empty cell
         if column not in row:
             out[column] = None
 

@@ -186,7 +186,7 @@ held-out file, which rejected it. Its measured form, *fighting allies bind* (z, 
 with the threat) instead of from certain allied support: in war, others' fighting and allies' promises count as
 reasons to stay out only as E** * (1 - z * B) and C_u(a) * (1 - z * B) (``bound_to_fighting_allies``).
 Specified and committed with z = 0, before any run, then run on the book's cases (coded for B first, blind to the
-model) and on the tenth held-out file and **adopted by its rule** (z = 1): the recall rose on both. Four
+model) and on the tenth held-out file and **adopted by its rule** (z = 1): the recall rose on both. Five
 properties of others' fighting as shelter were restated with it, to hold where the decider's own allies are not at
 war with the threat (B = 0), and the switched-off specs' properties likewise; ``versions.py`` has the runs.
 
@@ -245,6 +245,7 @@ from .reasons import explain
 from .situation import Situation
 from .standing import great_power_rank, outcome_weakness, smallness, weakness
 from .staying_out import (
+    bound_to_fighting_allies,
     buck_catcher,
     buckpasser_rank,
     distance_from_hegemony,
@@ -458,7 +459,8 @@ def predict(
         choice=choice,
         probabilities=probabilities,
         threat=level,
-        reasons=explain(choice, level, p_align, parts, shares, terms.values, threat.aggressive_intentions, shifts),
+        reasons=explain(choice, level, p_align, parts, shares, terms.values, threat.aggressive_intentions, shifts,
+                        1.0 - bound_to_fighting_allies(situation, params)),
         contributions=parts,
         p_align=p_align,
         weights=shares_of_threat,

@@ -18,8 +18,8 @@ import pandas as pd
 
 from .alignment import ModelParameters
 from .evaluation import walt_predictions
-from .evaluation_heldout import LOGIT, Baselines, Runs, heldout_predictions
-from .evaluation_metrics import score
+from .evaluation_heldout import Baselines, Runs
+from .evaluation_metrics import THREE_WAY, score
 from .versions import ALLIES_AT_WAR_BIND_TRIED, FIGHTING_ALLIES_BIND_TRIED, PILING_ON_TRIED
 
 TOLERANCE = 1e-12
@@ -122,9 +122,11 @@ def fighting_allies_checks(cases: pd.DataFrame, runs: Runs) -> dict[str, Any]:
     heldout, _ = runs[FIGHTING_ALLIES_BIND.deciding_file]
     facts: dict[str, Any] = {}
     for key, frame in (("fab_book_treaty_only", cases), ("fab_ho10_treaty_only", heldout)):
-        facts[key] = score(list(frame["observed"]), walt_predictions(treaty_only(frame))).three.macro_recall
+        predicted = walt_predictions(treaty_only(frame), params=FIGHTING_ALLIES_BIND.tried)
+        facts[key] = score(list(frame["observed"]), predicted).three.macro_recall
     blind = heldout.copy()
-    blind["allies_fighting"] = float("nan")  # not coded: the logit leaves the input out (Baselines.logit)
-    logit = heldout_predictions(cases, blind, Baselines(cases))[LOGIT]
+    blind["allies_fighting"] = float("nan")  # not coded: the logit leaves the input out, as on files one to nine
+    back = dict(zip(THREE_WAY, ("balance", "bandwagon", "neutral"), strict=True))
+    logit = [back[p] for p in Baselines(cases).logit(blind).predict(blind)]
     facts["ho10_logit_without_b_macro3"] = score(list(heldout["observed"]), logit).three.macro_recall
     return facts

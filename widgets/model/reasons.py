@@ -67,11 +67,13 @@ def explain(
     terms: Mapping[str, Mapping[str, float]],
     intentions: float = 1.0,
     stay_out: Mapping[str, float] | None = None,
+    bound: float = 0.0,
 ) -> tuple[str, ...]:
     """Sentences saying which factors drove ``choice``. ``terms`` maps each utility term to
     {response: value} (as ``Terms.values``); ``intentions``, the threat's perceived
     aggressiveness, picks the wording of the intentions sentence; ``stay_out`` holds the
-    stage-1 shifts of the hiding and lesson mechanisms."""
+    stage-1 shifts of the hiding and lesson mechanisms; ``bound`` how far the decider's own allies
+    at war take away its reasons to pass the buck (z * B in war, fighting allies bind)."""
     stay_out = stay_out or {}
     reasons = []
     if level > 0:
@@ -101,6 +103,9 @@ def explain(
                        "readier to align.")
     if p_align < 0.8:
         reasons.append("The threat is only just large enough to make aligning likely.")
+    if choice == "balance" and bound >= 0.5:
+        reasons.append("Its own allies are already at war with the threat, so it is bound to join them rather than "
+                       "leave the fighting to them.")
     # Compare the predicted response with its closest rival among the responses.
     rival = max((r for r in shares if r != choice), key=lambda r: shares[r])
     gaps = []

@@ -239,7 +239,7 @@ FREE_RIDERS_TRIED = replace(AT_FIFTH_FILE, free_riders_align=1.0)  # after the f
 GREAT_POWER_BUCKPASSING_TRIED = replace(AT_FIFTH_FILE, buckpassers_are_great_powers=1.0)  # after the sixth
 ALLIES_AT_WAR_BIND_TRIED = replace(AT_FIFTH_FILE, allies_at_war_bind=1.0)  # after the seventh; the eighth decided
 PILING_ON_TRIED = replace(AT_FIFTH_FILE, piling_on=1.0)  # after the eighth; the ninth adopted it
-FIGHTING_ALLIES_BIND_TRIED = ModelParameters(fighting_allies_bind=1.0)  # after the ninth; the tenth adopted it
 # The tenth file was coded after piling on was adopted and before fighting allies bind was: the model piling on was
 # tried as (today, the model as it stands but for z; a test checks it).
 AT_TENTH_FILE = PILING_ON_TRIED
+FIGHTING_ALLIES_BIND_TRIED = replace(AT_TENTH_FILE, fighting_allies_bind=1.0)  # after the ninth; the tenth adopted it
