@@ -221,8 +221,8 @@ def test_the_hiding_change_on_the_books_cases(text):
     assert then.situation.allies_fighting == 1.0 and "Russia" in then.row["why_allies_fighting"]
     assert ("it made Finland in 1941 a hit (the model had it hiding from a war already going against the Soviet "
             "Union) and moves Romania in 1916, which joined the Allies, from neutral to buck-passing, "
-            "still a miss (fighting allies bind, adopted later, makes it a hit: Russia, its treaty ally, was "
-            "already at war)") in text
+            "still a miss (fighting allies bind, adopted later, makes it a hit: Russia, which had guaranteed "
+            "Romania's territory in a secret convention of 1914, was already at war)") in text
 
 
 def test_finland_1939_is_the_feasibility_caveat(text):
@@ -439,7 +439,8 @@ def test_the_insulated_great_power_term(text):
             "one hit: the Soviet Union in August 1945, which joined the war on Japan, was predicted to leave that "
             "war to the Allies already fighting it (with the fifth mechanism it was predicted to stay out "
             "altogether, and with piling on, adopted later, it passed the buck again, still a miss, until fighting "
-            "allies bind made it a hit: its allies under the Yalta agreement were already at war with Japan)") in text
+            "allies bind made it a hit: its wartime allies, with whom it had agreed at Yalta to enter the war on "
+            "Japan, were already fighting it)") in text
     then = dict(zip(cases.index, walt_predictions(cases, params=AT_FIFTH_FILE), strict=True))
     now = dict(zip(cases.index, walt_predictions(cases), strict=True))
     assert now["britain-1870"] == now["usa-1914"] == "buck-pass" and then["ussr-1945"] == "neutral"
@@ -744,7 +745,8 @@ def test_the_later_specs_as_chapter_4_tells_them(text):
     assert all(three[b] == three[n] for b, n in moved.values())
     assert ("It changes no prediction of whether a state aligns against, with or stays out on the book's cases (it "
             "moves Japan in 1914 from neutrality to buck-passing, a miss until fighting allies bind, adopted later, "
-            "made it a hit, and with it Finland in 1941 would be a hit even without the change to hiding above), and "
+            "made it a hit; with allies ending hiding, Finland in 1941 would be a hit even without the change to "
+            "hiding above), and "
             "none on the fifth to tenth held-out files, coded after "
             "it.") in text
     assert "What was rejected is that reading of their argument, not the argument itself" in text
@@ -795,6 +797,7 @@ def test_the_fighting_allies_explorer_and_its_try_this(text):
     assert f"balancing just wins ({pct(t, partner, 'balance')}, buck-passing {pct(t, partner, 'buck-pass')})" in text
     promised, promised_bound = replace(s, allied_support=0.5), replace(s, allied_support=0.5, allies_fighting=1.0)
     assert choice(t, promised) == "buck-pass" and choice(t, promised_bound) == "balance"
+    assert "(below 0.7, allies' promises count for nothing in the model)" in text
     assert (f"The model still predicts buck-passing ({pct(t, promised, 'buck-pass')}): others' fighting is shelter "
             f"enough. Now raise own allies already fighting to 1.00: balancing ({pct(t, promised_bound, 'balance')})"
             ) in text
@@ -804,4 +807,5 @@ def test_the_fighting_allies_explorer_and_its_try_this(text):
     peace = replace(s, allies_fighting=1.0, war=False)
     assert choice(t, peace) == "buck-pass" and predict(t, peace).probabilities == predict(t, replace(
         s, war=False)).probabilities
-    assert f"Buck-passing returns ({pct(t, peace, 'buck-pass')}): the term reads a fight under way" in text
+    assert f"Buck-passing returns ({pct(t, peace, 'buck-pass')}, as at the start): the term reads a fight under way" \
+        in text
