@@ -265,3 +265,5 @@ def test_allies_fighting_empty_is_zero_and_absent_is_not_coded():
     baselines = eh.Baselines(cases)
     assert "allies_fighting" not in baselines.logit(eh.load_heldout("ninth")).covariates
     assert "allies_fighting" in baselines.logit(eh.load_heldout("tenth")).covariates
+    # the derived interaction is a base input on every file (it was once dropped because no file has such a column)
+    assert all("victory_x_war" in baselines.logit(eh.load_heldout(w)).covariates for w in ("first", "ninth", "tenth"))

@@ -62,7 +62,7 @@ from ..io.cases import load_cases
 from ..io.csvtable import data_file
 from .alignment import ModelParameters
 from .evaluation import WITHOUT_FEASIBILITY, _check_cases, walt_predictions
-from .evaluation_logit import covariates, fit_logit
+from .evaluation_logit import BASE_COVARIATES, covariates, fit_logit
 from .evaluation_metrics import THREE_WAY, Scorecard, macro_recall_gap_interval, score, three_way
 from .evaluation_rules import RULES_BY_NAME, best_rule, fit_rule, fit_rules
 from .versions import (
@@ -142,7 +142,10 @@ class Baselines:
         self._logits: dict[tuple[str, ...], Any] = {}
 
     def logit(self, heldout: pd.DataFrame) -> Any:
-        names = tuple(n for n in covariates(self.cases) if n in heldout.columns and heldout[n].notna().all())
+        """The logit on the inputs ``heldout`` codes: every base input (``victory_x_war`` is derived from ``war`` and
+        ``victory``, which every file codes) and the optional ones its columns code in full."""
+        names = tuple(n for n in covariates(self.cases)
+                      if n in BASE_COVARIATES or (n in heldout.columns and heldout[n].notna().all()))
         if names not in self._logits:
             self._logits[names] = fit_logit(self.cases, "three", names=names)
         return self._logits[names]
