@@ -2,7 +2,7 @@
 
 import pytest
 
-from widgets.io.bond_coding import BondCodingError, load_bond_coding, read_bond_coding
+from widgets.io.bond_coding import CODED_FILES, BondCodingError, load_bond_coding, read_bond_coding
 from widgets.io.cases import load_cases
 
 HEADER = "file,case_id,allies_fighting,why_allies_fighting\n"
@@ -29,3 +29,9 @@ def test_bad_rows_are_refused_by_line_and_column(row, message):
 def test_a_decision_coded_twice_is_refused():
     with pytest.raises(BondCodingError, match="'x-1900' is coded twice"):
         read_bond_coding(HEADER + "cases.csv,x-1900,0.5,a\ncases.csv,x-1900,0,b\n")
+
+
+def test_the_coded_files_are_the_books_and_the_tenth_held_out_file():
+    from widgets.model.evaluation_heldout import HELDOUT_SETS
+
+    assert CODED_FILES == ("cases.csv", HELDOUT_SETS["tenth"])

@@ -11,6 +11,7 @@ import pandas as pd
 from .csvtable import TableError, data_file, read_rows, read_text, unit_number
 
 SECOND_BOND_FILE = "allies_fighting_second.csv"
+# the book's cases and the tenth held-out file (evaluation_heldout.HELDOUT_10_FILE; a test checks they agree)
 CODED_FILES: tuple[str, ...] = ("cases.csv", "cases_heldout_10.csv")
 COLUMNS: tuple[str, ...] = ("file", "case_id", "allies_fighting", "why_allies_fighting")
 

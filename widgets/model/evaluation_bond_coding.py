@@ -14,13 +14,13 @@ from typing import Any
 
 import pandas as pd
 
-from ..io.bond_coding import load_bond_coding
+from ..io.bond_coding import CODED_FILES, load_bond_coding
 from .coder_agreement import column_agreement
 from .evaluation import walt_predictions
 from .evaluation_metrics import score
-from .versions import AT_TENTH_FILE, FIGHTING_ALLIES_BIND_TRIED
+from .evaluation_specs import FIGHTING_ALLIES_BIND
 
-FILES: dict[str, str] = {"book": "cases.csv", "ho10": "cases_heldout_10.csv"}
+FILES: dict[str, str] = dict(zip(("book", "ho10"), CODED_FILES, strict=True))
 
 
 @dataclass(frozen=True)
@@ -54,10 +54,10 @@ def compare(frame: pd.DataFrame, second: pd.DataFrame, file: str) -> BondRecodin
     recoded = recode(frame, second, file)
     identical, kappa = column_agreement(list(frame["allies_fighting"]), list(recoded["allies_fighting"]), True)
     observed = list(frame["observed"])
-    on_first = walt_predictions(frame, params=FIGHTING_ALLIES_BIND_TRIED)
-    on_second = walt_predictions(recoded, params=FIGHTING_ALLIES_BIND_TRIED)
+    on_first = walt_predictions(frame, params=FIGHTING_ALLIES_BIND.tried)
+    on_second = walt_predictions(recoded, params=FIGHTING_ALLIES_BIND.tried)
     recall = [score(observed, p).three.macro_recall
-              for p in (walt_predictions(frame, params=AT_TENTH_FILE), on_first, on_second)]
+              for p in (walt_predictions(frame, params=FIGHTING_ALLIES_BIND.without), on_first, on_second)]
     changed = tuple(c for c, a, b in zip(frame.index, on_first, on_second, strict=True) if a != b)
     return BondRecoding(len(frame), identical, kappa, *recall, changed)
 

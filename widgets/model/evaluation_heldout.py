@@ -151,6 +151,15 @@ class Baselines:
         return self._logits[names]
 
 
+# The three-way logit's labels as choices: one representative of each side (the three-way score reads it back).
+LOGIT_CHOICE: dict[str, str] = dict(zip(THREE_WAY, ("balance", "bandwagon", "neutral"), strict=True))
+
+
+def logit_choices(fit: Any, frame: pd.DataFrame) -> list[str]:
+    """A fitted three-way logit's predictions for ``frame``, as choices (``LOGIT_CHOICE``)."""
+    return [LOGIT_CHOICE[p] for p in fit.predict(frame)]
+
+
 def heldout_predictions(cases: pd.DataFrame, heldout: pd.DataFrame,
                         baselines: Baselines | None = None) -> dict[str, list[str]]:
     """Each predictor's choice for every held-out decision, everything fixed on ``cases`` first
@@ -167,13 +176,12 @@ def heldout_predictions(cases: pd.DataFrame, heldout: pd.DataFrame,
     elif baselines.cases is not cases and not baselines.cases.equals(cases):
         raise ValueError("baselines must be fitted on the same cases")
     best, war = baselines.best, baselines.war
-    back = dict(zip(THREE_WAY, ("balance", "bandwagon", "neutral"), strict=True))
     return {
         **{name: walt_predictions(heldout, params=params) for name, params in MODEL_VERSIONS.items()},
         MODAL: [baselines.modal] * len(heldout),
         BEST_RULE: RULES_BY_NAME[best.rule].predict(heldout, *best.setting),
         WAR_RULE: RULES_BY_NAME["war and victory"].predict(heldout, *war.setting),
-        LOGIT: [back[p] for p in baselines.logit(heldout).predict(heldout)],
+        LOGIT: logit_choices(baselines.logit(heldout), heldout),
     }
 
 

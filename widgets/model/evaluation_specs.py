@@ -18,8 +18,8 @@ import pandas as pd
 
 from .alignment import ModelParameters
 from .evaluation import walt_predictions
-from .evaluation_heldout import Baselines, Runs
-from .evaluation_metrics import THREE_WAY, score
+from .evaluation_heldout import Baselines, Runs, logit_choices
+from .evaluation_metrics import score
 from .versions import ALLIES_AT_WAR_BIND_TRIED, FIGHTING_ALLIES_BIND_TRIED, PILING_ON_TRIED
 
 TOLERANCE = 1e-12
@@ -126,7 +126,6 @@ def fighting_allies_checks(cases: pd.DataFrame, runs: Runs) -> dict[str, Any]:
         facts[key] = score(list(frame["observed"]), predicted).three.macro_recall
     blind = heldout.copy()
     blind["allies_fighting"] = float("nan")  # not coded: the logit leaves the input out, as on files one to nine
-    back = dict(zip(THREE_WAY, ("balance", "bandwagon", "neutral"), strict=True))
-    logit = [back[p] for p in Baselines(cases).logit(blind).predict(blind)]
+    logit = logit_choices(Baselines(cases).logit(blind), blind)
     facts["ho10_logit_without_b_macro3"] = score(list(heldout["observed"]), logit).three.macro_recall
     return facts
