@@ -211,6 +211,20 @@ hegemon; more others engaged raise a capable state's buck-passing; others' fight
 fighting it oneself; a buck-catcher being beaten is no shelter, this last found by the continuous-integration run's
 own search after the adoption), and every property of the switched-off specs
 (``tests/model/test_hypotheses_specs.py``).
+
+*Fighting allies bind, its first later test*, **fixed here before the first nine held-out files were coded for
+``allies_fighting``**. The term was adopted on one file of 29 decisions, which would have let the rejected specs pass
+too; the first nine files (216 decisions, 177 of them in war) have never been coded for its input, so the term has
+never acted on them and they can test it. Procedure: their war rows are coded for ``allies_fighting`` by the
+codebook, by coders shown the decider, the threat, the year, whether the decider is the target and how far others
+already fight the threat, and not shown what the state did, any other code of the row or the model; peace rows are 0
+by the codebook. The codes are committed; then the model as it stands is run once on the nine files with the term
+(z = 1) and without it (z = 0). Decision rule: z stays 1 if the three-way macro recall over the nine files' 216
+decisions pooled does not fall with the term and every property holds; otherwise z returns to 0, and the book
+reports the term as adopted on one file and rejected on the next nine. Reported beside the rule's number, whatever it
+shows: the change file by file, the decisions gained and lost, the reading that counts treaty allies only, and the
+logit baseline given the input. The files' own clean tests (each scored on the model as it stood when it was
+committed) do not change.
 """
 
 from __future__ import annotations
