@@ -30,7 +30,7 @@ REQUIRED_COLUMNS: tuple[str, ...] = (
 )
 # The optional model inputs (see Situation): empty or absent -> the default, whose term is zero. A coded value needs
 # its why_ line. An input added after some files were coded is, in a file that lacks its column, not coded there
-# (None: the model uses the default, the logit leaves the input out): allies_fighting, absent from files 1-9.
+# (None: the model uses the default, the logit leaves the input out): allies_fighting, once absent from files 1-9.
 INPUT_COLUMNS: tuple[str, ...] = ("capability", "target", "others_engaged", "neutrality_lesson", "allies_fighting")
 NOT_CODED_WHEN_ABSENT: tuple[str, ...] = ("allies_fighting",)
 LESSON_VALUES = (-1.0, 0.0, 1.0)

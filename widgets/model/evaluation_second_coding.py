@@ -56,13 +56,17 @@ WALT_LABELS: dict[str, str] = {
 
 def load_codings() -> dict[str, pd.DataFrame]:
     """The two codings of the same decisions, in the same order: ``first`` (the sixth and seventh files as
-    committed) and ``second`` (the second coders'). Raises ValueError if they cover different decisions."""
+    committed, without ``allies_fighting``, which the second coders were not asked for) and ``second`` (the second
+    coders'). Raises ValueError if they cover different decisions."""
     first = pd.concat([load_heldout(which) for which in SECOND_CODED])
     second = load_cases(data_file(SECOND_CODING_FILE))
     if set(first.index) != set(second.index) or len(first) != len(second):
         only = sorted(set(first.index) ^ set(second.index))
         raise ValueError(f"the second coding must cover the decisions of the {' and '.join(SECOND_CODED)} files "
                          f"exactly; these are in one coding only: {', '.join(only) or '(duplicates)'}")
+    # The second coders coded what the files coded then; allies_fighting, coded into the first coding later, is read
+    # as not coded in both, so that the two codings differ only where the coders did.
+    first["allies_fighting"] = float("nan")
     return {"first": first, "second": second.loc[first.index]}
 
 

@@ -1,0 +1,132 @@
+"""Fighting allies bind's first later test: the first nine held-out files, coded for its input after the term was
+adopted (``versions.py`` fixes the rule; chapter 8 reports it).
+
+The term was adopted on the tenth file's 29 decisions. The first nine files (216 decisions) were coded before its
+input existed, so it had never acted on them; their war rows were then coded for ``allies_fighting`` by coders shown
+neither what the states did nor the model. The rule: the term stays (z = 1) if the three-way macro recall over the
+nine files pooled does not fall with it. Both runs use the model as the term was adopted
+(``FIGHTING_ALLIES_BIND.tried`` and ``.without``), pinned so that a later change cannot move the verdict.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from .evaluation import walt_predictions
+from .evaluation_heldout import HELDOUT_SETS, LOGIT, Baselines, Runs, logit_choices
+from .evaluation_metrics import score, three_way
+from .evaluation_specs import FIGHTING_ALLIES_BIND, fell, treaty_only
+
+EARLIER_FILES: tuple[str, ...] = tuple(HELDOUT_SETS)[:9]  # coded before allies_fighting existed
+
+
+@dataclass(frozen=True)
+class FileChange:
+    """One file's three-way macro recall without the term (``before``) and with it (``after``), and the decisions it
+    made hits (``gained``) or misses (``lost``) on the three-way split."""
+
+    which: str
+    n: int
+    before: float
+    after: float
+    gained: tuple[str, ...]
+    lost: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class LaterTest:
+    """The rule's two numbers (``before``, ``after``: three-way macro recall over the nine files pooled), the reading
+    that counts treaty allies only (``treaty_only``), the logit baseline with and without the input (``logit_with``,
+    ``logit_without``), how the decisions were coded (``coded``: code -> count) and each file's change."""
+
+    n: int
+    before: float
+    after: float
+    treaty_only: float
+    logit_with: float
+    logit_without: float
+    coded: dict[float, int]
+    files: tuple[FileChange, ...]
+
+    @property
+    def kept(self) -> bool:
+        """The rule: the term stays if the pooled recall does not fall with it."""
+        return not fell(self.before, self.after)
+
+    @property
+    def gained(self) -> tuple[str, ...]:
+        return tuple(c for f in self.files for c in f.gained)
+
+    @property
+    def lost(self) -> tuple[str, ...]:
+        return tuple(c for f in self.files for c in f.lost)
+
+    @property
+    def files_raised(self) -> int:
+        return sum(fell(f.after, f.before) for f in self.files)
+
+    @property
+    def files_lowered(self) -> int:
+        return sum(fell(f.before, f.after) for f in self.files)
+
+
+def _file_change(which: str, frame: pd.DataFrame, before: list[str], after: list[str]) -> FileChange:
+    observed = list(frame["observed"])
+    o3, b3, a3 = three_way(observed), three_way(before), three_way(after)
+    gained = tuple(c for c, o, b, a in zip(frame.index, o3, b3, a3, strict=True) if a == o != b)
+    lost = tuple(c for c, o, b, a in zip(frame.index, o3, b3, a3, strict=True) if b == o != a)
+    recall = [score(observed, p).three.macro_recall for p in (before, after)]
+    return FileChange(which, len(frame), recall[0], recall[1], gained, lost)
+
+
+def later_test(cases: pd.DataFrame, runs: Runs) -> LaterTest:
+    """Run the rule on the first nine files of ``runs`` (``evaluation_heldout.run_all``); raises ValueError if one is
+    missing or does not code ``allies_fighting`` for every decision."""
+    missing = [w for w in EARLIER_FILES if w not in runs]
+    if missing:
+        raise ValueError(f"runs must hold the first nine held-out files; missing {', '.join(missing)}")
+    observed: list[str] = []
+    chosen: dict[str, list[str]] = {k: [] for k in ("before", "after", "treaty", "logit", "blind")}
+    coded: dict[float, int] = {}
+    files = []
+    baselines = Baselines(cases)
+    for which in EARLIER_FILES:
+        frame, predictions = runs[which]
+        if frame["allies_fighting"].isna().any():
+            raise ValueError(f"the {which} held-out file does not code allies_fighting for every decision")
+        before = walt_predictions(frame, params=FIGHTING_ALLIES_BIND.without)
+        after = walt_predictions(frame, params=FIGHTING_ALLIES_BIND.tried)
+        files.append(_file_change(which, frame, before, after))
+        blind = frame.copy()
+        blind["allies_fighting"] = float("nan")  # as before the coding: the logit leaves the input out
+        observed += list(frame["observed"])
+        chosen["before"] += before
+        chosen["after"] += after
+        chosen["treaty"] += walt_predictions(treaty_only(frame), params=FIGHTING_ALLIES_BIND.tried)
+        chosen["logit"] += predictions[LOGIT]
+        chosen["blind"] += logit_choices(baselines.logit(blind), blind)
+        for value in frame["allies_fighting"]:
+            coded[float(value)] = coded.get(float(value), 0) + 1
+    recall = {k: score(observed, v).three.macro_recall for k, v in chosen.items()}
+    return LaterTest(len(observed), recall["before"], recall["after"], recall["treaty"], recall["logit"],
+                     recall["blind"], dict(sorted(coded.items())), tuple(files))
+
+
+def later_test_facts(cases: pd.DataFrame, runs: Runs) -> dict[str, Any]:
+    """Chapter 8's numbers (prefix ``fab9_``): ``_n``, ``_before``, ``_after``, ``_kept`` (0 or 1), ``_treaty_only``,
+    ``_logit_with``/``_without``, ``_gained``/``_lost`` (three-way hits), ``_files_raised``/``_lowered``, and how many
+    decisions were coded 1, 0.5 and 0 (``_coded_1``, ``_coded_half``, ``_coded_0``; other codes ``_coded_other``)."""
+    t = later_test(cases, runs)
+    named = {1.0: "1", 0.5: "half", 0.0: "0"}
+    facts: dict[str, Any] = {
+        "fab9_n": t.n, "fab9_before": t.before, "fab9_after": t.after, "fab9_kept": int(t.kept),
+        "fab9_treaty_only": t.treaty_only, "fab9_logit_with": t.logit_with, "fab9_logit_without": t.logit_without,
+        "fab9_gained": len(t.gained), "fab9_lost": len(t.lost),
+        "fab9_files_raised": t.files_raised, "fab9_files_lowered": t.files_lowered,
+        "fab9_coded_other": sum(n for v, n in t.coded.items() if v not in named),
+    }
+    facts.update({f"fab9_coded_{name}": t.coded.get(v, 0) for v, name in named.items()})
+    return facts
