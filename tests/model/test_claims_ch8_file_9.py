@@ -39,12 +39,12 @@ def test_the_ninth_file_is_its_frame(book):
 
 def test_the_model_the_baselines_and_the_misses_on_the_ninth_file(book):
     heldout, coded, predictions, f = _file(book)
-    assert 0.6 < f["ho9_logit_macro3"] < 0.65 and f["ho9_logit_correct3"] == 24
+    assert 0.55 < f["ho9_logit_macro3"] < 0.6 and f["ho9_logit_correct3"] == 23
     assert f["ho9_rule_macro3"] < f["ho9_modal_macro3"] < f["ho9_at5_macro3"]
-    # 'one of the model's three largest gaps' against the logit, among the files' clean tests
+    # 'the gap on this file is wide, as on most files' (the logit against each file's clean test)
     table = eh.files_table(dict(book_runs(book)))
     gaps = table["logit"] - table["model as coded"]
-    assert "ninth" in set(gaps.nlargest(3).index)
+    assert gaps["ninth"] > 0.2 and (gaps > 0.2).sum() > len(gaps) / 2
     got = {c: three_way([p])[0] for c, p in coded.items()}
     observed = dict(zip(heldout.index, three_way(list(heldout["observed"])), strict=True))
     misses = {c for c in heldout.index if got[c] != observed[c]}
@@ -63,7 +63,7 @@ def test_the_model_the_baselines_and_the_misses_on_the_ninth_file(book):
     assert misses - passed - out - aligned == {"britain-1939-nomonhan"} and coded["britain-1939-nomonhan"] == "balance"
     text = chapter_text()
     for phrase in ("Its misses are of four kinds.",
-                   "Against the logit this file shows one of the model's three largest gaps.",
+                   "Against the logit the gap on this file is wide, as on most files.",
                    "(passing the buck, which the model predicts as balancing, by a hair)"):
         assert phrase in text, phrase
 

@@ -219,9 +219,11 @@ def test_the_cautions_on_its_adoption_are_computed(book, runs):
                    "treaty (and so are both losses); counting treaty allies only,",
                    "every rejected term would also have passed this file's test (the recall would not have "
                    "fallen)",
-                   "on the tenth file the logit reads own allies already fighting, an input it gained only when the "
-                   "model adopted fighting allies bind;",
-                   "And the first nine files did not code the input, so the term does not act on them"):
+                   "the logit reads own allies already fighting, an input it gained only when the model adopted "
+                   "fighting allies bind, on the tenth file, and on the first nine, which were coded for it later "
+                   "still;",
+                   "This file only let the term in; its first later test, on the first nine files coded for the "
+                   "input afterwards, follows"):
         assert phrase in text, phrase
     chapter4 = " ".join(chapter_text("04_conditions").split())
     assert ("Neither run is a strong test: those five joiners were misses seen before the term was written, and on the "

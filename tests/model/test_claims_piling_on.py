@@ -74,7 +74,7 @@ def test_the_ninth_file_decides_it_and_adopts_it(runs):
     for cid, row in ninth.iterrows():
         case = Case({**row.to_dict(), "case_id": cid})
         off = predict(case.threat, case.situation, params=versions.AT_FIFTH_FILE)
-        on = predict(case.threat, case.situation)
+        on = predict(case.threat, case.situation, params=versions.PILING_ON_TRIED)  # piling on alone
         if on.stay_out != off.stay_out:
             acted.add(cid)
             assert on.stay_out["hegemony"] < off.stay_out["hegemony"] and on.choice == off.choice

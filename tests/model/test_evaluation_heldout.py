@@ -32,11 +32,11 @@ def test_each_file_is_the_frame_the_codebook_states(book, which, n, years):
     heldout = files[which]
     others = set().union(*(set(files[w].index) for w in files if w != which))
     assert len(heldout) == n and not set(heldout.index) & (set(cases.index) | others)
-    for column in ("capability", "target", "others_engaged", "neutrality_lesson"):
+    for column in ("capability", "target", "others_engaged", "neutrality_lesson", "allies_fighting"):
         assert heldout[column].notna().all(), column
-    # allies_fighting entered the codebook with the tenth file: coded (and justified) there, absent (B = 0) before
-    justified = heldout["why_allies_fighting"].str.len() > 0
-    assert (justified.all() if which == "tenth" else not justified.any() and heldout["allies_fighting"].isna().all())
+    # allies_fighting entered the codebook with the tenth file and was coded into the first nine later (0 in peace)
+    assert (heldout["why_allies_fighting"].str.len() > 0).all()
+    assert (heldout.loc[~heldout["war"], "allies_fighting"] == 0).all()
     keys = set(re.findall(r"@\w+\{([^,\s]+),", (ROOT / "references.bib").read_text()))
     assert {k.strip() for s in heldout["sources"] for k in s.split(";")} <= keys
     assert sorted(heldout["year"].unique()) == years

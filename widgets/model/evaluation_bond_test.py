@@ -10,7 +10,7 @@ nine files pooled does not fall with it. Both runs use the model as the term was
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import pandas as pd
@@ -21,6 +21,10 @@ from .evaluation_metrics import score, three_way
 from .evaluation_specs import FIGHTING_ALLIES_BIND, fell, treaty_only
 
 EARLIER_FILES: tuple[str, ...] = tuple(HELDOUT_SETS)[:9]  # coded before allies_fighting existed
+# The rejected terms that also take away reasons to pass the buck, each switched on instead of the adopted one (as on
+# the tenth file): does the coded bond do better than they would have on the same decisions?
+RIVALS: dict[str, str] = {"bind": "allies_at_war_bind", "rank": "buckpassers_are_great_powers",
+                          "chain": "chain_ganging", "free": "free_riders_align"}
 
 
 @dataclass(frozen=True)
@@ -50,6 +54,7 @@ class LaterTest:
     logit_without: float
     coded: dict[float, int]
     files: tuple[FileChange, ...]
+    rivals: dict[str, float]  # RIVALS key -> the pooled recall with that term on instead
 
     @property
     def kept(self) -> bool:
@@ -89,7 +94,7 @@ def later_test(cases: pd.DataFrame, runs: Runs) -> LaterTest:
     if missing:
         raise ValueError(f"runs must hold the first nine held-out files; missing {', '.join(missing)}")
     observed: list[str] = []
-    chosen: dict[str, list[str]] = {k: [] for k in ("before", "after", "treaty", "logit", "blind")}
+    chosen: dict[str, list[str]] = {k: [] for k in ("before", "after", "treaty", "logit", "blind", *RIVALS)}
     coded: dict[float, int] = {}
     files = []
     baselines = Baselines(cases)
@@ -108,17 +113,22 @@ def later_test(cases: pd.DataFrame, runs: Runs) -> LaterTest:
         chosen["treaty"] += walt_predictions(treaty_only(frame), params=FIGHTING_ALLIES_BIND.tried)
         chosen["logit"] += predictions[LOGIT]
         chosen["blind"] += logit_choices(baselines.logit(blind), blind)
+        for key, switch in RIVALS.items():
+            chosen[key] += walt_predictions(frame, params=replace(FIGHTING_ALLIES_BIND.without, **{switch: 1.0}))
         for value in frame["allies_fighting"]:
             coded[float(value)] = coded.get(float(value), 0) + 1
     recall = {k: score(observed, v).three.macro_recall for k, v in chosen.items()}
     return LaterTest(len(observed), recall["before"], recall["after"], recall["treaty"], recall["logit"],
-                     recall["blind"], dict(sorted(coded.items())), tuple(files))
+                     recall["blind"], dict(sorted(coded.items())), tuple(files), {k: recall[k] for k in RIVALS})
 
 
 def later_test_facts(cases: pd.DataFrame, runs: Runs) -> dict[str, Any]:
     """Chapter 8's numbers (prefix ``fab9_``): ``_n``, ``_before``, ``_after``, ``_kept`` (0 or 1), ``_treaty_only``,
-    ``_logit_with``/``_without``, ``_gained``/``_lost`` (three-way hits), ``_files_raised``/``_lowered``, and how many
-    decisions were coded 1, 0.5 and 0 (``_coded_1``, ``_coded_half``, ``_coded_0``; other codes ``_coded_other``)."""
+    ``_logit_with``/``_without``, ``_gained``/``_lost`` (three-way hits), ``_files_raised``/``_lowered``, how many
+    decisions were coded 1, 0.5 and 0 (``_coded_1``, ``_coded_half``, ``_coded_0``; other codes ``_coded_other``),
+    ``_war`` (decisions in war), ``_gained_treaty``/``_lost_treaty`` (of the hits gained and lost, those coded 1, a
+    treaty ally at war) and each rival's pooled recall (``_rival_bind``, ``_rival_rank``, ...); and
+    ``hop_logit_without_b_macro3``, the logit's pooled recall on all the held-out files without the input."""
     t = later_test(cases, runs)
     named = {1.0: "1", 0.5: "half", 0.0: "0"}
     facts: dict[str, Any] = {
@@ -129,4 +139,34 @@ def later_test_facts(cases: pd.DataFrame, runs: Runs) -> dict[str, Any]:
         "fab9_coded_other": sum(n for v, n in t.coded.items() if v not in named),
     }
     facts.update({f"fab9_coded_{name}": t.coded.get(v, 0) for v, name in named.items()})
+    facts.update({f"fab9_rival_{key}": value for key, value in t.rivals.items()})
+    facts["fab9_war"] = sum(int(runs[w][0]["war"].sum()) for w in EARLIER_FILES)
+    code = pd.concat([runs[w][0]["allies_fighting"] for w in EARLIER_FILES])
+    facts["fab9_gained_treaty"] = sum(code[c] == 1.0 for c in t.gained)
+    facts["fab9_lost_treaty"] = sum(code[c] == 1.0 for c in t.lost)
+    facts["hop_logit_without_b_macro3"] = logit_without_input(cases, runs)
     return facts
+
+
+def logit_without_input(cases: pd.DataFrame, runs: Runs) -> float:
+    """The logit's three-way macro recall on every held-out decision of ``runs`` pooled, none of them read for
+    ``allies_fighting``: the logit as it was before the model adopted fighting allies bind."""
+    baselines = Baselines(cases)
+    observed: list[str] = []
+    chosen: list[str] = []
+    for frame, _ in runs.values():
+        blind = frame.assign(allies_fighting=float("nan"))
+        observed += list(frame["observed"])
+        chosen += logit_choices(baselines.logit(blind), blind)
+    return score(observed, chosen).three.macro_recall
+
+
+def later_test_table(test: LaterTest) -> pd.DataFrame:
+    """One row per file: its decisions, how many have an ally or partner at war (code above 0), the three-way macro
+    recall without the term and with it, and the decisions it made hits and misses; a last row pools them."""
+    records = [{"file": f.which, "decisions": f.n, "before": round(f.before, 3), "after": round(f.after, 3),
+                "hits gained": ", ".join(f.gained) or "-", "hits lost": ", ".join(f.lost) or "-"} for f in test.files]
+    records.append({"file": "pooled", "decisions": test.n, "before": round(test.before, 3),
+                    "after": round(test.after, 3), "hits gained": str(len(test.gained)),
+                    "hits lost": str(len(test.lost))})
+    return pd.DataFrame(records).set_index("file")
