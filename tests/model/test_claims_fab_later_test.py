@@ -155,6 +155,6 @@ def test_the_table_has_a_row_per_file_and_a_pooled_row(later):
 
 def test_the_guide_asks_what_the_later_test_showed():
     guide = " ".join((ROOT / "guide" / "instructors.md").read_text().split())
-    assert ("The first nine files, coded for the new input afterwards by coders not shown what the states did, kept the "
-            "term by a rule fixed before the coding, and again the rejected terms would have gained nearly as much."
-            ) in guide
+    assert ("The first nine files, coded for the new input afterwards by coders not shown what the states did, kept "
+            "the term by a rule fixed before the coding, and again the rejected terms would have gained nearly as "
+            "much.") in guide
