@@ -1,6 +1,7 @@
 """The second coding of ``allies_fighting`` (``data/allies_fighting_second.csv``): one row per decision of the book's
-cases and of the tenth held-out file, coded a second time by coders shown neither the first coding nor what the
-states did (``data/README.md``, "The second coding of allies_fighting")."""
+cases and of the tenth held-out file, and per decision in war of the first nine held-out files, coded a second time
+by coders shown neither the first coding nor what the states did (``data/README.md``, "The second coding of
+allies_fighting")."""
 
 from __future__ import annotations
 
@@ -11,8 +12,10 @@ import pandas as pd
 from .csvtable import TableError, data_file, read_rows, read_text, unit_number
 
 SECOND_BOND_FILE = "allies_fighting_second.csv"
-# the book's cases and the tenth held-out file (evaluation_heldout.HELDOUT_10_FILE; a test checks they agree)
-CODED_FILES: tuple[str, ...] = ("cases.csv", "cases_heldout_10.csv")
+# the book's cases and the tenth held-out file, then the first nine (evaluation_heldout.HELDOUT_SETS; a test checks
+# they agree)
+CODED_FILES: tuple[str, ...] = ("cases.csv", "cases_heldout_10.csv", "cases_heldout.csv",
+                                *(f"cases_heldout_{k}.csv" for k in range(2, 10)))
 COLUMNS: tuple[str, ...] = ("file", "case_id", "allies_fighting", "why_allies_fighting")
 
 

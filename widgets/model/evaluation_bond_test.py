@@ -15,6 +15,8 @@ from typing import Any
 
 import pandas as pd
 
+from ..io.bond_coding import load_bond_coding
+from .coder_agreement import column_agreement
 from .evaluation import walt_predictions
 from .evaluation_heldout import HELDOUT_SETS, LOGIT, Baselines, Runs, logit_choices
 from .evaluation_metrics import score, three_way
@@ -170,3 +172,70 @@ def later_test_table(test: LaterTest) -> pd.DataFrame:
                     "after": round(test.after, 3), "hits gained": str(len(test.gained)),
                     "hits lost": str(len(test.lost))})
     return pd.DataFrame(records).set_index("file")
+
+
+@dataclass(frozen=True)
+class SecondCoding:
+    """The later test's decisions in war coded a second time: how many (``n``), the share coded identically and the
+    weighted kappa, the rule's two numbers with the second coding in place of the first (``before`` is the same, the
+    term being off), and the decisions whose prediction with the term the second coding changes."""
+
+    n: int
+    identical: float
+    kappa: float | None
+    before: float
+    after: float
+    changed: tuple[str, ...]
+
+    @property
+    def kept(self) -> bool:
+        return not fell(self.before, self.after)
+
+
+def with_second_coding(which: str, frame: pd.DataFrame, second: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` (one of the first nine files) with the second coding of its decisions in war; those in peace stay 0.
+    Raises ValueError naming the decisions in war the second coding lacks, or the decisions it codes beyond them."""
+    codes = second.xs(HELDOUT_SETS[which], level="file")["allies_fighting"]
+    at_war = frame.index[frame["war"]]
+    if set(codes.index) != set(at_war):
+        odd = sorted(set(codes.index) ^ set(at_war))
+        raise ValueError(f"the second coding of the {which} file does not match its decisions in war: "
+                         f"{', '.join(odd[:5])}")
+    out = frame.copy()
+    out.loc[at_war, "allies_fighting"] = codes.reindex(at_war).astype(float).to_numpy()
+    return out
+
+
+def second_coding(runs: Runs, second: pd.DataFrame | None = None) -> SecondCoding:
+    """The later test rerun on the second coding (``data/allies_fighting_second.csv``), with the agreement of the two
+    codings over the decisions in war."""
+    second = load_bond_coding() if second is None else second
+    first_codes: list[float] = []
+    second_codes: list[float] = []
+    observed: list[str] = []
+    before: list[str] = []
+    after: list[str] = []
+    changed: list[str] = []
+    for which in EARLIER_FILES:
+        frame = runs[which][0]
+        recoded = with_second_coding(which, frame, second)
+        at_war = frame["war"].to_numpy()
+        first_codes += list(frame.loc[at_war, "allies_fighting"])
+        second_codes += list(recoded.loc[at_war, "allies_fighting"])
+        observed += list(frame["observed"])
+        before += walt_predictions(frame, params=FIGHTING_ALLIES_BIND.without)
+        on_first = walt_predictions(frame, params=FIGHTING_ALLIES_BIND.tried)
+        on_second = walt_predictions(recoded, params=FIGHTING_ALLIES_BIND.tried)
+        after += on_second
+        changed += [c for c, a, b in zip(frame.index, on_first, on_second, strict=True) if a != b]
+    identical, kappa = column_agreement(first_codes, second_codes, True)
+    recall = [score(observed, p).three.macro_recall for p in (before, after)]
+    return SecondCoding(len(first_codes), identical, kappa, recall[0], recall[1], tuple(changed))
+
+
+def second_coding_facts(runs: Runs, second: pd.DataFrame | None = None) -> dict[str, Any]:
+    """Chapter 8's numbers on the second coding of the later test (prefix ``fab9s_``): ``_n``, ``_identical``,
+    ``_kappa``, ``_after`` (the recall with the term on the second coding), ``_kept`` and ``_changed``."""
+    s = second_coding(runs, second)
+    return {"fab9s_n": s.n, "fab9s_identical": s.identical, "fab9s_kappa": s.kappa, "fab9s_after": s.after,
+            "fab9s_kept": int(s.kept), "fab9s_changed": len(s.changed)}
