@@ -158,3 +158,23 @@ def test_the_guide_asks_what_the_later_test_showed():
     assert ("The first nine files, coded for the new input afterwards by coders not shown what the states did, kept "
             "the term by a rule fixed before the coding, and again the rejected terms would have gained nearly as "
             "much.") in guide
+
+
+def test_the_second_coding_agrees_and_leaves_the_verdict(runs):
+    s = bt.second_coding(runs)
+    assert s.n == 177 and f"{s.identical:.0%}" == "93%" and f"{s.kappa:.2f}" == "0.91"
+    assert s.kept and f"{s.after:.3f}" == "0.528" and set(s.changed) == {"china-1904", "libya-1980"}
+    assert s.before == bt.later_test(load_cases(), runs).before
+    doc = " ".join(versions.__doc__.split())
+    assert ("93% of the 177 coded identically (weighted kappa .91); with the second coding the recall with the term is "
+            ".528, the verdict the same, and two predictions differ (China 1904, Libya 1980)") in doc
+    assert "Nor does it rest on one coder's reading: eight more coders, under the same brief" in _text()
+
+
+def test_a_second_coding_that_misses_a_decision_in_war_is_refused(runs):
+    from widgets.io.bond_coding import load_bond_coding
+
+    second = load_bond_coding().drop(index=("cases_heldout_9.csv", "britain-1950"))
+    with pytest.raises(ValueError, match="the second coding of the ninth file does not match its decisions in war: "
+                                         "britain-1950"):
+        bt.second_coding(runs, second)

@@ -235,6 +235,8 @@ sending too many states at war out of the fight more clearly than they show the 
 given the input rises from .601 to .631 on these files. A second coding of the same 177 decisions, by eight other
 coders under the same brief, shown neither the first coding nor the outcomes, was then commissioned (before any
 comparison) to measure agreement and to rerun the rule on it; the verdict stays with the first coding, as committed.
+Result: 93% of the 177 coded identically (weighted kappa .91); with the second coding the recall with the term is
+.528, the verdict the same, and two predictions differ (China 1904, Libya 1980).
 """
 
 from __future__ import annotations
