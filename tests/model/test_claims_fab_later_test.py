@@ -178,3 +178,44 @@ def test_a_second_coding_that_misses_a_decision_in_war_is_refused(runs):
     with pytest.raises(ValueError, match="the second coding of the ninth file does not match its decisions in war: "
                                          "britain-1950"):
         bt.second_coding(runs, second)
+
+
+def test_the_sevres_exercise_computes_what_its_solution_says(runs):
+    """ch8-ex-5: Britain 1956 neutral whatever the code (stage 1 keeps it out; the code moves only how it would align);
+    France balancing at 1 and 0.5, neutral by a narrow margin at 0; the hegemony shift larger and the lesson's pull
+    smaller for Britain, whose capability is higher; the two codings read Sevres as the exercise says."""
+    from widgets.io.bond_coding import load_bond_coding
+
+    ninth = runs["ninth"][0]
+    f = bt.sevres_facts(ninth)
+    britain = {code: bt.recoded(ninth, "britain-1956", code) for code in (1.0, 0.5, 0.0)}
+    france = {code: bt.recoded(ninth, "france-1956", code) for code in (1.0, 0.5, 0.0)}
+    assert {p.choice for p in britain.values()} == {"neutral"}
+    assert len({round(p.p_align, 12) for p in britain.values()}) == 1 == len({round(p.p_align, 12)
+                                                                               for p in france.values()})
+    zero = britain[0.0].probabilities
+    assert zero["buck-pass"] > zero["balance"] and zero["buck-pass"] > f["sev_britain_align"] / 2
+    assert britain[1.0].probabilities["balance"] > 0.99 * f["sev_britain_align"]
+    assert france[1.0].choice == france[0.5].choice == "balance" and france[0.0].choice == "neutral"
+    assert france[0.0].probabilities["neutral"] - france[0.0].probabilities["balance"] < 0.1  # 'narrowly'
+    assert f["sev_britain_hegemony"] > f["sev_france_hegemony"] and f["sev_france_lesson"] < f["sev_britain_lesson"] < 0
+    assert f["sev_britain_capability"] > f["sev_france_capability"]
+    assert set(ninth.loc[list(bt.SEVRES), "observed"]) == {"balance"}
+    assert ninth.loc["britain-1956", "allies_fighting"] == ninth.loc["france-1956", "allies_fighting"] == 1.0
+    second = load_bond_coding().xs("cases_heldout_9.csv", level="file")["allies_fighting"]
+    assert (second["britain-1956"], second["france-1956"]) == (0.0, 0.5)
+    text = _text()
+    assert ":label: ch8-ex-5" in text and "{solution} ch8-ex-5" in text
+    assert "a term that acts on how to align cannot reach a state the first stage keeps out" in text
+    guide = " ".join((ROOT / "guide" / "instructors.md").read_text().split())
+    assert "the decision itself ({numref}`ch8-ex-5`)" in guide
+
+
+@pytest.mark.parametrize(("case_id", "code", "message"), [
+    ("nowhere-1956", 1.0, "case_id 'nowhere-1956' is not a decision of this file"),
+    ("britain-1956", 1.5, "allies_fighting must be in \\[0, 1\\], got 1.5"),
+    ("britain-1956", -0.1, "allies_fighting must be in \\[0, 1\\], got -0.1"),
+])
+def test_recoding_refuses_what_is_not_there(runs, case_id, code, message):
+    with pytest.raises(ValueError, match=message):
+        bt.recoded(runs["ninth"][0], case_id, code)

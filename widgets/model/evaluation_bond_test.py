@@ -16,6 +16,8 @@ from typing import Any
 import pandas as pd
 
 from ..io.bond_coding import load_bond_coding
+from ..io.cases import Case
+from .alignment import Prediction, predict
 from .coder_agreement import column_agreement
 from .evaluation import walt_predictions
 from .evaluation_heldout import HELDOUT_SETS, LOGIT, Baselines, Runs, logit_choices
@@ -239,3 +241,36 @@ def second_coding_facts(runs: Runs, second: pd.DataFrame | None = None) -> dict[
     s = second_coding(runs, second)
     return {"fab9s_n": s.n, "fab9s_identical": s.identical, "fab9s_kappa": s.kappa, "fab9s_after": s.after,
             "fab9s_kept": int(s.kept), "fab9s_changed": len(s.changed)}
+
+
+def recoded(frame: pd.DataFrame, case_id: str, code: float) -> Prediction:
+    """The model's prediction (as it stands) for decision ``case_id`` of ``frame`` with ``allies_fighting`` read as
+    ``code`` instead of its coded value: how much one disputed code matters (chapter 8, ch8-ex-5). Raises ValueError
+    for an unknown decision or a code outside [0, 1]."""
+    if case_id not in frame.index:
+        raise ValueError(f"case_id {case_id!r} is not a decision of this file")
+    if not 0.0 <= code <= 1.0:
+        raise ValueError(f"allies_fighting must be in [0, 1], got {code}")
+    case = Case({**frame.loc[case_id].to_dict(), "case_id": case_id, "allies_fighting": float(code)})
+    return predict(case.threat, case.situation)
+
+
+SEVRES: tuple[str, ...] = ("britain-1956", "france-1956")  # the ninth file's decisions the two codings read apart
+
+
+def sevres_facts(ninth: pd.DataFrame) -> dict[str, Any]:
+    """Chapter 8's numbers for ch8-ex-5 (prefix ``sev_``), for Britain and France in 1956 (``britain``, ``france``):
+    the probability of aligning at all (``_align``, the same whatever the code, since the term acts only on how to
+    align), the hegemony shift and the lesson's shift of the threshold (``_hegemony``, ``_lesson``), the capability
+    (``_capability``) and, with ``allies_fighting`` read as 1, 0.5 and 0, the probability of balancing
+    (``_1_balance``, ``_half_balance``, ``_0_balance``)."""
+    facts: dict[str, Any] = {}
+    for case_id in SEVRES:
+        name = case_id.split("-")[0]
+        first = recoded(ninth, case_id, 1.0)
+        facts.update({f"sev_{name}_align": first.p_align, f"sev_{name}_hegemony": first.stay_out["hegemony"],
+                      f"sev_{name}_lesson": first.stay_out["lesson"],
+                      f"sev_{name}_capability": float(ninth.loc[case_id, "capability"])})
+        for code, label in ((1.0, "1"), (0.5, "half"), (0.0, "0")):
+            facts[f"sev_{name}_{label}_balance"] = recoded(ninth, case_id, code).probabilities["balance"]
+    return facts
