@@ -2,10 +2,12 @@
 adopted (``versions.py`` fixes the rule; chapter 8 reports it).
 
 The term was adopted on the tenth file's 29 decisions. The first nine files (216 decisions) were coded before its
-input existed, so it had never acted on them; their war rows were then coded for ``allies_fighting`` by coders shown
-neither what the states did nor the model. The rule: the term stays (z = 1) if the three-way macro recall over the
-nine files pooled does not fall with it. Both runs use the model as the term was adopted
-(``FIGHTING_ALLIES_BIND.tried`` and ``.without``), pinned so that a later change cannot move the verdict.
+input existed, so it had never acted on them (though they had been seen when it was written); their decisions in war
+were then coded for ``allies_fighting`` by coders shown neither what the states did nor the model. The rule: the term
+stays (z = 1) if the three-way macro recall over the nine files pooled does not fall with it. Both runs use the model
+as the term was adopted (``FIGHTING_ALLIES_BIND.tried`` and ``.without``), pinned so that a later change cannot move
+the verdict. Beside the rule, and not fixed with it: the rejected terms switched on instead (``RIVALS``), a cluster
+bootstrap of the gain, and the gain when the same codes are shuffled among each file's decisions in war.
 """
 
 from __future__ import annotations
@@ -13,15 +15,16 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from ..io.bond_coding import load_bond_coding
 from ..io.cases import Case
 from .alignment import Prediction, predict
-from .coder_agreement import column_agreement
 from .evaluation import walt_predictions
-from .evaluation_heldout import HELDOUT_SETS, LOGIT, Baselines, Runs, logit_choices
-from .evaluation_metrics import score, three_way
+from .evaluation_bond_coding import BondRecoding, compare_codings, recode
+from .evaluation_heldout import HELDOUT_SETS, LOGIT, Baselines, Runs, logit_choices_without
+from .evaluation_metrics import BOOTSTRAP_SEED, macro_recall_gap_interval, score, three_way
 from .evaluation_specs import FIGHTING_ALLIES_BIND, fell, treaty_only
 
 EARLIER_FILES: tuple[str, ...] = tuple(HELDOUT_SETS)[:9]  # coded before allies_fighting existed
@@ -29,6 +32,7 @@ EARLIER_FILES: tuple[str, ...] = tuple(HELDOUT_SETS)[:9]  # coded before allies_
 # the tenth file): does the coded bond do better than they would have on the same decisions?
 RIVALS: dict[str, str] = {"bind": "allies_at_war_bind", "rank": "buckpassers_are_great_powers",
                           "chain": "chain_ganging", "free": "free_riders_align"}
+SHUFFLES = 1000
 
 
 @dataclass(frozen=True)
@@ -46,19 +50,29 @@ class FileChange:
 
 @dataclass(frozen=True)
 class LaterTest:
-    """The rule's two numbers (``before``, ``after``: three-way macro recall over the nine files pooled), the reading
-    that counts treaty allies only (``treaty_only``), the logit baseline with and without the input (``logit_with``,
-    ``logit_without``), how the decisions were coded (``coded``: code -> count) and each file's change."""
+    """The rule's two numbers (``before``, ``after``: three-way macro recall over the nine files pooled) and what is
+    reported beside them: the reading that counts treaty allies only (``treaty_only``), the logit with and without the
+    input, how the decisions were coded (``coded``: (code, count) pairs), each file's change, the rivals' recalls
+    (``rivals``: (key, recall) pairs), the pooled recall without the ninth file (``without_ninth``: before, after),
+    the gain's cluster-bootstrap interval (``gain_interval``), the shuffled codes' recalls (``shuffled``: mean and
+    share at least ``after``) and the recall with every decision in war coded 0.5 (``all_half``)."""
 
     n: int
+    war: int
     before: float
     after: float
     treaty_only: float
     logit_with: float
     logit_without: float
-    coded: dict[float, int]
+    coded: tuple[tuple[float, int], ...]
     files: tuple[FileChange, ...]
-    rivals: dict[str, float]  # RIVALS key -> the pooled recall with that term on instead
+    rivals: tuple[tuple[str, float], ...]
+    gained_treaty: int
+    lost_treaty: int
+    without_ninth: tuple[float, float]
+    gain_interval: tuple[float, float]
+    shuffled: tuple[float, float]
+    all_half: float  # every decision in war coded 0.5: the gain from any bond at all, wherever it falls
 
     @property
     def kept(self) -> bool:
@@ -82,92 +96,138 @@ class LaterTest:
         return sum(fell(f.before, f.after) for f in self.files)
 
 
-def _file_change(which: str, frame: pd.DataFrame, before: list[str], after: list[str]) -> FileChange:
-    observed = list(frame["observed"])
+def war_mask(frame: pd.DataFrame) -> np.ndarray:
+    """Which decisions of ``frame`` are in war (the only ones coded for ``allies_fighting``; in peace it is 0)."""
+    return frame["war"].to_numpy(dtype=bool)
+
+
+def _hits_changed(observed: list[str], before: list[str], after: list[str], index: pd.Index
+                  ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     o3, b3, a3 = three_way(observed), three_way(before), three_way(after)
-    gained = tuple(c for c, o, b, a in zip(frame.index, o3, b3, a3, strict=True) if a == o != b)
-    lost = tuple(c for c, o, b, a in zip(frame.index, o3, b3, a3, strict=True) if b == o != a)
-    recall = [score(observed, p).three.macro_recall for p in (before, after)]
-    return FileChange(which, len(frame), recall[0], recall[1], gained, lost)
+    gained = tuple(c for c, o, b, a in zip(index, o3, b3, a3, strict=True) if a == o != b)
+    lost = tuple(c for c, o, b, a in zip(index, o3, b3, a3, strict=True) if b == o != a)
+    return gained, lost
 
 
-def later_test(cases: pd.DataFrame, runs: Runs) -> LaterTest:
-    """Run the rule on the first nine files of ``runs`` (``evaluation_heldout.run_all``); raises ValueError if one is
-    missing or does not code ``allies_fighting`` for every decision."""
+def earlier_frames(runs: Runs) -> dict[str, pd.DataFrame]:
+    """The first nine files of ``runs``; raises ValueError if one is missing or does not code ``allies_fighting`` for
+    every decision."""
     missing = [w for w in EARLIER_FILES if w not in runs]
     if missing:
         raise ValueError(f"runs must hold the first nine held-out files; missing {', '.join(missing)}")
-    observed: list[str] = []
-    chosen: dict[str, list[str]] = {k: [] for k in ("before", "after", "treaty", "logit", "blind", *RIVALS)}
-    coded: dict[float, int] = {}
-    files = []
-    baselines = Baselines(cases)
-    for which in EARLIER_FILES:
-        frame, predictions = runs[which]
-        if frame["allies_fighting"].isna().any():
+    frames = {w: runs[w][0] for w in EARLIER_FILES}
+    for which, frame in frames.items():
+        if "allies_fighting" not in frame or frame["allies_fighting"].isna().any():
             raise ValueError(f"the {which} held-out file does not code allies_fighting for every decision")
-        before = walt_predictions(frame, params=FIGHTING_ALLIES_BIND.without)
-        after = walt_predictions(frame, params=FIGHTING_ALLIES_BIND.tried)
-        files.append(_file_change(which, frame, before, after))
-        blind = frame.copy()
-        blind["allies_fighting"] = float("nan")  # as before the coding: the logit leaves the input out
-        observed += list(frame["observed"])
-        chosen["before"] += before
-        chosen["after"] += after
-        chosen["treaty"] += walt_predictions(treaty_only(frame), params=FIGHTING_ALLIES_BIND.tried)
-        chosen["logit"] += predictions[LOGIT]
-        chosen["blind"] += logit_choices(baselines.logit(blind), blind)
-        for key, switch in RIVALS.items():
-            chosen[key] += walt_predictions(frame, params=replace(FIGHTING_ALLIES_BIND.without, **{switch: 1.0}))
-        for value in frame["allies_fighting"]:
-            coded[float(value)] = coded.get(float(value), 0) + 1
-    recall = {k: score(observed, v).three.macro_recall for k, v in chosen.items()}
-    return LaterTest(len(observed), recall["before"], recall["after"], recall["treaty"], recall["logit"],
-                     recall["blind"], dict(sorted(coded.items())), tuple(files), {k: recall[k] for k in RIVALS})
+    return frames
 
 
-def later_test_facts(cases: pd.DataFrame, runs: Runs) -> dict[str, Any]:
-    """Chapter 8's numbers (prefix ``fab9_``): ``_n``, ``_before``, ``_after``, ``_kept`` (0 or 1), ``_treaty_only``,
-    ``_logit_with``/``_without``, ``_gained``/``_lost`` (three-way hits), ``_files_raised``/``_lowered``, how many
-    decisions were coded 1, 0.5 and 0 (``_coded_1``, ``_coded_half``, ``_coded_0``; other codes ``_coded_other``),
-    ``_war`` (decisions in war), ``_gained_treaty``/``_lost_treaty`` (of the hits gained and lost, those coded 1, a
-    treaty ally at war) and each rival's pooled recall (``_rival_bind``, ``_rival_rank``, ...); and
-    ``hop_logit_without_b_macro3``, the logit's pooled recall on all the held-out files without the input."""
-    t = later_test(cases, runs)
+def _shuffled_recalls(pooled: pd.DataFrame, files: list[str], draws: int) -> np.ndarray:
+    """The pooled recall with the term when the codes are shuffled among each file's decisions in war (seeded). A
+    decision's prediction depends on its own code only, so each is predicted once per distinct code."""
+    war = war_mask(pooled)
+    values = sorted(set(pooled.loc[war, "allies_fighting"]))
+    by_code = {v: walt_predictions(pooled.assign(allies_fighting=v), params=FIGHTING_ALLIES_BIND.tried)
+               for v in values}
+    observed = list(pooled["observed"])
+    rng = np.random.default_rng(BOOTSTRAP_SEED)
+    file_of = np.array(files)
+    codes = pooled["allies_fighting"].to_numpy(dtype=float)
+    recalls = np.empty(draws)
+    for d in range(draws):
+        drawn = codes.copy()
+        for which in dict.fromkeys(files):
+            rows = np.flatnonzero(war & (file_of == which))
+            drawn[rows] = rng.permutation(codes[rows])
+        chosen = [by_code[v][i] if war[i] else by_code[values[0]][i] for i, v in enumerate(drawn)]
+        recalls[d] = score(observed, chosen).three.macro_recall
+    return recalls
+
+
+def later_test(cases: pd.DataFrame, runs: Runs, baselines: Baselines | None = None,
+               shuffles: int = SHUFFLES) -> LaterTest:
+    """Run the rule on the first nine files of ``runs`` (``evaluation_heldout.run_all``, fitted with ``baselines``
+    if given, so that the logit with and without the input are the same fit's); see :func:`earlier_frames`."""
+    frames = earlier_frames(runs)
+    baselines = Baselines(cases) if baselines is None else baselines
+    pooled = pd.concat(frames.values())
+    files = [w for w, f in frames.items() for _ in range(len(f))]
+    observed = list(pooled["observed"])
+    before = walt_predictions(pooled, params=FIGHTING_ALLIES_BIND.without)
+    after = walt_predictions(pooled, params=FIGHTING_ALLIES_BIND.tried)
+    changes = []
+    for which, frame in frames.items():
+        rows = [i for i, w in enumerate(files) if w == which]
+        b, a = [before[i] for i in rows], [after[i] for i in rows]
+        recall = [score(list(frame["observed"]), p).three.macro_recall for p in (b, a)]
+        changes.append(FileChange(which, len(frame), *recall, *_hits_changed(list(frame["observed"]), b, a,
+                                                                             frame.index)))
+    gained, lost = _hits_changed(observed, before, after, pooled.index)
+    code = pooled["allies_fighting"]
+    rivals = {key: walt_predictions(pooled, params=replace(FIGHTING_ALLIES_BIND.without, **{switch: 1.0}))
+              for key, switch in RIVALS.items()}
+    logit = [c for w in EARLIER_FILES for c in runs[w][1][LOGIT]]
+    blind = [c for f in frames.values() for c in logit_choices_without(baselines, f, "allies_fighting")]
+    recall = {name: score(observed, chosen).three.macro_recall for name, chosen in (
+        ("treaty", walt_predictions(treaty_only(pooled), params=FIGHTING_ALLIES_BIND.tried)),
+        ("logit", logit), ("blind", blind), *rivals.items())}
+    early = [i for i, w in enumerate(files) if w != "ninth"]
+    without_ninth = tuple(score([observed[i] for i in early], [p[i] for i in early]).three.macro_recall
+                          for p in (before, after))
+    groups = [f"{w}-{y}" for w, y in zip(files, pooled["year"], strict=True)]  # a stand-in for the wars
+    shuffled = _shuffled_recalls(pooled, files, shuffles)
+    half = pooled.assign(allies_fighting=np.where(war_mask(pooled), 0.5, 0.0))
+    after_recall = score(observed, after).three.macro_recall
+    return LaterTest(
+        n=len(pooled), war=int(war_mask(pooled).sum()), before=score(observed, before).three.macro_recall,
+        after=after_recall, treaty_only=recall["treaty"], logit_with=recall["logit"], logit_without=recall["blind"],
+        coded=tuple((float(v), int(n)) for v, n in sorted(code.value_counts().items())), files=tuple(changes),
+        rivals=tuple((key, recall[key]) for key in RIVALS),
+        gained_treaty=int(sum(code[c] == 1.0 for c in gained)), lost_treaty=int(sum(code[c] == 1.0 for c in lost)),
+        without_ninth=(float(without_ninth[0]), float(without_ninth[1])),
+        gain_interval=macro_recall_gap_interval(observed, after, before, groups=groups),
+        shuffled=(float(shuffled.mean()), float((shuffled >= after_recall - 1e-12).mean())),
+        all_half=score(observed, walt_predictions(half, params=FIGHTING_ALLIES_BIND.tried)).three.macro_recall)
+
+
+def later_test_facts(test: LaterTest) -> dict[str, Any]:
+    """Chapter 8's numbers (prefix ``fab9_``): ``_n``, ``_war``, ``_before``, ``_after``, ``_kept`` (0 or 1),
+    ``_treaty_only``, ``_logit_with``/``_without``, ``_gained``/``_lost`` (three-way hits) and ``_gained_treaty``/
+    ``_lost_treaty`` (of those, coded 1), ``_files_raised``/``_lowered``, how many decisions were coded 1, 0.5 and 0
+    (``_coded_1``, ``_coded_half``, ``_coded_0``; other codes ``_coded_other``), each rival's recall
+    (``_rival_bind``, ``_rival_rank``, ...), ``_noninth_before``/``_after``, ``_gain_low``/``_high`` and
+    ``_shuffled_mean``/``_shuffled_share`` (of ``_shuffles``) and ``_all_half``."""
     named = {1.0: "1", 0.5: "half", 0.0: "0"}
+    coded = dict(test.coded)
     facts: dict[str, Any] = {
-        "fab9_n": t.n, "fab9_before": t.before, "fab9_after": t.after, "fab9_kept": int(t.kept),
-        "fab9_treaty_only": t.treaty_only, "fab9_logit_with": t.logit_with, "fab9_logit_without": t.logit_without,
-        "fab9_gained": len(t.gained), "fab9_lost": len(t.lost),
-        "fab9_files_raised": t.files_raised, "fab9_files_lowered": t.files_lowered,
-        "fab9_coded_other": sum(n for v, n in t.coded.items() if v not in named),
+        "fab9_n": test.n, "fab9_war": test.war, "fab9_before": test.before, "fab9_after": test.after,
+        "fab9_kept": int(test.kept), "fab9_treaty_only": test.treaty_only, "fab9_logit_with": test.logit_with,
+        "fab9_logit_without": test.logit_without, "fab9_gained": len(test.gained), "fab9_lost": len(test.lost),
+        "fab9_gained_treaty": test.gained_treaty, "fab9_lost_treaty": test.lost_treaty,
+        "fab9_files_raised": test.files_raised, "fab9_files_lowered": test.files_lowered,
+        "fab9_coded_other": sum(n for v, n in coded.items() if v not in named),
+        "fab9_noninth_before": test.without_ninth[0], "fab9_noninth_after": test.without_ninth[1],
+        "fab9_gain_low": test.gain_interval[0], "fab9_gain_high": test.gain_interval[1],
+        "fab9_ninth_gained": len(next(f for f in test.files if f.which == "ninth").gained),
+        "fab9_shuffled_mean": test.shuffled[0], "fab9_shuffled_share": test.shuffled[1], "fab9_shuffles": SHUFFLES,
+        "fab9_all_half": test.all_half,
     }
-    facts.update({f"fab9_coded_{name}": t.coded.get(v, 0) for v, name in named.items()})
-    facts.update({f"fab9_rival_{key}": value for key, value in t.rivals.items()})
-    facts["fab9_war"] = sum(int(runs[w][0]["war"].sum()) for w in EARLIER_FILES)
-    code = pd.concat([runs[w][0]["allies_fighting"] for w in EARLIER_FILES])
-    facts["fab9_gained_treaty"] = sum(code[c] == 1.0 for c in t.gained)
-    facts["fab9_lost_treaty"] = sum(code[c] == 1.0 for c in t.lost)
-    facts["hop_logit_without_b_macro3"] = logit_without_input(cases, runs)
+    facts.update({f"fab9_coded_{name}": coded.get(v, 0) for v, name in named.items()})
+    facts.update({f"fab9_rival_{key}": value for key, value in test.rivals})
     return facts
 
 
-def logit_without_input(cases: pd.DataFrame, runs: Runs) -> float:
+def logit_without_input(runs: Runs, baselines: Baselines) -> float:
     """The logit's three-way macro recall on every held-out decision of ``runs`` pooled, none of them read for
     ``allies_fighting``: the logit as it was before the model adopted fighting allies bind."""
-    baselines = Baselines(cases)
-    observed: list[str] = []
-    chosen: list[str] = []
-    for frame, _ in runs.values():
-        blind = frame.assign(allies_fighting=float("nan"))
-        observed += list(frame["observed"])
-        chosen += logit_choices(baselines.logit(blind), blind)
+    observed = [o for frame, _ in runs.values() for o in frame["observed"]]
+    chosen = [c for frame, _ in runs.values() for c in logit_choices_without(baselines, frame, "allies_fighting")]
     return score(observed, chosen).three.macro_recall
 
 
 def later_test_table(test: LaterTest) -> pd.DataFrame:
-    """One row per file: its decisions, how many have an ally or partner at war (code above 0), the three-way macro
-    recall without the term and with it, and the decisions it made hits and misses; a last row pools them."""
+    """One row per file: its decisions, the three-way macro recall without the term and with it, and the decisions it
+    made hits and misses; a last row pools them (with the counts of hits gained and lost)."""
     records = [{"file": f.which, "decisions": f.n, "before": round(f.before, 3), "after": round(f.after, 3),
                 "hits gained": ", ".join(f.gained) or "-", "hits lost": ", ".join(f.lost) or "-"} for f in test.files]
     records.append({"file": "pooled", "decisions": test.n, "before": round(test.before, 3),
@@ -176,74 +236,27 @@ def later_test_table(test: LaterTest) -> pd.DataFrame:
     return pd.DataFrame(records).set_index("file")
 
 
-@dataclass(frozen=True)
-class SecondCoding:
-    """The later test's decisions in war coded a second time: how many (``n``), the share coded identically and the
-    weighted kappa, the rule's two numbers with the second coding in place of the first (``before`` is the same, the
-    term being off), and the decisions whose prediction with the term the second coding changes."""
-
-    n: int
-    identical: float
-    kappa: float | None
-    before: float
-    after: float
-    changed: tuple[str, ...]
-
-    @property
-    def kept(self) -> bool:
-        return not fell(self.before, self.after)
-
-
-def with_second_coding(which: str, frame: pd.DataFrame, second: pd.DataFrame) -> pd.DataFrame:
-    """``frame`` (one of the first nine files) with the second coding of its decisions in war; those in peace stay 0.
-    Raises ValueError naming the decisions in war the second coding lacks, or the decisions it codes beyond them."""
-    codes = second.xs(HELDOUT_SETS[which], level="file")["allies_fighting"]
-    at_war = frame.index[frame["war"]]
-    if set(codes.index) != set(at_war):
-        odd = sorted(set(codes.index) ^ set(at_war))
-        raise ValueError(f"the second coding of the {which} file does not match its decisions in war: "
-                         f"{', '.join(odd[:5])}")
-    out = frame.copy()
-    out.loc[at_war, "allies_fighting"] = codes.reindex(at_war).astype(float).to_numpy()
-    return out
-
-
-def second_coding(runs: Runs, second: pd.DataFrame | None = None) -> SecondCoding:
-    """The later test rerun on the second coding (``data/allies_fighting_second.csv``), with the agreement of the two
-    codings over the decisions in war."""
+def second_coding(runs: Runs, second: pd.DataFrame | None = None) -> BondRecoding:
+    """The later test rerun on the second coding (``data/allies_fighting_second.csv``) of the nine files' decisions
+    in war (those in peace stay 0), with the two codings' agreement over those decisions."""
     second = load_bond_coding() if second is None else second
-    first_codes: list[float] = []
-    second_codes: list[float] = []
-    observed: list[str] = []
-    before: list[str] = []
-    after: list[str] = []
-    changed: list[str] = []
-    for which in EARLIER_FILES:
-        frame = runs[which][0]
-        recoded = with_second_coding(which, frame, second)
-        at_war = frame["war"].to_numpy()
-        first_codes += list(frame.loc[at_war, "allies_fighting"])
-        second_codes += list(recoded.loc[at_war, "allies_fighting"])
-        observed += list(frame["observed"])
-        before += walt_predictions(frame, params=FIGHTING_ALLIES_BIND.without)
-        on_first = walt_predictions(frame, params=FIGHTING_ALLIES_BIND.tried)
-        on_second = walt_predictions(recoded, params=FIGHTING_ALLIES_BIND.tried)
-        after += on_second
-        changed += [c for c, a, b in zip(frame.index, on_first, on_second, strict=True) if a != b]
-    identical, kappa = column_agreement(first_codes, second_codes, True)
-    recall = [score(observed, p).three.macro_recall for p in (before, after)]
-    return SecondCoding(len(first_codes), identical, kappa, recall[0], recall[1], tuple(changed))
+    frames = earlier_frames(runs)
+    recoded = [recode(f, second, HELDOUT_SETS[w], rows=f.index[war_mask(f)]) for w, f in frames.items()]
+    pooled = pd.concat(frames.values())
+    return compare_codings(pooled, pd.concat(recoded), (FIGHTING_ALLIES_BIND.without, FIGHTING_ALLIES_BIND.tried),
+                           agree_on=war_mask(pooled))
 
 
 def second_coding_facts(runs: Runs, second: pd.DataFrame | None = None) -> dict[str, Any]:
-    """Chapter 8's numbers on the second coding of the later test (prefix ``fab9s_``): ``_n``, ``_identical``,
-    ``_kappa``, ``_after`` (the recall with the term on the second coding), ``_kept`` and ``_changed``."""
+    """Chapter 8's numbers on the second coding of the later test (prefix ``fab9s_``): ``_n`` (decisions in war),
+    ``_identical``, ``_kappa``, ``_after`` (the recall with the term on the second coding), ``_kept`` and
+    ``_changed``."""
     s = second_coding(runs, second)
-    return {"fab9s_n": s.n, "fab9s_identical": s.identical, "fab9s_kappa": s.kappa, "fab9s_after": s.after,
-            "fab9s_kept": int(s.kept), "fab9s_changed": len(s.changed)}
+    return {"fab9s_n": s.n, "fab9s_identical": s.identical, "fab9s_kappa": s.kappa, "fab9s_after": s.second,
+            "fab9s_kept": int(not fell(s.before, s.second)), "fab9s_changed": len(s.changed)}
 
 
-def recoded(frame: pd.DataFrame, case_id: str, code: float) -> Prediction:
+def predict_with_code(frame: pd.DataFrame, case_id: str, code: float) -> Prediction:
     """The model's prediction (as it stands) for decision ``case_id`` of ``frame`` with ``allies_fighting`` read as
     ``code`` instead of its coded value: how much one disputed code matters (chapter 8, ch8-ex-5). Raises ValueError
     for an unknown decision or a code outside [0, 1]."""
@@ -261,16 +274,17 @@ SEVRES: tuple[str, ...] = ("britain-1956", "france-1956")  # the ninth file's de
 def sevres_facts(ninth: pd.DataFrame) -> dict[str, Any]:
     """Chapter 8's numbers for ch8-ex-5 (prefix ``sev_``), for Britain and France in 1956 (``britain``, ``france``):
     the probability of aligning at all (``_align``, the same whatever the code, since the term acts only on how to
-    align), the hegemony shift and the lesson's shift of the threshold (``_hegemony``, ``_lesson``), the capability
+    align), how far the hegemony shift raises the threshold for aligning and the lesson lowers it (``_hegemony``,
+    ``_lesson_pull``), the capability
     (``_capability``) and, with ``allies_fighting`` read as 1, 0.5 and 0, the probability of balancing
     (``_1_balance``, ``_half_balance``, ``_0_balance``)."""
     facts: dict[str, Any] = {}
     for case_id in SEVRES:
         name = case_id.split("-")[0]
-        first = recoded(ninth, case_id, 1.0)
+        first = predict_with_code(ninth, case_id, 1.0)
         facts.update({f"sev_{name}_align": first.p_align, f"sev_{name}_hegemony": first.stay_out["hegemony"],
-                      f"sev_{name}_lesson": first.stay_out["lesson"],
+                      f"sev_{name}_lesson_pull": -first.stay_out["lesson"],
                       f"sev_{name}_capability": float(ninth.loc[case_id, "capability"])})
         for code, label in ((1.0, "1"), (0.5, "half"), (0.0, "0")):
-            facts[f"sev_{name}_{label}_balance"] = recoded(ninth, case_id, code).probabilities["balance"]
+            facts[f"sev_{name}_{label}_balance"] = predict_with_code(ninth, case_id, code).probabilities["balance"]
     return facts

@@ -160,6 +160,13 @@ def logit_choices(fit: Any, frame: pd.DataFrame) -> list[str]:
     return [LOGIT_CHOICE[p] for p in fit.predict(frame)]
 
 
+def logit_choices_without(baselines: Baselines, frame: pd.DataFrame, column: str) -> list[str]:
+    """The logit's choices for ``frame`` read as not coding ``column``: the logit fitted without that input, as it
+    was before a file coded it."""
+    blind = frame.assign(**{column: float("nan")})
+    return logit_choices(baselines.logit(blind), blind)
+
+
 def heldout_predictions(cases: pd.DataFrame, heldout: pd.DataFrame,
                         baselines: Baselines | None = None) -> dict[str, list[str]]:
     """Each predictor's choice for every held-out decision, everything fixed on ``cases`` first
@@ -188,11 +195,12 @@ def heldout_predictions(cases: pd.DataFrame, heldout: pd.DataFrame,
 Runs = dict[str, tuple[pd.DataFrame, dict[str, list[str]]]]
 
 
-def run_all(cases: pd.DataFrame | None = None) -> Runs:
+def run_all(cases: pd.DataFrame | None = None, baselines: Baselines | None = None) -> Runs:
     """Each held-out file (by ``HELDOUT_SETS`` key) with every predictor's choices on it, computed
-    once, for :func:`scores_of`, :func:`pooled_scores` and :func:`all_heldout_facts` to share."""
+    once, for :func:`scores_of`, :func:`pooled_scores` and :func:`all_heldout_facts` to share
+    (``baselines``, fitted on ``cases``, saves fitting them again)."""
     cases = load_cases() if cases is None else cases
-    baselines = Baselines(cases)
+    baselines = Baselines(cases) if baselines is None else baselines
     runs: Runs = {}
     for which in HELDOUT_SETS:
         heldout = load_heldout(which)

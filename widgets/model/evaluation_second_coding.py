@@ -133,7 +133,7 @@ def second_coding_facts(cases: pd.DataFrame | None = None, codings: dict[str, pd
     ``sc_<coding>_f<k>_<predictor>_macro3`` on the k-th held-out file alone (k = 6, 7); ``sc_threat_differs``
     (``DIFFERENT_THREAT``); bootstrap intervals ``sc_<column>_kappa_low``/``_high`` (victory, alignment,
     target) and ``sc_first_gap_<logit|rule>_low``/``_high`` (that predictor's lead over the model on the first
-    coding); and ``sc_austria_1848_f6_walt_macro3``, the model's score on the sixth file (its clean test, the model
+    coding); and ``sc_austria_1848_f6_at5_macro3``, the model's score on the sixth file (its clean test, the model
     as the file was coded) with that one decision recoded as the second coder read it."""
     codings = load_codings() if codings is None else codings
     predictions = predictions_by_coding(cases, codings) if predictions is None else predictions
@@ -171,7 +171,7 @@ def second_coding_facts(cases: pd.DataFrame | None = None, codings: dict[str, pd
     observed = [codings["second"].loc[c, "observed"] if c == "austria-1848" else o
                 for c, o, k in zip(codings["first"].index, codings["first"]["observed"], keep, strict=True) if k]
     chosen = [c for c, k in zip(predictions["first"][WALT_AT_FIFTH], keep, strict=True) if k]  # its clean test
-    facts["sc_austria_1848_f6_walt_macro3"] = score(observed, chosen).three.macro_recall
+    facts["sc_austria_1848_f6_at5_macro3"] = score(observed, chosen).three.macro_recall
     return facts
 
 

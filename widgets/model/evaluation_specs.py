@@ -18,7 +18,7 @@ import pandas as pd
 
 from .alignment import ModelParameters
 from .evaluation import walt_predictions
-from .evaluation_heldout import Baselines, Runs, logit_choices
+from .evaluation_heldout import Baselines, Runs, logit_choices_without
 from .evaluation_metrics import score
 from .versions import ALLIES_AT_WAR_BIND_TRIED, FIGHTING_ALLIES_BIND_TRIED, PILING_ON_TRIED
 
@@ -124,8 +124,6 @@ def fighting_allies_checks(cases: pd.DataFrame, runs: Runs) -> dict[str, Any]:
     for key, frame in (("fab_book_treaty_only", cases), ("fab_ho10_treaty_only", heldout)):
         predicted = walt_predictions(treaty_only(frame), params=FIGHTING_ALLIES_BIND.tried)
         facts[key] = score(list(frame["observed"]), predicted).three.macro_recall
-    blind = heldout.copy()
-    blind["allies_fighting"] = float("nan")  # not coded: the logit leaves the input out, as on files one to nine
-    logit = logit_choices(Baselines(cases).logit(blind), blind)
+    logit = logit_choices_without(Baselines(cases), heldout, "allies_fighting")
     facts["ho10_logit_without_b_macro3"] = score(list(heldout["observed"]), logit).three.macro_recall
     return facts
