@@ -24,7 +24,7 @@ from .alignment import Prediction, predict
 from .evaluation import walt_predictions
 from .evaluation_bond_coding import BondRecoding, compare_codings, recode
 from .evaluation_heldout import HELDOUT_SETS, LOGIT, Baselines, Runs, logit_choices_without
-from .evaluation_metrics import BOOTSTRAP_SEED, macro_recall_gap_interval, score, three_way
+from .evaluation_metrics import BOOTSTRAP_SEED, hits_changed, macro_recall_gap_interval, score
 from .evaluation_specs import FIGHTING_ALLIES_BIND, fell, treaty_only
 
 EARLIER_FILES: tuple[str, ...] = tuple(HELDOUT_SETS)[:9]  # coded before allies_fighting existed
@@ -101,14 +101,6 @@ def war_mask(frame: pd.DataFrame) -> np.ndarray:
     return frame["war"].to_numpy(dtype=bool)
 
 
-def _hits_changed(observed: list[str], before: list[str], after: list[str], index: pd.Index
-                  ) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    o3, b3, a3 = three_way(observed), three_way(before), three_way(after)
-    gained = tuple(c for c, o, b, a in zip(index, o3, b3, a3, strict=True) if a == o != b)
-    lost = tuple(c for c, o, b, a in zip(index, o3, b3, a3, strict=True) if b == o != a)
-    return gained, lost
-
-
 def earlier_frames(runs: Runs) -> dict[str, pd.DataFrame]:
     """The first nine files of ``runs``; raises ValueError if one is missing or does not code ``allies_fighting`` for
     every decision."""
@@ -160,9 +152,9 @@ def later_test(cases: pd.DataFrame, runs: Runs, baselines: Baselines | None = No
         rows = [i for i, w in enumerate(files) if w == which]
         b, a = [before[i] for i in rows], [after[i] for i in rows]
         recall = [score(list(frame["observed"]), p).three.macro_recall for p in (b, a)]
-        changes.append(FileChange(which, len(frame), *recall, *_hits_changed(list(frame["observed"]), b, a,
+        changes.append(FileChange(which, len(frame), *recall, *hits_changed(list(frame["observed"]), b, a,
                                                                              frame.index)))
-    gained, lost = _hits_changed(observed, before, after, pooled.index)
+    gained, lost = hits_changed(observed, before, after, pooled.index)
     code = pooled["allies_fighting"]
     rivals = {key: walt_predictions(pooled, params=replace(FIGHTING_ALLIES_BIND.without, **{switch: 1.0}))
               for key, switch in RIVALS.items()}

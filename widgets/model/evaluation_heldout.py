@@ -63,7 +63,7 @@ from ..io.csvtable import data_file
 from .alignment import ModelParameters
 from .evaluation import WITHOUT_FEASIBILITY, _check_cases, walt_predictions
 from .evaluation_logit import BASE_COVARIATES, covariates, fit_logit
-from .evaluation_metrics import THREE_WAY, Scorecard, macro_recall_gap_interval, score, three_way
+from .evaluation_metrics import THREE_WAY, Scorecard, hits_changed, macro_recall_gap_interval, score
 from .evaluation_rules import RULES_BY_NAME, best_rule, fit_rule, fit_rules
 from .versions import (
     AT_FIFTH_FILE,
@@ -319,12 +319,9 @@ def hegemony_shift_record(runs: Runs) -> dict[str, Any]:
             continue
         with_shift = predictions[AS_CODED_ON[which]]
         without = walt_predictions(heldout, params=replace(params, hegemony_shift=0.0))
-        observed = three_way(list(heldout["observed"]))
-        for case, o, a, b in zip(heldout.index, observed, three_way(with_shift), three_way(without), strict=True):
-            if a == o != b:
-                record["gained"].append(case)
-            elif b == o != a:
-                record["lost"].append(case)
+        gained, lost = hits_changed(list(heldout["observed"]), without, with_shift, heldout.index)
+        record["gained"] += gained
+        record["lost"] += lost
         record["files"].append(which)
         recall = [score(list(heldout["observed"]), p).three.macro_recall for p in (with_shift, without)]
         if recall[0] > recall[1]:

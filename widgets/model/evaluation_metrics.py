@@ -103,6 +103,16 @@ def three_way(choices: Sequence[str]) -> list[str]:
     return [THREE_WAY_OF[c] for c in _check_choices("choices", choices)]
 
 
+def hits_changed(observed: Sequence[str], before: Sequence[str], after: Sequence[str], ids: Sequence[str]
+                 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The decisions (``ids``) that a change from ``before`` to ``after`` made hits (first) and misses (second) on
+    the three-way split."""
+    o3, b3, a3 = three_way(observed), three_way(before), three_way(after)
+    gained = tuple(c for c, o, b, a in zip(ids, o3, b3, a3, strict=True) if a == o != b)
+    lost = tuple(c for c, o, b, a in zip(ids, o3, b3, a3, strict=True) if b == o != a)
+    return gained, lost
+
+
 @dataclass(frozen=True)
 class Scorecard:
     """One predictor scored on the four choices (``four``) and on the three-way split (``three``)."""

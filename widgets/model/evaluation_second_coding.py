@@ -92,13 +92,13 @@ def second_coding_agreement(codings: dict[str, pd.DataFrame] | None = None) -> l
     return agreement(_rows(codings["first"]), _rows(codings["second"]), WALT_COLUMNS)
 
 
-def predictions_by_coding(cases: pd.DataFrame | None = None,
-                          codings: dict[str, pd.DataFrame] | None = None) -> dict[str, dict[str, list[str]]]:
+def predictions_by_coding(cases: pd.DataFrame | None = None, codings: dict[str, pd.DataFrame] | None = None,
+                          baselines: Baselines | None = None) -> dict[str, dict[str, list[str]]]:
     """{coding: {predictor: choices}}: every held-out predictor (``heldout_predictions``), fixed on the book's
-    cases once, on each coding's inputs."""
+    cases once (``baselines``, if given, fitted on them), on each coding's inputs."""
     cases = load_cases() if cases is None else cases
     codings = load_codings() if codings is None else codings
-    baselines = Baselines(cases)
+    baselines = Baselines(cases) if baselines is None else baselines
     return {name: heldout_predictions(cases, coding, baselines) for name, coding in codings.items()}
 
 

@@ -100,11 +100,11 @@ def spec_facts(spec: Spec, decision: SpecDecision) -> dict[str, Any]:
             f"{p}_{t}_changed": len(decision.changed), f"{p}_adopted": int(decision.adopted)}
 
 
-def all_spec_facts(cases: pd.DataFrame, runs: Runs) -> dict[str, Any]:
+def all_spec_facts(cases: pd.DataFrame, runs: Runs, baselines: Baselines | None = None) -> dict[str, Any]:
     """:func:`spec_facts` of every spec in ``SPECS``, each decided by its rule, and :func:`fighting_allies_checks`
-    (chapter 8 glues them all)."""
+    (chapter 8 glues them all; ``baselines``, fitted on ``cases``, saves fitting them again)."""
     facts = {key: value for spec in SPECS for key, value in spec_facts(spec, decide(spec, cases, runs)).items()}
-    return {**facts, **fighting_allies_checks(cases, runs)}
+    return {**facts, **fighting_allies_checks(cases, runs, baselines)}
 
 
 def treaty_only(cases: pd.DataFrame) -> pd.DataFrame:
@@ -115,7 +115,7 @@ def treaty_only(cases: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def fighting_allies_checks(cases: pd.DataFrame, runs: Runs) -> dict[str, Any]:
+def fighting_allies_checks(cases: pd.DataFrame, runs: Runs, baselines: Baselines | None = None) -> dict[str, Any]:
     """Two checks on fighting allies bind's adoption: the three-way macro recall of the model as it stands with only
     treaty allies counted (``fab_book_treaty_only``, ``fab_ho10_treaty_only``), and the logit's on the tenth file
     without the input it gained at the adoption (``ho10_logit_without_b_macro3``)."""
@@ -124,6 +124,7 @@ def fighting_allies_checks(cases: pd.DataFrame, runs: Runs) -> dict[str, Any]:
     for key, frame in (("fab_book_treaty_only", cases), ("fab_ho10_treaty_only", heldout)):
         predicted = walt_predictions(treaty_only(frame), params=FIGHTING_ALLIES_BIND.tried)
         facts[key] = score(list(frame["observed"]), predicted).three.macro_recall
-    logit = logit_choices_without(Baselines(cases), heldout, "allies_fighting")
+    baselines = Baselines(cases) if baselines is None else baselines
+    logit = logit_choices_without(baselines, heldout, "allies_fighting")
     facts["ho10_logit_without_b_macro3"] = score(list(heldout["observed"]), logit).three.macro_recall
     return facts
