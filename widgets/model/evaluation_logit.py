@@ -182,7 +182,11 @@ def fit_logit(
     penalised by a normal prior on the slopes. Never raises on a failed fit: ``problem`` says."""
     cases = _check_cases(cases)
     names = covariates(cases) if names is None else tuple(names)
-    y = outcome_codes(list(cases["observed"]), split)
+    return _fit_arrays(outcome_codes(list(cases["observed"]), split), design(cases, names), split, prior_sd, names)
+
+
+def _fit_arrays(y: np.ndarray, x: np.ndarray, split: str, prior_sd: float | None, names: tuple[str, ...]) -> LogitFit:
+    """:func:`fit_logit` on outcome codes and a design matrix already built (the resampling loops build them once)."""
     labels = SPLITS[split]
     missing = [labels[k] for k in range(len(labels)) if not (y == k).any()]
     index = ["constant", *names]
@@ -190,7 +194,6 @@ def fit_logit(
     if missing:
         empty = pd.DataFrame(np.nan, index=index, columns=list(labels[1:]))
         return LogitFit(split, method, names, empty, f"no case observed as {', '.join(missing)}", float("nan"))
-    x = design(cases, names)
     model = MNLogit(y, x) if prior_sd is None else _PenalisedMNLogit(y, x, prior_sd)
     problem = None
     with warnings.catch_warnings(record=True) as caught:
@@ -232,10 +235,11 @@ def leave_one_out_logit(
     problem (their predictions are still used)."""
     cases = _check_cases(cases)
     names = covariates(cases) if names is None else tuple(names)
+    y, x = outcome_codes(list(cases["observed"]), split), design(cases, names)
     predictions, problems = [], 0
     for j in range(len(cases)):
-        train = cases.iloc[[i for i in range(len(cases)) if i != j]]
-        fit = fit_logit(train, split, prior_sd, names)
+        train = np.arange(len(cases)) != j
+        fit = _fit_arrays(y[train], x[train], split, prior_sd, names)
         problems += not fit.ok
         if fit.params.isna().any().any():
             predictions.append(SPLITS[split][0])
@@ -257,11 +261,12 @@ def bootstrap_logit(
         raise ValueError(f"draws must be a positive integer, got {draws!r}")
     cases = _check_cases(cases)
     names = covariates(cases)
+    y, x = outcome_codes(list(cases["observed"]), split), design(cases, names)
     rng = np.random.default_rng(seed)
     kept, failures = [], {}
     for _ in range(draws):
-        sample = cases.iloc[rng.integers(0, len(cases), len(cases))]
-        fit = fit_logit(sample, split, prior_sd, names)
+        sample = rng.integers(0, len(cases), len(cases))
+        fit = _fit_arrays(y[sample], x[sample], split, prior_sd, names)
         if fit.ok:
             kept.append(fit.params.to_numpy())
         else:

@@ -80,7 +80,12 @@ class Rule:
         return self.template.format(**values)
 
 
+_LEVEL = "_threat_level"  # the column fit_rule adds so that a grid of settings averages the sources once
+
+
 def _threat_level(cases: pd.DataFrame) -> np.ndarray:
+    if _LEVEL in cases.columns:
+        return cases[_LEVEL].to_numpy()
     return cases[list(THREAT_SOURCES)].astype(float).mean(axis=1).round(10).to_numpy()
 
 
@@ -240,7 +245,8 @@ def fit_rule(rule: Rule | str, cases: pd.DataFrame, objective: str = "accuracy")
         raise ValueError("tuning by leave-one-out needs at least two cases")
     observed = list(cases["observed"])
     obs = _codes(observed)
-    predicted = np.array([_codes(rule.predict(cases, *setting)) for setting in rule.grid])
+    frame = cases.assign(**{_LEVEL: _threat_level(cases)})
+    predicted = np.array([_codes(rule.predict(frame, *setting)) for setting in rule.grid])
     best = _pick(objective_scores(predicted, obs, objective))
     held, folds = [], []
     for j in range(len(obs)):
