@@ -236,7 +236,7 @@ def test_the_chapters_say_what_the_third_file_did_to_the_later_terms(book):
     assert ("switching it off in the model as each file was coded changes no prediction on the six files committed "
             "after it was adopted before the ninth, and on the ninth it cost one hit more than it gained, on the "
             "tenth two") in text["ch8"]
-    assert ("was added after that file by the same rule; it was in force on the fifth to tenth files and changed "
+    assert ("was added after that file by the same rule; it was in force on the fifth to eleventh files and changed "
             "no prediction on the first four of them") in text["ch8"]
     # (that allies ending hiding changed no prediction on the fifth to eighth files: test_claims_ch4.py checks it)
     # in the model as the third file was coded (before the hegemony shift) it would have gained one on each

@@ -15,6 +15,8 @@ from widgets.model import evaluation as ev
 from widgets.model.reasons import percent
 from widgets.model.simulation import load_sweep
 
+from .heldout_support import hits_changed
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -117,8 +119,20 @@ def test_the_hegemony_shift_as_the_guide_describes_it(guide):
             "switched off before its first run and adopted by the same kind of rule, fixed beforehand, so only "
             "held-out files coded blind after it can test it: the fourth (a mixed result), the fifth (four "
             "onlookers gained, none lost), the sixth (two gained, one balancer lost), the seventh (ten gained, "
-            "none lost), the eighth (four gained, none lost), the ninth (none gained, two balancers lost) and the "
-            "tenth (none gained or lost).") in guide
+            "none lost), the eighth (four gained, none lost), the ninth (none gained, two balancers lost), the "
+            "tenth (none gained or lost) and the eleventh (three gained, three balancers lost, and the recall lower "
+            "for it).") in guide
+    runs = heldout.run_all(cases)
+    eleventh, predictions = runs["eleventh"]
+    without = ev.walt_predictions(eleventh, params=ModelParameters(hegemony_shift=0.0))
+    gained, lost = hits_changed(eleventh, without, predictions[heldout.AS_CODED_ON["eleventh"]])
+    assert (len(gained), len(lost)) == (3, 3)
+    assert all(eleventh.loc[c, "observed"] == "balance" for c in lost)
+    assert heldout.recall_without(runs, "eleventh", "hegemony_shift") > score(
+        list(eleventh["observed"]), predictions[heldout.AS_CODED_ON["eleventh"]]).three.macro_recall
+    assert ("The eleventh file, coded on the model as it stands with no term waiting for it, gave neither piling on "
+            "nor fighting allies bind a decision to act on, and the model scored below always balancing "
+            "there.") in guide
     assert ("left the three-way recall unchanged on both the book's cases and the ninth file and so was adopted by the "
             "same rule") in guide
     assert "(Its first real test came on the ninth file, where Japan fought the Soviet Union in 1938: it cost one " \

@@ -805,8 +805,8 @@ def test_chapter_8_reports_the_two_specs_after_the_fourth_file(cases, facts):
             "moves Japan in 1914 from neutrality to buck-passing, then still a miss, and on the fifth file, coded "
             "after it, it acts on six small states (four of them with certain allies) but changes no prediction, nor "
             "on the sixth, seventh or eighth; on the ninth it moves Mongolia in 1938 from neutrality to passing the "
-            "buck, a miss either way, and on the tenth it moves eight predictions, none of them on the three-way "
-            "split.") in text
+            "buck, a miss either way; on the tenth it moves eight predictions and on the eleventh one (Mongolia in "
+            "1937, again from neutrality to passing the buck), none of them on the three-way split.") in text
     assert "Five terms came later still." in text
     assert "a rule that waited for the ninth held-out file, on which it changed no decision." in text
     fifth = eh_load("fifth")

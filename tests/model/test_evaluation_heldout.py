@@ -1,6 +1,7 @@
 """The held-out tests (chapter 8, 'Held-out tests'): each file's frame, the predictors fixed on the book's cases
 before scoring, and the pooled scores. What the chapter says about each file is checked in
-``test_claims_ch8_files_1_to_4.py``, ``test_claims_ch8_rule_files_and_pooled.py`` and ``test_claims_ch8_file_8.py``."""
+``test_claims_ch8_files_1_to_4.py``, ``test_claims_ch8_rule_files_and_pooled.py``, ``test_claims_ch8_file_8.py`` and
+``test_claims_ch8_file_11.py``."""
 
 import re
 
@@ -9,6 +10,8 @@ import pytest
 from widgets.io.cases import Case
 from widgets.model import evaluation_heldout as eh
 from widgets.model.evaluation_metrics import three_way
+from widgets.model.parameters import ModelParameters
+from widgets.model.versions import AT_ELEVENTH_FILE
 
 from .heldout_support import ROOT, three
 
@@ -24,6 +27,7 @@ from .heldout_support import ROOT, three
     ("eighth", 20, [1884, 1900, 1919]),
     ("ninth", 27, [1938, 1939, 1950, 1956]),
     ("tenth", 29, [1982, 1999, 2001, 2003]),
+    ("eleventh", 25, [1898, 1937, 1954, 1958]),
 ])
 def test_each_file_is_the_frame_the_codebook_states(book, which, n, years):
     """Every optional input coded, no decision among the book's cases or another file, every source
@@ -46,8 +50,9 @@ def test_each_file_is_the_frame_the_codebook_states(book, which, n, years):
 
 def test_unknown_file_is_refused():
     with pytest.raises(ValueError, match="which must be one of 'first', 'second', 'third', 'fourth', 'fifth', "
-                                         "'sixth', 'seventh', 'eighth', 'ninth', 'tenth', got 'eleventh'"):
-        eh.load_heldout("eleventh")
+                                         "'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', "
+                                         "got 'twelfth'"):
+        eh.load_heldout("twelfth")
 
 
 def test_predictors_are_fixed_on_the_book_cases_not_on_the_heldout_ones(book):
@@ -78,14 +83,15 @@ def test_the_two_rules_coincide_and_the_clean_row_comes_first(book):
 def test_pooled_scores_use_the_model_as_it_stood_for_each_file(book):
     cases, files, predictions, f = book
     pooled = eh.pooled_scores(cases, eh.run_all(cases))
-    order = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+    order = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh")
     assert tuple(eh.HELDOUT_SETS) == order
     assert [eh.AS_CODED_ON[w] for w in order] == [eh.WALT_AT_FIRST, eh.WALT_AT_SECOND, eh.WALT_AT_THIRD,
-                                                      eh.WALT_AT_FOURTH] + [eh.WALT_AT_FIFTH] * 5 + [eh.WALT_AT_TENTH]
+                                                  eh.WALT_AT_FOURTH] + [eh.WALT_AT_FIFTH] * 5 + [eh.WALT_AT_TENTH,
+                                                                                                 eh.WALT]
     observed = three_way([o for which in order for o in files[which]["observed"]])
     coded = [p for which in order for p in three(predictions, which, eh.AS_CODED_ON[which])]
     assert pooled[eh.AS_CODED].three.correct == sum(o == p for o, p in zip(observed, coded, strict=True))
-    assert f["hop_n"] == sum(f[f"ho{k}_n"] for k in range(1, 11)) == len(observed)
+    assert f["hop_n"] == sum(f[f"ho{k}_n"] for k in range(1, 12)) == len(observed)
     table = eh.heldout_table(pooled)
     assert list(table.index) == list(eh.POOLED)
     assert table.loc[eh.AS_CODED, "macro recall (3)"] == round(f["hop_coded_macro3"], 3)
@@ -94,3 +100,21 @@ def test_pooled_scores_use_the_model_as_it_stood_for_each_file(book):
     assert eh.all_heldout_facts(cases) == f
     with pytest.raises(ValueError, match="baselines must be fitted on the same cases"):
         eh.heldout_predictions(cases, files["first"], eh.Baselines(cases.iloc[:-1]))
+
+
+def test_the_eleventh_file_is_scored_on_the_model_it_was_coded_on():
+    """The eleventh file was coded on the model as it stands (versions.AT_ELEVENTH_FILE), so its clean test reads the
+    book's defaults. Once a later term changes the defaults, this fails: give the file a version of its own
+    (MODEL_VERSIONS, AS_CODED_ON) instead of WALT."""
+    assert eh.AS_CODED_ON["eleventh"] == eh.WALT and eh.MODEL_VERSIONS[eh.WALT] is None
+    assert AT_ELEVENTH_FILE == ModelParameters()
+
+
+def test_recall_without_a_term_names_a_bad_parameter(book):
+    cases, files, predictions, _ = book
+    runs = {"eleventh": (files["eleventh"], predictions["eleventh"])}
+    with pytest.raises(ValueError, match="parameter must be a ModelParameters field, got 'hegemony'"):
+        eh.recall_without(runs, "eleventh", "hegemony")
+    # switching off a term that does not act there leaves the clean test's recall
+    clean = eh.scores_of(files["eleventh"], predictions["eleventh"])[eh.WALT].three.macro_recall
+    assert eh.recall_without(runs, "eleventh", "piling_on") == clean

@@ -8,6 +8,9 @@ are those versions, defined once. ``CHAIN_GANGING_TRIED``, ``FREE_RIDERS_TRIED``
 stood; ``ALLIES_AT_WAR_BIND_TRIED`` is a spec whose rule also waited for a held-out file, and which that file
 rejected; ``PILING_ON_TRIED`` is a spec whose rule also waited for a held-out file, the ninth, which let it be adopted;
 ``FIGHTING_ALLIES_BIND_TRIED`` one the tenth let in, and ``AT_TENTH_FILE`` the model that file was coded on.
+``AT_ELEVENTH_FILE`` is the model as it stood when the eleventh file's frame was committed (piling on and fighting
+allies bind adopted, the other specs off): no spec waited for that file, which is the first clean test of the model
+with both terms; they act on none of its decisions (chapter 8).
 
 The specs not adopted, as they were specified and as their one run came out:
 
@@ -274,3 +277,5 @@ PILING_ON_TRIED = replace(AT_FIFTH_FILE, piling_on=1.0)  # after the eighth; the
 # tried as (today, the model as it stands but for z; a test checks it).
 AT_TENTH_FILE = PILING_ON_TRIED
 FIGHTING_ALLIES_BIND_TRIED = replace(AT_TENTH_FILE, fighting_allies_bind=1.0)  # after the ninth; the tenth adopted it
+# The model the eleventh file was coded on: the model as it stood at that file's frame (b455fdf); no spec waited.
+AT_ELEVENTH_FILE = FIGHTING_ALLIES_BIND_TRIED
