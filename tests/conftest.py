@@ -36,6 +36,7 @@ def pytest_configure(config: pytest.Config) -> None:
     os.environ["JUPYTER_DEFAULT_PROVISIONER_NAME"] = KERNEL_PROVISIONER
 
 
+@pytest.hookimpl(trylast=True)  # after -m and -k have deselected: `make test-fast` (no site tests) builds nothing
 def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config, items: list[pytest.Item]) -> None:
     """Build the book once, early: start the build as soon as the tests are collected, and run
     the tests that need the built site last, so the build overlaps everything else

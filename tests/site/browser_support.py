@@ -17,6 +17,7 @@ import http.server
 import os
 import shlex
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -378,8 +379,10 @@ class BackgroundBuild:
         self.timeout = timeout
         self._log = (self.path_output / "build.log").open("w+", encoding="utf-8")
         self.started = time.perf_counter()
+        # its own process group, so that stop() ends the build and the printing, not only the shell around them
         self._proc = subprocess.Popen(site_build_command(self.path_output), cwd=REPO, stdout=self._log,
-                                      stderr=subprocess.STDOUT, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+                                      stderr=subprocess.STDOUT, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"},
+                                      start_new_session=True)
         threading.Thread(target=self._record_returncode, name="alliances-build-rc", daemon=True).start()
 
     def _record_returncode(self) -> None:
@@ -393,8 +396,8 @@ class BackgroundBuild:
         try:
             returncode = self._proc.wait(timeout=left)
         except subprocess.TimeoutExpired:
-            self._proc.kill()
-            returncode = self._proc.wait()
+            self._kill()
+            returncode = self._proc.returncode
         self._log.seek(0)
         log = self._log.read()
         return BuildResult(returncode, log, time.perf_counter() - self.started, self.path_output / "_build" / "html")
@@ -410,9 +413,15 @@ class BackgroundBuild:
 
     def stop(self) -> None:
         if self._proc.poll() is None:
-            self._proc.kill()
-            self._proc.wait()
+            self._kill()
         self._log.close()
+
+    def _kill(self) -> None:
+        try:
+            os.killpg(self._proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        self._proc.wait()
 
     def finish(self) -> None:
         """Let the build end (other processes may be waiting for it), then close the log."""
