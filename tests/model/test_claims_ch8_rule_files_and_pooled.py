@@ -374,7 +374,9 @@ def test_chapter_8_pooled_verdict(book, runs):
                    "still above zero.",
                    "it turned {eval}`fact[\\\"hes_gained\\\"]` onlookers into hits and lost "
                    "{eval}`fact[\\\"hes_lost\\\"]` balancers, and it raised the macro recall on "
-                   "{eval}`fact[\\\"hes_raised\\\"]` of them. Against the leading power itself it does not act.",
+                   "{eval}`fact[\\\"hes_raised\\\"]` of them. Against the leading power itself it does not act, "
+                   "and that is where the first clean test of the model as it stands failed: the great powers of "
+                   "1898.",
                    "the fourth on purpose from a kind of war rich in onlookers and the third while the insulation "
                    "term was being written"):
         assert phrase in text, phrase
