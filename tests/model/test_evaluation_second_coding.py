@@ -109,7 +109,7 @@ def test_chapter_8_and_the_codebook_describe_the_second_coding():
                    "eleven files together.",
                    "shows how much a coder can move the results on those two.",
                    "and a second, blind coding of the sixth and seventh files shows how far the results depend on "
-                   "who coded them.",
+                   "who coded them (the eleventh file has its own).",
                    "then a second, blind coding of the sixth and seventh files, which shows how much a coder can move"):
         assert phrase in text, phrase
     codebook = " ".join((ROOT / "data" / "README.md").read_text().split())
