@@ -30,9 +30,12 @@ def test_the_clean_test_is_below_the_baselines_and_its_own_earlier_versions(book
     observed = list(heldout["observed"])
     assert f["ho11_modal_correct3"] == 7 and f["ho11_obs3_out"] == score(observed, ["neutral"] * 25).three.correct
     assert score(observed, ["neutral"] * 25).three.macro_recall == f["ho11_modal_macro3"] == 0.5
+    # 'always balancing scores .50 instead of the .33 it scores on every other file'
+    assert all(round(f[f"ho{k}_modal_macro3"], 2) == 0.33 for k in range(1, 11))
     assert f["ho11_walt_correct3"] > f["ho11_modal_correct3"]
     assert f["ho11_walt_macro3"] < f["ho11_modal_macro3"] == f["ho11_rule_macro3"] == f["ho11_war_macro3"]
-    assert f["ho11_walt_macro3"] < f["ho11_before_macro3"] < f["ho11_at3_macro3"]
+    assert f["ho11_walt_macro3"] < f["ho11_before_macro3"] < f["ho11_at3_macro3"]  # versions before the shift
+    assert f["ho11_at4_macro3"] == f["ho11_at5_macro3"] == f["ho11_at10_macro3"] == f["ho11_walt_macro3"]
     assert f["ho11_logit_macro3"] - f["ho11_walt_macro3"] > 0.5
     assert f["ho11_logit_macro3"] == max(f[f"ho{k}_logit_macro3"] for k in range(1, 12))  # 'its best on any file'
     coded_as = ("at1", "at2", "at3", "at4", "at5", "at5", "at5", "at5", "at5", "at10", "walt")
@@ -86,6 +89,7 @@ def test_the_hegemony_shift_keeps_three_balancers_out_and_costs_recall(book):
     assert dict(zip(heldout.index, without, strict=True))["usa-1954"] == "neutral"
     assert f["ho11_noshift_macro3"] == score(list(heldout["observed"]), without).three.macro_recall
     assert f["ho11_noshift_macro3"] > f["ho11_walt_macro3"]
+    assert f["ho11_noshift_macro3"] < f["ho11_modal_macro3"]  # 'still just below the baselines'
     assert {"italy-1937", "ussr-1937"} <= set(heldout[heldout["aggregate_power"] <= 0.45].index)
 
 
@@ -126,7 +130,7 @@ def test_the_file_is_lumpy_and_allied_support_separates_it(book):
     assert sorted(c.rsplit("-", 1)[0] for c in taiwan) == ["britain", "britain", "france", "france", "usa", "usa",
                                                           "ussr", "ussr"]
     text = chapter_text()
-    assert "One decision the rule gives is missing: Morocco, a member of the system in 1898" in text
+    assert "One more the rule calls for is missing: Morocco, a member of the system in 1898" in text
     assert "Morocco, a system member in 1898 (COW NMC v6.0)" in (ROOT / "data" / "README.md").read_text()
 
 
@@ -146,7 +150,9 @@ def test_the_chapter_says_so():
     text = chapter_text()
     for phrase in ("### The eleventh file: the model as it stands, tested",
                    'heldout.heldout_table(heldout_scores[\\"eleventh\\"], clean=heldout.AS_CODED_ON[\\"eleventh\\"])',
-                   "So neither term has yet changed a three-way prediction on a file coded after it.",
+                   "Neither term has yet changed a three-way prediction on a file coded after its adoption.",
+                   "These misses count against the shift's premise as the model measures it, with a global index",
+                   "This file is the first clean test of the model as it stands: no term waited for it",
                    "and on the ninth it cost one hit more than it gained, on the tenth two, and on the eleventh it "
                    "changes nothing",
                    "the third parties of forty-four wars, in eleven files",

@@ -269,8 +269,7 @@ def test_chapter_8_says_what_the_seventh_file_shows(book):
 def test_chapter_8_file_by_file_table(book, runs):
     """One row per file in the order coded, each the file's clean test beside the baselines, equal to the
     per-file facts; above always balancing on eight of the eleven files and above the tuned rules on six ('the
-    first two and the last four' of the first ten: below them on the eleventh); 'the logit ... scores above it on
-    every file but the seventh'."""
+    first two and the seventh to tenth'); 'the logit ... scores above it on every file but the seventh'."""
     cases, files, _, f = book
     table = eh.files_table(runs)
     assert list(table.index) == list(eh.HELDOUT_SETS) and list(table["decisions"]) == [len(files[w]) for w in files]
@@ -289,8 +288,8 @@ def test_chapter_8_file_by_file_table(book, runs):
     above_rule = [w for w in table.index if table.loc[w, "model as coded"] > table.loc[w, "best rule"]]
     assert above_rule == ["first", "second", "seventh", "eighth", "ninth", "tenth"]
     text = chapter_text()
-    assert "and above the tuned rules on {eval}`fact[\\\"hof_above_rule\\\"]` (the first two and the last four); " \
-           "the logit fitted on the book's cases scores above it on every file but the seventh." in text
+    assert "and above the tuned rules on {eval}`fact[\\\"hof_above_rule\\\"]` (the first two and the seventh to " \
+           "tenth); the logit fitted on the book's cases scores above it on every file but the seventh." in text
     assert "heldout.files_table(heldout_runs)" in text
 
 

@@ -12,10 +12,9 @@ import pytest
 from widgets import predict
 from widgets.io.cases import Case, get_case, load_alternative_cases, load_cases
 from widgets.model import evaluation as ev
+from widgets.model.evaluation_metrics import hits_changed
 from widgets.model.reasons import percent
 from widgets.model.simulation import load_sweep
-
-from .heldout_support import hits_changed
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -99,7 +98,7 @@ def test_the_insulation_term_as_the_guide_describes_it(guide):
     assert "@book{mearsheimer2001tragedy," in (ROOT / "references.bib").read_text(encoding="utf-8")
 
 
-def test_the_hegemony_shift_as_the_guide_describes_it(guide):
+def test_the_hegemony_shift_as_the_guide_describes_it(guide, runs):
     """The chapter 3 prompt: the hegemony shift (Levy 2004) is on, was adopted by a rule fixed beforehand (the
     three-way macro recall on the book's cases must not fall), and no held-out file before the fourth can test it:
     the three files' 'as coded' versions of the model have it switched off."""
@@ -122,10 +121,10 @@ def test_the_hegemony_shift_as_the_guide_describes_it(guide):
             "none lost), the eighth (four gained, none lost), the ninth (none gained, two balancers lost), the "
             "tenth (none gained or lost) and the eleventh (three gained, three balancers lost, and the recall lower "
             "for it).") in guide
-    runs = heldout.run_all(cases)
     eleventh, predictions = runs["eleventh"]
     without = ev.walt_predictions(eleventh, params=ModelParameters(hegemony_shift=0.0))
-    gained, lost = hits_changed(eleventh, without, predictions[heldout.AS_CODED_ON["eleventh"]])
+    gained, lost = hits_changed(list(eleventh["observed"]), without, predictions[heldout.AS_CODED_ON["eleventh"]],
+                                eleventh.index)
     assert (len(gained), len(lost)) == (3, 3)
     assert all(eleventh.loc[c, "observed"] == "balance" for c in lost)
     assert heldout.recall_without(runs, "eleventh", "hegemony_shift") > score(

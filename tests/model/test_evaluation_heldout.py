@@ -113,8 +113,22 @@ def test_the_eleventh_file_is_scored_on_the_model_it_was_coded_on():
 def test_recall_without_a_term_names_a_bad_parameter(book):
     cases, files, predictions, _ = book
     runs = {"eleventh": (files["eleventh"], predictions["eleventh"])}
-    with pytest.raises(ValueError, match="parameter must be a ModelParameters field, got 'hegemony'"):
+    with pytest.raises(ValueError, match="parameter must be one of the model's terms, resistance_feasibility, .*"
+                                         "hegemony_shift; got 'hegemony'"):
         eh.recall_without(runs, "eleventh", "hegemony")
+    with pytest.raises(ValueError, match="parameter must be one of the model's terms"):
+        eh.recall_without(runs, "eleventh", "response_slope")  # a coefficient, not a term one switches off
+    with pytest.raises(ValueError, match="which must be one of 'eleventh', got 'twelfth'"):
+        eh.recall_without(runs, "twelfth", "piling_on")
     # switching off a term that does not act there leaves the clean test's recall
     clean = eh.scores_of(files["eleventh"], predictions["eleventh"])[eh.WALT].three.macro_recall
     assert eh.recall_without(runs, "eleventh", "piling_on") == clean
+
+
+def test_the_logit_names_an_unknown_input(cases):
+    from widgets.model.evaluation_logit import fit_logit
+
+    with pytest.raises(ValueError, match="names: unknown input 'nope'; allowed: the cases' columns and victory_x_war"):
+        fit_logit(cases, names=["nope"])
+    with pytest.raises(ValueError, match="names: unknown input 'nope'"):  # also where an outcome is missing
+        fit_logit(cases[cases["observed"] != "bandwagon"], names=["nope"])

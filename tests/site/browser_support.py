@@ -350,6 +350,23 @@ def run_book_build(path_output: Path | str, timeout: float = 900) -> BuildResult
     return BuildResult(proc.returncode, proc.stdout, time.perf_counter() - started, path_output / "_build" / "html")
 
 
+def _descendants(pid: int) -> list[int]:
+    """The processes ``pid`` started, and theirs, read from /proc (empty where there is no /proc)."""
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:  # the process ended while being read
+            continue
+        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    found, todo = [], list(children.get(pid, []))
+    while todo:
+        child = todo.pop()
+        found.append(child)
+        todo.extend(children.get(child, []))
+    return found
+
+
 def _wait_for(marker: Path, give_up: Callable[[], bool], deadline: float) -> bool:
     """Poll until ``marker`` exists (True), or until ``give_up()`` or the deadline (False)."""
     while not marker.is_file():
@@ -379,10 +396,8 @@ class BackgroundBuild:
         self.timeout = timeout
         self._log = (self.path_output / "build.log").open("w+", encoding="utf-8")
         self.started = time.perf_counter()
-        # its own process group, so that stop() ends the build and the printing, not only the shell around them
         self._proc = subprocess.Popen(site_build_command(self.path_output), cwd=REPO, stdout=self._log,
-                                      stderr=subprocess.STDOUT, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"},
-                                      start_new_session=True)
+                                      stderr=subprocess.STDOUT, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
         threading.Thread(target=self._record_returncode, name="alliances-build-rc", daemon=True).start()
 
     def _record_returncode(self) -> None:
@@ -417,10 +432,13 @@ class BackgroundBuild:
         self._log.close()
 
     def _kill(self) -> None:
-        try:
-            os.killpg(self._proc.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
+        """Kill the shell and everything it started (jupyter-book, the printer), not only the shell. The build stays
+        in the test run's process group, so that the terminal's Ctrl-C reaches it too."""
+        for pid in [*_descendants(self._proc.pid), self._proc.pid]:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
         self._proc.wait()
 
     def finish(self) -> None:

@@ -19,13 +19,14 @@ import pandas as pd
 from ..io.cases import load_cases
 from ..io.csvtable import data_file
 from .coder_agreement import ColumnAgreement, agreement
-from .evaluation_heldout import WALT, Baselines, load_heldout
+from .evaluation_heldout import AS_CODED_ON, Baselines, load_heldout
 from .evaluation_metrics import THREE_WAY, three_way
 from .evaluation_second_coding import (
     CODINGS,
     PREDICTORS,
     WALT_COLUMNS,
-    _rows,
+    check_same_decisions,
+    coding_rows,
     predictions_by_coding,
     scores_by_coding,
     scores_table,
@@ -41,27 +42,26 @@ def load_eleventh_codings() -> dict[str, pd.DataFrame]:
     ValueError if they cover different decisions."""
     first = load_heldout("eleventh")
     second = load_cases(data_file(ELEVENTH_SECOND_FILE))
-    if set(first.index) != set(second.index) or len(first) != len(second):
-        only = sorted(set(first.index) ^ set(second.index))
-        raise ValueError("the second coding must cover the eleventh file's decisions exactly; these are in one coding "
-                         f"only: {', '.join(only) or '(duplicates)'}")
+    check_same_decisions(first, second, "the eleventh file's decisions")
     return {"first": first, "second": second.loc[first.index]}
 
 
 def eleventh_agreement(codings: dict[str, pd.DataFrame]) -> list[ColumnAgreement]:
     """Cohen's kappa and the share coded identically for every compared column (``COLUMNS``)."""
-    return agreement(_rows(codings["first"]), _rows(codings["second"]), COLUMNS)
+    return agreement(coding_rows(codings["first"]), coding_rows(codings["second"]), COLUMNS)
 
 
 def eleventh_second_facts(codings: dict[str, pd.DataFrame], cases: pd.DataFrame | None = None,
-                          baselines: Baselines | None = None) -> dict[str, Any]:
+                          baselines: Baselines | None = None,
+                          predictions: dict[str, dict[str, list[str]]] | None = None) -> dict[str, Any]:
     """Chapter 8's numbers (prefix ``s11_``): ``n``; ``<column>_identical`` and ``<column>_kappa`` for every compared
     column; the observed three-way outcomes on each coding (``<coding>_obs3_*``); how many decisions the codings put
     in different three-way outcomes (``outcome_differs``), name a different threat source for (``threat_differs``,
     the text compared) or the model predicts differently from (``walt_differs``); and each predictor's three-way
-    ``<coding>_<predictor>_macro3`` and ``_correct3``."""
+    ``<coding>_<predictor>_macro3`` and ``_correct3``. ``predictions`` (``predictions_by_coding`` on ``codings``)
+    saves computing them again."""
     cases = load_cases() if cases is None else cases
-    predictions = predictions_by_coding(cases, codings, baselines)
+    predictions = predictions_by_coding(cases, codings, baselines) if predictions is None else predictions
     scores = scores_by_coding(codings, predictions)
     facts: dict[str, Any] = {"s11_n": len(codings["first"])}
     for column in eleventh_agreement(codings):
@@ -78,13 +78,15 @@ def eleventh_second_facts(codings: dict[str, pd.DataFrame], cases: pd.DataFrame 
     facts["s11_outcome_differs"] = sum(a != b for a, b in zip(*outcomes, strict=True))
     threats = [codings[c]["threat_source"].str.strip().str.lower() for c in CODINGS]
     facts["s11_threat_differs"] = int((threats[0] != threats[1]).sum())
-    walt = [three_way(predictions[c][WALT]) for c in CODINGS]
+    walt = [three_way(predictions[c][AS_CODED_ON["eleventh"]]) for c in CODINGS]  # the file's clean test
     facts["s11_walt_differs"] = sum(a != b for a, b in zip(*walt, strict=True))
     return facts
 
 
 def eleventh_second_table(codings: dict[str, pd.DataFrame], cases: pd.DataFrame | None = None,
-                          baselines: Baselines | None = None) -> pd.DataFrame:
+                          baselines: Baselines | None = None,
+                          predictions: dict[str, dict[str, list[str]]] | None = None) -> pd.DataFrame:
     """One row per predictor: three-way macro recall and decisions right on each coding of the eleventh file."""
     cases = load_cases() if cases is None else cases
-    return scores_table(scores_by_coding(codings, predictions_by_coding(cases, codings, baselines)))
+    predictions = predictions_by_coding(cases, codings, baselines) if predictions is None else predictions
+    return scores_table(scores_by_coding(codings, predictions))

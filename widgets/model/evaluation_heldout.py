@@ -38,9 +38,8 @@ coded input (``allies_fighting``), coded for the book's cases and run once on th
 ``data/cases_heldout_10.csv`` (29 decisions: 1982, 1999, 2001, 2003, the rule's next four wars, coded with the new
 input), which tests the model as it stood with piling on and adopted the term. With that rule's wars used up, a new
 rule of the same kind (the wars of the great powers outside Europe) gave ``data/cases_heldout_11.csv`` (25 decisions:
-1898, 1937, 1954, 1958), the first clean test of the model as it stands, on which nothing waited. ``HELDOUT_SETS`` names
-the files;
-on each, the clean test is of the model as it stood when the file was committed (``AS_CODED_ON``).
+1898, 1937, 1954, 1958), the first clean test of the model as it stands, on which nothing waited. ``HELDOUT_SETS``
+names the files; on each, the clean test is of the model as it stood when the file was committed (``AS_CODED_ON``).
 
 What is compared (all fixed before the held-out decisions were seen, none refitted on them):
 
@@ -68,6 +67,7 @@ from .evaluation import WITHOUT_FEASIBILITY, _check_cases, walt_predictions
 from .evaluation_logit import BASE_COVARIATES, covariates, fit_logit
 from .evaluation_metrics import THREE_WAY, Scorecard, hits_changed, macro_recall_gap_interval, score
 from .evaluation_rules import RULES_BY_NAME, best_rule, fit_rule, fit_rules
+from .parameters import SWITCHES
 from .versions import (
     AT_FIFTH_FILE,
     AT_FIRST_FILE,
@@ -335,13 +335,19 @@ def hegemony_shift_record(runs: Runs) -> dict[str, Any]:
     return record
 
 
+# the terms recall_without can switch off: the switches and the hegemony shift (a coefficient, 0 = off)
+TERMS: tuple[str, ...] = (*SWITCHES, "hegemony_shift")
+
+
 def recall_without(runs: Runs, which: str, parameter: str) -> float:
     """Three-way macro recall on file ``which`` of the model as that file was coded (``AS_CODED_ON``) with the term
     ``parameter`` (a ``ModelParameters`` field) switched off: what the term did on a file coded after it."""
+    if which not in runs:
+        raise ValueError(f"which must be one of {', '.join(map(repr, runs))}, got {which!r}")
+    if parameter not in TERMS:
+        raise ValueError(f"parameter must be one of the model's terms, {', '.join(TERMS)}; got {parameter!r}")
     heldout, _ = runs[which]
     params = MODEL_VERSIONS[AS_CODED_ON[which]] or ModelParameters()
-    if parameter not in ModelParameters.__dataclass_fields__:
-        raise ValueError(f"parameter must be a ModelParameters field, got {parameter!r}")
     without = walt_predictions(heldout, params=replace(params, **{parameter: 0.0}))
     return score(list(heldout["observed"]), without).three.macro_recall
 

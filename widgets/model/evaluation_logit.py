@@ -182,6 +182,9 @@ def fit_logit(
     penalised by a normal prior on the slopes. Never raises on a failed fit: ``problem`` says."""
     cases = _check_cases(cases)
     names = covariates(cases) if names is None else tuple(names)
+    unknown = [n for n in names if n != "victory_x_war" and n not in cases.columns]
+    if unknown:
+        raise ValueError(f"names: unknown input {unknown[0]!r}; allowed: the cases' columns and victory_x_war")
     return _fit_arrays(outcome_codes(list(cases["observed"]), split), design(cases, names), split, prior_sd, names)
 
 

@@ -69,17 +69,23 @@ def load_codings() -> dict[str, pd.DataFrame]:
     coders'). Raises ValueError if they cover different decisions."""
     first = pd.concat([load_heldout(which) for which in SECOND_CODED])
     second = load_cases(data_file(SECOND_CODING_FILE))
-    if set(first.index) != set(second.index) or len(first) != len(second):
-        only = sorted(set(first.index) ^ set(second.index))
-        raise ValueError(f"the second coding must cover the decisions of the {' and '.join(SECOND_CODED)} files "
-                         f"exactly; these are in one coding only: {', '.join(only) or '(duplicates)'}")
+    check_same_decisions(first, second, f"the decisions of the {' and '.join(SECOND_CODED)} files")
     # The second coders coded what the files coded then; allies_fighting, coded into the first coding later, is read
     # as not coded in both, so that the two codings differ only where the coders did.
     first["allies_fighting"] = float("nan")
     return {"first": first, "second": second.loc[first.index]}
 
 
-def _rows(coding: pd.DataFrame) -> list[dict[str, Any]]:
+def check_same_decisions(first: pd.DataFrame, second: pd.DataFrame, what: str) -> None:
+    """Raise ValueError, naming the decisions in one coding only, unless ``second`` codes exactly ``first``'s."""
+    if set(first.index) != set(second.index) or len(first) != len(second):
+        only = sorted(set(first.index) ^ set(second.index))
+        raise ValueError(f"the second coding must cover {what} exactly; these are in one coding only: "
+                         f"{', '.join(only) or '(duplicates)'}")
+
+
+def coding_rows(coding: pd.DataFrame) -> list[dict[str, Any]]:
+    """A coding's rows as coder_agreement reads them: each with its ``case_id`` and its three-way ``alignment``."""
     rows = [{**row, "case_id": case} for case, row in zip(coding.index, coding.to_dict("records"), strict=True)]
     for row, alignment in zip(rows, three_way(list(coding["observed"])), strict=True):
         row["alignment"] = alignment
@@ -89,7 +95,7 @@ def _rows(coding: pd.DataFrame) -> list[dict[str, Any]]:
 def second_coding_agreement(codings: dict[str, pd.DataFrame] | None = None) -> list[ColumnAgreement]:
     """Cohen's kappa and the share coded identically for every compared column (``WALT_COLUMNS``)."""
     codings = load_codings() if codings is None else codings
-    return agreement(_rows(codings["first"]), _rows(codings["second"]), WALT_COLUMNS)
+    return agreement(coding_rows(codings["first"]), coding_rows(codings["second"]), WALT_COLUMNS)
 
 
 def predictions_by_coding(cases: pd.DataFrame | None = None, codings: dict[str, pd.DataFrame] | None = None,
@@ -195,7 +201,7 @@ def kappa_interval(codings: dict[str, pd.DataFrame], column: str, draws: int = 1
     """95% percentile interval of one column's kappa (``WALT_COLUMNS``) over bootstrap resamples of the decisions
     (resamples where kappa is undefined are skipped)."""
     ordinal = dict(WALT_COLUMNS)[column]
-    first, second = (_rows(codings[c]) for c in CODINGS)
+    first, second = (coding_rows(codings[c]) for c in CODINGS)
     rng = np.random.default_rng(seed)
     values = []
     for _ in range(draws):

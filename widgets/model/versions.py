@@ -10,7 +10,7 @@ rejected; ``PILING_ON_TRIED`` is a spec whose rule also waited for a held-out fi
 ``FIGHTING_ALLIES_BIND_TRIED`` one the tenth let in, and ``AT_TENTH_FILE`` the model that file was coded on.
 ``AT_ELEVENTH_FILE`` is the model as it stood when the eleventh file's frame was committed (piling on and fighting
 allies bind adopted, the other specs off): no spec waited for that file, which is the first clean test of the model
-with both terms; they act on none of its decisions (chapter 8).
+with both terms; switching them off changes none of its predictions (chapter 8).
 
 The specs not adopted, as they were specified and as their one run came out:
 
