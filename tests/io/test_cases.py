@@ -231,6 +231,15 @@ def test_a_coded_optional_input_needs_its_why_line():
     assert any("column 'neutrality_lesson': '0.5' must be empty or one of -1, 0, 1" in p for p in problems)
     problems = problems_of(to_csv([{**GOOD, "capability": "1.5", "why_capability": "x"}], columns))
     assert any("column 'capability': '1.5' must be empty or a share" in p for p in problems)
+    columns = (*REQUIRED_COLUMNS, "threat_army_share", "why_threat_army_share")
+    problems = problems_of(to_csv([{**GOOD, "threat_army_share": "0.4"}], columns))
+    assert any("column 'why_threat_army_share': is empty, but threat_army_share is coded" in p for p in problems)
+    problems = problems_of(to_csv([{**GOOD, "threat_army_share": "-0.1", "why_threat_army_share": "x"}], columns))
+    assert any("column 'threat_army_share': '-0.1' must be empty or a share of the great powers' armies in [0, 1]"
+               in p for p in problems)
+    shared = read_cases(to_csv([{**GOOD, "threat_army_share": "0.4", "why_threat_army_share": "x"}], columns))
+    assert shared.iloc[0]["threat_army_share"] == 0.4
+    assert read_cases(to_csv([GOOD])).iloc[0]["threat_army_share"] is None
 
 
 def test_alternative_codings_name_primary_rows_once(shipped):

@@ -46,6 +46,7 @@ def test_numpy_numbers_are_accepted_and_stored_as_float():
     ("others_engaged", r"Situation\.others_engaged must be in \[0, 1\], got 1\.5"),
     ("neutrality_lesson", r"Situation\.neutrality_lesson must be in \[-1, 1\], got 1\.5"),
     ("allies_fighting", r"Situation\.allies_fighting must be in \[0, 1\], got 1\.5"),
+    ("threat_army_share", r"Situation\.threat_army_share must be in \[0, 1\], got 1\.5"),
 ])
 def test_optional_situation_inputs_out_of_range(field, message):
     with pytest.raises(ValueError, match=message):

@@ -31,7 +31,8 @@ REQUIRED_COLUMNS: tuple[str, ...] = (
 # The optional model inputs (see Situation): empty or absent -> the default, whose term is zero. A coded value needs
 # its why_ line. An input added after some files were coded is, in a file that lacks its column, not coded there
 # (None: the model uses the default, the logit leaves the input out): allies_fighting, once absent from files 1-9.
-INPUT_COLUMNS: tuple[str, ...] = ("capability", "target", "others_engaged", "neutrality_lesson", "allies_fighting")
+INPUT_COLUMNS: tuple[str, ...] = ("capability", "target", "others_engaged", "neutrality_lesson", "allies_fighting",
+                                  "threat_army_share")
 NOT_CODED_WHEN_ABSENT: tuple[str, ...] = ("allies_fighting",)
 LESSON_VALUES = (-1.0, 0.0, 1.0)
 OPTIONAL_COLUMNS: tuple[str, ...] = (
@@ -104,19 +105,22 @@ def _check_row(line: int, row: Mapping[str, str], bad: Callable[[str, str], None
 
 
 def _check_inputs(row: Mapping[str, str], bad: Callable[[str, str], None], out: dict) -> None:
-    """The optional inputs: capability in [0, 1], target true/false, others_engaged and allies_fighting in [0, 1],
-    neutrality_lesson one of -1, 0, 1; each coded value needs its why_ line."""
+    """The optional inputs: capability and threat_army_share in [0, 1] (empty: not coded), target true/false,
+    others_engaged and allies_fighting in [0, 1], neutrality_lesson one of -1, 0, 1; each coded value needs its why_
+    line."""
     texts = {c: (row.get(c) or "").strip() for c in INPUT_COLUMNS}
     for column, text in texts.items():
         if text and not (row.get(f"why_{column}") or "").strip():
             bad(f"why_{column}", f"is empty, but {column} is coded ({text!r}): justify the code")
         out[f"why_{column}"] = (row.get(f"why_{column}") or "").strip()
-    out["capability"] = None
-    if texts["capability"]:
-        value = number(texts["capability"])
-        if value is None or not 0.0 <= value <= 1.0:
-            bad("capability", f"{texts['capability']!r} must be empty or a share of the leading power in [0, 1]")
-        out["capability"] = value
+    for column, scale in (("capability", "a share of the leading power"),
+                          ("threat_army_share", "a share of the great powers' armies")):
+        out[column] = None
+        if texts[column]:
+            value = number(texts[column])
+            if value is None or not 0.0 <= value <= 1.0:
+                bad(column, f"{texts[column]!r} must be empty or {scale} in [0, 1]")
+            out[column] = value
     target = texts["target"].lower()
     if target not in ("", "true", "false"):
         bad("target", f"{texts['target']!r} must be true, false or empty")

@@ -202,6 +202,15 @@ small state out, in peace or while the threat is not utterly beaten (v >= 0.01 a
 with a good lesson stays neutral beside a great-power war only while it is open, now 0.4 <= v <= 0.5 (it was
 0.25 to 0.5).
 
+*Hegemony read from land power* (l, ``land_hegemony``; Levy and Thompson 2005, 2010), **specified and committed
+with l = 0, before any run**; its rule waits for the twelfth held-out file. It brings the hegemony shift's measure
+closer to its source: with l > 0 and the threat's share of the great powers' armies coded
+(``Situation.threat_army_share``, A; COW military personnel), closeness to hegemony is
+P* = (1 - l) * P + l * min(1, A / a_h), a_h = 1/3, in place of the aggregate power P, so that a leading power with a
+small army (a sea power, in Levy and Thompson's terms) does not count as a would-be hegemon, and a land power with a
+third of the great powers' armies does. Where A is not coded the shift reads P as before. ``versions.py`` has the
+specification, the coding rule and the decision rule.
+
 *Allies end hiding* (Walt 1987, pp. 29-31; Labs 1992), **specified and committed with j = 0, then
 run once and adopted by its rule** (j = 1 by default). Walt's condition for weak states is outside
 help: with it they balance, without it they may accommodate; Labs finds weak states balancing more

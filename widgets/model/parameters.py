@@ -10,7 +10,7 @@ from . import validation
 SWITCHES: tuple[str, ...] = ("resistance_feasibility", "hiding_ends_with_defeat", "insulated_buckpassing",
                              "chain_ganging", "allies_end_hiding", "free_riders_align",
                              "buckpassers_are_great_powers", "allies_at_war_bind", "piling_on",
-                             "fighting_allies_bind")
+                             "fighting_allies_bind", "land_hegemony")
 
 
 @dataclass(frozen=True)
@@ -20,7 +20,8 @@ class ModelParameters:
     Defaults are this book's calibration: they make balancing the more common response
     over the whole input space (Walt's first condition) while leaving room for
     bandwagoning under the conditions he names. All must be finite; the thresholds
-    ``response_threshold``, ``support_certain_at``, ``great_power_at`` and ``settled_at`` lie
+    ``response_threshold``, ``support_certain_at``, ``great_power_at``, ``settled_at`` and
+    ``hegemonic_army_share`` lie
     in (0, 1); the ``SWITCHES`` in [0, 1]; slopes, shifts and the ``engaged_*`` weights are >= 0.
     """
 
@@ -63,6 +64,11 @@ class ModelParameters:
     # (Situation.allies_fighting) leaves their fighting and their promises reasons to stay out (specified before its
     # first run; adopted by its rule once the tenth held-out file had been run, versions.py)
     fighting_allies_bind: float = 1.0
+    # l (Levy and Thompson 2005, 2010; Levy 2004): 0 = closeness to hegemony is the threat's aggregate power (CINC);
+    # 1 = its share of the great powers' armies, Situation.threat_army_share, against a third (a_h) where coded
+    # (specified and committed with l = 0 before any run; its rule waits for the twelfth held-out file, versions.py)
+    land_hegemony: float = 0.0
+    hegemonic_army_share: float = 1.0 / 3.0  # a_h: the army share at which a threat is a would-be hegemon
     # Feasibility of resisting (module docstring, "F"): 0 leaves the intentions motive whole.
     resistance_feasibility: float = 1.0  # f (Walt 1987, pp. 30-31; Labs 1992)
     hiding_ends_with_defeat: float = 1.0  # g (Walt 1987, p. 30; Schweller 1994): 0 = hiding fades only toward victory
@@ -70,7 +76,8 @@ class ModelParameters:
     def __post_init__(self) -> None:
         for f in fields(self):
             value = getattr(self, f.name)
-            if f.name in ("response_threshold", "support_certain_at", "great_power_at", "settled_at"):
+            if f.name in ("response_threshold", "support_certain_at", "great_power_at", "settled_at",
+                          "hegemonic_army_share"):
                 number = validation.bounded("ModelParameters", f.name, value, 0.0, 1.0)
                 if number in (0.0, 1.0):
                     raise ValueError(f"ModelParameters.{f.name} must be in (0, 1), got {number!r}")

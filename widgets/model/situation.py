@@ -3,8 +3,8 @@
 Walt (1987, pp. 29-33) names the conditions under which states balance or bandwagon: the
 decider's strength, the availability of allies, and whether it chooses in peace or in war
 (and then how close the threatening side is to winning). Four optional inputs carry the
-mechanisms of staying out and of absolute size, and a fifth the bond to allies already fighting (see
-``alignment.py``); each has a default
+mechanisms of staying out and of absolute size, a fifth the bond to allies already fighting and a sixth the
+threat's share of the great powers' armies (see ``alignment.py``); each has a default
 under which its term is zero, so a ``Situation`` built without them behaves as before.
 """
 
@@ -18,7 +18,8 @@ from . import validation
 
 # The inputs every explorer and case has always had; the optional ones follow.
 CORE_FIELDS: tuple[str, ...] = ("own_strength", "allied_support", "war", "victory")
-OPTIONAL_FIELDS: tuple[str, ...] = ("capability", "target", "others_engaged", "neutrality_lesson", "allies_fighting")
+OPTIONAL_FIELDS: tuple[str, ...] = ("capability", "target", "others_engaged", "neutrality_lesson", "allies_fighting",
+                                    "threat_army_share")
 SITUATION_FIELDS: tuple[str, ...] = CORE_FIELDS + OPTIONAL_FIELDS
 BOOLEAN_FIELDS: tuple[str, ...] = ("war", "target")
 # The value at which each optional input's term is zero (the behaviour before it existed).
@@ -28,6 +29,7 @@ OPTIONAL_DEFAULTS: dict[str, Any] = {
     "others_engaged": 0.0,
     "neutrality_lesson": 0.0,
     "allies_fighting": 0.0,
+    "threat_army_share": None,
 }
 
 SITUATION_LABELS: dict[str, str] = {
@@ -40,6 +42,7 @@ SITUATION_LABELS: dict[str, str] = {
     "others_engaged": "Others already fighting the threat",
     "neutrality_lesson": "Lesson of the last great war",
     "allies_fighting": "Own allies already fighting the threat",
+    "threat_army_share": "Threat's share of the great powers' armies",
 }
 
 
@@ -71,6 +74,11 @@ class Situation:
     - ``allies_fighting`` in [0, 1]: how far the decider's own allies, bound to it before the
       decision, are already at war with the threat (1 a treaty ally; 0.5 a partner aligned
       without a treaty obligation; 0 none). Validated always, used only when ``war`` is true.
+    - ``threat_army_share`` in [0, 1] or None: the threatening state's (or side's) share of the great
+      powers' armies in the year of decision: its military personnel over the sum of its own and every
+      other great power's (COW NMC military personnel; for years before 1816, a judgment). A measure of
+      land power, read by the hegemony shift only when ``land_hegemony`` is on. None: not coded, and the
+      shift reads closeness to hegemony from the threat's aggregate power, as before this input existed.
     """
 
     own_strength: float = 0.5
@@ -82,12 +90,16 @@ class Situation:
     others_engaged: float = 0.0
     neutrality_lesson: float = 0.0
     allies_fighting: float = 0.0
+    threat_army_share: float | None = None
 
     def __post_init__(self) -> None:
         for name in ("own_strength", "allied_support", "victory", "others_engaged", "allies_fighting"):
             object.__setattr__(self, name, validation.unit_interval("Situation", name, getattr(self, name)))
         if self.capability is not None:
             object.__setattr__(self, "capability", validation.unit_interval("Situation", "capability", self.capability))
+        if self.threat_army_share is not None:
+            share = validation.unit_interval("Situation", "threat_army_share", self.threat_army_share)
+            object.__setattr__(self, "threat_army_share", share)
         lesson = validation.bounded("Situation", "neutrality_lesson", self.neutrality_lesson, -1.0, 1.0)
         object.__setattr__(self, "neutrality_lesson", lesson)
         for name in BOOLEAN_FIELDS:

@@ -218,17 +218,35 @@ def lesson_weight(situation: Situation, params: ModelParameters = DEFAULT_PARAME
     return 1.0 if situation.capability is None else smallness(situation, params)
 
 
+def closeness_to_hegemony(threat: Threat, situation: Situation, params: ModelParameters = DEFAULT_PARAMETERS) -> float:
+    """P* in [0, 1]: how close the threat is to dominating the system, 1 for a would-be hegemon.
+
+    The threat's aggregate power P (its share of the leading power's resources, CINC) unless the land-power
+    reading is on (l, ``land_hegemony``) and the threat's share of the great powers' armies A is coded: then
+    P* = (1 - l) * P + l * min(1, A / a_h). Levy and Thompson (2005) find European great powers allying against
+    the leading land power as its share of great-power military capabilities nears a third (a_h = 1/3), and
+    (2010) no such balancing against the leading sea power: a state rich in resources with a small army (Britain
+    in the nineteenth century, the United States before 1917) does not threaten to overrun the others.
+    """
+    share = situation.threat_army_share
+    if share is None or params.land_hegemony == 0.0:
+        return threat.aggregate_power
+    land = min(1.0, share / params.hegemonic_army_share)
+    return (1.0 - params.land_hegemony) * threat.aggregate_power + params.land_hegemony * land
+
+
 def distance_from_hegemony(threat: Threat, situation: Situation, params: ModelParameters = DEFAULT_PARAMETERS) -> float:
-    """D = R * (1 - P) * (1 - target) in [0, 1]: how far a great-power bystander's threat is from hegemony.
+    """D = R * (1 - P*) * (1 - target) in [0, 1]: how far a great-power bystander's threat is from hegemony.
 
     Levy (2004), Levy and Thompson (2005): great powers balance against states that threaten to
     dominate the system, far less against lesser threats. R is the decider's great-power rank (0 without
-    ``capability``), P the threat's aggregate power (its share of the leading power's). Zero for a
-    target of attack and against the leading power itself. Shifts the stage-1 threshold by h_e * D.
+    ``capability``), P* the threat's closeness to hegemony (``closeness_to_hegemony``: its aggregate power,
+    or with the land-power reading its share of the great powers' armies). Zero for a target of attack and
+    against a would-be hegemon. Shifts the stage-1 threshold by h_e * D.
     """
     if situation.target:
         return 0.0
-    return great_power_rank(situation, params) * (1.0 - threat.aggregate_power)
+    return great_power_rank(situation, params) * (1.0 - closeness_to_hegemony(threat, situation, params))
 
 
 def losing_threat_fade(situation: Situation, params: ModelParameters = DEFAULT_PARAMETERS) -> float:

@@ -245,6 +245,30 @@ coders under the same brief, shown neither the first coding nor the outcomes, wa
 comparison) to measure agreement and to rerun the rule on it; the verdict stays with the first coding, as committed.
 Result: 93% of the 177 coded identically (weighted kappa .91); with the second coding the recall with the term is
 .528, the verdict the same, and two predictions differ (China 1904, Libya 1980).
+
+*Hegemony read from land power* (l, ``land_hegemony``; Levy and Thompson 2005, 2010; Levy 2004), **specified and
+committed with l = 0, before any run**. The hegemony shift measures closeness to hegemony by the threat's aggregate
+power P, its share of the system's leading power's resources (CINC), a departure from its source that
+``alignment.py`` already lists: Levy and Thompson (2005) find European great powers allying against the leading
+*land* power as its share of the great powers' military capabilities nears a third, and (2010) no such balancing
+against the leading sea power. Prompted by the eleventh held-out file's clean test, where every great power stayed
+out of the Spanish-American War of 1898 and the model predicted each to balance against the United States, the
+leading power by CINC (P = 1, so no shift) with a small army. Specification: a new optional input A
+(``Situation.threat_army_share``), the threatening state's or side's share of the great powers' armies in the year
+of decision; with l > 0 and A coded, closeness to hegemony is P* = (1 - l) * P + l * min(1, A / a_h), a_h = 1/3
+(``hegemonic_army_share``), and the shift is D = R * (1 - P*) (``staying_out.closeness_to_hegemony``); with A not
+coded (None), P* = P as before. l = 1 counts it fully, as the other switches do. How A is coded, fixed here: from
+1816, mechanically from COW NMC v6.0 military personnel (milper) in the year of decision, the threat's (summed over
+a coalition's named members that COW lists) over that plus every other state that is a COW major power that year;
+before 1816, a judgment from standard army figures, justified in the row; empty where the threat is not a state
+COW lists. The book's 93 cases and every held-out file are coded so, and the codes committed, before the run.
+Decision rule, fixed here: l = 1 if (a) the three-way macro recall on the book's 93 cases does not fall with the
+term, (b) on the twelfth held-out file, whose frame is committed after this spec and whose decisions are coded
+blind after it, the three-way macro recall with l = 1 is not below the recall with l = 0, and (c) every property
+holds (``tests/model/test_hypotheses_land_hegemony.py``); otherwise l stays 0. Reported beside the rule's numbers,
+whatever they show: the book's leave-one-out score, the decisions gained and lost, and the first eleven files pooled
+with and without the term, which is no test (they were scored and their misses read before the term was written,
+and the eleventh prompted it).
 """
 
 from __future__ import annotations
@@ -279,3 +303,5 @@ AT_TENTH_FILE = PILING_ON_TRIED
 FIGHTING_ALLIES_BIND_TRIED = replace(AT_TENTH_FILE, fighting_allies_bind=1.0)  # after the ninth; the tenth adopted it
 # The model the eleventh file was coded on: the model as it stood at that file's frame (b455fdf); no spec waited.
 AT_ELEVENTH_FILE = FIGHTING_ALLIES_BIND_TRIED
+# Hegemony read from land power, specified after the eleventh file (l = 1 on the model as it then stood).
+LAND_HEGEMONY_TRIED = replace(AT_ELEVENTH_FILE, land_hegemony=1.0)
