@@ -1,9 +1,10 @@
-"""A second, blind coding of the eleventh held-out file: do two coders agree, and does the clean test move?
+"""A second, independent coding of the eleventh held-out file: do two coders agree, and does the clean test move?
 
 The eleventh file (``data/cases_heldout_11.csv``) is the first clean test of the model as it stands, and it came out
 below always balancing, on codes that one coder per war made. After it had been scored, its 25 decisions were coded
 again (``data/cases_heldout_11_second.csv``) by four more coders of the same kind, one per war, under the same
-codebook, shown neither the first coding nor the model, its scores or the chapters; the comparison below was fixed
+codebook, shown neither the first coding nor the model, its scores or the chapters (independent of both, not blind
+to the history); the comparison below was fixed
 (commit message of the commissioning commit) before any of it was run. As for the sixth and seventh files
 (``evaluation_second_coding``), agreement is Cohen's kappa column by column (weighted for the ordered scales), and
 every predictor is scored on both codings, each against that coding's own outcomes. The file's clean test stays with

@@ -324,7 +324,7 @@ def hegemony_shift_record(runs: Runs) -> dict[str, Any]:
         if params.hegemony_shift == 0.0:
             continue
         with_shift = predictions[AS_CODED_ON[which]]
-        without = walt_predictions(heldout, params=replace(params, hegemony_shift=0.0))
+        without = _without(heldout, which, "hegemony_shift")
         gained, lost = hits_changed(list(heldout["observed"]), without, with_shift, heldout.index)
         record["gained"] += gained
         record["lost"] += lost
@@ -347,9 +347,13 @@ def recall_without(runs: Runs, which: str, parameter: str) -> float:
     if parameter not in TERMS:
         raise ValueError(f"parameter must be one of the model's terms, {', '.join(TERMS)}; got {parameter!r}")
     heldout, _ = runs[which]
+    return score(list(heldout["observed"]), _without(heldout, which, parameter)).three.macro_recall
+
+
+def _without(heldout: pd.DataFrame, which: str, parameter: str) -> list[str]:
+    """The predictions on ``heldout`` (file ``which``) of the model as that file was coded with ``parameter`` = 0."""
     params = MODEL_VERSIONS[AS_CODED_ON[which]] or ModelParameters()
-    without = walt_predictions(heldout, params=replace(params, **{parameter: 0.0}))
-    return score(list(heldout["observed"]), without).three.macro_recall
+    return walt_predictions(heldout, params=replace(params, **{parameter: 0.0}))
 
 
 def all_heldout_facts(cases: pd.DataFrame | None = None, runs: Runs | None = None) -> dict[str, Any]:
