@@ -30,9 +30,10 @@ HELDOUT_PROMPTS = {"hanover-1848", "mecklenburg-schwerin-1848", "papal-states-18
 def test_the_spec_is_switched_off_and_was_tried_on_the_fifth_files_model():
     assert DEFAULT_PARAMETERS.allies_at_war_bind == 0.0
     assert versions.ALLIES_AT_WAR_BIND_TRIED == replace(versions.AT_FIFTH_FILE, allies_at_war_bind=1.0)
-    # the model as it stood when the spec was tried: the model now but for piling on and fighting allies bind,
-    # both adopted later
-    assert versions.AT_FIFTH_FILE == replace(DEFAULT_PARAMETERS, piling_on=0.0, fighting_allies_bind=0.0)
+    # the model as it stood when the spec was tried: the model now but for piling on, fighting allies bind and the
+    # land-power reading, all adopted later
+    assert versions.AT_FIFTH_FILE == replace(DEFAULT_PARAMETERS, piling_on=0.0, fighting_allies_bind=0.0,
+                                             land_hegemony=0.0)
 
 
 def test_its_book_prompts_joined_allies_already_fighting_and_are_predicted_to_pass_the_buck():

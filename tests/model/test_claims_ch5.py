@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from widgets import predict
+from widgets import ModelParameters, predict
 from widgets.io.cases import get_case
 from widgets.model.evaluation_codings import alternative_cases
 from widgets.model.interests import DEFAULT_INTEREST_PARAMETERS, compare_cases
@@ -57,24 +57,35 @@ def test_exercise_5_6_numbers_are_the_models():
     assert japan.threat.aggressive_intentions == 1.0 and alternative.loc["japan-1940", "threat_source"] == "Germany"
     p = {i: predict(dataclasses.replace(japan.threat, aggressive_intentions=i), japan.situation)
          for i in (1.0, 0.25, 0.0)}
-    assert p[1.0].choice == "balance" and p[0.25].choice == p[0.0].choice == "neutral"
-    # "with neutrality second and passing the buck third": a great power far from Germany, which Britain fought
-    # (the insulation term's buck-passing), and Germany not the leading power (the hegemony shift's neutrality)
-    assert sorted(p[1.0].probabilities, key=p[1.0].probabilities.get)[-3:] == ["buck-pass", "neutral", "balance"]
+    # since the land-power reading every level of intentions keeps Japan out ("staying out is surer")
+    assert p[1.0].choice == p[0.25].choice == p[0.0].choice == "neutral"
+    assert p[1.0].probabilities["neutral"] < p[0.25].probabilities["neutral"] < p[0.0].probabilities["neutral"]
+    # "with balancing against Germany second and passing the buck third": a great power far from Germany, whose army
+    # was a fifth of the great powers' (0.20), short of the third (a_h) at which the model counts a would-be hegemon
+    assert sorted(p[1.0].probabilities, key=p[1.0].probabilities.get)[-3:] == ["buck-pass", "balance", "neutral"]
     assert sorted(p[0.25].probabilities, key=p[0.25].probabilities.get)[-3:] == ["balance", "buck-pass", "neutral"]
-    assert japan.situation.capability >= 0.25 and japan.situation.others_engaged > 0 and japan.threat.proximity == 0
-    assert japan.threat.aggregate_power < 1 and p[1.0].stay_out["hegemony"] > 0
-    shown = [percent(p[1.0].probabilities["balance"]), percent(p[1.0].probabilities["neutral"]),
+    assert japan.situation.capability >= 0.25 and japan.threat.proximity == 0
+    assert japan.situation.threat_army_share == 0.2 < ModelParameters().hegemonic_army_share
+    assert p[1.0].stay_out["hegemony"] > 0
+    # "Before the model read hegemony from armies it predicted balancing against Germany here"
+    before = ModelParameters(land_hegemony=0.0)
+    assert predict(japan.threat, japan.situation, params=before).choice == "balance"
+    shown = [percent(p[1.0].probabilities["neutral"]), percent(p[1.0].probabilities["balance"]),
              percent(p[1.0].probabilities["buck-pass"]),
              percent(p[0.25].probabilities["neutral"]), percent(p[0.25].probabilities["buck-pass"]),
              percent(p[0.25].probabilities["balance"]), percent(p[0.0].probabilities["neutral"])]
-    assert shown == ["47%", "32%", "21%", "75%", "15%", "9%", "85%"]
     text = " ".join(_solution("ch5-ex-6").split())
-    assert "Germany, for all its strength, was not the system's leading power" in text
-    assert (f"balancing against Germany ({shown[0]}), with neutrality second ({shown[1]}) and passing the buck "
-            f"third ({shown[2]})" in text
+    assert "had a fifth of the great powers' armies (0.20), well short of the third" in text
+    assert (f"the model predicts staying out (neutrality {shown[0]}), with balancing against Germany second "
+            f"({shown[1]}) and passing the buck third ({shown[2]})" in text
             and f"(neutrality {shown[3]}, passing the buck {shown[4]}, balancing {shown[5]})" in text
             and f"(neutrality {shown[6]})" in text)
+    # the first coding (the United States as the threat) no longer rescues the case
+    main = get_case("japan-1940")
+    assert main.situation.threat_army_share == 0.03
+    assert predict(main.threat, main.situation, params=before).choice == "balance"
+    assert main.predict().choice == "neutral"
+    assert f"keeps Japan out on that coding too (neutrality {percent(main.predict().probabilities['neutral'])})" in text
 
 
 def _text() -> str:
@@ -132,11 +143,16 @@ def test_the_words_around_the_glued_case_groups():
     assert walt["hungary-1940"] == walt["turkey-1945"] == "neutral"
     assert "(Bulgaria in 1915 and 1941, Italy in 1940, Romania in 1944), but keeps the small bystanders" in text
     by_name = {f"{c.decider.split(' (')[0]} {c.year}": c for c in compared}
-    # "Staying out against joining": small states beside a great war, all of them
+    # "Staying out against joining": small states beside a great war, and Japan 1940, a great power facing a threat
+    # whose army was 0.03 of the great powers' (the land-power reading)
     out_vs_bandwagon = groups["out vs bandwagon"]
-    assert "Soviet Union 1945" not in out_vs_bandwagon
-    assert all(get_case(by_name[n].case_id).situation.capability < 0.25 for n in out_vs_bandwagon)
+    assert "Soviet Union 1945" not in out_vs_bandwagon and "Japan 1940" in out_vs_bandwagon
+    assert all(get_case(by_name[n].case_id).situation.capability < 0.25 for n in out_vs_bandwagon if n != "Japan 1940")
+    japan_case = get_case("japan-1940")
+    assert japan_case.situation.capability >= 0.25 and japan_case.situation.threat_army_share == 0.03
     assert "states out: small states beside a great war, whose size, distance or last war counsel staying out." in text
+    assert ("Japan in 1940 is here too, a great power facing a United States whose army was 0.03 of the great "
+            "powers', which the model reads as far from hegemony") in text
     # the Soviet Union 1945 under "same alignment, different reasons": balancing beside its allies at war (Yalta),
     # where before fighting allies bind it passed the buck; piling on, the hegemony shift and insulation as stated
     ussr = get_case("ussr-1945")
@@ -145,8 +161,6 @@ def test_the_words_around_the_glued_case_groups():
         "piling-on"
     assert ussr.situation.capability >= 0.25 and ussr.threat.aggregate_power <= 0.25 and ussr.situation.victory <= 0.1
     assert ussr.situation.others_engaged > 0 and ussr.situation.allies_fighting == 1.0
-    assert "The Soviet Union in 1945 is here too: a great power beside a Japan too weak to endanger it" in text
-    from widgets.model.parameters import ModelParameters
     from widgets.model.versions import AT_TENTH_FILE
     assert predict(ussr.threat, ussr.situation, params=AT_TENTH_FILE).choice == "buck-pass"
     without = {name: predict(ussr.threat, ussr.situation, params=dataclasses.replace(AT_TENTH_FILE, **off)).choice
@@ -165,12 +179,24 @@ def test_the_words_around_the_glued_case_groups():
                    "and piling on and fighting allies bind were prompted in part by this very case, so it cannot test "
                    "them."):
         assert phrase in text, phrase
-    # "Same alignment, different reasons": Japan 1940 there, both models right about the act
+    # "Same alignment, different reasons": Japan 1940 was there before the land-power reading (Walt's model had it
+    # balance against the United States, a hit); now Walt's model keeps it out, a miss, and Schweller's is still right
     japan = by_name["Japan 1940"]
-    assert "Japan 1940" in groups["same alignment, different reasons"]
-    assert japan.walt_correct and japan.schweller_correct
-    assert "Schweller's as a jackal after the colonies of the beaten. Both are right about the act" in text
-    assert "the Soviet Union in 1945 (the same camp again: balancing beside its allies against piling on)" in text
+    assert "Japan 1940" not in groups["same alignment, different reasons"]
+    assert japan.walt.choice == "neutral" and not japan.walt_correct and japan.schweller_correct
+    assert predict(japan_case.threat, japan_case.situation,
+                   params=ModelParameters(land_hegemony=0.0)).choice == "balance"
+    assert ("Japan in 1940 was here until the model read closeness to hegemony from armies: Walt's model had it join "
+            "the Axis to balance against the United States") in text
+    assert "The Soviet Union in 1945 is here: a great power beside a Japan too weak to endanger it" in text
+    assert ("Japan in 1940 (staying out against joining; the same camp for opposite reasons before the land-power "
+            "reading)") in text
+    assert ("Soviet Union in 1945 (the same camp for different reasons: balancing beside its allies against piling "
+            "on)") in text
+    # the case box's paragraph: a hit before (88% balancing), now kept out (98%)
+    japan_before = predict(japan_case.threat, japan_case.situation, params=ModelParameters(land_hegemony=0.0))
+    assert f"balancing against the United States ({percent(japan_before.probabilities['balance'])})" in text
+    assert f"predicts that Japan stays out ({percent(japan_case.predict().probabilities['neutral'])})" in text
     assert by_name["Soviet Union 1945"].schweller.kind == "piling-on"
 
 
@@ -203,9 +229,10 @@ def test_the_words_around_the_scoreboards_contrast():
 
 def test_the_coding_rule_sentence():
     """'when a jackal's leaders named no fear at all, the case file makes the state whose conduct triggered the
-    choice its threat ... whether Hungary in 1940 would balance against Germany. Japan ... Coded from what its
-    leaders feared, the United States, Walt's model predicts balancing against the United States ...; coded with
-    Germany as the threat, as the alternative coding has it, it predicts balancing against Germany'."""
+    choice its threat ... whether Hungary in 1940 would balance against Germany. Japan showed how much hangs on that
+    rule ... predicted balancing against the United States ...; coded with Germany as the threat ... it predicted
+    balancing against Germany ... Since the model reads closeness to hegemony from armies it keeps Japan out on both
+    codings, a miss either way: the American army was 0.03 ... and the German 0.20'."""
     from widgets.io.cases import load_cases
 
     text = _text()
@@ -214,8 +241,15 @@ def test_the_coding_rule_sentence():
     assert cases.loc["hungary-1940", "threat_source"] == "Germany"
     assert cases.loc["japan-1940", "threat_source"] == "United States"
     assert alternative.loc["japan-1940", "threat_source"] == "Germany"
-    assert get_case("japan-1940").predict().choice == "balance" == cases.loc["japan-1940", "observed"]
-    assert get_case("japan-1940", alternative).predict().choice == "balance"
+    before = ModelParameters(land_hegemony=0.0)
+    main, alt = get_case("japan-1940"), get_case("japan-1940", alternative)
+    assert cases.loc["japan-1940", "observed"] == "balance" and alternative.loc["japan-1940", "observed"] == "bandwagon"
+    assert predict(main.threat, main.situation, params=before).choice == "balance"
+    assert predict(alt.threat, alt.situation, params=before).choice == "balance"
+    assert main.predict().choice == alt.predict().choice == "neutral"
+    assert (main.situation.threat_army_share, alt.situation.threat_army_share) == (0.03, 0.2)
     assert "whether Hungary in 1940 would balance against Germany" in text
-    assert "as the alternative coding has it, it predicts balancing against Germany" in text
+    assert "as the alternative coding has it, it predicted balancing against Germany, the opposite" in text
+    assert ("it keeps Japan out on both codings, a miss either way: the American army was 0.03 of the great powers' "
+            "and the German 0.20") in text
 

@@ -3,6 +3,7 @@ and chapter 4's line on the hegemony shift there, checked against the run."""
 
 from dataclasses import replace
 
+from widgets import predict
 from widgets.io.cases import Case
 from widgets.model import evaluation as ev
 from widgets.model import evaluation_heldout as eh
@@ -73,7 +74,8 @@ def test_the_model_against_the_baselines_on_the_eighth_file(book):
     assert {heldout.loc[c, "victory"] for c in bandwagoners - {"korea-1900-boxer"}} == {0.85}
     balancers = {c for c in misses if got[c] == "align against"}
     assert balancers == {"germany-1884", "persia-1919"}
-    germany = Case({**heldout.loc["germany-1884"].to_dict(), "case_id": "germany-1884"}).predict().probabilities
+    row = Case({**heldout.loc["germany-1884"].to_dict(), "case_id": "germany-1884"})
+    germany = predict(row.threat, row.situation, params=eh.MODEL_VERSIONS[eh.WALT_AT_FIFTH]).probabilities
     assert (round(germany["balance"] * 100), round(germany["neutral"] * 100)) == (51, 47)
     assert heldout.loc["persia-1919", "neutrality_lesson"] == -1.0
     kept_out = misses - bandwagoners - balancers

@@ -159,7 +159,7 @@ def test_chapter_8_says_what_the_third_file_shows(book):
     assert f["book_at3_macro3"] < ev.score(list(cases["observed"]), ev.walt_predictions(cases)).three.macro_recall
     # "costs the Ottoman Empire (the row of the model as the fourth file was coded, ... right; piling on ... restores
     # it in the row of the model as it stands)"
-    stands = dict(zip(heldout.index, three(predictions, "third", eh.WALT), strict=True))
+    stands = dict(zip(heldout.index, three(predictions, "third", eh.WALT_AT_ELEVENTH), strict=True))
     assert now["ottoman-empire-1913"] != observed["ottoman-empire-1913"] == stands["ottoman-empire-1913"]
     assert f["ho3_at4_correct3"] == sum(now[c] == observed[c] for c in heldout.index)
     # ...and fighting allies bind, coded into the file later, adds Montenegro (its treaty ally Serbia at war)
@@ -167,11 +167,12 @@ def test_chapter_8_says_what_the_third_file_shows(book):
     assert regained == {"ottoman-empire-1913", "montenegro-1913"}
     assert heldout.loc["montenegro-1913", "allies_fighting"] == 1
     assert not {c for c in heldout.index if now[c] == observed[c] != stands[c]}
-    assert f["ho3_walt_correct3"] == f["ho3_at4_correct3"] + 2
+    assert f["ho3_at11_correct3"] == f["ho3_at4_correct3"] + 2
     text = " ".join(chapter_text().split())
     assert ("hits and costs the Ottoman Empire (the row of the model as the fourth file was coded, "
             "{eval}`fact[\\\"ho3_at4_correct3\\\"]` right; piling on, adopted much later and prompted in part by this "
-            "very decision, restores it in the row of the model as it stands, where fighting allies bind, tested on "
+            "very decision, restores it in the row of the model as the eleventh and twelfth files were coded, "
+            "where fighting allies bind, tested on "
             "this file later, also gains Montenegro, whose treaty ally Serbia was already at war)") in text
 
 
@@ -257,9 +258,16 @@ def test_the_chapters_say_what_the_third_file_did_to_the_later_terms(book):
         i = list(files[which].index).index(cid)
         now = predictions[which][eh.WALT][i]
         assert three_way([now]) == three_way([files[which].loc[cid, "observed"]]) == ["stay out"]
-        assert ev.walt_predictions(files[which].loc[[cid]], params=no_insulation_now) == [now]
+        # with the shift as first measured (before the land-power reading) they stay out without the term too
+        at11 = eh.MODEL_VERSIONS[eh.WALT_AT_ELEVENTH]
+        assert three_way(ev.walt_predictions(files[which].loc[[cid]], params=replace(
+            at11, insulated_buckpassing=0.0))) == ["stay out"]
+        # with the land-power reading the term is again what keeps Britain out in 1859
+        without = ev.walt_predictions(files[which].loc[[cid]], params=no_insulation_now)
+        assert three_way(without) == (["align against"] if cid == "britain-1859" else ["stay out"])
     assert ("(Without the hegemony shift below, added later, it would have turned one decision on each of those two "
-            "files into a hit; with it, those states stay out anyway.)") in text["ch1"]
+            "files into a hit; with the shift as first measured, those states stay out anyway, though since the shift "
+            "reads the threat's army (chapter 4) the term is again what keeps Britain out in 1859.)") in text["ch1"]
     assert ("Without the next mechanism, added later, it would have turned France in 1848 and Britain in 1859 into "
             "hits on those two files; with it, both are predicted to stay out, as they did, whether or not the "
             "insulation term is on. Its first real test came on the ninth file") in text["ch4"]

@@ -157,8 +157,8 @@ def test_clean_tests_do_not_move_and_the_model_as_it_stands_differs_only_by_the_
         params = eh.MODEL_VERSIONS[eh.AS_CODED_ON[which]]
         assert params is not None and params.fighting_allies_bind == 0.0
     ninth, predictions = runs["ninth"]
-    assert walt_predictions(ninth, params=replace(eh.ModelParameters(), fighting_allies_bind=0.0)) == predictions[
-        eh.WALT_AT_FIFTH]
+    assert walt_predictions(ninth, params=replace(eh.ModelParameters(), fighting_allies_bind=0.0, land_hegemony=0.0)
+                            ) == predictions[eh.WALT_AT_FIFTH]
     assert predictions[eh.WALT] != predictions[eh.WALT_AT_FIFTH]
     assert ("the model as it stands differs from it only by fighting allies bind, whose later test on this file and "
             "eight others is reported below") in _text()

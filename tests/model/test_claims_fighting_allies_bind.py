@@ -33,8 +33,8 @@ def _doc():
 
 def test_the_term_is_adopted_and_the_earlier_versions_are_pinned_without_it():
     assert DEFAULT_PARAMETERS.fighting_allies_bind == 1.0
-    assert versions.FIGHTING_ALLIES_BIND_TRIED == DEFAULT_PARAMETERS
-    assert versions.AT_TENTH_FILE == replace(DEFAULT_PARAMETERS, fighting_allies_bind=0.0)
+    assert versions.FIGHTING_ALLIES_BIND_TRIED == replace(DEFAULT_PARAMETERS, land_hegemony=0.0)  # adopted later
+    assert versions.AT_TENTH_FILE == replace(DEFAULT_PARAMETERS, fighting_allies_bind=0.0, land_hegemony=0.0)
     for params in (versions.AT_FIRST_FILE, versions.AT_SECOND_FILE, versions.AT_THIRD_FILE, versions.AT_FOURTH_FILE,
                    versions.AT_FIFTH_FILE, versions.BEFORE_ALL):
         assert params.fighting_allies_bind == 0.0

@@ -24,10 +24,11 @@ SEEN = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eigh
 
 def test_the_spec_was_tried_on_the_fifth_files_model_and_is_now_in_the_model():
     """Tried on the model as the fifth to ninth files were coded; adopted by its rule, so the model the tenth file
-    was coded on is the model it was tried as, and the model as it stands is that plus fighting allies bind."""
+    was coded on is the model it was tried as, and the model as it stands is that plus fighting allies bind and the
+    land-power reading."""
     assert versions.AT_FIFTH_FILE.piling_on == 0.0 and DEFAULT_PARAMETERS.piling_on == 1.0
     assert versions.PILING_ON_TRIED == replace(versions.AT_FIFTH_FILE, piling_on=1.0) == versions.AT_TENTH_FILE \
-        == replace(DEFAULT_PARAMETERS, fighting_allies_bind=0.0)
+        == replace(DEFAULT_PARAMETERS, fighting_allies_bind=0.0, land_hegemony=0.0)
 
 
 def test_its_prompts_are_the_joiners_against_a_losing_threat_kept_out_by_the_shifts_it_fades():

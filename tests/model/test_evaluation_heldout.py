@@ -50,9 +50,9 @@ def test_each_file_is_the_frame_the_codebook_states(book, which, n, years):
 
 def test_unknown_file_is_refused():
     with pytest.raises(ValueError, match="which must be one of 'first', 'second', 'third', 'fourth', 'fifth', "
-                                         "'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', "
-                                         "got 'twelfth'"):
-        eh.load_heldout("twelfth")
+                                         "'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth', "
+                                         "got 'thirteenth'"):
+        eh.load_heldout("thirteenth")
 
 
 def test_predictors_are_fixed_on_the_book_cases_not_on_the_heldout_ones(book):
@@ -83,15 +83,16 @@ def test_the_two_rules_coincide_and_the_clean_row_comes_first(book):
 def test_pooled_scores_use_the_model_as_it_stood_for_each_file(book):
     cases, files, predictions, f = book
     pooled = eh.pooled_scores(cases, eh.run_all(cases))
-    order = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh")
+    order = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+             "twelfth")
     assert tuple(eh.HELDOUT_SETS) == order
     assert [eh.AS_CODED_ON[w] for w in order] == [eh.WALT_AT_FIRST, eh.WALT_AT_SECOND, eh.WALT_AT_THIRD,
-                                                  eh.WALT_AT_FOURTH] + [eh.WALT_AT_FIFTH] * 5 + [eh.WALT_AT_TENTH,
-                                                                                                 eh.WALT]
+                                                  eh.WALT_AT_FOURTH] + [eh.WALT_AT_FIFTH] * 5 + [eh.WALT_AT_TENTH] + [
+                                                      eh.WALT_AT_ELEVENTH] * 2
     observed = three_way([o for which in order for o in files[which]["observed"]])
     coded = [p for which in order for p in three(predictions, which, eh.AS_CODED_ON[which])]
     assert pooled[eh.AS_CODED].three.correct == sum(o == p for o, p in zip(observed, coded, strict=True))
-    assert f["hop_n"] == sum(f[f"ho{k}_n"] for k in range(1, 12)) == len(observed)
+    assert f["hop_n"] == sum(f[f"ho{k}_n"] for k in range(1, 13)) == len(observed)
     table = eh.heldout_table(pooled)
     assert list(table.index) == list(eh.POOLED)
     assert table.loc[eh.AS_CODED, "macro recall (3)"] == round(f["hop_coded_macro3"], 3)
@@ -102,17 +103,21 @@ def test_pooled_scores_use_the_model_as_it_stood_for_each_file(book):
         eh.heldout_predictions(cases, files["first"], eh.Baselines(cases.iloc[:-1]))
 
 
-def test_the_eleventh_file_is_scored_on_the_model_it_was_coded_on():
-    """The eleventh file was coded on the model as it stands (versions.AT_ELEVENTH_FILE), so its clean test reads the
-    book's defaults. Once a later term changes the defaults, this fails: give the file a version of its own
-    (MODEL_VERSIONS, AS_CODED_ON) instead of WALT."""
-    assert eh.AS_CODED_ON["eleventh"] == eh.WALT and eh.MODEL_VERSIONS[eh.WALT] is None
-    assert AT_ELEVENTH_FILE == ModelParameters()
+def test_the_eleventh_and_twelfth_files_are_scored_on_the_model_they_were_coded_on():
+    """Both were coded on the model before the land-power reading (versions.AT_ELEVENTH_FILE = AT_TWELFTH_FILE), which
+    differs from the model as it stands by that term alone, so their clean tests do not move with the defaults."""
+    from widgets.model.versions import AT_TWELFTH_FILE, LAND_HEGEMONY_TRIED
+
+    assert eh.AS_CODED_ON["eleventh"] == eh.AS_CODED_ON["twelfth"] == eh.WALT_AT_ELEVENTH
+    assert eh.MODEL_VERSIONS[eh.WALT_AT_ELEVENTH] == AT_TWELFTH_FILE == AT_ELEVENTH_FILE
+    assert AT_ELEVENTH_FILE.land_hegemony == 0.0 and ModelParameters().land_hegemony == 1.0
+    assert LAND_HEGEMONY_TRIED == ModelParameters()
 
 
 def test_recall_without_a_term_names_a_bad_parameter(book):
     cases, files, predictions, _ = book
     runs = {"eleventh": (files["eleventh"], predictions["eleventh"])}
+    assert "land_hegemony" in eh.TERMS
     with pytest.raises(ValueError, match="parameter must be one of the model's terms, resistance_feasibility, .*"
                                          "hegemony_shift; got 'hegemony'"):
         eh.recall_without(runs, "eleventh", "hegemony")
@@ -121,7 +126,7 @@ def test_recall_without_a_term_names_a_bad_parameter(book):
     with pytest.raises(ValueError, match="which must be one of 'eleventh', got 'twelfth'"):
         eh.recall_without(runs, "twelfth", "piling_on")
     # switching off a term that does not act there leaves the clean test's recall
-    clean = eh.scores_of(files["eleventh"], predictions["eleventh"])[eh.WALT].three.macro_recall
+    clean = eh.scores_of(files["eleventh"], predictions["eleventh"])[eh.WALT_AT_ELEVENTH].three.macro_recall
     assert eh.recall_without(runs, "eleventh", "piling_on") == clean
 
 

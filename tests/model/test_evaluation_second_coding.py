@@ -84,7 +84,7 @@ def test_scores_on_both_codings_as_chapter_8_reports_them(second):
     assert f["sc_first_f7_logit_macro3"] == score(list(seventh["observed"]), blind_logit).three.macro_recall
     assert f["sc_first_f7_logit_macro3"] != heldout_facts["ho7_logit_macro3"]  # the input moves the logit there
     table = sc.scores_table(sc.scores_by_coding(codings, predictions))
-    assert table.loc["Walt's threat model as it stands", "macro recall, second coding"] == round(
+    assert table.loc[eh.WALT_AT_FIFTH, "macro recall, second coding"] == round(
         f["sc_second_walt_macro3"], 3)
 
 
@@ -106,7 +106,7 @@ def test_chapter_8_and_the_codebook_describe_the_second_coding():
                    "codings.",
                    "That a second coder does not reverse the pooled order does not show that the order is real.",
                    "On two files every gap here is within chance; what the held-out tests can say rests on all "
-                   "eleven files together.",
+                   "twelve files together.",
                    "shows how much a coder can move the results on those two.",
                    "and a second, blind coding of the sixth and seventh files shows how far the results depend on "
                    "who coded them (the eleventh file has its own).",
@@ -138,7 +138,7 @@ def test_the_uncertainty_and_the_single_recoding_chapter_8_reports(second):
     assert f["sc_victory_identical"] < 1 / 3 and abs(f["sc_victory_kappa"] - 0.5) < 0.01
     # the bootstrap is seeded: the same ranges every time
     again = sc.gap_interval(codings["first"], *(sc.predictions_by_coding(codings=codings)["first"][p]
-                                                for p in (sc.LOGIT, sc.WALT)))
+                                                for p in (sc.LOGIT, sc.WALT_AT_FIFTH)))
     assert again == (f["sc_first_gap_logit_low"], f["sc_first_gap_logit_high"])
 
 
@@ -148,7 +148,7 @@ def test_the_intervals_behave_at_their_limits(second):
     right is 1 in every resample."""
     codings, predictions, _ = second
     first = codings["first"]
-    walt = predictions["first"][sc.WALT]
+    walt = predictions["first"][sc.WALT_AT_FIFTH]
     assert sc.gap_interval(first, walt, walt, draws=200) == (0.0, 0.0)
     assert sc.kappa_interval({"first": first, "second": first}, "alignment", draws=50) == pytest.approx((1.0, 1.0))
     right = list(first["observed"])
@@ -191,7 +191,7 @@ def test_a_cluster_bootstrap_resamples_whole_groups(second):
 
     codings, predictions, _ = second
     first = codings["first"]
-    observed, walt = list(first["observed"]), predictions["first"][sc.WALT]
+    observed, walt = list(first["observed"]), predictions["first"][sc.WALT_AT_FIFTH]
     groups = list(first["year"])  # one group per year: a stand-in for the war
     assert macro_recall_gap_interval(observed, walt, walt, draws=100, groups=groups) == (0.0, 0.0)
     wrong = ["balance" if o in ("neutral", "buck-pass", "bandwagon") else "neutral" for o in observed]

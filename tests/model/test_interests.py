@@ -900,7 +900,8 @@ def test_scoring_by_side_counts_each_case_once_and_recall_is_per_observed_side()
 
 def test_chapter_5_patterns_of_difference_hold_for_the_cases_it_names():
     """Chapter 5 glues the groups of verdict_groups; what its prose says about them is checked here:
-    the case boxes show Japan 1940 as the same alignment for different reasons, the Soviet Union 1939
+    the case boxes show Japan 1940 as staying out against joining (Walt's model keeps it out since the land-power
+    reading; before it, the same alignment for different reasons), the Soviet Union 1939
     as 'fear against gain' and the Soviet Union 1945 as 'balancing beside its allies against piling on' (in the
     group 'same alignment, different reasons', since fighting allies bind); every case falls in exactly one group;
     'the other way round' is Walt's
@@ -911,7 +912,7 @@ def test_chapter_5_patterns_of_difference_hold_for_the_cases_it_names():
     names = [n for group in groups.values() for n in group]
     assert len(names) == len(set(names)) == len(comparisons)
     assert "Soviet Union 1939" in groups["balance vs bandwagon"]
-    assert "Japan 1940" in groups["same alignment, different reasons"]
+    assert "Japan 1940" in groups["out vs bandwagon"]
     assert "Soviet Union 1945" in groups["same alignment, different reasons"]
     by_name = {f"{c.decider.split(' (')[0]} {c.year}": c for c in comparisons}
     ussr = by_name["Soviet Union 1945"]

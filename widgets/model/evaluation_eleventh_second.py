@@ -36,6 +36,8 @@ from .evaluation_second_coding import (
 ELEVENTH_SECOND_FILE = "cases_heldout_11_second.csv"
 # the columns compared: the second coding of the sixth and seventh files', and allies_fighting, which this file codes
 COLUMNS: tuple[tuple[str, bool], ...] = (*WALT_COLUMNS, ("allies_fighting", True))
+# the predictors scored on both codings: the model as the file was coded (its clean test) and the baselines
+ELEVENTH_PREDICTORS: dict[str, str] = {**PREDICTORS, "walt": AS_CODED_ON["eleventh"]}
 
 
 def load_eleventh_codings() -> dict[str, pd.DataFrame]:
@@ -63,7 +65,7 @@ def eleventh_second_facts(codings: dict[str, pd.DataFrame], cases: pd.DataFrame 
     saves computing them again."""
     cases = load_cases() if cases is None else cases
     predictions = predictions_by_coding(cases, codings, baselines) if predictions is None else predictions
-    scores = scores_by_coding(codings, predictions)
+    scores = scores_by_coding(codings, predictions, ELEVENTH_PREDICTORS)
     facts: dict[str, Any] = {"s11_n": len(codings["first"])}
     for column in eleventh_agreement(codings):
         facts[f"s11_{column.column}_identical"] = column.identical
@@ -72,7 +74,7 @@ def eleventh_second_facts(codings: dict[str, pd.DataFrame], cases: pd.DataFrame 
         card = scores[coding]["walt"].three
         for outcome in THREE_WAY:
             facts[f"s11_{coding}_obs3_{outcome.split()[-1]}"] = card.hits[outcome][1]
-        for key in PREDICTORS:
+        for key in ELEVENTH_PREDICTORS:
             facts[f"s11_{coding}_{key}_macro3"] = scores[coding][key].three.macro_recall
             facts[f"s11_{coding}_{key}_correct3"] = scores[coding][key].three.correct
     outcomes = [three_way(list(codings[c]["observed"])) for c in CODINGS]
@@ -90,4 +92,4 @@ def eleventh_second_table(codings: dict[str, pd.DataFrame], cases: pd.DataFrame 
     """One row per predictor: three-way macro recall and decisions right on each coding of the eleventh file."""
     cases = load_cases() if cases is None else cases
     predictions = predictions_by_coding(cases, codings, baselines) if predictions is None else predictions
-    return scores_table(scores_by_coding(codings, predictions))
+    return scores_table(scores_by_coding(codings, predictions, ELEVENTH_PREDICTORS), ELEVENTH_PREDICTORS)

@@ -38,13 +38,17 @@ coded input (``allies_fighting``), coded for the book's cases and run once on th
 ``data/cases_heldout_10.csv`` (29 decisions: 1982, 1999, 2001, 2003, the rule's next four wars, coded with the new
 input), which tests the model as it stood with piling on and adopted the term. With that rule's wars used up, a new
 rule of the same kind (the wars of the great powers outside Europe) gave ``data/cases_heldout_11.csv`` (25 decisions:
-1898, 1937, 1954, 1958), the first clean test of the model as it stands, on which nothing waited. ``HELDOUT_SETS``
+1898, 1937, 1954, 1958), the first clean test of the model with piling on and fighting allies bind, on which nothing
+waited. After it, the hegemony shift's land-power reading (``land_hegemony``) was specified with a new input
+(``threat_army_share``), computed for every file and run once on the book's cases, its decision left to
+``data/cases_heldout_12.csv`` (19 decisions: 1965, 1970, 1987, the same rule's last three wars), which tests the
+model as the eleventh file did and, the term changing nothing there, adopted it. ``HELDOUT_SETS``
 names the files; on each, the clean test is of the model as it stood when the file was committed (``AS_CODED_ON``).
 
 What is compared (all fixed before the held-out decisions were seen, none refitted on them):
 
 - Walt's threat model in each version of ``MODEL_VERSIONS``: as it stands (the book's defaults), as
-  each file was coded, without the feasibility term, and before the seven later changes;
+  each file was coded, without the feasibility term, and before the eight later changes;
 - the most common choice in the book's cases (balancing);
 - the best simple rule, tuned on the book's cases for held-out three-way macro recall
   (:func:`widgets.model.evaluation_rules.best_rule`), and the "war and victory" rule tuned there
@@ -75,6 +79,7 @@ from .versions import (
     AT_SECOND_FILE,
     AT_TENTH_FILE,
     AT_THIRD_FILE,
+    AT_TWELFTH_FILE,
     BEFORE_ALL,
 )
 
@@ -89,12 +94,14 @@ HELDOUT_8_FILE = "cases_heldout_8.csv"
 HELDOUT_9_FILE = "cases_heldout_9.csv"
 HELDOUT_10_FILE = "cases_heldout_10.csv"
 HELDOUT_11_FILE = "cases_heldout_11.csv"
+HELDOUT_12_FILE = "cases_heldout_12.csv"
 HELDOUT_SETS: dict[str, str] = {"first": HELDOUT_FILE, "second": HELDOUT_2_FILE, "third": HELDOUT_3_FILE,
                                 "fourth": HELDOUT_4_FILE, "fifth": HELDOUT_5_FILE, "sixth": HELDOUT_6_FILE,
                                 "seventh": HELDOUT_7_FILE, "eighth": HELDOUT_8_FILE, "ninth": HELDOUT_9_FILE,
-                                "tenth": HELDOUT_10_FILE, "eleventh": HELDOUT_11_FILE}
+                                "tenth": HELDOUT_10_FILE, "eleventh": HELDOUT_11_FILE, "twelfth": HELDOUT_12_FILE}
 # The model as it stood when each file was committed: versions.py (the fifth to ninth files: the model as it
-# stands but for piling on and fighting allies bind, adopted after the ninth and the tenth had been run).
+# stands but for piling on, fighting allies bind and the land-power reading, adopted after the ninth, the tenth and
+# the twelfth had been run).
 WALT = "Walt's threat model as it stands"
 WALT_AT_FIRST = "Walt's model as the first file was coded (no hiding change, insulation or hegemony shift)"
 WALT_AT_SECOND = "Walt's model as the second file was coded (no insulation or hegemony shift)"
@@ -102,8 +109,9 @@ WALT_AT_THIRD = "Walt's model as the third file was coded (no hegemony shift)"
 WALT_AT_FOURTH = "Walt's model as the fourth file was coded (allies do not end hiding)"
 WALT_AT_FIFTH = "Walt's model as the fifth to ninth files were coded (no piling on or fighting allies bind)"
 WALT_AT_TENTH = "Walt's model as the tenth file was coded (no fighting allies bind)"
+WALT_AT_ELEVENTH = "Walt's model as the eleventh and twelfth files were coded (no land-power reading)"
 WALT_WITHOUT_F = "Walt's model as it stands, without the feasibility term"
-WALT_BEFORE = "Walt's model before the seven later changes"
+WALT_BEFORE = "Walt's model before the eight later changes"
 MODAL = "most common choice in the book's cases"
 BEST_RULE = "best simple rule (tuned on the book's cases for macro recall)"
 WAR_RULE = "war and victory (tuned on the book's cases for accuracy)"
@@ -111,11 +119,12 @@ LOGIT = "estimated logit (fitted on the book's cases)"
 MODEL_VERSIONS: dict[str, ModelParameters | None] = {
     WALT: None, WALT_AT_FIRST: AT_FIRST_FILE, WALT_AT_SECOND: AT_SECOND_FILE, WALT_AT_THIRD: AT_THIRD_FILE,
     WALT_AT_FOURTH: AT_FOURTH_FILE, WALT_AT_FIFTH: AT_FIFTH_FILE, WALT_AT_TENTH: AT_TENTH_FILE,
-    WALT_WITHOUT_F: WITHOUT_FEASIBILITY, WALT_BEFORE: BEFORE_ALL,
+    WALT_AT_ELEVENTH: AT_TWELFTH_FILE, WALT_WITHOUT_F: WITHOUT_FEASIBILITY, WALT_BEFORE: BEFORE_ALL,
 }
 PREDICTORS: tuple[str, ...] = (*MODEL_VERSIONS, MODAL, BEST_RULE, WAR_RULE, LOGIT)
 PREFIXES: dict[str, str] = dict(zip(
-    PREDICTORS, ("walt", "at1", "at2", "at3", "at4", "at5", "at10", "nof", "before", "modal", "rule", "war", "logit"),
+    PREDICTORS, ("walt", "at1", "at2", "at3", "at4", "at5", "at10", "at11", "nof", "before", "modal", "rule", "war",
+                 "logit"),
     strict=True))
 
 
@@ -263,13 +272,12 @@ def heldout_facts(scores: dict[str, Scorecard], heldout: pd.DataFrame, tag: str 
 
 
 AS_CODED = "Walt's model as it stood when each file was coded"
-# On each file, the model its coders' work could test (the version committed before the file was). The eleventh
-# was coded on the model as it stands (versions.AT_ELEVENTH_FILE; a test fails once a later term changes the defaults,
-# so that the file then gets a version of its own).
+# On each file, the model its coders' work could test (the version committed before the file was). The eleventh and
+# twelfth were coded on the model before the land-power reading (versions.AT_ELEVENTH_FILE, AT_TWELFTH_FILE).
 AS_CODED_ON: dict[str, str] = {"first": WALT_AT_FIRST, "second": WALT_AT_SECOND, "third": WALT_AT_THIRD,
                                "fourth": WALT_AT_FOURTH, "fifth": WALT_AT_FIFTH, "sixth": WALT_AT_FIFTH,
                                "seventh": WALT_AT_FIFTH, "eighth": WALT_AT_FIFTH, "ninth": WALT_AT_FIFTH,
-                               "tenth": WALT_AT_TENTH, "eleventh": WALT}
+                               "tenth": WALT_AT_TENTH, "eleventh": WALT_AT_ELEVENTH, "twelfth": WALT_AT_ELEVENTH}
 POOLED: tuple[str, ...] = (AS_CODED, MODAL, BEST_RULE, WAR_RULE, LOGIT)
 
 

@@ -6,8 +6,8 @@ seventh files (``data/cases_heldout_6.csv`` and ``_7.csv``) had been scored, the
 again (``data/cases_heldout_second.csv``) by a second set of coders of the same kind, one per war, under the
 same codebook, blind to the first coding, to the model and to its scores. This module measures their
 agreement column by column with Cohen's kappa (``coder_agreement``; weighted for the ordered scales) and
-scores every predictor on both codings, each with the model as it stood when the files were coded (the
-model as it stands) and the baselines fixed on the book's cases. Nothing is refitted or recoded: the two
+scores every predictor on both codings: the model as it stood when the files were coded (their clean test) and
+the baselines fixed on the book's cases. Nothing is refitted or recoded: the two
 codings stand side by side. Coders of the same kind share habits and sources, so their agreement probably
 overstates what two historians would reach.
 """
@@ -26,7 +26,6 @@ from .evaluation_heldout import (
     BEST_RULE,
     LOGIT,
     MODAL,
-    WALT,
     WALT_AT_FIFTH,
     Baselines,
     heldout_predictions,
@@ -45,7 +44,9 @@ from .evaluation_metrics import (
 SECOND_CODING_FILE = "cases_heldout_second.csv"
 SECOND_CODED: tuple[str, ...] = ("sixth", "seventh")  # the held-out files coded a second time
 CODINGS: tuple[str, ...] = ("first", "second")
-PREDICTORS: dict[str, str] = {"walt": WALT, "modal": MODAL, "rule": BEST_RULE, "logit": LOGIT}
+# "walt" is the model as the sixth and seventh files were coded (their clean test, AS_CODED_ON), which the model as
+# it stands equalled on both until the land-power reading was adopted
+PREDICTORS: dict[str, str] = {"walt": WALT_AT_FIFTH, "modal": MODAL, "rule": BEST_RULE, "logit": LOGIT}
 # (column, ordered?) as coder_agreement reads them; "alignment" is the observed choice on the three-way split
 WALT_COLUMNS: tuple[tuple[str, bool], ...] = (
     ("aggregate_power", True), ("proximity", True), ("offensive_power", True), ("aggressive_intentions", True),
@@ -108,18 +109,18 @@ def predictions_by_coding(cases: pd.DataFrame | None = None, codings: dict[str, 
     return {name: heldout_predictions(cases, coding, baselines) for name, coding in codings.items()}
 
 
-def scores_by_coding(codings: dict[str, pd.DataFrame],
-                     predictions: dict[str, dict[str, list[str]]]) -> dict[str, dict[str, Scorecard]]:
-    """{coding: {predictor key (``PREDICTORS``): Scorecard}}: each predictor on each coding of the decisions,
-    scored against that coding's own outcomes."""
-    return {name: {key: score(list(coding["observed"]), predictions[name][p]) for key, p in PREDICTORS.items()}
+def scores_by_coding(codings: dict[str, pd.DataFrame], predictions: dict[str, dict[str, list[str]]],
+                     predictors: dict[str, str] = PREDICTORS) -> dict[str, dict[str, Scorecard]]:
+    """{coding: {predictor key (``predictors``, default ``PREDICTORS``): Scorecard}}: each predictor on each coding of
+    the decisions, scored against that coding's own outcomes."""
+    return {name: {key: score(list(coding["observed"]), predictions[name][p]) for key, p in predictors.items()}
             for name, coding in codings.items()}
 
 
-def scores_table(scores: dict[str, dict[str, Scorecard]]) -> pd.DataFrame:
-    """One row per predictor: three-way macro recall and decisions right on each coding."""
+def scores_table(scores: dict[str, dict[str, Scorecard]], predictors: dict[str, str] = PREDICTORS) -> pd.DataFrame:
+    """One row per predictor (``predictors``, as scored): three-way macro recall and decisions right on each coding."""
     records = []
-    for key, label in PREDICTORS.items():
+    for key, label in predictors.items():
         record: dict[str, Any] = {"predictor": label}
         for coding in CODINGS:
             card = scores[coding][key].three
@@ -163,14 +164,14 @@ def second_coding_facts(cases: pd.DataFrame | None = None, codings: dict[str, pd
                 facts[f"sc_{coding}_f{number}_{key}_macro3"] = score(observed, chosen).three.macro_recall
     outcomes = [three_way(list(codings[c]["observed"])) for c in CODINGS]
     facts["sc_outcome_differs"] = sum(a != b for a, b in zip(*outcomes, strict=True))
-    walt = [three_way(predictions[c][WALT]) for c in CODINGS]
+    walt = [three_way(predictions[c][PREDICTORS["walt"]]) for c in CODINGS]
     facts["sc_walt_differs"] = sum(a != b for a, b in zip(*walt, strict=True))
     facts["sc_threat_differs"] = len(DIFFERENT_THREAT)
     for column in ("victory", "alignment", "target"):
         facts[f"sc_{column}_kappa_low"], facts[f"sc_{column}_kappa_high"] = kappa_interval(codings, column)
     for key in ("logit", "rule"):
         facts[f"sc_first_gap_{key}_low"], facts[f"sc_first_gap_{key}_high"] = gap_interval(
-            codings["first"], predictions["first"][PREDICTORS[key]], predictions["first"][WALT])
+            codings["first"], predictions["first"][PREDICTORS[key]], predictions["first"][PREDICTORS["walt"]])
     # one recoded decision: Austria 1848 as the second coder read it, everything else as first coded
     sixth = set(load_heldout("sixth").index)
     keep = [case in sixth for case in codings["first"].index]

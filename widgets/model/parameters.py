@@ -66,8 +66,9 @@ class ModelParameters:
     fighting_allies_bind: float = 1.0
     # l (Levy and Thompson 2005, 2010; Levy 2004): 0 = closeness to hegemony is the threat's aggregate power (CINC);
     # 1 = its share of the great powers' armies, Situation.threat_army_share, against a third (a_h) where coded
-    # (specified and committed with l = 0 before any run; its rule waits for the twelfth held-out file, versions.py)
-    land_hegemony: float = 0.0
+    # (specified and committed with l = 0 before any run; adopted by its rule once the twelfth held-out file had been
+    # run, on which it changed nothing, versions.py)
+    land_hegemony: float = 1.0
     hegemonic_army_share: float = 1.0 / 3.0  # a_h: the army share at which a threat is a would-be hegemon
     # Feasibility of resisting (module docstring, "F"): 0 leaves the intentions motive whole.
     resistance_feasibility: float = 1.0  # f (Walt 1987, pp. 30-31; Labs 1992)

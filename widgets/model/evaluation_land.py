@@ -1,0 +1,96 @@
+"""The land-power reading of the hegemony shift (``land_hegemony``): its run on the book's cases, the test its rule
+waited for (the twelfth held-out file) and what it does on the eleven files coded before it (no test: they had been
+scored and read before the term was written, and the eleventh prompted it).
+
+Levy and Thompson (2005, 2010): great powers ally against the leading land power as its share of the great powers'
+armies nears a third, not against the leading sea power. ``versions.py`` has the specification and its decision rule,
+fixed before any run; this module recomputes every number chapter 8 quotes about it, from the runs of
+:func:`widgets.model.evaluation_heldout.run_all`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+import pandas as pd
+
+from .evaluation import walt_predictions
+from .evaluation_heldout import AS_CODED_ON, HELDOUT_SETS, MODEL_VERSIONS, Runs
+from .evaluation_metrics import hits_changed, score
+from .versions import AT_TWELFTH_FILE, LAND_HEGEMONY_TRIED
+
+DECIDING_FILE = "twelfth"  # the held-out file the term's rule waited for
+EARLIER_FILES: tuple[str, ...] = tuple(w for w in HELDOUT_SETS if w != DECIDING_FILE)[:11]
+
+
+def _recall(frame: pd.DataFrame, predicted: list[str]) -> float:
+    return score(list(frame["observed"]), predicted).three.macro_recall
+
+
+def land_facts(cases: pd.DataFrame, runs: Runs) -> dict[str, Any]:
+    """Chapter 8's numbers on the land-power reading (prefix ``land_``): on the book's cases the three-way macro recall
+    without and with it (``book_before``, ``book_after``) and the hits it ``book_gained``/``book_lost``; on the twelfth
+    file (``ho12_before``, ``ho12_after``, ``ho12_changed``: predictions it changed); on the eleven earlier files, each
+    predicted by the model as it stood at the eleventh file with and without the term, the pooled recall
+    (``earlier_before``, ``earlier_after``), hits gained and lost (``earlier_gained``, ``earlier_lost``), and how many
+    files it raised or lowered the recall on (``earlier_raised``, ``earlier_lowered``); and the eleventh file with
+    the term (``ho11_after``)."""
+    missing = [w for w in (*EARLIER_FILES, DECIDING_FILE) if w not in runs]
+    if missing:
+        raise ValueError(f"runs must hold every held-out file; missing {', '.join(missing)}")
+    if MODEL_VERSIONS[AS_CODED_ON[DECIDING_FILE]] != AT_TWELFTH_FILE:
+        raise ValueError("the twelfth file must be scored on the model it was coded on (AT_TWELFTH_FILE)")
+    facts: dict[str, Any] = {}
+    before, after = (walt_predictions(cases, params=p) for p in (AT_TWELFTH_FILE, LAND_HEGEMONY_TRIED))
+    gained, lost = hits_changed(list(cases["observed"]), before, after, cases.index)
+    facts.update({"land_book_before": _recall(cases, before), "land_book_after": _recall(cases, after),
+                  "land_book_gained": len(gained), "land_book_lost": len(lost)})
+    twelfth, _ = runs[DECIDING_FILE]
+    before, after = (walt_predictions(twelfth, params=p) for p in (AT_TWELFTH_FILE, LAND_HEGEMONY_TRIED))
+    facts.update({"land_ho12_before": _recall(twelfth, before), "land_ho12_after": _recall(twelfth, after),
+                  "land_ho12_changed": sum(b != a for b, a in zip(before, after, strict=True))})
+    observed: list[str] = []
+    pooled: dict[str, list[str]] = {"before": [], "after": []}
+    counts = {"gained": 0, "lost": 0, "raised": 0, "lowered": 0}
+    for which in EARLIER_FILES:
+        frame, _ = runs[which]
+        before, after = (walt_predictions(frame, params=p) for p in (AT_TWELFTH_FILE, LAND_HEGEMONY_TRIED))
+        gained, lost = hits_changed(list(frame["observed"]), before, after, frame.index)
+        counts["gained"] += len(gained)
+        counts["lost"] += len(lost)
+        change = _recall(frame, after) - _recall(frame, before)
+        counts["raised"] += change > 0
+        counts["lowered"] += change < 0
+        observed += list(frame["observed"])
+        pooled["before"] += before
+        pooled["after"] += after
+        if which == "eleventh":
+            facts["land_ho11_after"] = _recall(frame, after)
+    facts.update({f"land_earlier_{key}": value for key, value in counts.items()})
+    facts["land_earlier_before"] = score(observed, pooled["before"]).three.macro_recall
+    facts["land_earlier_after"] = score(observed, pooled["after"]).three.macro_recall
+    return facts
+
+
+def twelfth_term_facts(runs: Runs) -> dict[str, Any]:
+    """What two earlier terms did on the twelfth file, the first coded after fighting allies bind on which it acts:
+    the recall without fighting allies bind (``ho12_nofab_macro3``) and the hits it gained and lost there
+    (``ho12_fab_gained``, ``ho12_fab_lost``), and the recall without the hegemony shift (``ho12_noshift_macro3``)."""
+    bond, shift = term_on_twelfth(runs, "fighting_allies_bind"), term_on_twelfth(runs, "hegemony_shift")
+    return {"ho12_nofab_macro3": bond["without"], "ho12_fab_gained": len(bond["gained"]),
+            "ho12_fab_lost": len(bond["lost"]), "ho12_noshift_macro3": shift["without"],
+            "ho12_shift_gained": len(shift["gained"]), "ho12_shift_lost": len(shift["lost"])}
+
+
+def term_on_twelfth(runs: Runs, parameter: str) -> dict[str, Any]:
+    """What a term of the model the twelfth file was coded on did there: the recall with it (the clean test) and
+    without it, and the hits it ``gained`` and ``lost`` (case ids)."""
+    twelfth, predictions = runs[DECIDING_FILE]
+    params = MODEL_VERSIONS[AS_CODED_ON[DECIDING_FILE]]
+    if params is None or not hasattr(params, parameter):
+        raise ValueError(f"parameter must be a ModelParameters field; got {parameter!r}")
+    with_term = predictions[AS_CODED_ON[DECIDING_FILE]]
+    without = walt_predictions(twelfth, params=replace(params, **{parameter: 0.0}))
+    gained, lost = hits_changed(list(twelfth["observed"]), without, with_term, twelfth.index)
+    return {"with": _recall(twelfth, with_term), "without": _recall(twelfth, without), "gained": gained, "lost": lost}
