@@ -240,6 +240,16 @@ def test_a_coded_optional_input_needs_its_why_line():
     shared = read_cases(to_csv([{**GOOD, "threat_army_share": "0.4", "why_threat_army_share": "x"}], columns))
     assert shared.iloc[0]["threat_army_share"] == 0.4
     assert read_cases(to_csv([GOOD])).iloc[0]["threat_army_share"] is None
+    # a column coded on some rows only (as in the sixth and eighth files): pandas reads the empty cells as NaN, and
+    # the model gets None, predicting as if the column were absent
+    from widgets.io.cases import Case
+
+    other = {**GOOD, "case_id": "other-1900", "threat_army_share": "", "why_threat_army_share": ""}
+    mixed = read_cases(to_csv([{**GOOD, "threat_army_share": "0.4", "why_threat_army_share": "x"}, other], columns))
+    rows = mixed.to_dict("records")
+    assert Case(rows[0]).situation.threat_army_share == 0.4 and Case(rows[1]).situation.threat_army_share is None
+    bare = read_cases(to_csv([GOOD])).to_dict("records")[0]
+    assert Case(rows[1]).predict().probabilities == Case({**bare, "case_id": "other-1900"}).predict().probabilities
 
 
 def test_alternative_codings_name_primary_rows_once(shipped):

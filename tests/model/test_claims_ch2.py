@@ -202,7 +202,7 @@ def test_britain_against_the_leading_continental_power():
     assert "The model gets four of the six right. It misses 1904, which the next section takes up" in text
     assert "The model misses this too: it expects Britain to stay out" in text
     assert table["p_bandwagon"].max() < 0.035 and "never gets more than about 3% in these cases" in text
-    # the land-power reading: closeness to hegemony read from the threat's share of the great powers' armies
+    # the land-power reading: closeness to hegemony read from the threat's share of the great powers' military personnel
     assert LAND.hegemonic_army_share == 1 / 3 and LAND.land_hegemony == 1.0
     assert "counting a third as a would-be hegemon's" in text
     b1923, b1936 = get_case("britain-1923"), get_case("britain-1936")
@@ -212,7 +212,7 @@ def test_britain_against_the_leading_continental_power():
     assert "Without that term it predicts balancing." in text
     assert b1923.situation.threat_army_share == 0.13
     assert (f"The model predicts that too ({percent(r23.probabilities['neutral'])}), but only through its hegemony "
-            "shift: France's army was 0.13 of the great powers'") in text
+            "shift: France's armed forces were 0.13 of the great powers'") in text
     why23 = b1923.row["why_threat_army_share"]  # "the Soviet army was four times its size"
     assert "threat France 511" in why23 and "the Soviet Union 2100" in why23 and round(2100 / 511) == 4
     assert "(on the Correlates of War count the Soviet army was four times its size)" in text
@@ -224,7 +224,7 @@ def test_britain_against_the_leading_continental_power():
     assert b1803.threat.aggregate_power == 1.0 and b1803.predict().choice == "balance"
     assert "(France's aggregate power is coded at 1.00)" in text
     assert b1803.situation.threat_army_share == 0.27
-    assert "France's army, at 0.27 of the great powers', was close" in text
+    assert "France's armed forces, at 0.27 of the great powers', were close" in text
     b1904 = get_case("britain-1904")
     r04, before = b1904.predict(), predict(b1904.threat, b1904.situation, params=RESOURCES)
     assert r04.choice == "neutral" != b1904.row["observed"] and r04.stay_out["hegemony"] > 0
@@ -235,9 +235,10 @@ def test_britain_against_the_leading_continental_power():
     assert "threat Germany 642" in why04 and "Russia 1160" in why04 and 1.75 < 1160 / 642 < 2
     assert (f"Here the model misses: it predicts that Britain would stay neutral "
             f"({percent(r04.probabilities['neutral'])}, against {percent(r04.probabilities['balance'])} for "
-            "balancing). Germany's army was 0.17 of the great powers' (Russia's was nearly twice as large), half the "
+            "balancing). Germany's armed forces were 0.17 of the great powers' (Russia's was nearly twice as large), "
+            "half the "
             "third at which the model counts a would-be hegemon") in text
-    assert (f"Before the model read hegemony from armies it predicted balancing, if only just "
+    assert (f"Before the model read hegemony from armed forces it predicted balancing, if only just "
             f"({percent(before.probabilities['balance'])}), because Germany's aggregate power, coded at 0.65") in text
 
 
@@ -252,27 +253,28 @@ def test_exercise_2_6_britain_1923():
     assert f"With the term off the model predicts balancing ({percent(off.probabilities['balance'])})" in text
     assert threat_level(t) == 0.55 and (t.proximity, t.offensive_power, t.aggressive_intentions) == (1.0, 0.5, 0.5)
     assert "carry the threat level to 0.55" in text
-    # raising France's share of the great powers' armies
+    # raising France's share of the great powers' military personnel
     assert s.threat_army_share == 0.13 and "(`threat_army_share`, coded 0.13)" in exercise
     assert "to 0.15, 0.20, 0.25, 0.30 and 0.35" in exercise
     steps = {a: predict(t, replace(s, threat_army_share=a)) for a in (0.15, 0.2, 0.25, 0.3, 0.35)}
     assert [a for a, r in steps.items() if r.choice == "balance"] == [0.25, 0.3, 0.35]
     assert steps[0.35].stay_out["hegemony"] == 0.0 and 0.35 > LAND.hegemonic_army_share  # "the shift is gone"
     assert percent(steps[0.35].probabilities["balance"]) == percent(off.probabilities["balance"])  # "as with it off"
-    assert (f"until France's army share reaches 0.25 (balancing {percent(steps[0.25].probabilities['balance'])}); "
+    assert (f"until France's military share reaches 0.25 (balancing {percent(steps[0.25].probabilities['balance'])}); "
             f"at 0.20 neutrality still leads ({percent(steps[0.2].probabilities['neutral'])}), and at 0.35, past the "
             f"third at which the model counts a would-be hegemon, the shift is gone and balancing has "
             f"{percent(steps[0.35].probabilities['balance'])}, as with the term off") in text
     assert s.capability == 0.36 and "Britain was a great power (capability 0.36)" in text
-    assert "France's army was 0.13 of the great powers'" in text
+    assert "France's armed forces were 0.13 of the great powers'" in text
     # raising aggregate power instead: the shift does not move, only the threat level
     leader = predict(replace(t, aggregate_power=1.0), s)
     assert leader.stay_out["hegemony"] == now.stay_out["hegemony"] > 0
     assert threat_level(replace(t, aggregate_power=1.0)) > threat_level(t)
     assert leader.choice == "balance" and leader.probabilities["balance"] - leader.probabilities["neutral"] < 0.05
-    assert (f"yet balancing reaches only {percent(leader.probabilities['balance'])}, against "
-            f"{percent(leader.probabilities['neutral'])} for staying neutral") in text
-    assert "raise France's aggregate power to 1.00 instead: why does the prediction move so much less?" in exercise
+    assert (f"yet balancing reaches only {percent(leader.probabilities['balance'])}, a hair above neutrality's "
+            f"{percent(leader.probabilities['neutral'])} (the choice tips, but only just") in text
+    assert ("raise France's aggregate power to 1.00 instead (on the case's threat): why does balancing rise so much "
+            "less?") in exercise
     assert "adopted by a rule that counted this case among the book's 93" in text
 
 

@@ -83,7 +83,7 @@ t=predict_cases(c)
 check('n tagged',len(ids),22)
 recoded=sorted(i for i in ids if c.loc[i,'observed']!='bandwagon')
 check('recoded as balancing, two predicted',(recoded,[t.loc[i,'correct'] for i in recoded]),(['bavaria-1805','japan-1940','romania-1940'],[True,False,True]))
-# Japan 1940: a hit before the land-power reading (l = 0), now kept out (98%) by a threat whose army was 0.03 of the great powers'
+# Japan 1940: a hit before the land-power reading (l = 0), now kept out (98%) by a threat whose armed forces were 0.03 of the great powers'
 _j=get_case('japan-1940',c); _jr=_j.predict()
 check('japan-1940 kept out',(_jr.choice,round(100*_jr.probabilities['neutral']),_j.situation.threat_army_share,_j.situation.capability>=.25,_jr.stay_out['hegemony']>0),('neutral',98,0.03,True,True))
 check('japan-1940 a hit without the land-power reading',ch(_j.threat,_j.situation,replace(ModelParameters(),land_hegemony=0.0)),'balance')
@@ -268,7 +268,7 @@ def test_chapter_3_states_the_model_as_it_is():
                   "Finland in 1939, which fought the Winter War, becomes a predicted bandwagoner",
                   "also costs the model one decision elsewhere in the file (Finland in 1939, which fought the Winter War, becomes a predicted bandwagoner); on the held-out",
                   "so each balanced. The model predicts Bavaria and Romania. It misses Japan,",
-                  "the American army was 0.03 of the great powers' in 1940", "predicts that Japan stays out (98%)",
+                  "the American armed forces were 0.03 of the great powers' in 1940", "predicts that Japan stays out (98%)",
                   "For Turkey it predicts staying out (86%), a miss", "(57% against 39%)",
                   "The model misses this step.", "0.17 of the great powers' in 1904",
                   "predicts neutrality (66%, balancing 33%)", "it predicted balancing (55%)",

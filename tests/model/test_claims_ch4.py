@@ -341,10 +341,15 @@ def test_exercise_solutions(text):
     assert usa.situation.threat_army_share == 0.2 and closeness_to_hegemony(usa.threat, usa.situation) < 1
     resources = predict(usa.threat, usa.situation, params=ModelParameters(land_hegemony=0.0))
     assert resources.probabilities["balance"] > runs[1].probabilities["balance"]
-    assert (f"What balancing does not get goes to staying out ({staying.pop()} throughout): Germany's army was 0.2 of "
-            "the great powers', short of a would-be hegemon's third, so the fifth stay-out mechanism makes the United "
-            "States slow to align at all (before the land-power reading, which counts that army share, balancing got "
-            f"{percent(resources.probabilities['balance'])} as coded)") in text
+    assert (f"What balancing does not get goes to staying out ({staying.pop()} throughout): Germany's armed forces "
+            f"were "
+            "0.2 of the great powers', short of a would-be hegemon's third (a 1940 count that still includes France's "
+            "beaten army; without it 0.285, and balancing gets 88%), so the fifth stay-out mechanism makes the "
+            "United States slow to align at all (before the land-power reading, which counts that military share, "
+            f"balancing got {percent(resources.probabilities['balance'])} as coded)") in text
+    without_france = predict(usa.threat, replace(usa.situation, threat_army_share=round(3300 / (16569 - 5000), 3)))
+    assert "France 5000" in usa.row["why_threat_army_share"] and "3300/16569" in usa.row["why_threat_army_share"]
+    assert percent(without_france.probabilities["balance"]) == "88%"
     # Canada, which the United States had promised to defend, is among those fighting: half a debt (B = 0.5)
     assert usa.situation.allies_fighting == 0.5 and "Canada" in usa.row["why_allies_fighting"]
     old = [predict(usa.threat, replace(usa.situation, others_engaged=e), params=AT_TENTH_FILE).probabilities
@@ -365,9 +370,9 @@ def test_britain_1936_and_its_exercise(text):
     assert "neither the system's leading power (aggregate power 0.55) nor on Britain's border" in text
     assert t.proximity < 1.0 and insulation(t) > 0 and great_power_rank(s) == 1.0 and distance_from_hegemony(t, s) > 0
     assert s.threat_army_share == 0.15 and closeness_to_hegemony(t, s) == pytest.approx(0.45)  # the land reading
-    assert ("and its army was 0.15 of the great powers', far short of the third that marks a would-be hegemon"
+    assert ("and its armed forces were 0.15 of the great powers', far short of the third that marks a would-be hegemon"
             ) in text
-    assert "and since Germany's army is only 0.15 of the great powers', the fifth stay-out mechanism" in text
+    assert "and since Germany's armed forces are only 0.15 of the great powers', the fifth stay-out mechanism" in text
     now = britain.predict()
     # the model as it stands, without the shift (the same as before the shift here) or without the insulation term
     no_hegemony = predict(t, s, params=WITHOUT_HEGEMONY)
@@ -466,7 +471,7 @@ def test_the_insulated_great_power_term(text):
     resources = dict(zip(cases.index, walt_predictions(cases, params=ModelParameters(land_hegemony=0.0)), strict=True))
     assert resources["usa-1914"] == "buck-pass" and now["usa-1914"] == cases.loc["usa-1914", "observed"] == "neutral"
     assert ("With the land-power reading of the next mechanism, adopted later, the United States in 1914 is predicted "
-            "to stay out, a hit on the four-way split too.") in text
+            "neutral, a hit on the four-way split too.") in text
     tenth = dict(zip(cases.index, walt_predictions(cases, params=AT_TENTH_FILE), strict=True))
     assert tenth["ussr-1945"] == "buck-pass" != cases.loc["ussr-1945", "observed"] == now["ussr-1945"]
     assert cases.loc["ussr-1945", "allies_fighting"] == 1.0 and "Yalta" in cases.loc["ussr-1945",
@@ -495,14 +500,14 @@ def test_the_hegemony_term(text):
         for zero in (replace(bystander, target=True), replace(bystander, capability=None)):
             assert distance_from_hegemony(threat, zero) == 0.0
     assert distance_from_hegemony(Threat(1.0, 0.5, 0.5, 1.0), bystander) == 0.0
-    # with the army share coded, closeness to hegemony is that share against a third, whatever the aggregate power
+    # with the military share coded, closeness to hegemony is that share against a third, whatever the aggregate power
     for power in (0.0, 0.2, 1.0):
         threat = Threat(power, 0.5, 0.5, 1.0)
         assert distance_from_hegemony(threat, replace(bystander, threat_army_share=0.4)) == 0.0
         assert predict(threat, replace(bystander, threat_army_share=0.1)).stay_out["hegemony"] == pytest.approx(
             h_e * (1 - 0.3))
     assert ("times one minus the threat's closeness to hegemony, which was its aggregate power (and still is where "
-            "its army share is not coded)") in text
+            "its military share is not coded)") in text
     assert ("The shift is zero for a target of attack, against a would-be hegemon and without a capability, "
             "and small for a small state") in text
     # less than 8% against a threat without power, however near and aggressive (the hypothesis property's bound)
@@ -514,7 +519,7 @@ def test_the_hegemony_term(text):
                 assert predict(powerless, great).p_align < 0.08
                 assert predict(powerless, great, params=WITHOUT_HEGEMONY).p_align > 0.5
     assert "Against a threat with no aggregate power, however near and aggressive, a great power aligns less than 8%" \
-        in text and "(with the four sources of threat weighted equally and no army share coded)" in text
+        in text and "(with the four sources of threat weighted equally and no military share coded)" in text
     # it decides whether to align, not how: the shares of the three ways of aligning do not move
     for threat in (Threat(0.2, 1.0, 0.5, 0.5), Threat(0.55, 0.75, 0.5, 0.75)):
         on, off = predict(threat, bystander), predict(threat, bystander, params=WITHOUT_HEGEMONY)
@@ -643,11 +648,12 @@ def test_insulated_buckpassing_explorer_and_the_usa_1914(text):
     now = usa.predict()
     assert now.choice == "neutral" == usa.row["observed"] and now.stay_out["hegemony"] > 0
     assert sorted(now.probabilities, key=now.probabilities.get)[-2] == "buck-pass"
-    assert (f"The model predicts staying out ({percent(now.probabilities['neutral'])}), with buck-passing second "
+    assert (f"The model predicts neutrality ({percent(now.probabilities['neutral'])}), with buck-passing second "
             f"({percent(now.probabilities['buck-pass'])})") in text
     # the land-power reading: Germany's army 0.17 of the great powers', about half of a would-be hegemon's third
     assert usa.situation.threat_army_share == 0.17 and closeness_to_hegemony(usa.threat, usa.situation) < 0.55
-    assert ("Germany's army was 0.17 of the great powers', half the third that marks a would-be hegemon") in text
+    assert ("Germany's armed forces were 0.17 of the great powers', half the third that marks a would-be "
+            "hegemon") in text
     # how, should it align: the insulation term moves weight from balancing to buck-passing
     uninsulated = predict(usa.threat, usa.situation, params=ModelParameters(insulated_buckpassing=0.0))
     assert uninsulated.probabilities["neutral"] == pytest.approx(now.probabilities["neutral"])
@@ -659,7 +665,9 @@ def test_insulated_buckpassing_explorer_and_the_usa_1914(text):
     assert without.probabilities == pytest.approx(predict(usa.threat, usa.situation,
                                                           params=WITHOUT_INSULATION).probabilities)
     assert sorted(resources.probabilities, key=resources.probabilities.get)[-2] == "neutral"
-    assert (f"the model predicted buck-passing ({percent(resources.probabilities['buck-pass'])}), with staying out "
+    assert ("when the mechanism read Germany's closeness to hegemony from its resources (0.75 of the leading power's)"
+            in text and usa.threat.aggregate_power == 0.75)
+    assert (f"the model predicted buck-passing ({percent(resources.probabilities['buck-pass'])}), with neutrality "
             f"second ({percent(resources.probabilities['neutral'])}); without the term for an insulated great power as "
             f"well, it would predict balancing ({percent(without.probabilities['balance'])})") in text
     assert "so this is now a hit on the four-way split as well as the three-way one" in text
@@ -726,8 +734,9 @@ def test_the_cases_the_hegemony_term_moved(text):
     assert s23.threat_army_share == 0.13 and closeness_to_hegemony(t23, s23) == pytest.approx(0.39)
     assert not s23.war and now.stay_out["hegemony"] == pytest.approx(0.65 * 0.61)
     assert f"{now.stay_out['hegemony']:.2f}" == "0.40" and "(aggregate power 0.2)" in text
-    assert "and 0.13 of the great powers' armies, far short of a bid for hegemony" in text
-    assert ("but only 0.13 of the great powers' armies, which the mechanism reads as 0.39 of the way to hegemony (0.13 "
+    assert "and 0.13 of the great powers' armed forces, far short of a bid for hegemony" in text
+    assert ("but only 0.13 of the great powers' armed forces, which the mechanism reads as 0.39 of the way to "
+            "hegemony (0.13 "
             "against a third), so the threshold for aligning rises by 0.40 (0.65 × 0.61), well over half its largest "
             "possible shift") in text
     assert "(capability 0.36)" in text
@@ -774,9 +783,10 @@ def test_the_cases_the_hegemony_term_moved(text):
     assert f"and there the model predicts balancing too ({percent(now.probabilities['balance'])}), a hit" in text
     assert (f"read from that, the model predicted staying out ({percent(resources.probabilities['neutral'])}), a miss"
             ) in text
-    assert ("and the Soviet army of 1947 was 0.44 of theirs, more than the third at which great powers combine "
-            "against a would-be hegemon, so the mechanism no longer acts here and the prediction is the one without "
-            "it") in text
+    assert ("and Soviet armed forces in 1947 were 0.44 of theirs, on a different scale, on which a third already "
+            "counts "
+            "as a would-be hegemon's, where great powers combine against it, so the mechanism no longer acts here and "
+            "the prediction is the one without it") in text
     assert usa.row["threat_source"] == "Soviet Union" and "the case file codes the Soviet Union of 1947 at 0.45" in text
     # the table leaves capability out: the mechanism does not act there
     table = predict(Threat(0.45, 0.25, 0.5, 0.75), Situation(0.7, 0.5))
@@ -789,7 +799,7 @@ def test_the_cases_the_hegemony_term_moved(text):
     assert austria.situation.capability == 0.23 and "Austria is all but a great power (capability 0.23)" in text
     assert austria.situation.threat_army_share == 0.1 and closeness_to_hegemony(
         austria.threat, austria.situation) == pytest.approx(0.3)
-    assert "had a tenth of the great powers' armies (0.10), far short of a would-be hegemon's third" in text
+    assert "had a tenth of the great powers' armed forces (0.10), far short of a would-be hegemon's third" in text
     assert now.choice == "neutral" and before.choice == "balance"
     assert (f"so the model predicts staying out ({percent(now.probabilities['neutral'])}); without the fifth "
             f"mechanism it predicted balancing ({percent(before.probabilities['balance'])})") in text
@@ -887,14 +897,17 @@ def test_the_land_power_reading_as_chapter_4_tells_it(text, runs):
     assert params.land_hegemony == 1.0 and params.hegemonic_army_share == pytest.approx(1 / 3)
     assert AT_TWELFTH_FILE.land_hegemony == 0.0 and LAND_HEGEMONY_TRIED == params
     assert ("Since the twelfth held-out file the mechanism reads closeness to hegemony from land power wherever it is "
-            "coded: the threat's share of the great powers' armies (its military personnel in the Correlates of War "
-            "data over the sum of its own and every other great power's, in the year of decision), counted against a "
-            "third, min(1, share/⅓), in place of its aggregate power.") in text
+            "coded: the threat's share of the great powers' military personnel (its military personnel as the "
+            "Correlates of War data count them, over the sum of its own and every other great power's, in the year of "
+            "decision), counted against a "
+            "third, min(1, share/⅓), in place of its aggregate power. That count covers every service, navies and air "
+            "forces too, so it is only a proxy for land power") in text
     for share in (0.0, 0.1, 0.2, 1 / 3, 0.5):
         situation = Situation(0.5, 0.5, capability=0.5, threat_army_share=share)
         assert closeness_to_hegemony(Threat(0.8, 0.5, 0.5, 0.5), situation) == pytest.approx(min(1.0, share * 3))
-    assert ("{cite:t}`levy2005hegemonic` find great powers combining against the leading land power as its share of "
-            "their armies nears a third, and not against the leading sea power {cite:p}`levy2010balancing`") in text
+    assert ("{cite:t}`levy2005hegemonic` find great powers combining against the leading land power once its share of "
+            "their military strength reaches a third or more, and not against the leading sea power "
+            "{cite:p}`levy2010balancing`") in text
     # the prompt: the great powers that stood aside in 1898, each predicted to balance against the United States
     eleventh = load_heldout("eleventh")
     onlookers = eleventh[(eleventh["year"] == 1898) & (eleventh["threat_source"] == "United States")]
@@ -907,7 +920,8 @@ def test_the_land_power_reading_as_chapter_4_tells_it(text, runs):
     assert all(p == "neutral" for c, p in zip(onlookers.index, walt_predictions(onlookers), strict=True)
                if c in balancers)
     assert ("the aggregate measure had made the United States of 1898, the leading power by resources with 0.07 of "
-            "the great powers' armies, a would-be hegemon for powers an ocean away, and the model predicted each of "
+            "the great powers' armed forces, a would-be hegemon for powers an ocean away, and the model predicted "
+            "each of "
             "the seven great powers that stood aside from the Spanish-American War to balance against it") in text
     # how it was adopted, and what the eleven earlier files (no test) say
     facts = land_facts(load_cases(), runs)
@@ -918,7 +932,7 @@ def test_the_land_power_reading_as_chapter_4_tells_it(text, runs):
             "twelfth held-out file, coded after it, changed nothing; so it is untested") in text
     assert (facts["land_earlier_gained"], facts["land_earlier_lost"]) == (16, 19)
     assert "and on the first eleven files, which are no test, it gains 16 hits and loses 19." in text
-    # the decisions it changed on the book's cases, and the army shares quoted
+    # the decisions it changed on the book's cases, and the military shares quoted
     cases = load_cases()
     before, after = walt_predictions(cases, params=AT_TWELFTH_FILE), walt_predictions(cases)
     changed = {c: (b, a, o) for c, b, a, o in zip(cases.index, before, after, cases["observed"], strict=True)
@@ -935,13 +949,16 @@ def test_the_land_power_reading_as_chapter_4_tells_it(text, runs):
     sources = {c: cases.loc[c, "threat_source"] for c in ("france-1936", "usa-1947", "britain-1904", "japan-1940")}
     assert sources == {"france-1936": "Germany", "usa-1947": "Soviet Union", "britain-1904": "Germany",
                        "japan-1940": "United States"}
-    # Britain 1904 and Japan 1940 balanced against powers rich by resources, with small armies
+    # Britain 1904 and Japan 1940 balanced against powers rich by resources, with small armed forces
     assert all(cases.loc[c, "aggregate_power"] > 3 * shares[c] for c in ("britain-1904", "japan-1940"))
     assert get_case("usa-1947").predict().stay_out["hegemony"] == 0.0 and shares["usa-1947"] > 1 / 3
-    assert ("On the book's cases it gains France in 1936 (Germany's army was 0.15 of the great powers', so France is "
+    assert ("On the book's cases it gains France in 1936 (Germany's armed forces were 0.15 of the great powers', so "
+            "France is "
             "predicted to stay out; it passed the buck, a hit if staying out is one outcome) and the United States in "
-            "1947 (the Soviet army was 0.44, so the shift is gone and it balances). It costs Britain in 1904 and Japan "
-            "in 1940, which balanced against powers strong at sea or in resources but with small armies (Germany at "
-            "0.17, the United States at 0.03) and are now predicted to stay out. It also turns the Netherlands and the "
+            "1947 (the Soviet armed forces were 0.44, so the shift is gone and it balances). It costs Britain in 1904 "
+            "and Japan "
+            "in 1940, which balanced against powers that threatened them at sea or through their wealth, with "
+            "military shares short of a third (Germany at 0.17, second only to Russia's, the United States at 0.03) "
+            "and are now predicted to stay out. It also turns the Netherlands and the "
             "United States in 1914, which declared neutrality, from buck-passers into neutrals, hits on the four-way "
             "split too.") in text

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from widgets import ModelParameters, predict
-from widgets.io.cases import get_case
+from widgets.io.cases import Case, get_case, load_alternative_cases
 from widgets.model.evaluation_codings import alternative_cases
 from widgets.model.interests import DEFAULT_INTEREST_PARAMETERS, compare_cases
 from widgets.model.reasons import percent
@@ -67,7 +67,7 @@ def test_exercise_5_6_numbers_are_the_models():
     assert japan.situation.capability >= 0.25 and japan.threat.proximity == 0
     assert japan.situation.threat_army_share == 0.2 < ModelParameters().hegemonic_army_share
     assert p[1.0].stay_out["hegemony"] > 0
-    # "Before the model read hegemony from armies it predicted balancing against Germany here"
+    # "Before the model read hegemony from armed forces it predicted balancing against Germany here"
     before = ModelParameters(land_hegemony=0.0)
     assert predict(japan.threat, japan.situation, params=before).choice == "balance"
     shown = [percent(p[1.0].probabilities["neutral"]), percent(p[1.0].probabilities["balance"]),
@@ -75,7 +75,16 @@ def test_exercise_5_6_numbers_are_the_models():
              percent(p[0.25].probabilities["neutral"]), percent(p[0.25].probabilities["buck-pass"]),
              percent(p[0.25].probabilities["balance"]), percent(p[0.0].probabilities["neutral"])]
     text = " ".join(_solution("ch5-ex-6").split())
-    assert "had a fifth of the great powers' armies (0.20), well short of the third" in text
+    assert ("had 0.20 of the great powers' armed forces on the Correlates of War count for 1940, well short of the "
+            "third") in text
+    assert "That yearly count still includes the French army of five million beaten in June" in text
+    alt = Case(load_alternative_cases().loc["japan-1940"].to_dict())
+    share = round(3300 / (16569 - 5000), 3)
+    assert share == 0.285 and "3300/16569" in get_case("usa-1940").row["why_threat_army_share"]
+    recoded = dataclasses.replace(alt.situation, threat_army_share=share)
+    balancing = predict(alt.threat, recoded).probabilities["balance"]
+    assert (f"counted without France, Germany's share is 0.285 (3,300 of 11,569 thousand), and balancing against "
+            f"Germany returns to {percent(balancing)}.") in text
     assert (f"the model predicts staying out (neutrality {shown[0]}), with balancing against Germany second "
             f"({shown[1]}) and passing the buck third ({shown[2]})" in text
             and f"(neutrality {shown[3]}, passing the buck {shown[4]}, balancing {shown[5]})" in text
@@ -144,14 +153,14 @@ def test_the_words_around_the_glued_case_groups():
     assert "(Bulgaria in 1915 and 1941, Italy in 1940, Romania in 1944), but keeps the small bystanders" in text
     by_name = {f"{c.decider.split(' (')[0]} {c.year}": c for c in compared}
     # "Staying out against joining": small states beside a great war, and Japan 1940, a great power facing a threat
-    # whose army was 0.03 of the great powers' (the land-power reading)
+    # whose armed forces were 0.03 of the great powers' (the land-power reading)
     out_vs_bandwagon = groups["out vs bandwagon"]
     assert "Soviet Union 1945" not in out_vs_bandwagon and "Japan 1940" in out_vs_bandwagon
     assert all(get_case(by_name[n].case_id).situation.capability < 0.25 for n in out_vs_bandwagon if n != "Japan 1940")
     japan_case = get_case("japan-1940")
     assert japan_case.situation.capability >= 0.25 and japan_case.situation.threat_army_share == 0.03
     assert "states out: small states beside a great war, whose size, distance or last war counsel staying out." in text
-    assert ("Japan in 1940 is here too, a great power facing a United States whose army was 0.03 of the great "
+    assert ("Japan in 1940 is here too, a great power facing a United States whose armed forces were 0.03 of the great "
             "powers', which the model reads as far from hegemony") in text
     # the Soviet Union 1945 under "same alignment, different reasons": balancing beside its allies at war (Yalta),
     # where before fighting allies bind it passed the buck; piling on, the hegemony shift and insulation as stated
@@ -186,7 +195,8 @@ def test_the_words_around_the_glued_case_groups():
     assert japan.walt.choice == "neutral" and not japan.walt_correct and japan.schweller_correct
     assert predict(japan_case.threat, japan_case.situation,
                    params=ModelParameters(land_hegemony=0.0)).choice == "balance"
-    assert ("Japan in 1940 was here until the model read closeness to hegemony from armies: Walt's model had it join "
+    assert ("Japan in 1940 was here until the model read closeness to hegemony from armed forces: Walt's model had it "
+            "join "
             "the Axis to balance against the United States") in text
     assert "The Soviet Union in 1945 is here: a great power beside a Japan too weak to endanger it" in text
     assert ("Japan in 1940 (staying out against joining; the same camp for opposite reasons before the land-power "
@@ -231,8 +241,8 @@ def test_the_coding_rule_sentence():
     """'when a jackal's leaders named no fear at all, the case file makes the state whose conduct triggered the
     choice its threat ... whether Hungary in 1940 would balance against Germany. Japan showed how much hangs on that
     rule ... predicted balancing against the United States ...; coded with Germany as the threat ... it predicted
-    balancing against Germany ... Since the model reads closeness to hegemony from armies it keeps Japan out on both
-    codings, a miss either way: the American army was 0.03 ... and the German 0.20'."""
+    balancing against Germany ... Since the model reads closeness to hegemony from armed forces it keeps Japan out on
+    both codings, a miss either way: the American armed forces were 0.03 ... and Germany's 0.20'."""
     from widgets.io.cases import load_cases
 
     text = _text()
@@ -250,6 +260,6 @@ def test_the_coding_rule_sentence():
     assert (main.situation.threat_army_share, alt.situation.threat_army_share) == (0.03, 0.2)
     assert "whether Hungary in 1940 would balance against Germany" in text
     assert "as the alternative coding has it, it predicted balancing against Germany, the opposite" in text
-    assert ("it keeps Japan out on both codings, a miss either way: the American army was 0.03 of the great powers' "
-            "and the German 0.20") in text
+    assert ("it keeps Japan out on both codings, a miss either way: the American armed forces were 0.03 of the great "
+            "powers' and Germany's 0.20, a 1940 count that still includes France's beaten army") in text
 

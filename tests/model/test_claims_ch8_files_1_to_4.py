@@ -267,7 +267,8 @@ def test_the_chapters_say_what_the_third_file_did_to_the_later_terms(book):
         assert three_way(without) == (["align against"] if cid == "britain-1859" else ["stay out"])
     assert ("(Without the hegemony shift below, added later, it would have turned one decision on each of those two "
             "files into a hit; with the shift as first measured, those states stay out anyway, though since the shift "
-            "reads the threat's army (chapter 4) the term is again what keeps Britain out in 1859.)") in text["ch1"]
+            "reads the threat's armed forces (chapter 4) the term is again what keeps Britain out in "
+            "1859.)") in text["ch1"]
     assert ("Without the next mechanism, added later, it would have turned France in 1848 and Britain in 1859 into "
             "hits on those two files; with it, both are predicted to stay out, as they did, whether or not the "
             "insulation term is on. Its first real test came on the ninth file") in text["ch4"]

@@ -385,7 +385,7 @@ def test_chapter_8_pooled_verdict(book, runs):
                    "{eval}`fact[\\\"hes_lost\\\"]` balancers, and it raised the macro recall on "
                    "{eval}`fact[\\\"hes_raised\\\"]` of them. Against the leading power by resources it did not act, "
                    "and that is where the eleventh file's clean test failed: the great powers of 1898, where the "
-                   "land-power reading, adopted since, acts.",
+                   "land-power reading, adopted since, now acts. The later test of fighting allies bind comes next,",
                    "the fourth on purpose from a kind of war rich in onlookers and the third while the insulation "
                    "term was being written"):
         assert phrase in text, phrase

@@ -167,14 +167,16 @@ def test_britain_between_the_wars_in_the_chapter_2_prompt(guide):
     right = ("england-1689", "britain-1803", "britain-1939")
     assert all(predicted[i] == cases.loc[i, "observed"] == "balance" for i in right)
     assert {i for i in ids if share[i] >= 0.25} == set(right)
-    assert ("The model gets Britain right in the three cases where the threat's army was at least a quarter of the "
+    assert ("The model gets Britain right in the three cases where the threat's armed forces were at least a quarter "
+            "of the "
             "great powers' (1689, 1803, 1939).") in guide
     britain_1904 = get_case("britain-1904")
     assert predicted["britain-1904"] == "neutral" and cases.loc["britain-1904", "observed"] == "balance"
     assert ModelParameters().land_hegemony == 1.0 and share["britain-1904"] == 0.17
     assert predict(britain_1904.threat, britain_1904.situation,
                    params=ModelParameters(land_hegemony=0.0)).choice == "balance"  # it is the army reading
-    assert ("It misses 1904: it reads closeness to hegemony from armies, and Germany's was 0.17 of the great powers', "
+    assert ("It misses 1904: it reads closeness to hegemony from armed forces, and Germany's was 0.17 of the great "
+            "powers', "
             "while its challenge to Britain was naval.") in guide
     britain_1923 = get_case("britain-1923")
     assert predicted["britain-1923"] == cases.loc["britain-1923", "observed"] == "neutral"
@@ -202,7 +204,7 @@ def test_the_soviet_union_1945_in_the_one_week_module(guide):
     assert "Tripartite Pact" in case.row["summary"]
     assert predict(case.threat, case.situation, params=ModelParameters(land_hegemony=0.0)).choice == "balance"
     assert ("Japan 1940, where they now disagree as well, Schweller's model sending Japan into the Tripartite Pact for "
-            "gain and Walt's keeping it out, because it reads the United States' small army (0.03 of the great "
+            "gain and Walt's keeping it out, because it reads the United States' small armed forces (0.03 of the great "
             "powers') as far from hegemony;") in guide
     ussr = compared["ussr-1945"]
     assert ussr.walt.choice == "balance" and ussr.schweller.kind == "piling-on"

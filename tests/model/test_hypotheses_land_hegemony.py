@@ -62,6 +62,9 @@ def test_land_hegemony_mutation_switching_it_off_fails_its_property():
     l = 1 lets it align."""
     bystander = Situation(0.4, 0.3, False, 0.5, capability=0.8, threat_army_share=0.05)
     leader = Threat(1.0, 0.5, 0.5, 0.75)
+    # the stated property fails with l = 0: the shift does not fall as the share rises
+    assert predict(leader, replace(bystander, threat_army_share=0.3), params=RESOURCES).stay_out["hegemony"] == \
+        predict(leader, bystander, params=RESOURCES).stay_out["hegemony"]
     assert predict(leader, bystander, params=RESOURCES).stay_out["hegemony"] == 0.0
     assert predict(leader, bystander, params=RESOURCES).choice == "balance"
     assert predict(leader, bystander, params=LAND).stay_out["hegemony"] > 0.4
@@ -70,3 +73,13 @@ def test_land_hegemony_mutation_switching_it_off_fails_its_property():
     army = replace(bystander, threat_army_share=0.4)
     assert predict(land_power, army, params=RESOURCES).choice == "neutral"
     assert predict(land_power, army, params=LAND).choice == "balance"
+
+
+@given(threats, full_situations, unit, unit)
+def test_land_hegemony_in_part_lies_between_the_two_measures(threat, situation, share, weight):
+    """With 0 < l < 1, closeness to hegemony lies between the aggregate power and the land measure, min(1, A / a_h)."""
+    coded = replace(situation, threat_army_share=share)
+    partial = ModelParameters(land_hegemony=weight)
+    land = min(1.0, share / A_H)
+    low, high = sorted((threat.aggregate_power, land))
+    assert low - 1e-12 <= closeness_to_hegemony(threat, coded, partial) <= high + 1e-12

@@ -179,3 +179,24 @@ def test_fuzz_public_api(threat_fields, situation_fields):
         return
     pred = predict(threat, situation)
     assert pred.choice in CHOICES
+
+
+@pytest.mark.parametrize("field, value, message", [
+    ("hegemonic_army_share", 0.0, r"ModelParameters\.hegemonic_army_share must be in \(0, 1\), got 0\.0"),
+    ("hegemonic_army_share", 1.0, r"ModelParameters\.hegemonic_army_share must be in \(0, 1\), got 1\.0"),
+    ("hegemonic_army_share", 1.5, r"ModelParameters\.hegemonic_army_share must be in \[0, 1\], got 1\.5"),
+    ("land_hegemony", 1.5, r"ModelParameters\.land_hegemony must be in \[0, 1\], got 1\.5"),
+    ("land_hegemony", float("nan"), r"ModelParameters\.land_hegemony must be"),
+])
+def test_the_land_power_coefficients_out_of_range(field, value, message):
+    from widgets.model.parameters import ModelParameters
+
+    with pytest.raises(ValueError, match=message):
+        ModelParameters(**{field: value})
+
+
+@pytest.mark.parametrize("field", ["capability", "threat_army_share"])
+def test_an_uncoded_share_read_as_nan_names_the_field_and_the_way_out(field):
+    with pytest.raises(ValueError, match=rf"Situation\.{field} must be a number in \[0, 1\] or None \(not coded\), "
+                                         r"got NaN: an empty CSV cell read by pandas is NaN"):
+        Situation(**{field: float("nan")})

@@ -33,7 +33,8 @@ SCALE_ENDS: dict[str, tuple[str, str]] = {
     "others_engaged": ("no one fights the threat", "great powers already at war with it and holding"),
     "neutrality_lesson": ("its neutrality failed last time", "neutrality kept it safe last time"),
     "allies_fighting": ("no ally of the decider fights the threat", "a treaty ally is already at war with it"),
-    "threat_army_share": ("no army to speak of", "all the great powers' soldiers (a third = a would-be hegemon)"),
+    "threat_army_share": ("no armed forces to speak of",
+                          "all the great powers' military personnel (a third = a would-be hegemon)"),
     "threat_level": ("no threat", "all four sources at their maximum"),
     # Schweller's scales (data/README.md, the schweller_cases.csv codebook)
     "value_status_quo": ("owes nothing to the existing order", "a satisfied power"),

@@ -56,6 +56,11 @@ class Explorer:
         if not isinstance(self.explorer_id, str) or not SAFE_ID.fullmatch(self.explorer_id):
             raise ValueError("explorer_id must be letters, digits, hyphens and underscores, starting with a letter "
                              f"(it appears in page links), got {self.explorer_id!r}")
+        unset = [c.name for c in self.controls if initial.get(c.name) is None]
+        if unset:
+            raise ValueError(f"vary includes {', '.join(map(repr, unset))}, but the starting point leaves "
+                             f"{'it' if len(unset) == 1 else 'them'} None (not coded): give a starting value, e.g. "
+                             f"Situation({unset[0]}=0.5)")
         self.initial_indices = [c.index_of(initial[c.name]) for c in self.controls]
         self.inputs: dict[str, ipw.ValueWidget] = {}
         rows: list[ipw.Widget] = []

@@ -176,7 +176,7 @@ FIELD_TITLES = {
     "capability": "Own capability (share of the leading power)",
     "others_engaged": "Others already fighting the threat",
     "allies_fighting": "Own allies already fighting the threat",
-    "threat_army_share": "Threat's share of the great powers' armies",
+    "threat_army_share": "Threat's share of the great powers' military personnel",
 }
 
 

@@ -154,7 +154,7 @@ each an assumption stated with its source; each term is zero at its input's defa
   Balance-of-power theory, Levy argues, is a claim about great powers combining against a state
   that threatens to dominate the system, and Levy and Thompson find European great powers
   allying against the leading land power once its share of great-power military capabilities
-  neared a third. That great powers stay out against lesser threats is this book's inference,
+  reached a third or more, and not below. That great powers stay out against lesser threats is this book's inference,
   and the model departs from them twice more: it measures closeness to hegemony by the threat's
   share of the leading power's resources anywhere in the system (CINC), not the leading land
   power's share of European military strength, so that Germany in 1914 (0.75 of the United
@@ -204,11 +204,11 @@ with a good lesson stays neutral beside a great-power war only while it is open,
 
 *Hegemony read from land power* (l, ``land_hegemony``; Levy and Thompson 2005, 2010), **specified and committed
 with l = 0, before any run**; its rule waits for the twelfth held-out file. It brings the hegemony shift's measure
-closer to its source: with l > 0 and the threat's share of the great powers' armies coded
+closer to its source: with l > 0 and the threat's share of the great powers' military personnel coded
 (``Situation.threat_army_share``, A; COW military personnel), closeness to hegemony is
 P* = (1 - l) * P + l * min(1, A / a_h), a_h = 1/3, in place of the aggregate power P, so that a leading power with a
 small army (a sea power, in Levy and Thompson's terms) does not count as a would-be hegemon, and a land power with a
-third of the great powers' armies does. Where A is not coded the shift reads P as before. ``versions.py`` has the
+third of the great powers' armed forces does. Where A is not coded the shift reads P as before. ``versions.py`` has the
 specification, the coding rule and the decision rule.
 
 *Allies end hiding* (Walt 1987, pp. 29-31; Labs 1992), **specified and committed with j = 0, then

@@ -1,7 +1,8 @@
 """A second, independent coding of the eleventh held-out file: do two coders agree, and does the clean test move?
 
-The eleventh file (``data/cases_heldout_11.csv``) is the first clean test of the model as it stands, and it came out
-below always balancing, on codes that one coder per war made. After it had been scored, its 25 decisions were coded
+The eleventh file (``data/cases_heldout_11.csv``) is the first clean test of the model with piling on and fighting
+allies bind (before the land-power reading), and it came out below always balancing, on codes that one coder per war
+made. After it had been scored, its 25 decisions were coded
 again (``data/cases_heldout_11_second.csv``) by four more coders of the same kind, one per war, under the same
 codebook, shown neither the first coding nor the model, its scores or the chapters (independent of both, not blind
 to the history); the comparison below was fixed

@@ -350,12 +350,27 @@ TERMS: tuple[str, ...] = (*SWITCHES, "hegemony_shift")
 def recall_without(runs: Runs, which: str, parameter: str) -> float:
     """Three-way macro recall on file ``which`` of the model as that file was coded (``AS_CODED_ON``) with the term
     ``parameter`` (a ``ModelParameters`` field) switched off: what the term did on a file coded after it."""
+    return term_effect(runs, which, parameter)["without"]
+
+
+def term_effect(runs: Runs, which: str, parameter: str) -> dict[str, Any]:
+    """What the term ``parameter`` (one of ``TERMS``) did on file ``which``, in the model as that file was coded
+    (``AS_CODED_ON``): the three-way macro recall ``with`` it (the clean test) and ``without`` it, and the hits it
+    ``gained`` and ``lost`` (case ids). A term switched off in that version did nothing there: a ValueError says so."""
     if which not in runs:
         raise ValueError(f"which must be one of {', '.join(map(repr, runs))}, got {which!r}")
     if parameter not in TERMS:
         raise ValueError(f"parameter must be one of the model's terms, {', '.join(TERMS)}; got {parameter!r}")
-    heldout, _ = runs[which]
-    return score(list(heldout["observed"]), _without(heldout, which, parameter)).three.macro_recall
+    params = MODEL_VERSIONS[AS_CODED_ON[which]] or ModelParameters()
+    if getattr(params, parameter) == 0.0:
+        raise ValueError(f"{parameter} is switched off in the model the {which} file was coded on; "
+                         "it did nothing there")
+    heldout, predictions = runs[which]
+    observed = list(heldout["observed"])
+    with_term, without = predictions[AS_CODED_ON[which]], _without(heldout, which, parameter)
+    gained, lost = hits_changed(observed, without, with_term, heldout.index)
+    return {"with": score(observed, with_term).three.macro_recall,
+            "without": score(observed, without).three.macro_recall, "gained": gained, "lost": lost}
 
 
 def _without(heldout: pd.DataFrame, which: str, parameter: str) -> list[str]:
@@ -365,7 +380,7 @@ def _without(heldout: pd.DataFrame, which: str, parameter: str) -> list[str]:
 
 
 def all_heldout_facts(cases: pd.DataFrame | None = None, runs: Runs | None = None) -> dict[str, Any]:
-    """Chapter 8's held-out numbers: each file's (tags ``ho1`` to ``ho11``; ``ho11_noshift_macro3``, the eleventh's
+    """Chapter 8's held-out numbers: each file's (tags ``ho1`` to ``ho12``; ``ho11_noshift_macro3``, the eleventh's
     recall without the hegemony shift), the book-case scores of the models
     the files test (``book_at1_macro3`` to ``book_at5_macro3``, and ``book_at10_macro3``), how many files the model
     as coded scores above each baseline on (``hof_files``, ``hof_above_modal``/``_rule``/``_logit``), the hegemony
@@ -393,7 +408,7 @@ def all_heldout_facts(cases: pd.DataFrame | None = None, runs: Runs | None = Non
         facts[f"hof_above_{key}"] = int((table["model as coded"] > table[column]).sum())
     shift = hegemony_shift_record(runs)
     facts.update({f"hes_{key}": len(value) for key, value in shift.items()})
-    if "eleventh" in runs:  # the shift's cost on the first clean test of the model as it stands
+    if "eleventh" in runs:  # the shift's cost on the eleventh file's clean test (the model before the land reading)
         facts["ho11_noshift_macro3"] = recall_without(runs, "eleventh", "hegemony_shift")
     pooled = pooled_scores(cases, runs)
     observed, chosen = pooled_choices(runs)

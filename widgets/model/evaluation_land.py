@@ -3,25 +3,25 @@ waited for (the twelfth held-out file) and what it does on the eleven files code
 scored and read before the term was written, and the eleventh prompted it).
 
 Levy and Thompson (2005, 2010): great powers ally against the leading land power as its share of the great powers'
-armies nears a third, not against the leading sea power. ``versions.py`` has the specification and its decision rule,
+armed forces reaches a third or more (and not below), not against the leading sea power. ``versions.py`` has the
+    specification and its decision rule,
 fixed before any run; this module recomputes every number chapter 8 quotes about it, from the runs of
 :func:`widgets.model.evaluation_heldout.run_all`.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 import pandas as pd
 
 from .evaluation import walt_predictions
-from .evaluation_heldout import AS_CODED_ON, HELDOUT_SETS, MODEL_VERSIONS, Runs
+from .evaluation_heldout import AS_CODED_ON, HELDOUT_SETS, MODEL_VERSIONS, Runs, term_effect
 from .evaluation_metrics import hits_changed, score
-from .versions import AT_TWELFTH_FILE, LAND_HEGEMONY_TRIED
+from .versions import AT_ELEVENTH_FILE, AT_TWELFTH_FILE, LAND_HEGEMONY_TRIED
 
 DECIDING_FILE = "twelfth"  # the held-out file the term's rule waited for
-EARLIER_FILES: tuple[str, ...] = tuple(w for w in HELDOUT_SETS if w != DECIDING_FILE)[:11]
+EARLIER_FILES: tuple[str, ...] = tuple(HELDOUT_SETS)[:tuple(HELDOUT_SETS).index(DECIDING_FILE)]
 
 
 def _recall(frame: pd.DataFrame, predicted: list[str]) -> float:
@@ -55,7 +55,7 @@ def land_facts(cases: pd.DataFrame, runs: Runs) -> dict[str, Any]:
     counts = {"gained": 0, "lost": 0, "raised": 0, "lowered": 0}
     for which in EARLIER_FILES:
         frame, _ = runs[which]
-        before, after = (walt_predictions(frame, params=p) for p in (AT_TWELFTH_FILE, LAND_HEGEMONY_TRIED))
+        before, after = (walt_predictions(frame, params=p) for p in (AT_ELEVENTH_FILE, LAND_HEGEMONY_TRIED))
         gained, lost = hits_changed(list(frame["observed"]), before, after, frame.index)
         counts["gained"] += len(gained)
         counts["lost"] += len(lost)
@@ -73,24 +73,18 @@ def land_facts(cases: pd.DataFrame, runs: Runs) -> dict[str, Any]:
     return facts
 
 
+def term_on_twelfth(runs: Runs, parameter: str) -> dict[str, Any]:
+    """What a term of the model the twelfth file was coded on did there (``evaluation_heldout.term_effect``): the
+    recall ``with`` it (the clean test) and ``without`` it, and the hits it ``gained`` and ``lost`` (case ids)."""
+    return term_effect(runs, DECIDING_FILE, parameter)
+
+
 def twelfth_term_facts(runs: Runs) -> dict[str, Any]:
     """What two earlier terms did on the twelfth file, the first coded after fighting allies bind on which it acts:
     the recall without fighting allies bind (``ho12_nofab_macro3``) and the hits it gained and lost there
-    (``ho12_fab_gained``, ``ho12_fab_lost``), and the recall without the hegemony shift (``ho12_noshift_macro3``)."""
+    (``ho12_fab_gained``, ``ho12_fab_lost``), and the recall without the hegemony shift (``ho12_noshift_macro3``) with
+    the hits the shift gained and lost (``ho12_shift_gained``, ``ho12_shift_lost``)."""
     bond, shift = term_on_twelfth(runs, "fighting_allies_bind"), term_on_twelfth(runs, "hegemony_shift")
     return {"ho12_nofab_macro3": bond["without"], "ho12_fab_gained": len(bond["gained"]),
             "ho12_fab_lost": len(bond["lost"]), "ho12_noshift_macro3": shift["without"],
             "ho12_shift_gained": len(shift["gained"]), "ho12_shift_lost": len(shift["lost"])}
-
-
-def term_on_twelfth(runs: Runs, parameter: str) -> dict[str, Any]:
-    """What a term of the model the twelfth file was coded on did there: the recall with it (the clean test) and
-    without it, and the hits it ``gained`` and ``lost`` (case ids)."""
-    twelfth, predictions = runs[DECIDING_FILE]
-    params = MODEL_VERSIONS[AS_CODED_ON[DECIDING_FILE]]
-    if params is None or not hasattr(params, parameter):
-        raise ValueError(f"parameter must be a ModelParameters field; got {parameter!r}")
-    with_term = predictions[AS_CODED_ON[DECIDING_FILE]]
-    without = walt_predictions(twelfth, params=replace(params, **{parameter: 0.0}))
-    gained, lost = hits_changed(list(twelfth["observed"]), without, with_term, twelfth.index)
-    return {"with": _recall(twelfth, with_term), "without": _recall(twelfth, without), "gained": gained, "lost": lost}

@@ -46,7 +46,9 @@ from .evaluation_metrics import THREE_WAY, THREE_WAY_OF, Metrics, Scorecard, eva
 from .threat import THREAT_SOURCES
 
 BASE_COVARIATES: tuple[str, ...] = (*THREAT_SOURCES, "own_strength", "allied_support", "war", "victory_x_war")
-# allies_fighting joined when the model adopted it (versions.py): the logit reads the inputs the model reads
+# allies_fighting joined when the model adopted it (versions.py). threat_army_share, adopted with the land-power
+# reading after the twelfth file, did not: the logit's inputs were fixed before that file and the spec did not give it
+# the input, and six held-out rows leave it uncoded; the model alone reads it (a test checks the exclusion)
 OPTIONAL_INPUTS: tuple[str, ...] = ("capability", "target", "others_engaged", "neutrality_lesson", "allies_fighting")
 SEPARATION_BOUND = 25.0
 PRIOR_SD = 2.5

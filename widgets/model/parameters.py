@@ -65,11 +65,12 @@ class ModelParameters:
     # first run; adopted by its rule once the tenth held-out file had been run, versions.py)
     fighting_allies_bind: float = 1.0
     # l (Levy and Thompson 2005, 2010; Levy 2004): 0 = closeness to hegemony is the threat's aggregate power (CINC);
-    # 1 = its share of the great powers' armies, Situation.threat_army_share, against a third (a_h) where coded
+    # 1 = its share of the great powers' military personnel, Situation.threat_army_share, against a third (a_h),
+    # where coded
     # (specified and committed with l = 0 before any run; adopted by its rule once the twelfth held-out file had been
     # run, on which it changed nothing, versions.py)
     land_hegemony: float = 1.0
-    hegemonic_army_share: float = 1.0 / 3.0  # a_h: the army share at which a threat is a would-be hegemon
+    hegemonic_army_share: float = 1.0 / 3.0  # a_h: the military share at which a threat is a would-be hegemon
     # Feasibility of resisting (module docstring, "F"): 0 leaves the intentions motive whole.
     resistance_feasibility: float = 1.0  # f (Walt 1987, pp. 30-31; Labs 1992)
     hiding_ends_with_defeat: float = 1.0  # g (Walt 1987, p. 30; Schweller 1994): 0 = hiding fades only toward victory

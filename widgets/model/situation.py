@@ -4,12 +4,13 @@ Walt (1987, pp. 29-33) names the conditions under which states balance or bandwa
 decider's strength, the availability of allies, and whether it chooses in peace or in war
 (and then how close the threatening side is to winning). Four optional inputs carry the
 mechanisms of staying out and of absolute size, a fifth the bond to allies already fighting and a sixth the
-threat's share of the great powers' armies (see ``alignment.py``); each has a default
+threat's share of the great powers' military personnel (see ``alignment.py``); each has a default
 under which its term is zero, so a ``Situation`` built without them behaves as before.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -42,7 +43,7 @@ SITUATION_LABELS: dict[str, str] = {
     "others_engaged": "Others already fighting the threat",
     "neutrality_lesson": "Lesson of the last great war",
     "allies_fighting": "Own allies already fighting the threat",
-    "threat_army_share": "Threat's share of the great powers' armies",
+    "threat_army_share": "Threat's share of the great powers' military personnel",
 }
 
 
@@ -76,8 +77,9 @@ class Situation:
       without a treaty obligation; 0 none). Validated always, used only when ``war`` is true.
     - ``threat_army_share`` in [0, 1] or None: the threatening state's (or side's) share of the great
       powers' armies in the year of decision: its military personnel over the sum of its own and every
-      other great power's (COW NMC military personnel; for years before 1816, a judgment). A measure of
-      land power, read by the hegemony shift only when ``land_hegemony`` is on. None: not coded, and the
+      other great power's (COW NMC military personnel, which counts navies and air forces too, though for
+      these powers armies are the bulk of it; for years before 1816, a judgment). A measure of land power,
+      read by the hegemony shift only when ``land_hegemony`` is on. None: not coded, and the
       shift reads closeness to hegemony from the threat's aggregate power, as before this input existed.
     """
 
@@ -95,11 +97,15 @@ class Situation:
     def __post_init__(self) -> None:
         for name in ("own_strength", "allied_support", "victory", "others_engaged", "allies_fighting"):
             object.__setattr__(self, name, validation.unit_interval("Situation", name, getattr(self, name)))
-        if self.capability is not None:
-            object.__setattr__(self, "capability", validation.unit_interval("Situation", "capability", self.capability))
-        if self.threat_army_share is not None:
-            share = validation.unit_interval("Situation", "threat_army_share", self.threat_army_share)
-            object.__setattr__(self, "threat_army_share", share)
+        for name in ("capability", "threat_army_share"):  # a share, or None for not coded
+            value = getattr(self, name)
+            if value is None:
+                continue
+            if isinstance(value, float) and math.isnan(value):
+                raise ValueError(f"Situation.{name} must be a number in [0, 1] or None (not coded), got NaN: an "
+                                 "empty CSV cell read by pandas is NaN; pass None, or build the case with "
+                                 "widgets.io.cases.Case")
+            object.__setattr__(self, name, validation.unit_interval("Situation", name, value))
         lesson = validation.bounded("Situation", "neutrality_lesson", self.neutrality_lesson, -1.0, 1.0)
         object.__setattr__(self, "neutrality_lesson", lesson)
         for name in BOOLEAN_FIELDS:

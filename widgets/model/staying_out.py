@@ -222,10 +222,11 @@ def closeness_to_hegemony(threat: Threat, situation: Situation, params: ModelPar
     """P* in [0, 1]: how close the threat is to dominating the system, 1 for a would-be hegemon.
 
     The threat's aggregate power P (its share of the leading power's resources, CINC) unless the land-power
-    reading is on (l, ``land_hegemony``) and the threat's share of the great powers' armies A is coded: then
+    reading is on (l, ``land_hegemony``) and the threat's share of the great powers' military personnel A is coded: then
     P* = (1 - l) * P + l * min(1, A / a_h). Levy and Thompson (2005) find European great powers allying against
-    the leading land power as its share of great-power military capabilities nears a third (a_h = 1/3), and
-    (2010) no such balancing against the leading sea power: a state rich in resources with a small army (Britain
+    the leading land power once its share of great-power military capabilities reaches a third or more, and not below
+    (a_h = 1/3; the model scales the effect in a straight line below it), and (2010) no such balancing against the
+    leading sea power, if anything alliances with it: a state rich in resources with small armed forces (Britain
     in the nineteenth century, the United States before 1917) does not threaten to overrun the others.
     """
     share = situation.threat_army_share
@@ -241,7 +242,7 @@ def distance_from_hegemony(threat: Threat, situation: Situation, params: ModelPa
     Levy (2004), Levy and Thompson (2005): great powers balance against states that threaten to
     dominate the system, far less against lesser threats. R is the decider's great-power rank (0 without
     ``capability``), P* the threat's closeness to hegemony (``closeness_to_hegemony``: its aggregate power,
-    or with the land-power reading its share of the great powers' armies). Zero for a target of attack and
+    or with the land-power reading its share of the great powers' military personnel). Zero for a target of attack and
     against a would-be hegemon. Shifts the stage-1 threshold by h_e * D.
     """
     if situation.target:
