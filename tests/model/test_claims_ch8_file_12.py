@@ -191,3 +191,28 @@ def test_the_logit_does_not_read_the_new_input():
     from widgets.model.evaluation_logit import OPTIONAL_INPUTS, covariates
 
     assert "threat_army_share" not in OPTIONAL_INPUTS and "threat_army_share" not in covariates(load_cases())
+
+
+def test_the_exercise_on_a_term_adopted_on_a_tie(book, record):
+    """ch8-ex-6: under 'adopt only if the recall rises on the deciding file' neither piling on (the ninth file) nor
+    the land-power reading (the twelfth) would have been adopted, fighting allies bind (the tenth) would; on the
+    twelfth fighting allies bind sends buck-passers to balancing, the opposite of the tenth."""
+    _, files, _, f = book
+    cases, runs, facts, terms = record
+    assert facts["land_ho12_before"] == facts["land_ho12_after"]
+    ninth = files["ninth"]
+    piled = [score(list(ninth["observed"]), ev.walt_predictions(ninth, params=p)).three.macro_recall
+             for p in (versions.AT_FIFTH_FILE, versions.PILING_ON_TRIED)]
+    assert piled[0] == piled[1]
+    tenth = files["tenth"]
+    bound = [score(list(tenth["observed"]), ev.walt_predictions(tenth, params=p)).three.macro_recall
+             for p in (versions.AT_TENTH_FILE, versions.FIGHTING_ALLIES_BIND_TRIED)]
+    assert bound[1] > bound[0]
+    bond = land.term_on_twelfth(runs, "fighting_allies_bind")
+    twelfth = files["twelfth"]
+    assert all(twelfth.loc[c, "observed"] == "buck-pass" for c in bond["lost"])
+    text = chapter_text()
+    for phrase in (":label: ch8-ex-6", "{solution} ch8-ex-6",
+                   "Under that rule neither piling on nor the land-power reading would have been adopted",
+                   'land.term_on_twelfth(heldout_runs, \\"fighting_allies_bind\\")'):
+        assert phrase in text, phrase
