@@ -215,7 +215,9 @@ def test_landing_page_and_guide_offer_both_pdfs(site):
 def test_pdf_page_counts_are_sane(pdfs):
     readers, _texts = pdfs
     full, handout = len(readers["full"].pages), len(readers["handout"].pages)
-    assert 80 <= full <= 400, full
+    # a sanity range, not a budget: the full edition passed 400 pages when the twelfth held-out file's section and
+    # Exercise 8.6 were added (402); a runaway build (duplicated chapters, unbroken tables) would exceed 450
+    assert 80 <= full <= 450, full
     assert 60 <= handout < full, (handout, full)
 
 
