@@ -327,18 +327,14 @@ def hegemony_shift_record(runs: Runs) -> dict[str, Any]:
     (``AS_CODED_ON``) against the same model with ``hegemony_shift`` = 0. ``files``, the three-way hits it
     ``gained`` and ``lost`` (case ids) and the files on which it ``raised`` the three-way macro recall."""
     record: dict[str, Any] = {"files": [], "gained": [], "lost": [], "raised": []}
-    for which, (heldout, predictions) in runs.items():
-        params = MODEL_VERSIONS[AS_CODED_ON[which]] or ModelParameters()
-        if params.hegemony_shift == 0.0:
+    for which in runs:
+        if (MODEL_VERSIONS[AS_CODED_ON[which]] or ModelParameters()).hegemony_shift == 0.0:
             continue
-        with_shift = predictions[AS_CODED_ON[which]]
-        without = _without(heldout, which, "hegemony_shift")
-        gained, lost = hits_changed(list(heldout["observed"]), without, with_shift, heldout.index)
-        record["gained"] += gained
-        record["lost"] += lost
+        effect = term_effect(runs, which, "hegemony_shift")
         record["files"].append(which)
-        recall = [score(list(heldout["observed"]), p).three.macro_recall for p in (with_shift, without)]
-        if recall[0] > recall[1]:
+        record["gained"] += effect["gained"]
+        record["lost"] += effect["lost"]
+        if effect["with"] > effect["without"]:
             record["raised"].append(which)
     return record
 
