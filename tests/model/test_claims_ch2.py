@@ -303,9 +303,11 @@ def test_the_land_power_reading_as_the_chapter_reports_it():
     assert (len(gained), len(lost)) == (2, 2) and "britain-1904" in lost
     twelfth = load_heldout("twelfth")
     assert walt_predictions(twelfth, params=AT_TWELFTH_FILE) == walt_predictions(twelfth, params=LAND_HEGEMONY_TRIED)
+    thirteenth = load_heldout("thirteenth")
+    assert walt_predictions(thirteenth, params=AT_TWELFTH_FILE) == walt_predictions(thirteenth)
     assert ("On the book's cases this land-power reading gains two decisions and loses two, Britain in 1904 among the "
-            "losses; it was adopted by its rule on a twelfth file on which it changed nothing, so it is "
-            "untested.") in text
+            "losses; it was adopted by its rule on a twelfth file on which it changed nothing, and it changed nothing "
+            "on the thirteenth, the first file coded after it, either, so it is untested.") in text
 
 
 def test_the_usa_1917_explorer_try_this():

@@ -890,7 +890,7 @@ def test_the_land_power_reading_as_chapter_4_tells_it(text, runs):
     """The hegemony shift's land-power reading (Levy and Thompson 2005, 2010): what it measures, the 1898 onlookers
     that prompted it, how it was adopted (untested), and the decisions it changed on the book's cases, with the army
     shares the chapter quotes."""
-    from widgets.model.evaluation_land import land_facts
+    from widgets.model.evaluation_land import land_facts, thirteenth_term_facts
     from widgets.model.versions import AT_ELEVENTH_FILE, AT_TWELFTH_FILE, LAND_HEGEMONY_TRIED
 
     params = ModelParameters()
@@ -929,7 +929,9 @@ def test_the_land_power_reading_as_chapter_4_tells_it(text, runs):
     book = [f"{facts[k]:.3f}".removeprefix("0") for k in ("land_book_before", "land_book_after")]
     assert book == [".739", ".744"]
     assert ("run once on the book's cases (the recall rose from .739 to .744), and adopted by its rule when the "
-            "twelfth held-out file, coded after it, changed nothing; so it is untested") in text
+            "twelfth held-out file, coded after it, changed nothing; the thirteenth, the first file coded after its "
+            "adoption, gave it nothing to change either; so it is untested") in text
+    assert thirteenth_term_facts(runs)["ho13_land_changed"] == 0
     assert (facts["land_earlier_gained"], facts["land_earlier_lost"]) == (16, 19)
     assert "and on the first eleven files, which are no test, it gains 16 hits and loses 19." in text
     # the decisions it changed on the book's cases, and the military shares quoted

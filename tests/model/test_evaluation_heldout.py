@@ -51,8 +51,8 @@ def test_each_file_is_the_frame_the_codebook_states(book, which, n, years):
 def test_unknown_file_is_refused():
     with pytest.raises(ValueError, match="which must be one of 'first', 'second', 'third', 'fourth', 'fifth', "
                                          "'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth', "
-                                         "got 'thirteenth'"):
-        eh.load_heldout("thirteenth")
+                                         "'thirteenth', got 'fourteenth'"):
+        eh.load_heldout("fourteenth")
 
 
 def test_predictors_are_fixed_on_the_book_cases_not_on_the_heldout_ones(book):
@@ -84,15 +84,15 @@ def test_pooled_scores_use_the_model_as_it_stood_for_each_file(book):
     cases, files, predictions, f = book
     pooled = eh.pooled_scores(cases, eh.run_all(cases))
     order = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
-             "twelfth")
+             "twelfth", "thirteenth")
     assert tuple(eh.HELDOUT_SETS) == order
     assert [eh.AS_CODED_ON[w] for w in order] == [eh.WALT_AT_FIRST, eh.WALT_AT_SECOND, eh.WALT_AT_THIRD,
                                                   eh.WALT_AT_FOURTH] + [eh.WALT_AT_FIFTH] * 5 + [eh.WALT_AT_TENTH] + [
-                                                      eh.WALT_AT_ELEVENTH] * 2
+                                                      eh.WALT_AT_ELEVENTH] * 2 + [eh.WALT]
     observed = three_way([o for which in order for o in files[which]["observed"]])
     coded = [p for which in order for p in three(predictions, which, eh.AS_CODED_ON[which])]
     assert pooled[eh.AS_CODED].three.correct == sum(o == p for o, p in zip(observed, coded, strict=True))
-    assert f["hop_n"] == sum(f[f"ho{k}_n"] for k in range(1, 13)) == len(observed)
+    assert f["hop_n"] == sum(f[f"ho{k}_n"] for k in range(1, 14)) == len(observed)
     table = eh.heldout_table(pooled)
     assert list(table.index) == list(eh.POOLED)
     assert table.loc[eh.AS_CODED, "macro recall (3)"] == round(f["hop_coded_macro3"], 3)

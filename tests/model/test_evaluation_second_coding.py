@@ -106,7 +106,7 @@ def test_chapter_8_and_the_codebook_describe_the_second_coding():
                    "codings.",
                    "That a second coder does not reverse the pooled order does not show that the order is real.",
                    "On two files every gap here is within chance; what the held-out tests can say rests on all "
-                   "twelve files together.",
+                   "thirteen files together.",
                    "shows how much a coder can move the results on those two.",
                    "and a second, blind coding of the sixth and seventh files shows how far the results depend on "
                    "who coded them (the eleventh file has its own).",

@@ -1,12 +1,12 @@
 """The land-power reading of the hegemony shift (``land_hegemony``): its run on the book's cases, the test its rule
-waited for (the twelfth held-out file) and what it does on the eleven files coded before it (no test: they had been
-scored and read before the term was written, and the eleventh prompted it).
+waited for (the twelfth held-out file), what it does on the eleven files coded before it (no test: they had been
+scored and read before the term was written, and the eleventh prompted it) and its first clean test (the thirteenth
+file, framed and coded after its adoption, on which nothing waited).
 
 Levy and Thompson (2005, 2010): great powers ally against the leading land power as its share of the great powers'
 armed forces reaches a third or more (and not below), not against the leading sea power. ``versions.py`` has the
-    specification and its decision rule,
-fixed before any run; this module recomputes every number chapter 8 quotes about it, from the runs of
-:func:`widgets.model.evaluation_heldout.run_all`.
+specification and its decision rule, fixed before any run; this module recomputes every number chapter 8 quotes about
+it, from the runs of :func:`widgets.model.evaluation_heldout.run_all`.
 """
 
 from __future__ import annotations
@@ -16,11 +16,14 @@ from typing import Any
 import pandas as pd
 
 from .evaluation import walt_predictions
-from .evaluation_heldout import AS_CODED_ON, HELDOUT_SETS, MODEL_VERSIONS, Runs, term_effect
+from .evaluation_heldout import AS_CODED_ON, HELDOUT_SETS, MODEL_VERSIONS, WALT, Runs, _without, term_effect
 from .evaluation_metrics import hits_changed, score
 from .versions import AT_ELEVENTH_FILE, AT_TWELFTH_FILE, LAND_HEGEMONY_TRIED
 
 DECIDING_FILE = "twelfth"  # the held-out file the term's rule waited for
+FIRST_CLEAN_FILE = "thirteenth"  # the first file coded on the model with the term adopted
+# the terms whose record chapter 8 gives file by file, by the short names its facts use
+TERM_TAGS: dict[str, str] = {"fighting_allies_bind": "fab", "hegemony_shift": "shift", "land_hegemony": "land"}
 EARLIER_FILES: tuple[str, ...] = tuple(HELDOUT_SETS)[:tuple(HELDOUT_SETS).index(DECIDING_FILE)]
 
 
@@ -80,12 +83,39 @@ def term_on_twelfth(runs: Runs, parameter: str) -> dict[str, Any]:
     return term_effect(runs, DECIDING_FILE, parameter)
 
 
+def term_facts(runs: Runs, which: str, tag: str, terms: tuple[str, ...]) -> dict[str, Any]:
+    """What each of ``terms`` (keys of ``TERM_TAGS``) did on file ``which``, in the model that file was coded on
+    (``evaluation_heldout.term_effect``): for a term with short name ``t``, the recall without it
+    (``<tag>_no<t>_macro3``), the hits it gained and lost (``<tag>_<t>_gained``, ``<tag>_<t>_lost``) and the predicted
+    choices it changed (``<tag>_<t>_changed``)."""
+    unknown = [t for t in terms if t not in TERM_TAGS]
+    if unknown:
+        raise ValueError(f"terms must be among {', '.join(TERM_TAGS)}; got {', '.join(map(repr, unknown))}")
+    facts: dict[str, Any] = {}
+    for term in terms:
+        effect = term_effect(runs, which, term)  # refuses an unknown file or a term switched off there
+        frame, predictions = runs[which]
+        short = TERM_TAGS[term]
+        without = _without(frame, which, term)
+        facts.update({f"{tag}_no{short}_macro3": effect["without"], f"{tag}_{short}_gained": len(effect["gained"]),
+                      f"{tag}_{short}_lost": len(effect["lost"]),
+                      f"{tag}_{short}_changed": sum(w != c for w, c in zip(
+                          without, predictions[AS_CODED_ON[which]], strict=True))})
+    return facts
+
+
 def twelfth_term_facts(runs: Runs) -> dict[str, Any]:
     """What two earlier terms did on the twelfth file, the first coded after fighting allies bind on which it acts:
     the recall without fighting allies bind (``ho12_nofab_macro3``) and the hits it gained and lost there
     (``ho12_fab_gained``, ``ho12_fab_lost``), and the recall without the hegemony shift (``ho12_noshift_macro3``) with
-    the hits the shift gained and lost (``ho12_shift_gained``, ``ho12_shift_lost``)."""
-    bond, shift = term_on_twelfth(runs, "fighting_allies_bind"), term_on_twelfth(runs, "hegemony_shift")
-    return {"ho12_nofab_macro3": bond["without"], "ho12_fab_gained": len(bond["gained"]),
-            "ho12_fab_lost": len(bond["lost"]), "ho12_noshift_macro3": shift["without"],
-            "ho12_shift_gained": len(shift["gained"]), "ho12_shift_lost": len(shift["lost"])}
+    the hits the shift gained and lost (``ho12_shift_gained``, ``ho12_shift_lost``); :func:`term_facts` for the
+    twelfth file."""
+    return term_facts(runs, DECIDING_FILE, "ho12", ("fighting_allies_bind", "hegemony_shift"))
+
+
+def thirteenth_term_facts(runs: Runs) -> dict[str, Any]:
+    """The land-power reading's first clean test and what the two earlier terms did there (:func:`term_facts` for the
+    thirteenth file, tag ``ho13``, with ``ho13_land_changed``: the predicted choices the reading changed)."""
+    if AS_CODED_ON[FIRST_CLEAN_FILE] != WALT:
+        raise ValueError("the thirteenth file must be scored on the model as it stands, the model it was coded on")
+    return term_facts(runs, FIRST_CLEAN_FILE, "ho13", tuple(TERM_TAGS))

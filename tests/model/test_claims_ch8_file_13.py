@@ -1,0 +1,97 @@
+"""Chapter 8's thirteenth held-out file ('The thirteenth file: the land-power reading's first clean test'): the war the
+twelfth file's frame overlooked, coded on the model as it stands; each claim recomputed."""
+
+import pytest
+
+from widgets.model import evaluation_heldout as eh
+from widgets.model import evaluation_land as land
+from widgets.model.parameters import ModelParameters
+
+from .heldout_support import chapter_text, clean_run
+
+
+@pytest.fixture(scope="module")
+def terms(runs):
+    return land.thirteenth_term_facts(runs)
+
+
+def test_the_file_is_the_first_clean_test_of_the_model_as_it_stands(book):
+    """Registered last, coded on the model as it stands (land-power reading adopted): no earlier version is its clean
+    test, and the pooled record counts it with the defaults."""
+    assert list(eh.HELDOUT_SETS)[-1] == "thirteenth" == land.FIRST_CLEAN_FILE
+    assert eh.AS_CODED_ON["thirteenth"] == eh.WALT and eh.MODEL_VERSIONS[eh.WALT] is None
+    assert ModelParameters().land_hegemony == 1.0
+    heldout, coded, predictions, f = clean_run(book, "thirteenth")
+    assert list(coded.values()) == predictions[eh.WALT]
+
+
+def test_the_thirteenth_file_as_the_chapter_reports_it(book, runs, terms):
+    """7 decisions of 1968: 2 against (China, South Vietnam), 4 out, 1 with (Cambodia); the model .58 (5 right) above
+    always balancing and the rules (.33 each, finding only the two against) and the logit (.42), 'the third file on
+    which the logit trails it'; both against found, 3 of 4 out; misses Cambodia (neutral) and the Soviet Union
+    (balance against the United States); the land-power reading changes nothing; the United States at 0.31 of the
+    great powers' military personnel; fighting allies bind gains China and loses the Soviet Union, each coded with a
+    partner at war (North Vietnam); the shift gains Britain and loses none; 'a twelfth to a third'; 'three decisions
+    more right than always balancing and two more than the logit'."""
+    heldout, coded, predictions, f = clean_run(book, "thirteenth")
+    assert f["ho13_n"] == len(heldout) == 7 and list(heldout["year"].unique()) == [1968]
+    assert (f["ho13_obs3_against"], f["ho13_obs3_out"], f["ho13_obs3_with"]) == (2, 4, 1)
+    observed = heldout["observed"]
+    assert set(observed.index[observed == "balance"]) == {"china-1968-laos", "south-vietnam-1968-laos"}
+    assert list(observed.index[observed == "bandwagon"]) == ["cambodia-1968-laos"]
+    assert heldout.loc["china-1968-laos", "threat_source"] == "United States"
+    assert round(f["ho13_walt_macro3"], 2) == 0.58 and f["ho13_walt_correct3"] == 5
+    assert round(f["ho13_modal_macro3"], 2) == round(f["ho13_rule_macro3"], 2) == 0.33
+    assert f["ho13_modal_hit3_against"] == f["ho13_rule_hit3_against"] == 2
+    assert f["ho13_modal_correct3"] == f["ho13_rule_correct3"] == 2
+    assert round(f["ho13_logit_macro3"], 2) == 0.42 < f["ho13_walt_macro3"]
+    table = eh.files_table(runs)
+    assert list(table.index[table["model as coded"] > table["logit"]]) == ["seventh", "twelfth", "thirteenth"]
+    assert (f["ho13_walt_hit3_against"], f["ho13_walt_hit3_out"]) == (2, 3)
+    misses = {c: p for c, p in coded.items() if c in ("cambodia-1968-laos", "ussr-1968-laos")}
+    assert misses == {"cambodia-1968-laos": "neutral", "ussr-1968-laos": "balance"}
+    assert heldout.loc["ussr-1968-laos", "threat_source"] == "United States"
+    assert terms["ho13_land_changed"] == 0 and terms["ho13_noland_macro3"] == f["ho13_walt_macro3"]
+    us = heldout[heldout["threat_source"] == "United States"]
+    assert set(us.index) == {"ussr-1968-laos", "china-1968-laos"}
+    assert set(us["threat_army_share"]) == {0.31} and 0.31 < 1 / 3
+    bond = eh.term_effect(runs, "thirteenth", "fighting_allies_bind")
+    assert bond["gained"] == ("china-1968-laos",) and bond["lost"] == ("ussr-1968-laos",)
+    assert (terms["ho13_fab_gained"], terms["ho13_fab_lost"]) == (1, 1)
+    assert (heldout.loc[["china-1968-laos", "ussr-1968-laos"], "allies_fighting"] == 0.5).all()
+    assert round(terms["ho13_nofab_macro3"], 2) == 0.5 < f["ho13_walt_macro3"]
+    shift = eh.term_effect(runs, "thirteenth", "hegemony_shift")
+    assert shift["gained"] == ("britain-1968-laos",) and shift["lost"] == ()
+    assert heldout.loc["britain-1968-laos", "threat_source"] == "North Vietnam"
+    assert (terms["ho13_shift_gained"], terms["ho13_shift_lost"]) == (1, 0)
+    # 'a single decision moves its macro recall by a twelfth to a third'
+    steps = [1 / (3 * f[f"ho13_obs3_{k}"]) for k in ("against", "out", "with")]
+    assert (min(steps), max(steps)) == (1 / 12, 1 / 3)
+    assert f["ho13_walt_correct3"] - f["ho13_modal_correct3"] == 3
+    assert f["ho13_walt_correct3"] - f["ho13_logit_correct3"] == 2
+    text = chapter_text()
+    for phrase in ("### The thirteenth file: the land-power reading's first clean test",
+                   'heldout.heldout_table(heldout_scores[\\"thirteenth\\"], '
+                   'clean=heldout.AS_CODED_ON[\\"thirteenth\\"])',
+                   "**land.thirteenth_term_facts(heldout_runs)}",
+                   "the Soviet Union, Britain, France and China",
+                   "(China, against the United States, and South Vietnam)",
+                   "the third file on which the logit trails it",
+                   "It misses Cambodia, predicted to stay neutral, and the Soviet Union, predicted to balance against "
+                   "the United States.",
+                   "whose armed forces in 1968 were 0.31 of the great powers' by the Correlates of War count",
+                   "gaining {eval}`fact[\\\"ho13_fab_gained\\\"]` hit (China) and losing "
+                   "{eval}`fact[\\\"ho13_fab_lost\\\"]` (the Soviet Union, which passed the buck)",
+                   "a single decision moves its macro recall by a twelfth to a third, and the model's lead rests on "
+                   "three decisions more right than always balancing and two more than the logit."):
+        assert phrase in text, phrase
+
+
+def test_term_facts_refuse_what_they_cannot_report(runs):
+    with pytest.raises(ValueError, match="terms must be among fighting_allies_bind, hegemony_shift, land_hegemony; "
+                                         "got 'piling_on'"):
+        land.term_facts(runs, "thirteenth", "ho13", ("piling_on",))
+    with pytest.raises(ValueError, match="which must be one of"):
+        land.term_facts(runs, "fourteenth", "ho14", ("hegemony_shift",))
+    with pytest.raises(ValueError, match="land_hegemony is switched off in the model the eleventh file was coded on"):
+        land.term_facts(runs, "eleventh", "ho11", ("land_hegemony",))
