@@ -44,7 +44,8 @@ waited. After it, the hegemony shift's land-power reading (``land_hegemony``) wa
 ``data/cases_heldout_12.csv`` (19 decisions: 1965, 1970, 1987, the same rule's last three wars), which tests the
 model as the eleventh file did and, the term changing nothing there, adopted it. ``data/cases_heldout_13.csv`` (7
 decisions: 1968, the war the twelfth file's frame overlooked, the rule's last), framed and coded after that adoption
-with no term waiting, is the first clean test of the model as it stands. ``HELDOUT_SETS`` names the files; on each, the clean test is of the model as it stood when the file was committed (``AS_CODED_ON``).
+with no term waiting, is the first clean test of the model as it stands. ``HELDOUT_SETS`` names the files; on each,
+the clean test is of the model as it stood when the file was committed (``AS_CODED_ON``).
 
 What is compared (all fixed before the held-out decisions were seen, none refitted on them):
 
