@@ -211,6 +211,10 @@ small army (a sea power, in Levy and Thompson's terms) does not count as a would
 third of the great powers' armed forces does. Where A is not coded the shift reads P as before. ``versions.py`` has the
 specification, the coding rule and the decision rule.
 
+*Land power as a threshold* (t, ``land_threshold``; Levy and Thompson 2005), **specified and committed with t = 0,
+before any run**: their threshold in place of the book's straight line below a third, L(A) = (1 - t) * min(1, A / a_h)
++ t * [A >= a_h] (``staying_out.closeness_to_hegemony``); ``versions.py`` has the specification and the decision rule.
+
 *Allies end hiding* (Walt 1987, pp. 29-31; Labs 1992), **specified and committed with j = 0, then
 run once and adopted by its rule** (j = 1 by default). Walt's condition for weak states is outside
 help: with it they balance, without it they may accommodate; Labs finds weak states balancing more

@@ -10,7 +10,7 @@ from . import validation
 SWITCHES: tuple[str, ...] = ("resistance_feasibility", "hiding_ends_with_defeat", "insulated_buckpassing",
                              "chain_ganging", "allies_end_hiding", "free_riders_align",
                              "buckpassers_are_great_powers", "allies_at_war_bind", "piling_on",
-                             "fighting_allies_bind", "land_hegemony")
+                             "fighting_allies_bind", "land_hegemony", "land_threshold")
 
 
 @dataclass(frozen=True)
@@ -71,6 +71,10 @@ class ModelParameters:
     # run, on which it changed nothing, versions.py)
     land_hegemony: float = 1.0
     hegemonic_army_share: float = 1.0 / 3.0  # a_h: the military share at which a threat is a would-be hegemon
+    # t (Levy and Thompson 2005): 0 = under l, closeness to hegemony rises in a straight line with the military share
+    # up to a_h; 1 = a step at a_h, nothing below it (specified and committed with t = 0 before any run; its rule waits
+    # for the fourteenth held-out file, versions.py)
+    land_threshold: float = 0.0
     # Feasibility of resisting (module docstring, "F"): 0 leaves the intentions motive whole.
     resistance_feasibility: float = 1.0  # f (Walt 1987, pp. 30-31; Labs 1992)
     hiding_ends_with_defeat: float = 1.0  # g (Walt 1987, p. 30; Schweller 1994): 0 = hiding fades only toward victory

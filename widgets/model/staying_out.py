@@ -223,16 +223,20 @@ def closeness_to_hegemony(threat: Threat, situation: Situation, params: ModelPar
 
     The threat's aggregate power P (its share of the leading power's resources, CINC) unless the land-power
     reading is on (l, ``land_hegemony``) and the threat's share of the great powers' military personnel A is coded: then
-    P* = (1 - l) * P + l * min(1, A / a_h). Levy and Thompson (2005) find European great powers allying against
+    P* = (1 - l) * P + l * L(A). Levy and Thompson (2005) find European great powers allying against
     the leading land power once its share of great-power military capabilities reaches a third or more, and not below
-    (a_h = 1/3; the model scales the effect in a straight line below it), and (2010) no such balancing against the
-    leading sea power, if anything alliances with it: a state rich in resources with small armed forces (Britain
-    in the nineteenth century, the United States before 1917) does not threaten to overrun the others.
+    (a_h = 1/3), and (2010) no such balancing against the leading sea power, if anything alliances with it: a state
+    rich in resources with small armed forces (Britain in the nineteenth century, the United States before 1917) does
+    not threaten to overrun the others. L(A) = (1 - t) * min(1, A / a_h) + t * [A >= a_h]: with t = 0 (the default)
+    the book's straight line below a_h; with t = 1 (``land_threshold``, a spec not adopted) their threshold, a step at
+    a_h with nothing below it.
     """
     share = situation.threat_army_share
     if share is None or params.land_hegemony == 0.0:
         return threat.aggregate_power
-    land = min(1.0, share / params.hegemonic_army_share)
+    line = min(1.0, share / params.hegemonic_army_share)
+    step = 1.0 if share >= params.hegemonic_army_share else 0.0
+    land = (1.0 - params.land_threshold) * line + params.land_threshold * step
     return (1.0 - params.land_hegemony) * threat.aggregate_power + params.land_hegemony * land
 
 
