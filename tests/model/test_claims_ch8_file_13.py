@@ -73,7 +73,7 @@ def test_the_thirteenth_file_as_the_chapter_reports_it(book, runs, terms):
     for phrase in ("### The thirteenth file: the land-power reading's first clean test",
                    'heldout.heldout_table(heldout_scores[\\"thirteenth\\"], '
                    'clean=heldout.AS_CODED_ON[\\"thirteenth\\"])',
-                   "**land.thirteenth_term_facts(heldout_runs)}",
+                   "**land.thirteenth_term_facts(heldout_runs),",
                    "the Soviet Union, Britain, France and China",
                    "(China, against the United States, and South Vietnam)",
                    "the third file on which the logit trails it",

@@ -212,8 +212,9 @@ third of the great powers' armed forces does. Where A is not coded the shift rea
 specification, the coding rule and the decision rule.
 
 *Land power as a threshold* (t, ``land_threshold``; Levy and Thompson 2005), **specified and committed with t = 0,
-before any run**: their threshold in place of the book's straight line below a third, L(A) = (1 - t) * min(1, A / a_h)
-+ t * [A >= a_h] (``staying_out.closeness_to_hegemony``); ``versions.py`` has the specification and the decision rule.
+before any run, and not adopted** (it lowered the recall on the book's cases): their threshold in place of the
+book's straight line below a third, L(A) = (1 - t) * min(1, A / a_h) + t * [A >= a_h]
+(``staying_out.closeness_to_hegemony``); ``versions.py`` has the specification, the decision rule and the run.
 
 *Allies end hiding* (Walt 1987, pp. 29-31; Labs 1992), **specified and committed with j = 0, then
 run once and adopted by its rule** (j = 1 by default). Walt's condition for weak states is outside

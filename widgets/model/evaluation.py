@@ -219,13 +219,15 @@ class WeightSweep:
         return evaluate(self.observed, self.predicted[self.index_of(weights)])
 
 
-def sweep_weights(cases: pd.DataFrame, levels: Sequence[float] = WEIGHT_LEVELS) -> WeightSweep:
-    """Run the model on every case for every weight combination in ``weight_grid(levels)``."""
+def sweep_weights(cases: pd.DataFrame, levels: Sequence[float] = WEIGHT_LEVELS,
+                  params: ModelParameters | None = None) -> WeightSweep:
+    """Run the model (``params``, default the book's) on every case for every weight combination in
+    ``weight_grid(levels)``."""
     cases = _check_cases(cases)
     grid = weight_grid(levels)
     rows = [Case(r) for r in cases.to_dict("records")]
     observed = tuple(cases["observed"])
-    by_case = [choices_under_weights(c.threat, c.situation, grid) for c in rows]
+    by_case = [choices_under_weights(c.threat, c.situation, grid, params) for c in rows]
     predicted = tuple(zip(*by_case, strict=True)) if rows else tuple(() for _ in grid)
     correct = np.array([[p == o for p, o in zip(pred, observed, strict=True)] for pred in predicted], dtype=bool)
     return WeightSweep(tuple(map(str, cases.index)), observed, grid, predicted, correct)
@@ -262,9 +264,12 @@ class LeaveOneOut:
 
 
 def leave_one_out(cases: pd.DataFrame, levels: Sequence[float] = WEIGHT_LEVELS,
-                  sweep: WeightSweep | None = None) -> LeaveOneOut:
-    """Leave-one-out estimate of the accuracy of weights tuned on the cases (see module doc)."""
-    sweep = sweep_weights(cases, levels) if sweep is None else sweep
+                  sweep: WeightSweep | None = None, params: ModelParameters | None = None) -> LeaveOneOut:
+    """Leave-one-out estimate of the accuracy of weights tuned on the cases (see module doc), for the model with
+    ``params`` (default the book's; give either ``params`` or a ``sweep`` run with them, not both)."""
+    if sweep is not None and params is not None:
+        raise ValueError("give params or a sweep computed with them, not both")
+    sweep = sweep_weights(cases, levels, params) if sweep is None else sweep
     if not isinstance(sweep, WeightSweep):
         raise TypeError(f"sweep must be a WeightSweep or None, got {type(sweep).__name__}")
     n = len(sweep.observed)
@@ -283,7 +288,8 @@ def leave_one_out(cases: pd.DataFrame, levels: Sequence[float] = WEIGHT_LEVELS,
                         "correct": choice == sweep.observed[j]})
     best = best_weights(sweep)
     equal = ThreatWeights()
-    default_pred = sweep.predicted[sweep.index_of(equal)] if equal in sweep.weights else walt_predictions(cases)
+    default_pred = (sweep.predicted[sweep.index_of(equal)] if equal in sweep.weights
+                    else walt_predictions(cases, params=params))
     return LeaveOneOut(
         folds=pd.DataFrame(records).set_index("case_id"),
         metrics=evaluate(sweep.observed, held_out),

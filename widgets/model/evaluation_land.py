@@ -15,10 +15,10 @@ from typing import Any
 
 import pandas as pd
 
-from .evaluation import walt_predictions
+from .evaluation import leave_one_out, walt_predictions
 from .evaluation_heldout import AS_CODED_ON, HELDOUT_SETS, MODEL_VERSIONS, WALT, Runs, _without, term_effect
-from .evaluation_metrics import hits_changed, score
-from .versions import AT_ELEVENTH_FILE, AT_TWELFTH_FILE, LAND_HEGEMONY_TRIED
+from .evaluation_metrics import THREE_WAY, hits_changed, score
+from .versions import AT_ELEVENTH_FILE, AT_TWELFTH_FILE, LAND_HEGEMONY_TRIED, LAND_THRESHOLD_TRIED
 
 DECIDING_FILE = "twelfth"  # the held-out file the term's rule waited for
 FIRST_CLEAN_FILE = "thirteenth"  # the first file coded on the model with the term adopted
@@ -119,3 +119,47 @@ def thirteenth_term_facts(runs: Runs) -> dict[str, Any]:
     if AS_CODED_ON[FIRST_CLEAN_FILE] != WALT:
         raise ValueError("the thirteenth file must be scored on the model as it stands, the model it was coded on")
     return term_facts(runs, FIRST_CLEAN_FILE, "ho13", tuple(TERM_TAGS))
+
+
+def threshold_facts(cases: pd.DataFrame, runs: Runs) -> dict[str, Any]:
+    """The run of *land power as a threshold* (t, ``land_threshold``; ``versions.py``), prefix ``thr_``: on the book's
+    cases, in the model as it stood (``LAND_HEGEMONY_TRIED``) and with t = 1 (``LAND_THRESHOLD_TRIED``), the
+    three-way macro recall (``book_before``, ``book_after``), the hits per three-way outcome
+    (``book_<outcome>_before``/``_after``, outcome ``against``, ``with``, ``out``), the four-way hits
+    (``book_four_before``/``_after``), how many hits it gained and lost (``book_gained``, ``book_lost``), the
+    predictions changed (``book_changed``) and the leave-one-out three-way macro recall with t = 1
+    (``book_loo_after``); and, no test, every held-out file pooled, each predicted by the model as it stood with and
+    without t (``files_before``, ``files_after``, ``files_gained``, ``files_lost``)."""
+    missing = [w for w in HELDOUT_SETS if w not in runs]
+    if missing:
+        raise ValueError(f"runs must hold every held-out file; missing {', '.join(missing)}")
+    observed = list(cases["observed"])
+    before, after = (walt_predictions(cases, params=p) for p in (LAND_HEGEMONY_TRIED, LAND_THRESHOLD_TRIED))
+    old, new = score(observed, before), score(observed, after)
+    gained, lost = hits_changed(observed, before, after, cases.index)
+    facts: dict[str, Any] = {"thr_book_before": old.three.macro_recall, "thr_book_after": new.three.macro_recall,
+                             "thr_book_four_before": old.four.correct, "thr_book_four_after": new.four.correct,
+                             "thr_book_gained": len(gained), "thr_book_lost": len(lost),
+                             "thr_book_changed": sum(b != a for b, a in zip(before, after, strict=True))}
+    for outcome, (hits_before, hits_after) in zip(THREE_WAY, zip(old.three.hits.values(), new.three.hits.values(),
+                                                                  strict=True), strict=True):
+        key = outcome.split()[-1]
+        facts[f"thr_book_{key}_before"], facts[f"thr_book_{key}_after"] = hits_before[0], hits_after[0]
+    loo = leave_one_out(cases, params=LAND_THRESHOLD_TRIED)
+    facts["thr_book_loo_after"] = score(list(loo.folds["observed"]), list(loo.folds["predicted"])).three.macro_recall
+    pooled: dict[str, list[str]] = {"observed": [], "before": [], "after": []}
+    file_gained: list[str] = []
+    file_lost: list[str] = []
+    for which in HELDOUT_SETS:
+        frame, _ = runs[which]
+        b, a = (walt_predictions(frame, params=p) for p in (LAND_HEGEMONY_TRIED, LAND_THRESHOLD_TRIED))
+        g, l_ = hits_changed(list(frame["observed"]), b, a, frame.index)
+        file_gained += g
+        file_lost += l_
+        pooled["observed"] += list(frame["observed"])
+        pooled["before"] += b
+        pooled["after"] += a
+    facts["thr_files_before"] = score(pooled["observed"], pooled["before"]).three.macro_recall
+    facts["thr_files_after"] = score(pooled["observed"], pooled["after"]).three.macro_recall
+    facts["thr_files_gained"], facts["thr_files_lost"] = len(file_gained), len(file_lost)
+    return facts

@@ -72,8 +72,8 @@ class ModelParameters:
     land_hegemony: float = 1.0
     hegemonic_army_share: float = 1.0 / 3.0  # a_h: the military share at which a threat is a would-be hegemon
     # t (Levy and Thompson 2005): 0 = under l, closeness to hegemony rises in a straight line with the military share
-    # up to a_h; 1 = a step at a_h, nothing below it (specified and committed with t = 0 before any run; its rule waits
-    # for the fourteenth held-out file, versions.py)
+    # up to a_h; 1 = a step at a_h, nothing below it (specified and committed with t = 0 before any run; not adopted:
+    # it lowered the recall on the book's cases, versions.py)
     land_threshold: float = 0.0
     # Feasibility of resisting (module docstring, "F"): 0 leaves the intentions motive whole.
     resistance_feasibility: float = 1.0  # f (Walt 1987, pp. 30-31; Labs 1992)
