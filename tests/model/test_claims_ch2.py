@@ -307,7 +307,7 @@ def test_the_land_power_reading_as_the_chapter_reports_it():
     assert walt_predictions(thirteenth, params=AT_TWELFTH_FILE) == walt_predictions(thirteenth)
     assert ("On the book's cases this land-power reading gains two decisions and loses two, Britain in 1904 among the "
             "losses; it was adopted by its rule on a twelfth file on which it changed nothing, and it changed nothing "
-            "on the thirteenth, the first file coded after it, either, so it is untested.") in text
+            "on the thirteenth, the first file coded after its adoption, either, so it is untested.") in text
 
 
 def test_the_usa_1917_explorer_try_this():

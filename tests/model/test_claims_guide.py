@@ -141,8 +141,8 @@ def test_the_hegemony_shift_as_the_guide_describes_it(guide, runs):
     bond12 = land.term_on_twelfth(runs, "fighting_allies_bind")
     assert len(bond12["gained"]) + len(bond12["lost"]) == 7 and bond12["without"] > bond12["with"]
     assert land.thirteenth_term_facts(runs)["ho13_land_changed"] == 0
-    assert ("adopted because the twelfth file gave it nothing to do (nor did the thirteenth, its first clean test), "
-            "and on the earlier files loses more hits than it gains.") in guide
+    assert ("adopted because the twelfth file gave it nothing to do (nor did the thirteenth, the first file that could "
+            "have tested it cleanly), and on the earlier files loses more hits than it gains.") in guide
     assert ("left the three-way recall unchanged on both the book's cases and the ninth file and so was adopted by the "
             "same rule") in guide
     assert "(Its first real test came on the ninth file, where Japan fought the Soviet Union in 1938: it cost one " \

@@ -65,6 +65,17 @@ def test_land_threshold_closeness_never_falls_as_the_share_rises(threat, situati
     assert lo - 1e-12 <= closeness_to_hegemony(threat, low, params) <= hi + 1e-12
 
 
+def test_land_threshold_the_step_is_at_a_third_exactly():
+    """At t = 1 the step falls at a_h itself: a threat at exactly a third is a would-be hegemon, one a hair below is
+    as far from hegemony as one with no armed forces."""
+    threat = Threat(0.2, 0.5, 0.5, 0.5)
+    situation = Situation(0.4, 0.3, False, 0.5, capability=0.8)
+    at, just_below = (replace(situation, threat_army_share=a) for a in (A_H, A_H - 1e-9))
+    assert closeness_to_hegemony(threat, at, STEP) == 1.0
+    assert closeness_to_hegemony(threat, just_below, STEP) == 0.0
+    assert closeness_to_hegemony(threat, just_below, LINE) == pytest.approx(1.0)
+
+
 def test_land_threshold_mutation_the_straight_line_fails_its_property():
     """The property can fail: under the straight line (t = 0) a great power facing a threat with 0.3 of the great
     powers' military personnel gets almost no shift and balances, and the prediction moves with the share below a

@@ -197,7 +197,7 @@ class WeightSweep:
     """Predictions of the model for every case under every grid weight.
 
     ``weights[k]`` is the k-th grid point; ``predicted[k][j]`` the choice for case j;
-    ``correct`` a boolean array (grid points x cases).
+    ``correct`` a boolean array (grid points x cases); ``params`` the model's coefficients (None: the book's).
     """
 
     case_ids: tuple[str, ...]
@@ -205,6 +205,7 @@ class WeightSweep:
     weights: tuple[ThreatWeights, ...]
     predicted: tuple[tuple[str, ...], ...]
     correct: np.ndarray
+    params: ModelParameters | None = None
 
     def accuracy(self) -> np.ndarray:
         return self.correct.mean(axis=1)
@@ -230,7 +231,7 @@ def sweep_weights(cases: pd.DataFrame, levels: Sequence[float] = WEIGHT_LEVELS,
     by_case = [choices_under_weights(c.threat, c.situation, grid, params) for c in rows]
     predicted = tuple(zip(*by_case, strict=True)) if rows else tuple(() for _ in grid)
     correct = np.array([[p == o for p, o in zip(pred, observed, strict=True)] for pred in predicted], dtype=bool)
-    return WeightSweep(tuple(map(str, cases.index)), observed, grid, predicted, correct)
+    return WeightSweep(tuple(map(str, cases.index)), observed, grid, predicted, correct, params)
 
 
 def best_weights(sweep: WeightSweep, train: np.ndarray | None = None) -> int:
@@ -266,9 +267,9 @@ class LeaveOneOut:
 def leave_one_out(cases: pd.DataFrame, levels: Sequence[float] = WEIGHT_LEVELS,
                   sweep: WeightSweep | None = None, params: ModelParameters | None = None) -> LeaveOneOut:
     """Leave-one-out estimate of the accuracy of weights tuned on the cases (see module doc), for the model with
-    ``params`` (default the book's; give either ``params`` or a ``sweep`` run with them, not both)."""
-    if sweep is not None and params is not None:
-        raise ValueError("give params or a sweep computed with them, not both")
+    ``params`` (default the book's), or with the parameters a given ``sweep`` was run with."""
+    if sweep is not None and params is not None and (sweep.params or ModelParameters()) != params:
+        raise ValueError("params must be those the sweep was run with")
     sweep = sweep_weights(cases, levels, params) if sweep is None else sweep
     if not isinstance(sweep, WeightSweep):
         raise TypeError(f"sweep must be a WeightSweep or None, got {type(sweep).__name__}")
@@ -289,7 +290,7 @@ def leave_one_out(cases: pd.DataFrame, levels: Sequence[float] = WEIGHT_LEVELS,
     best = best_weights(sweep)
     equal = ThreatWeights()
     default_pred = (sweep.predicted[sweep.index_of(equal)] if equal in sweep.weights
-                    else walt_predictions(cases, params=params))
+                    else walt_predictions(cases, params=sweep.params))
     return LeaveOneOut(
         folds=pd.DataFrame(records).set_index("case_id"),
         metrics=evaluate(sweep.observed, held_out),

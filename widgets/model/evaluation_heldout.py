@@ -358,8 +358,9 @@ def recall_without(runs: Runs, which: str, parameter: str) -> float:
 
 def term_effect(runs: Runs, which: str, parameter: str) -> dict[str, Any]:
     """What the term ``parameter`` (one of ``TERMS``) did on file ``which``, in the model as that file was coded
-    (``AS_CODED_ON``): the three-way macro recall ``with`` it (the clean test) and ``without`` it, and the hits it
-    ``gained`` and ``lost`` (case ids). A term switched off in that version did nothing there: a ValueError says so."""
+    (``AS_CODED_ON``): the three-way macro recall ``with`` it (the clean test) and ``without`` it, the hits it
+    ``gained`` and ``lost`` and the predicted choices it ``changed`` (case ids). A term switched off in that version did
+    nothing there: a ValueError says so."""
     if which not in runs:
         raise ValueError(f"which must be one of {', '.join(map(repr, runs))}, got {which!r}")
     if parameter not in TERMS:
@@ -372,8 +373,10 @@ def term_effect(runs: Runs, which: str, parameter: str) -> dict[str, Any]:
     observed = list(heldout["observed"])
     with_term, without = predictions[AS_CODED_ON[which]], _without(heldout, which, parameter)
     gained, lost = hits_changed(observed, without, with_term, heldout.index)
+    changed = tuple(c for c, w, x in zip(heldout.index, without, with_term, strict=True) if w != x)
     return {"with": score(observed, with_term).three.macro_recall,
-            "without": score(observed, without).three.macro_recall, "gained": gained, "lost": lost}
+            "without": score(observed, without).three.macro_recall, "gained": gained, "lost": lost,
+            "changed": changed}
 
 
 def _without(heldout: pd.DataFrame, which: str, parameter: str) -> list[str]:
@@ -383,8 +386,8 @@ def _without(heldout: pd.DataFrame, which: str, parameter: str) -> list[str]:
 
 
 def all_heldout_facts(cases: pd.DataFrame | None = None, runs: Runs | None = None) -> dict[str, Any]:
-    """Chapter 8's held-out numbers: each file's (tags ``ho1`` to ``ho12``; ``ho11_noshift_macro3``, the eleventh's
-    recall without the hegemony shift), the book-case scores of the models
+    """Chapter 8's held-out numbers: each file's (tags ``ho1`` to ``ho13``, in ``HELDOUT_SETS`` order;
+    ``ho11_noshift_macro3``, the eleventh's recall without the hegemony shift), the book-case scores of the models
     the files test (``book_at1_macro3`` to ``book_at5_macro3``, and ``book_at10_macro3``), how many files the model
     as coded scores above each baseline on (``hof_files``, ``hof_above_modal``/``_rule``/``_logit``), the hegemony
     shift's record on the files coded after it (``hes_files``, ``hes_gained``, ``hes_lost``, ``hes_raised``),

@@ -16,9 +16,10 @@ from typing import Any
 import pandas as pd
 
 from .evaluation import leave_one_out, walt_predictions
-from .evaluation_heldout import AS_CODED_ON, HELDOUT_SETS, MODEL_VERSIONS, WALT, Runs, _without, term_effect
+from .evaluation_heldout import AS_CODED_ON, HELDOUT_SETS, MODEL_VERSIONS, Runs, term_effect
 from .evaluation_metrics import THREE_WAY, hits_changed, score
-from .versions import AT_ELEVENTH_FILE, AT_TWELFTH_FILE, LAND_HEGEMONY_TRIED, LAND_THRESHOLD_TRIED
+from .parameters import ModelParameters
+from .versions import AT_ELEVENTH_FILE, AT_THIRTEENTH_FILE, AT_TWELFTH_FILE, LAND_HEGEMONY_TRIED, LAND_THRESHOLD_TRIED
 
 DECIDING_FILE = "twelfth"  # the held-out file the term's rule waited for
 FIRST_CLEAN_FILE = "thirteenth"  # the first file coded on the model with the term adopted
@@ -88,19 +89,19 @@ def term_facts(runs: Runs, which: str, tag: str, terms: tuple[str, ...]) -> dict
     (``evaluation_heldout.term_effect``): for a term with short name ``t``, the recall without it
     (``<tag>_no<t>_macro3``), the hits it gained and lost (``<tag>_<t>_gained``, ``<tag>_<t>_lost``) and the predicted
     choices it changed (``<tag>_<t>_changed``)."""
+    if not isinstance(terms, tuple) or not terms:
+        raise ValueError(f"terms must be a non-empty tuple of term names, got {terms!r}")
+    if not tag:
+        raise ValueError("tag must be a non-empty prefix for the facts' names")
     unknown = [t for t in terms if t not in TERM_TAGS]
     if unknown:
         raise ValueError(f"terms must be among {', '.join(TERM_TAGS)}; got {', '.join(map(repr, unknown))}")
     facts: dict[str, Any] = {}
     for term in terms:
         effect = term_effect(runs, which, term)  # refuses an unknown file or a term switched off there
-        frame, predictions = runs[which]
         short = TERM_TAGS[term]
-        without = _without(frame, which, term)
         facts.update({f"{tag}_no{short}_macro3": effect["without"], f"{tag}_{short}_gained": len(effect["gained"]),
-                      f"{tag}_{short}_lost": len(effect["lost"]),
-                      f"{tag}_{short}_changed": sum(w != c for w, c in zip(
-                          without, predictions[AS_CODED_ON[which]], strict=True))})
+                      f"{tag}_{short}_lost": len(effect["lost"]), f"{tag}_{short}_changed": len(effect["changed"])})
     return facts
 
 
@@ -108,17 +109,22 @@ def twelfth_term_facts(runs: Runs) -> dict[str, Any]:
     """What two earlier terms did on the twelfth file, the first coded after fighting allies bind on which it acts:
     the recall without fighting allies bind (``ho12_nofab_macro3``) and the hits it gained and lost there
     (``ho12_fab_gained``, ``ho12_fab_lost``), and the recall without the hegemony shift (``ho12_noshift_macro3``) with
-    the hits the shift gained and lost (``ho12_shift_gained``, ``ho12_shift_lost``); :func:`term_facts` for the
-    twelfth file."""
+    the hits the shift gained and lost (``ho12_shift_gained``, ``ho12_shift_lost``), and the choices each changed
+    (``ho12_fab_changed``, ``ho12_shift_changed``); :func:`term_facts` for the twelfth file."""
     return term_facts(runs, DECIDING_FILE, "ho12", ("fighting_allies_bind", "hegemony_shift"))
 
 
 def thirteenth_term_facts(runs: Runs) -> dict[str, Any]:
     """The land-power reading's first clean test and what the two earlier terms did there (:func:`term_facts` for the
-    thirteenth file, tag ``ho13``, with ``ho13_land_changed``: the predicted choices the reading changed)."""
-    if AS_CODED_ON[FIRST_CLEAN_FILE] != WALT:
-        raise ValueError("the thirteenth file must be scored on the model as it stands, the model it was coded on")
+    thirteenth file, tag ``ho13``: ``ho13_no<t>_macro3``, ``ho13_<t>_gained``/``_lost``/``_changed`` for t in
+    ``fab``, ``shift`` and ``land``)."""
+    if (MODEL_VERSIONS[AS_CODED_ON[FIRST_CLEAN_FILE]] or ModelParameters()) != AT_THIRTEENTH_FILE:
+        raise ValueError("the thirteenth file must be scored on the model it was coded on (AT_THIRTEENTH_FILE)")
     return term_facts(runs, FIRST_CLEAN_FILE, "ho13", tuple(TERM_TAGS))
+
+
+def _near_a_third(frame: pd.DataFrame, within: float = 0.02) -> int:
+    return int(((frame["threat_army_share"] - LAND_THRESHOLD_TRIED.hegemonic_army_share).abs() <= within).sum())
 
 
 def threshold_facts(cases: pd.DataFrame, runs: Runs) -> dict[str, Any]:
@@ -127,8 +133,9 @@ def threshold_facts(cases: pd.DataFrame, runs: Runs) -> dict[str, Any]:
     three-way macro recall (``book_before``, ``book_after``), the hits per three-way outcome
     (``book_<outcome>_before``/``_after``, outcome ``against``, ``with``, ``out``), the four-way hits
     (``book_four_before``/``_after``), how many hits it gained and lost (``book_gained``, ``book_lost``), the
-    predictions changed (``book_changed``) and the leave-one-out three-way macro recall with t = 1
-    (``book_loo_after``); and, no test, every held-out file pooled, each predicted by the model as it stood with and
+    predictions changed (``book_changed``), the leave-one-out three-way macro recall without and with t
+    (``book_loo_before``, ``book_loo_after``), the decisions coded within 0.02 of a_h (``near_book``,
+    ``near_files``); and, no test, every held-out file pooled, each predicted by the model as it stood with and
     without t (``files_before``, ``files_after``, ``files_gained``, ``files_lost``)."""
     missing = [w for w in HELDOUT_SETS if w not in runs]
     if missing:
@@ -141,12 +148,16 @@ def threshold_facts(cases: pd.DataFrame, runs: Runs) -> dict[str, Any]:
                              "thr_book_four_before": old.four.correct, "thr_book_four_after": new.four.correct,
                              "thr_book_gained": len(gained), "thr_book_lost": len(lost),
                              "thr_book_changed": sum(b != a for b, a in zip(before, after, strict=True))}
-    for outcome, (hits_before, hits_after) in zip(THREE_WAY, zip(old.three.hits.values(), new.three.hits.values(),
-                                                                  strict=True), strict=True):
+    for outcome in THREE_WAY:
         key = outcome.split()[-1]
-        facts[f"thr_book_{key}_before"], facts[f"thr_book_{key}_after"] = hits_before[0], hits_after[0]
-    loo = leave_one_out(cases, params=LAND_THRESHOLD_TRIED)
-    facts["thr_book_loo_after"] = score(list(loo.folds["observed"]), list(loo.folds["predicted"])).three.macro_recall
+        facts[f"thr_book_{key}_before"] = old.three.hits[outcome][0]
+        facts[f"thr_book_{key}_after"] = new.three.hits[outcome][0]
+    for key, params in (("before", LAND_HEGEMONY_TRIED), ("after", LAND_THRESHOLD_TRIED)):
+        folds = leave_one_out(cases, params=params).folds
+        facts[f"thr_book_loo_{key}"] = score(list(folds["observed"]), list(folds["predicted"])).three.macro_recall
+    # decisions whose coded military share lies within 0.02 of a_h, where a step turns on small errors of measurement
+    facts["thr_near_book"] = _near_a_third(cases)
+    facts["thr_near_files"] = sum(_near_a_third(runs[which][0]) for which in HELDOUT_SETS)
     pooled: dict[str, list[str]] = {"observed": [], "before": [], "after": []}
     file_gained: list[str] = []
     file_lost: list[str] = []

@@ -304,37 +304,44 @@ navy (the United States after 1945).
 
 *Land power as a threshold* (t, ``land_threshold``; Levy and Thompson 2005), **specified and committed with t = 0,
 before any run**. The land-power reading scales closeness to hegemony in a straight line below a third of the great
-powers' military personnel, min(1, A / a_h), the book's own extension, named as such when the reading was adopted.
-Levy and Thompson's finding is a threshold: European great powers show a strong propensity to balance once one state
-holds a third or more of the system's military capabilities, and not at lower concentrations. Specification: with
-t > 0 the land measure is L(A) = (1 - t) * min(1, A / a_h) + t * [A >= a_h] (``staying_out.closeness_to_hegemony``),
-so that at t = 1 a threat below a_h = 1/3 counts, on the land measure, as far from hegemony as one with no armed forces,
-and a threat at a_h or above as a would-be hegemon; closeness to hegemony is then P* = (1 - l) * P + l * L(A) as before,
-and nothing changes where A is not coded or l = 0. t = 1 counts it fully, as the other switches do; t = 0 leaves the
-model as it is. Prompted by three things, none of them a test: the source's own form; the land-power reading's record on
-the first eleven held-out files, where fifteen of its seventeen losses among states that stood aside faced threats with
-a sixth to a third of the great powers' military personnel, which the straight line puts most of the way to hegemony;
-and the thirteenth file, where the United States of 1968, threat to the Soviet Union (which passed the buck) and to
-China, holds 0.31. Decision rule, fixed here before any run, stricter than the land-power reading's, which adopted on a
-tie: t = 1 only if (a) the three-way macro recall on the book's 93 cases with t = 1 is not below that with t = 0, in
-the model as it stands; (b) on the fourteenth held-out file, framed after this commit and coded blind after it, the
-three-way macro recall with t = 1 is strictly above that with t = 0 (a tie keeps t = 0); and (c) every property holds
+powers' military personnel, min(1, A / a_h), the book's own extension, named as such when the reading was adopted. Levy
+and Thompson's finding is a threshold: European great powers show a strong propensity to balance once one state holds a
+third or more of the system's military capabilities, and not at lower concentrations. Specification: with t > 0 the land
+measure is L(A) = (1 - t) * min(1, A / a_h) + t * [A >= a_h] (``staying_out.closeness_to_hegemony``), so that at t = 1 a
+threat below a_h = 1/3 counts, on the land measure, as far from hegemony as one with no armed forces, and a threat at
+a_h or above as a would-be hegemon; closeness to hegemony is then P* = (1 - l) * P + l * L(A) as before, and nothing
+changes where A is not coded or l = 0. t = 1 counts it fully, as the other switches do; t = 0 leaves the model as it is.
+Prompted by three things, none of them a test: the source's own form; the land-power reading's record on the first
+eleven held-out files, where fifteen of its seventeen losses among states that stood aside faced threats with a sixth to
+a third of the great powers' military personnel, which the straight line puts most of the way to hegemony; and the
+thirteenth file, where the United States of 1968, threat to the Soviet Union (which passed the buck) and to China, holds
+0.31. Decision rule, fixed here before any run, stricter than the land-power reading's, which adopted on a tie: t = 1
+only if (a) the three-way macro recall on the book's 93 cases with t = 1 is not below that with t = 0, in the model as
+it stands; (b) on the fourteenth held-out file, framed after this commit and coded blind after it, the three-way macro
+recall with t = 1 is strictly above that with t = 0 (a tie keeps t = 0); and (c) every property holds
 (``tests/model/test_hypotheses_land_threshold.py``). If (a) fails, t stays 0 at once. Reported beside the rule's
 numbers, whatever they show: the book's leave-one-out score, the decisions gained and lost, and the thirteen earlier
 files pooled with and without the term, each scored on the model as it stands (no test: every one of them has been
 seen). The fourteenth file's clean test is the model as it stands, t = 0. Result of the run on the book's cases (once,
 after this spec was committed in 4cc6df2): the three-way macro recall fell from .744 to .732 (align against 35 -> 30 of
 45, staying out 20 -> 22 of 27), four-way 64 -> 63 right, leave-one-out .732, so part (a) fails and **t stays 0**; no
-held-out file is needed to decide it. It changed ten predictions, all to neutrality: seven from balancing and three
-from passing the buck (Britain in 1870, Italy and Romania in 1914, which the three-way split does not see). Five states
-that balanced became misses (Britain in 1803, facing a France judged at 0.27 of the great powers' military personnel;
-France in 1894, Germany 0.20; India in 1971, Pakistan and China 0.31; Japan and Britain in 1914, Germany 0.17), and two
-that stood aside became hits (the United States in 1940 and Austria-Hungary in 1870). Reported beside it, as the rule
+held-out file is needed to decide it. It changed ten predictions, all to neutrality: seven from balancing and three from
+passing the buck (Britain in 1870, Italy and Romania in 1914, which the three-way split does not see). Five states that
+balanced became misses (Britain in 1803, facing a France judged at 0.27 of the great powers' military personnel; France
+in 1894, Germany 0.20; India in 1971, Pakistan and China 0.31; Japan and Britain in 1914, Germany 0.17), and two that
+stood aside became hits (the United States in 1940 and Austria-Hungary in 1870). Reported beside it, as the rule
 promised, and no test: on the thirteen held-out files, each predicted by the model as it stands with and without the
 term, it would gain 38 hits and lose 12, and the pooled recall would rise from .529 to .565. The book's cases and the
 held-out files, all seen, disagree about whether great powers ignore a threat below a third: the book's cases hold the
 alliances against Napoleon's France and the Germany of 1914, which Levy and Thompson's threshold, read from COW's
-military personnel, does not count as would-be hegemons; the files are rich in onlookers of lesser wars."""
+military personnel, does not count as would-be hegemons; the files are rich in onlookers of lesser wars. Shares are
+coded to two decimals, so 0.33 counts as below a third (for the Central Powers of 1914 the unrounded COW share is 0.330,
+truly below); with the step at 0.33 instead, the verdict is the same (.732), four-way 61 right, and the files pooled
+.568. Added at a review, after the run: a step makes the decisions near a third turn on small errors of measurement (8
+of the book's cases and 20 held-out decisions lie within 0.02 of it; on the twelfth file the Soviet Union of 1987 turns
+from a hit to a miss on China's unrounded 0.3331); the share before 1816 (Britain in 1803) is a coder's estimate, and
+from 1816 it is COW's peacetime personnel of every service, without reserves, far from the army data Levy and Thompson
+use, so what failed is their threshold read from this proxy, not necessarily their finding."""
 
 from __future__ import annotations
 
@@ -373,6 +380,9 @@ AT_ELEVENTH_FILE = FIGHTING_ALLIES_BIND_TRIED
 # twelfth file, framed after the spec and coded on the model without it, adopted it (the model as it stands).
 LAND_HEGEMONY_TRIED = replace(AT_ELEVENTH_FILE, land_hegemony=1.0, hegemonic_army_share=1.0 / 3.0)
 AT_TWELFTH_FILE = AT_ELEVENTH_FILE
+# The thirteenth file was framed and coded after the land-power reading's adoption: the model as it stands (a test
+# checks it, so that a later change of the defaults must pin this file's clean test first).
+AT_THIRTEENTH_FILE = LAND_HEGEMONY_TRIED
 # Land power as a threshold, specified after the thirteenth file was scored (t = 1 on the model as it then stood, the
 # land-power reading adopted).
 LAND_THRESHOLD_TRIED = replace(LAND_HEGEMONY_TRIED, land_threshold=1.0)
