@@ -129,8 +129,8 @@ def test_the_chapters_say_so():
     for phrase in ("After the thirteenth file, an eighth, *land power as a threshold*",
                    "A seventh spec, the land-power reading, was adopted on a tie",
                    "It was prompted by the straight line's losses on the held-out files, fifteen of seventeen "
-                   "stay-outs lost among threats with a sixth to a third, and by the United States at 0.31 on the thirteenth "
-                   "file.",
+                   "stay-outs lost among threats with a sixth to a third, and by the United States at 0.31 on the "
+                   "thirteenth file.",
                    "since the spec was prompted by the straight line's losses on those very files, a gain there was "
                    "expected.",
                    "what failed is their threshold read from this proxy, not necessarily their finding",
