@@ -163,3 +163,37 @@ def test_leave_one_out_scores_the_model_its_sweep_was_run_with():
     loo = ev.leave_one_out(cases, sweep=sweep)
     expected = ev.evaluate(list(cases["observed"]), ev.walt_predictions(cases, params=versions.LAND_THRESHOLD_TRIED))
     assert loo.default == expected
+
+
+def test_exercise_8_7_as_its_solution_says():
+    """ch8-ex-7: Britain 1914 balances at 0.60 with the straight line and stays neutral at 0.92 with the threshold; the
+    hegemony shift rises from 0.32 to 0.65 (h_e, its full size); at a share of exactly a third Britain balances (0.84);
+    the Central Powers' summed share is 0.330 (1701/5153 in the case file's why_ line), short of a third."""
+    from dataclasses import replace
+
+    from widgets import predict
+    from widgets.io.cases import get_case
+
+    case = get_case("britain-1914")
+    line = predict(case.threat, case.situation, params=versions.LAND_HEGEMONY_TRIED)
+    step = predict(case.threat, case.situation, params=versions.LAND_THRESHOLD_TRIED)
+    assert (line.choice, round(line.probabilities["balance"], 2)) == ("balance", 0.60)
+    assert (step.choice, round(step.probabilities["neutral"], 2)) == ("neutral", 0.92)
+    assert [round(p.stay_out["hegemony"], 2) for p in (line, step)] == [0.32, 0.65]
+    assert step.stay_out["hegemony"] == versions.LAND_THRESHOLD_TRIED.hegemony_shift
+    changed = {k for k in line.stay_out if line.stay_out[k] != step.stay_out[k]}
+    assert changed == {"hegemony"}
+    at_third = predict(case.threat, replace(case.situation, threat_army_share=1 / 3),
+                       params=versions.LAND_THRESHOLD_TRIED)
+    assert (at_third.choice, round(at_third.probabilities["balance"], 2)) == ("balance", 0.84)
+    assert at_third.stay_out["hegemony"] == 0.0
+    central = load_cases().loc["italy-1914"]
+    assert "1701/5153 = 0.330" in central["why_threat_army_share"] and 1701 / 5153 < 1 / 3
+    text = chapter_text()
+    for phrase in (":label: ch8-ex-7", "{solution} ch8-ex-7",
+                   "With the straight line Britain balances (probability 0.60); with the threshold it stays neutral "
+                   "(0.92).",
+                   "which rises from 0.32 to 0.65, its full size for a great power",
+                   "with a share of exactly a third Britain balances again (0.84)",
+                   "the Central Powers' share on the Correlates of War count is 0.330, just short of a third"):
+        assert phrase in text, phrase
