@@ -152,9 +152,10 @@ def test_the_frame_check_is_reported():
     from pathlib import Path
 
     text = chapter_text()
-    for phrase in ("A check of the frames against a public copy of the list, made after this file was scored, confirms "
-                   "that the rule is used up, and finds one war the first rule gives that its files missed: the Ifni "
-                   "War of 1957-58 (Morocco against Spain, joined by France)",
+    for phrase in ("A check of the frames against a public copy of the list, made after this file was scored, found no "
+                   "later war that meets this rule (for wars of great powers outside Europe) in the copy consulted, "
+                   "and one war that the earlier rule (for wars in which a European great power fought) gives and its "
+                   "files missed: the Ifni War of 1957-58 (Morocco against Spain, joined by France)",
                    "A later check against a public copy of the list found a war the rule gives that this frame "
                    "missed, the Ifni War of 1957-58"):
         assert phrase in text, phrase

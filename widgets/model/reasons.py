@@ -72,7 +72,7 @@ def explain(
     """Sentences saying which factors drove ``choice``. ``terms`` maps each utility term to
     {response: value} (as ``Terms.values``); ``intentions``, the threat's perceived
     aggressiveness, picks the wording of the intentions sentence; ``stay_out`` holds the
-    stage-1 shifts of the hiding and lesson mechanisms; ``bound`` how far the decider's own allies
+    stage-1 shifts of the hiding, lesson and hegemony mechanisms; ``bound`` how far the decider's own allies
     at war take away its reasons to pass the buck (z * B in war, fighting allies bind)."""
     stay_out = stay_out or {}
     reasons = []
@@ -91,6 +91,10 @@ def explain(
                            "(declaring neutrality and arming only to defend itself).")
         if stay_out.get("lesson", 0.0) > 0.05:
             reasons.append("Its neutrality kept it safe in the last great war, and it trusts neutrality again.")
+        hegemony = stay_out.get("hegemony", 0.0)
+        if hegemony > 0.05 and hegemony >= max(stay_out.get("hiding", 0.0), stay_out.get("lesson", 0.0)):
+            reasons.append("The threat is still far from dominating the system, and a power of its weight can leave it "
+                           "to others and keep its strength for a would-be hegemon.")
         if p_align >= 0.5:
             reasons.append("Aligning is more likely than not, but no single way of aligning is as likely as "
                            "staying out.")
